@@ -1,0 +1,24 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+/** One build for the desktop shell (main, preload) and the renderer the team server also serves. */
+export default defineConfig({
+  main: {
+    build: { rollupOptions: { input: { index: resolve('electron/main/index.ts') } } },
+  },
+  preload: {
+    build: { rollupOptions: { input: { index: resolve('electron/preload/index.ts') } } },
+  },
+  renderer: {
+    root: resolve('src/renderer'),
+    build: { rollupOptions: { input: { index: resolve('src/renderer/index.html') } } },
+    plugins: [react()],
+    server: {
+      proxy: {
+        '/api': 'http://127.0.0.1:5178',
+        '/collab': { target: 'ws://127.0.0.1:5178', ws: true },
+      },
+    },
+  },
+});

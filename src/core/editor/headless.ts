@@ -1,0 +1,126 @@
+/**
+ * Headless Lexical bound to a Y.Doc, without a browser: the server seeds new bodies with it and reads
+ * stored bodies for /content, hashing and export. Yjs' loosely typed corners stay in this file.
+ */
+import * as Y from 'yjs';
+import { Awareness } from 'y-protocols/awareness';
+import { createHeadlessEditor } from '@lexical/headless';
+import {
+  createBinding,
+  syncLexicalUpdateToYjs,
+  syncYjsChangesToLexical,
+  type Binding,
+  type Provider,
+} from '@lexical/yjs';
+import { $isListNode, type ListNode } from '@lexical/list';
+import { $isTableNode } from '@lexical/table';
+import {
+  $createTextNode,
+  $getRoot,
+  $isElementNode,
+  type LexicalEditor,
+  type LexicalNode,
+  type SerializedEditorState,
+} from 'lexical';
+import { DESK_NODES } from './nodes';
+import { $createDeskParagraphNode, toStructureLevel } from './DeskParagraphNode';
+
+/** The body's collab root, as Lexical's CollaborationPlugin names it. */
+export const BODY_ROOT = 'root';
+
+/** A paragraph to seed a body with. */
+export interface BodySeedBlock { type: 'paragraph'; level?: number; text: string }
+
+/** A no-network provider: the binding needs one for cursors, which a headless editor has none of. */
+function createNoopProvider(doc: Y.Doc): Provider {
+  const awareness = new Awareness(doc);
+  return {
+    awareness: awareness as unknown as Provider['awareness'],
+    connect: () => undefined,
+    disconnect: () => undefined,
+    on: () => undefined,
+    off: () => undefined,
+  };
+}
+
+function withBoundEditor<T>(doc: Y.Doc, run: (editor: LexicalEditor, binding: Binding) => T): T {
+  const editor = createHeadlessEditor({
+    namespace: 'wengao',
+    nodes: [...DESK_NODES],
+    onError: (error) => { throw error; },
+  });
+  const provider = createNoopProvider(doc);
+  const binding = createBinding(editor, provider, BODY_ROOT, doc, new Map([[BODY_ROOT, doc]]));
+  const stopLexicalToYjs = editor.registerUpdateListener((payload) => {
+    if (payload.tags.has('skip-collab')) return;
+    syncLexicalUpdateToYjs(
+      binding, provider, payload.prevEditorState, payload.editorState,
+      payload.dirtyElements, payload.dirtyLeaves, payload.normalizedNodes, payload.tags,
+    );
+  });
+  const root = binding.root.getSharedType();
+  const yjsToLexical = (events: Array<Y.YEvent<Y.XmlText>>, transaction: Y.Transaction): void => {
+    if (transaction.origin !== binding) {
+      syncYjsChangesToLexical(binding, provider, events as never, false, () => undefined);
+    }
+  };
+  root.observeDeep(yjsToLexical as never);
+  try {
+    return run(editor, binding);
+  } finally {
+    root.unobserveDeep(yjsToLexical as never);
+    stopLexicalToYjs();
+    provider.awareness.setLocalState(null);
+  }
+}
+
+/** Encodes a new body holding the given paragraphs (at least one, possibly empty) as a Yjs update. */
+export function encodeSeedBody(blocks: readonly BodySeedBlock[]): Uint8Array {
+  const doc = new Y.Doc();
+  withBoundEditor(doc, (editor) => {
+    editor.update(() => {
+      const root = $getRoot();
+      root.clear();
+      const seeds = blocks.length > 0 ? blocks : [{ type: 'paragraph' as const, text: '' }];
+      for (const block of seeds) {
+        const paragraph = $createDeskParagraphNode(toStructureLevel(block.level));
+        if (block.text) paragraph.append($createTextNode(block.text));
+        root.append(paragraph);
+      }
+    }, { discrete: true });
+  });
+  return Y.encodeStateAsUpdate(doc);
+}
+
+/** What the server reads of a body: its plain text (one line per paragraph) and Lexical JSON. */
+export interface BodyReading { text: string; json: SerializedEditorState; editor: LexicalEditor }
+
+/** Reads a body from a Yjs state (an update or a merged state) through headless Lexical. */
+export function readBody(state: Uint8Array): BodyReading {
+  const doc = new Y.Doc();
+  return withBoundEditor(doc, (editor) => {
+    Y.applyUpdate(doc, state);
+    // Yjs-to-Lexical sync schedules an update; a discrete no-op commits it now.
+    editor.update(() => undefined, { discrete: true });
+    const editorState = editor.getEditorState();
+    const text = editorState.read(() => $getRoot().getChildren().flatMap(blockLines).join('\n'));
+    return { text, json: editorState.toJSON(), editor };
+  });
+}
+
+function blockLines(node: LexicalNode): string[] {
+  if ($isListNode(node)) return listLines(node);
+  if ($isTableNode(node)) {
+    return node.getChildren().map((row) =>
+      $isElementNode(row) ? row.getChildren().map((cell) => cell.getTextContent().trim()).join('\t') : '');
+  }
+  return [node.getTextContent()];
+}
+
+function listLines(list: ListNode): string[] {
+  return list.getChildren().flatMap((item) => {
+    if (!$isElementNode(item)) return [];
+    const nested = item.getChildren().find($isListNode);
+    return nested ? listLines(nested) : [item.getTextContent()];
+  });
+}

@@ -1,0 +1,108 @@
+/**
+ * The HTTP contract between the desk server and its clients (renderer, tests, scripts).
+ * Request bodies are validated on the server with the zod schemas below; responses use the types.
+ */
+import { z } from 'zod';
+import { DOCUMENT_KINDS, type DocumentKind } from './kinds';
+import { ROLES, type Role } from './roles';
+
+/** Limits the server enforces (bytes). */
+export const LIMITS = {
+  jsonBody: 2 * 1024 * 1024,
+  upload: 50 * 1024 * 1024,
+  yjsMessage: 10 * 1024 * 1024,
+} as const;
+
+export type ErrorCode =
+  | 'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict'
+  | 'payload_too_large' | 'too_many_requests' | 'internal';
+
+/** Every error response is `{error: {code, message}}`; `message` is Chinese, for the user. */
+export interface ApiError { error: { code: ErrorCode; message: string } }
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  disabled: boolean;
+}
+
+export interface LoginResponse { token: string; user: User }
+
+/** Properties an official layout prints, keyed as in the front matter of shared/samples (发文字号, 主送机关, …). */
+export type DocumentProperties = Record<string, string | string[]>;
+
+export type DocumentState = 'draft' | 'review' | 'returned' | 'final';
+
+export interface DocumentSummary {
+  id: string;
+  title: string;
+  kind: DocumentKind;
+  ownerId: string;
+  ownerName: string;
+  state: DocumentState;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+export interface DocumentDetail extends DocumentSummary {
+  properties: DocumentProperties;
+  collaborators: Pick<User, 'id' | 'username' | 'displayName'>[];
+  /** What the requesting user may do with this document, as the server decided it. */
+  access: { canEdit: boolean; canManage: boolean };
+}
+
+export interface DocumentContent { text: string; json: unknown }
+
+const roleList = z.array(z.enum(ROLES)).max(ROLES.length);
+const username = z.string().trim().min(2).max(32).regex(/^[A-Za-z0-9_.-]+$/, '用户名只能包含字母、数字、下划线、点和连字符');
+const password = z.string().min(8, '密码至少 8 位').max(256);
+const displayName = z.string().trim().min(1).max(64);
+
+export const loginRequest = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
+export const setupRequest = z.object({ password, displayName: displayName.optional() });
+export const createUserRequest = z.object({ username, password, displayName, roles: roleList });
+export const updateUserRequest = z.object({
+  displayName: displayName.optional(),
+  roles: roleList.optional(),
+  disabled: z.boolean().optional(),
+  password: password.optional(),
+});
+
+const propertyValue = z.union([z.string().max(2000), z.array(z.string().max(2000)).max(100)]);
+export const documentProperties = z.record(z.string().min(1).max(64), propertyValue);
+
+/** A seed block for a new document's body. */
+export const seedBlock = z.object({
+  type: z.literal('paragraph'),
+  level: z.number().int().min(1).max(4).optional(),
+  text: z.string().max(100_000),
+});
+export type SeedBlock = z.infer<typeof seedBlock>;
+
+export const createDocumentRequest = z.object({
+  title: z.string().trim().min(1).max(200),
+  kind: z.enum(DOCUMENT_KINDS),
+  blocks: z.array(seedBlock).max(10_000).optional(),
+  properties: documentProperties.optional(),
+});
+export const updateDocumentRequest = z.object({
+  title: z.string().trim().min(1).max(200).optional(),
+  properties: documentProperties.optional(),
+});
+export const addCollaboratorRequest = z.object({ userId: z.string().min(1).max(64) });
+
+/** Query of GET /api/documents. */
+export const listDocumentsQuery = z.object({
+  kind: z.enum(DOCUMENT_KINDS).optional(),
+  owner: z.string().max(64).optional(),
+  q: z.string().max(200).optional(),
+  deleted: z.enum(['true', 'false']).optional(),
+});
+
+export type CreateUserRequest = z.infer<typeof createUserRequest>;
+export type UpdateUserRequest = z.infer<typeof updateUserRequest>;
+export type CreateDocumentRequest = z.infer<typeof createDocumentRequest>;
+export type UpdateDocumentRequest = z.infer<typeof updateDocumentRequest>;
