@@ -10,7 +10,7 @@ describe('headless body', () => {
     ]);
     const reading = readBody(update);
     expect(reading.text).toBe('一、提高思想认识\n政务信息是党委、政府了解情况的重要依据。');
-    const [first, second] = reading.json.root.children as Array<{ type: string; level: number }>;
+    const [first, second] = reading.json.root.children as unknown as Array<{ type: string; level: number }>;
     expect(first).toMatchObject({ type: 'desk-paragraph', level: 1 });
     expect(second).toMatchObject({ type: 'desk-paragraph', level: 0 });
   });

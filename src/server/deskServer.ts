@@ -1,0 +1,150 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { Hocuspocus } from '@hocuspocus/server';
+import crossws from 'crossws/adapters/node';
+import type { Logger } from 'pino';
+import { LIMITS } from '../shared/api';
+import { encodeSeedBody } from '../core/editor/headless';
+import { openDatabase, type DeskDatabase } from './db/database';
+import { UserDirectory } from './users/userDirectory';
+import { SessionStore } from './auth/sessionStore';
+import { LoginThrottle } from './auth/loginThrottle';
+import { DocumentStore } from './documents/documentStore';
+import { YjsStore } from './collab/yjsStore';
+import { BodyStore } from './collab/bodyStore';
+import { PersistenceExtension } from './collab/PersistenceExtension';
+import { AuthenticationExtension } from './collab/AuthenticationExtension';
+import { installErrorHandling } from './http/errorHandler';
+import { registerAuthRoutes } from './http/authRoutes';
+import { registerUserRoutes } from './http/userRoutes';
+import { registerDocumentRoutes } from './http/documentRoutes';
+import type { Audit, Services } from './http/services';
+import { createLogger } from './log';
+
+export interface DeskServerOptions {
+  port: number;
+  host: string;
+  dataDir: string;
+  postgresUrl?: string;
+  /** Creates user `admin` on a fresh data folder (WENGAO_ADMIN_PASSWORD). */
+  adminPassword?: string;
+  /** The built renderer to serve at `/` (default: out/renderer). */
+  rendererDir?: string;
+  sessionTtlMs?: number;
+  logger?: Logger;
+}
+
+export interface DeskServer {
+  url: string;
+  port: number;
+  /** Stops accepting, writes every open document's state, closes the database. */
+  close(): Promise<void>;
+}
+
+const BODY_TOUCH_INTERVAL_MS = 5_000;
+
+/** The desk server: HTTP API, the renderer, and Hocuspocus on `/collab`, on one port. */
+export async function startDeskServer(options: DeskServerOptions): Promise<DeskServer> {
+  const log = options.logger ?? createLogger();
+  const database = await openDatabase({ dataDir: options.dataDir, postgresUrl: options.postgresUrl });
+  const { db } = database;
+  const users = new UserDirectory(db);
+  const sessions = new SessionStore(db, options.sessionTtlMs ?? 14 * 24 * 3600_000);
+  const documents = new DocumentStore(db);
+  const yjsStore = new YjsStore(db);
+  const audit: Audit = async (actorId, action, target, detail = {}) => {
+    await db.insertInto('audit_log').values({ at: new Date().toISOString(), actor_id: actorId, action, target, detail: JSON.stringify(detail) }).execute();
+  };
+
+  if (options.adminPassword && (await users.count()) === 0) {
+    const admin = await users.create({ username: 'admin', password: options.adminPassword, displayName: '管理员', roles: ['admin'] });
+    await audit(null, 'setup.admin', admin.id, { from: 'WENGAO_ADMIN_PASSWORD' });
+    log.info({ username: 'admin' }, 'created the admin account');
+  }
+  await sessions.purgeExpired();
+
+  const lastTouched = new Map<string, number>();
+  const persistence = new PersistenceExtension({
+    store: yjsStore,
+    log,
+    seed: () => encodeSeedBody([]),
+    onBodyChanged: (name) => {
+      const now = Date.now();
+      if (now - (lastTouched.get(name) ?? 0) < BODY_TOUCH_INTERVAL_MS) return;
+      lastTouched.set(name, now);
+      documents.touch(name).catch((err: unknown) => log.error({ err, name }, 'could not record the change time'));
+    },
+  });
+  const collab = new Hocuspocus({
+    name: 'wengao-desk',
+    quiet: true,
+    debounce: 2_000,
+    maxDebounce: 10_000,
+    extensions: [new AuthenticationExtension(sessions, documents), persistence],
+  });
+  const bodies = new BodyStore(yjsStore, () => collab);
+
+  const app = Fastify({ loggerInstance: log as FastifyBaseLogger, bodyLimit: LIMITS.jsonBody, disableRequestLogging: false });
+  installErrorHandling(app);
+  const services: Services = { users, sessions, throttle: new LoginThrottle(), documents, bodies, audit };
+  registerAuthRoutes(app, services);
+  registerUserRoutes(app, services);
+  registerDocumentRoutes(app, services);
+  const rendererDir = resolve(options.rendererDir ?? 'out/renderer');
+  if (existsSync(rendererDir)) {
+    await app.register(fastifyStatic, { root: rendererDir, prefix: '/', index: 'index.html' });
+  } else {
+    log.warn({ rendererDir }, 'no built renderer: run `npm run build` to serve the web app');
+  }
+
+  const websockets = crossws({
+    serverOptions: { maxPayload: LIMITS.yjsMessage },
+    hooks: {
+      open: (peer) => { connections.set(peer.id, collab.handleConnection(peer.websocket as never, peer.request)); },
+      message: (peer, message) => { connections.get(peer.id)?.handleMessage(message.uint8Array()); },
+      close: (peer, event) => {
+        connections.get(peer.id)?.handleClose({ code: event.code ?? 1000, reason: event.reason ?? '' });
+        connections.delete(peer.id);
+      },
+      error: (peer, error) => { log.warn({ err: error, peer: peer.id }, 'websocket error'); },
+    },
+  });
+  const connections = new Map<string, ReturnType<Hocuspocus['handleConnection']>>();
+  app.server.on('upgrade', (request, socket, head) => {
+    if (new URL(request.url ?? '/', 'http://localhost').pathname !== '/collab') {
+      socket.destroy();
+      return;
+    }
+    websockets.handleUpgrade(request, socket, head).catch((err: unknown) => {
+      log.warn({ err }, 'websocket upgrade failed');
+      socket.destroy();
+    });
+  });
+
+  await app.listen({ port: options.port, host: options.host });
+  const { port } = app.server.address() as AddressInfo;
+  const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
+  log.info({ url, dataDir: options.dataDir, dialect: database.dialect }, 'desk server listening');
+
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    port,
+    close: () => (closing ??= shutdown(app, collab, persistence, database, log)),
+  };
+}
+
+async function shutdown(
+  app: FastifyInstance, collab: Hocuspocus, persistence: PersistenceExtension,
+  database: DeskDatabase, log: Logger,
+): Promise<void> {
+  log.info('shutting down: writing open documents');
+  await persistence.flushAll();
+  collab.closeConnections();
+  await app.close();
+  await database.close();
+  log.info('shut down');
+}

@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DocumentDetail, DocumentProperties, DocumentState, DocumentSummary } from '../../shared/api';
+import type { DocumentKind } from '../../shared/kinds';
+import type { User } from '../../shared/api';
+import { documentAccess, type DocumentAccess } from '../../core/access';
+import type { Database, DocumentRow } from '../db/schema';
+import { forbidden, notFound } from '../http/errors';
+
+export interface DocumentFilter { kind?: DocumentKind; ownerId?: string; q?: string; deleted?: boolean }
+
+export interface LoadedDocument {
+  row: DocumentRow;
+  collaboratorIds: string[];
+  access: DocumentAccess;
+}
+
+function parseProperties(text: string): DocumentProperties {
+  const value: unknown = JSON.parse(text);
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as DocumentProperties) : {};
+}
+
+/** Documents in the relational store: metadata, properties, collaborators, the recycle bin, access. */
+export class DocumentStore {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async create(owner: User, input: { title: string; kind: DocumentKind; properties?: DocumentProperties }): Promise<string> {
+    const id = randomUUID();
+    const now = new Date().toISOString();
+    await this.db.insertInto('documents').values({
+      id, title: input.title, kind: input.kind, owner_id: owner.id, state: 'draft',
+      properties: JSON.stringify(input.properties ?? {}), created_at: now, updated_at: now, deleted_at: null,
+    }).execute();
+    return id;
+  }
+
+  /** Loads a document with the user's access; 404 when unknown, 403 when the user may not read it. */
+  async load(user: User, id: string): Promise<LoadedDocument> {
+    const row = await this.db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound();
+    const collaboratorIds = (await this.db.selectFrom('document_collaborators').select('user_id')
+      .where('document_id', '=', id).execute()).map((r) => r.user_id);
+    const access = documentAccess(user, {
+      ownerId: row.owner_id, state: row.state, collaboratorIds, deleted: row.deleted_at !== null,
+    });
+    if (!access.canRead) throw forbidden('没有权限访问此文稿');
+    return { row, collaboratorIds, access };
+  }
+
+  async detail(user: User, id: string): Promise<DocumentDetail> {
+    const { row, collaboratorIds, access } = await this.load(user, id);
+    const people = await this.db.selectFrom('users').select(['id', 'username', 'display_name'])
+      .where('id', 'in', [row.owner_id, ...collaboratorIds]).execute();
+    const byId = new Map(people.map((p) => [p.id, p]));
+    return {
+      ...this.summary(row, byId.get(row.owner_id)?.display_name ?? ''),
+      properties: parseProperties(row.properties),
+      collaborators: collaboratorIds.flatMap((uid) => {
+        const p = byId.get(uid);
+        return p ? [{ id: p.id, username: p.username, displayName: p.display_name }] : [];
+      }),
+      access: { canEdit: access.canEdit, canManage: access.canManage },
+    };
+  }
+
+  /** The documents the user may read, most recently changed first. */
+  async list(user: User, filter: DocumentFilter): Promise<DocumentSummary[]> {
+    let query = this.db.selectFrom('documents')
+      .innerJoin('users', 'users.id', 'documents.owner_id')
+      .selectAll('documents')
+      .select('users.display_name as owner_name')
+      .orderBy('documents.updated_at', 'desc')
+      .limit(1000);
+    query = filter.deleted ? query.where('documents.deleted_at', 'is not', null) : query.where('documents.deleted_at', 'is', null);
+    if (filter.kind) query = query.where('documents.kind', '=', filter.kind);
+    if (filter.ownerId) query = query.where('documents.owner_id', '=', filter.ownerId);
+    if (filter.q) query = query.where('documents.title', 'like', `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`, );
+    if (!user.roles.includes('admin')) {
+      query = query.where((eb) => eb.or([
+        eb('documents.owner_id', '=', user.id),
+        ...(filter.deleted ? [] : [eb('documents.id', 'in', eb.selectFrom('document_collaborators')
+          .select('document_id').where('user_id', '=', user.id))]),
+      ]));
+    }
+    const rows = await query.execute();
+    return rows.map((r) => this.summary(r, r.owner_name));
+  }
+
+  async update(user: User, id: string, changes: { title?: string; properties?: DocumentProperties }): Promise<void> {
+    const { access } = await this.load(user, id);
+    if (!access.canEdit) throw forbidden('此文稿当前不可编辑');
+    await this.db.updateTable('documents').set({
+      ...(changes.title !== undefined && { title: changes.title }),
+      ...(changes.properties !== undefined && { properties: JSON.stringify(changes.properties) }),
+      updated_at: new Date().toISOString(),
+    }).where('id', '=', id).execute();
+  }
+
+  async setDeleted(user: User, id: string, deleted: boolean): Promise<void> {
+    const { access } = await this.load(user, id);
+    if (!access.canManage) throw forbidden('只有文稿的创建人可以删除或恢复它');
+    await this.db.updateTable('documents').set({ deleted_at: deleted ? new Date().toISOString() : null })
+      .where('id', '=', id).execute();
+  }
+
+  async addCollaborator(user: User, id: string, userId: string): Promise<void> {
+    const { access, row, collaboratorIds } = await this.load(user, id);
+    if (!access.canManage) throw forbidden('只有文稿的创建人可以邀请协作者');
+    const invitee = await this.db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
+    if (!invitee) throw notFound('用户');
+    if (userId === row.owner_id || collaboratorIds.includes(userId)) return;
+    await this.db.insertInto('document_collaborators')
+      .values({ document_id: id, user_id: userId, added_at: new Date().toISOString() }).execute();
+  }
+
+  async removeCollaborator(user: User, id: string, userId: string): Promise<void> {
+    const { access } = await this.load(user, id);
+    if (!access.canManage) throw forbidden('只有文稿的创建人可以移除协作者');
+    await this.db.deleteFrom('document_collaborators').where('document_id', '=', id).where('user_id', '=', userId).execute();
+  }
+
+  /** Marks the body as changed now (for "sort by last change"). */
+  async touch(id: string): Promise<void> {
+    await this.db.updateTable('documents').set({ updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+  }
+
+  private summary(row: DocumentRow, ownerName: string): DocumentSummary {
+    return {
+      id: row.id, title: row.title, kind: row.kind as DocumentKind, ownerId: row.owner_id, ownerName,
+      state: row.state as DocumentState, createdAt: row.created_at, updatedAt: row.updated_at, deletedAt: row.deleted_at,
+    };
+  }
+}

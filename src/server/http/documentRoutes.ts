@@ -1,0 +1,89 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import {
+  addCollaboratorRequest, createDocumentRequest, listDocumentsQuery, updateDocumentRequest,
+  type DocumentContent,
+} from '../../shared/api';
+import { readBody } from '../../core/editor/headless';
+import { parse, requireUser } from './context';
+import type { Services } from './services';
+
+const idParam = z.object({ id: z.string().min(1).max(64) });
+const collaboratorParam = idParam.extend({ userId: z.string().min(1).max(64) });
+
+/** Documents: create, list, read, rename and properties, recycle bin, collaborators, content. */
+export function registerDocumentRoutes(app: FastifyInstance, { documents, bodies, sessions, audit }: Services): void {
+  app.get('/api/documents', async (request) => {
+    const user = await requireUser(sessions, request);
+    const query = parse(listDocumentsQuery, request.query);
+    return {
+      documents: await documents.list(user, {
+        kind: query.kind, ownerId: query.owner, q: query.q?.trim() || undefined, deleted: query.deleted === 'true',
+      }),
+    };
+  });
+
+  app.post('/api/documents', async (request, reply) => {
+    const user = await requireUser(sessions, request);
+    const body = parse(createDocumentRequest, request.body);
+    const id = await documents.create(user, body);
+    await bodies.seed(id, body.blocks ?? []);
+    await audit(user.id, 'document.create', id, { kind: body.kind });
+    return reply.code(201).send(await documents.detail(user, id));
+  });
+
+  app.get('/api/documents/:id', async (request) => {
+    const user = await requireUser(sessions, request);
+    return documents.detail(user, parse(idParam, request.params).id);
+  });
+
+  app.patch('/api/documents/:id', async (request) => {
+    const user = await requireUser(sessions, request);
+    const { id } = parse(idParam, request.params);
+    const changes = parse(updateDocumentRequest, request.body);
+    await documents.update(user, id, changes);
+    await audit(user.id, 'document.update', id, { fields: Object.keys(changes) });
+    return documents.detail(user, id);
+  });
+
+  app.delete('/api/documents/:id', async (request) => {
+    const user = await requireUser(sessions, request);
+    const { id } = parse(idParam, request.params);
+    await documents.setDeleted(user, id, true);
+    await audit(user.id, 'document.delete', id);
+    return { ok: true };
+  });
+
+  app.post('/api/documents/:id/restore', async (request) => {
+    const user = await requireUser(sessions, request);
+    const { id } = parse(idParam, request.params);
+    await documents.setDeleted(user, id, false);
+    await audit(user.id, 'document.restore', id);
+    return documents.detail(user, id);
+  });
+
+  app.post('/api/documents/:id/collaborators', async (request) => {
+    const user = await requireUser(sessions, request);
+    const { id } = parse(idParam, request.params);
+    const { userId } = parse(addCollaboratorRequest, request.body);
+    await documents.addCollaborator(user, id, userId);
+    await audit(user.id, 'document.collaborator.add', id, { userId });
+    return documents.detail(user, id);
+  });
+
+  app.delete('/api/documents/:id/collaborators/:userId', async (request) => {
+    const user = await requireUser(sessions, request);
+    const { id, userId } = parse(collaboratorParam, request.params);
+    await documents.removeCollaborator(user, id, userId);
+    await audit(user.id, 'document.collaborator.remove', id, { userId });
+    return documents.detail(user, id);
+  });
+
+  app.get('/api/documents/:id/content', async (request): Promise<DocumentContent> => {
+    const user = await requireUser(sessions, request);
+    const { id } = parse(idParam, request.params);
+    await documents.load(user, id);
+    const { text, json } = readBody(await bodies.currentState(id));
+    return { text, json };
+  });
+}

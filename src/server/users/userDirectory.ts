@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { User } from '../../shared/api';
+import { isRole, type Role } from '../../shared/roles';
+import type { Database, UserRow } from '../db/schema';
+import { hashPassword } from '../auth/passwords';
+import { DeskError, notFound } from '../http/errors';
+
+export function toUser(row: UserRow): User {
+  const roles: unknown = JSON.parse(row.roles);
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    roles: Array.isArray(roles) ? roles.filter(isRole) : [],
+    disabled: row.disabled === 1,
+  };
+}
+
+export interface NewUser { username: string; password: string; displayName: string; roles: Role[] }
+export interface UserChanges { displayName?: string; roles?: Role[]; disabled?: boolean; password?: string }
+
+/** The office's accounts: creation, lookup, roles, password resets and disabling. */
+export class UserDirectory {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async count(): Promise<number> {
+    const row = await this.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async create(input: NewUser): Promise<User> {
+    if (await this.findRowByUsername(input.username)) throw new DeskError('conflict', `用户名“${input.username}”已被使用`);
+    const row: UserRow = {
+      id: randomUUID(),
+      username: input.username,
+      display_name: input.displayName,
+      password_hash: await hashPassword(input.password),
+      roles: JSON.stringify([...new Set(input.roles)]),
+      disabled: 0,
+      created_at: new Date().toISOString(),
+    };
+    await this.db.insertInto('users').values(row).execute();
+    return toUser(row);
+  }
+
+  async list(): Promise<User[]> {
+    const rows = await this.db.selectFrom('users').selectAll().orderBy('created_at').execute();
+    return rows.map(toUser);
+  }
+
+  async get(id: string): Promise<User> {
+    const row = await this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw notFound('用户');
+    return toUser(row);
+  }
+
+  findRowByUsername(username: string): Promise<UserRow | undefined> {
+    return this.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+  }
+
+  async update(id: string, changes: UserChanges): Promise<User> {
+    await this.get(id);
+    await this.db.updateTable('users').set({
+      ...(changes.displayName !== undefined && { display_name: changes.displayName }),
+      ...(changes.roles !== undefined && { roles: JSON.stringify([...new Set(changes.roles)]) }),
+      ...(changes.disabled !== undefined && { disabled: changes.disabled ? 1 : 0 }),
+      ...(changes.password !== undefined && { password_hash: await hashPassword(changes.password) }),
+    }).where('id', '=', id).execute();
+    return this.get(id);
+  }
+}
