@@ -1,6 +1,13 @@
 import {
   $applyNodeReplacement,
+  $setDirectionFromDOM,
+  $setFormatFromDOM,
   ParagraphNode,
+  setNodeIndentFromDOM,
+  type DOMConversion,
+  type DOMConversionMap,
+  type DOMConversionOutput,
+  type ElementFormatType,
   type EditorConfig,
   type LexicalNode,
   type LexicalUpdateJSON,
@@ -8,6 +15,7 @@ import {
   type SerializedParagraphNode,
   type Spread,
 } from 'lexical';
+import { parseLevelNumber, splitRunIn } from '../structure/levels';
 
 /** 0 is body text (正文); 1 to 4 are the structure levels 一级 to 四级. */
 export type StructureLevel = 0 | 1 | 2 | 3 | 4;
@@ -42,6 +50,16 @@ export class DeskParagraphNode extends ParagraphNode {
   override afterCloneFrom(prevNode: this): void {
     super.afterCloneFrom(prevNode);
     this.__level = prevNode.__level;
+  }
+
+  /**
+   * Pasted or imported HTML (Word, WPS, other editors) keeps its structure levels: `p` and `h1`–`h4`
+   * become DeskParagraphNodes with alignment, indent and direction read as ParagraphNode reads them,
+   * at the level levelFromDOM finds. Priority 1 beats ParagraphNode's own `p` converter.
+   */
+  static override importDOM(): DOMConversionMap<HTMLElement> {
+    const convert = (): DOMConversion<HTMLElement> => ({ conversion: $convertDeskParagraphElement, priority: 1 });
+    return { p: convert, h1: convert, h2: convert, h3: convert, h4: convert };
   }
 
   static override importJSON(serialized: SerializedDeskParagraphNode): DeskParagraphNode {
@@ -82,6 +100,46 @@ function applyLevel(dom: HTMLElement, level: StructureLevel): void {
   for (const l of [1, 2, 3, 4]) dom.classList.toggle(`desk-level-${l}`, l === level);
   if (level === 0) dom.removeAttribute('data-level');
   else dom.setAttribute('data-level', String(level));
+}
+
+/** The longest heading text (after the number) that a numbered pasted paragraph may have. */
+const MAX_PASTED_HEADING_CHARS = 40;
+const ELEMENT_FORMATS: ReadonlyArray<ElementFormatType> = ['left', 'start', 'center', 'right', 'end', 'justify'];
+
+/**
+ * The structure level of a pasted block: `h1`–`h4` give their number; Word's and WPS'
+ * `mso-outline-level:N` gives N when 1–4; otherwise a recognized number at the start of the text
+ * decides. 一、 always means level 1; （一） 1. （1） mean their level only when the heading is short
+ * (at most 40 characters after the number), whether it stands alone or runs in (`（一）报送内容。围绕……`),
+ * since a long numbered paragraph is more likely a list item of body text.
+ */
+export function levelFromDOM(element: HTMLElement): StructureLevel {
+  const heading = /^H([1-4])$/i.exec(element.nodeName);
+  if (heading) return toStructureLevel(Number(heading[1]));
+  const outline = /mso-outline-level\s*:\s*(\d+)/i.exec(element.getAttribute('style') ?? '');
+  const outlineLevel = outline ? toStructureLevel(Number(outline[1])) : 0;
+  if (outlineLevel !== 0) return outlineLevel;
+  // Word's HTML wraps long lines and indents with spaces; neither is part of the text.
+  const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const found = parseLevelNumber(text);
+  if (!found) return 0;
+  if (found.level === 1) return 1;
+  const { heading: runIn, body } = splitRunIn(text);
+  const headingLength = (body === '' ? text.length : runIn.length) - found.length;
+  return headingLength <= MAX_PASTED_HEADING_CHARS ? found.level : 0;
+}
+
+function $convertDeskParagraphElement(element: HTMLElement): DOMConversionOutput {
+  const node = $createDeskParagraphNode(levelFromDOM(element));
+  $setFormatFromDOM(node, element);
+  setNodeIndentFromDOM(element, node);
+  // The legacy align attribute counts only when CSS set no alignment, as in ParagraphNode.
+  if (node.getFormatType() === '') {
+    const align = ELEMENT_FORMATS.find((format) => format === element.getAttribute('align'));
+    if (align) node.setFormat(align);
+  }
+  $setDirectionFromDOM(node, element);
+  return { node };
 }
 
 export function $createDeskParagraphNode(level: StructureLevel = 0): DeskParagraphNode {
