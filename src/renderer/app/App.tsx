@@ -1,0 +1,59 @@
+/** The app shell: first-run setup, login, then the pages behind the top bar. */
+import { useEffect, useState } from 'react';
+import { deskApi, type SetupStatus } from '../api/desk';
+import { LoginPage } from '../features/auth/LoginPage';
+import { SetupPage } from '../features/setup/SetupPage';
+import { DocumentListPage } from '../features/documents/DocumentListPage';
+import { EditorPage } from '../features/editor/EditorPage';
+import { UserAdminPage } from '../features/admin/UserAdminPage';
+import { Loading } from '../ui/Notice';
+import { useRoute, type Route } from './router';
+import { SessionProvider, useSession } from './session';
+import { TopBar } from './TopBar';
+
+export function App() {
+  return (
+    <SessionProvider>
+      <Shell />
+    </SessionProvider>
+  );
+}
+
+function Shell() {
+  const { session, restoring, signingOut } = useSession();
+  const route = useRoute();
+  const [setup, setSetup] = useState<SetupStatus | null>(null);
+
+  useEffect(() => {
+    if (session) return;
+    let cancelled = false;
+    deskApi.setupStatus()
+      .then((status) => { if (!cancelled) setSetup(status); })
+      // An older or unreachable server: fall back to the login page, which reports errors itself.
+      .catch(() => { if (!cancelled) setSetup({ needed: false, allowed: false }); });
+    return () => { cancelled = true; };
+  }, [session]);
+
+  if (signingOut) return <main className="center-page"><Loading label="正在退出登录…" /></main>;
+  if (restoring) return <main className="center-page"><Loading /></main>;
+  if (!session) {
+    if (!setup) return <main className="center-page"><Loading /></main>;
+    if (setup.needed) return <SetupPage allowed={setup.allowed} />;
+    return <LoginPage />;
+  }
+  return (
+    <div className="app">
+      <TopBar route={route} />
+      <Page route={route} isAdmin={session.user.roles.includes('admin')} />
+    </div>
+  );
+}
+
+function Page({ route, isAdmin }: { route: Route; isAdmin: boolean }) {
+  switch (route.page) {
+    case 'documents': return <DocumentListPage trash={false} />;
+    case 'trash': return <DocumentListPage trash />;
+    case 'editor': return <EditorPage key={route.documentId} documentId={route.documentId} />;
+    case 'admin': return isAdmin ? <UserAdminPage /> : <DocumentListPage trash={false} />;
+  }
+}

@@ -1,0 +1,32 @@
+/** The bar above every page: app name, navigation, the user's name and 退出登录. */
+import type { Route } from './router';
+import { routeHref } from './router';
+import { useCurrentSession, useSession } from './session';
+
+export function TopBar({ route }: { route: Route }) {
+  const { user } = useCurrentSession();
+  const { signOut } = useSession();
+  const isAdmin = user.roles.includes('admin');
+  const inDocuments = route.page === 'documents' || route.page === 'trash' || route.page === 'editor';
+
+  return (
+    <header className="top-bar">
+      <a className="brand" href={routeHref({ page: 'documents' })}>
+        <span className="brand-mark" aria-hidden="true">文</span>
+        <span className="brand-name">文稿台</span>
+      </a>
+      <nav className="top-nav" aria-label="主导航">
+        <a href={routeHref({ page: 'documents' })} aria-current={inDocuments ? 'page' : undefined}>文稿</a>
+        {isAdmin && (
+          <a href={routeHref({ page: 'admin' })} aria-current={route.page === 'admin' ? 'page' : undefined}>
+            用户管理
+          </a>
+        )}
+      </nav>
+      <div className="top-user">
+        <span className="user-name" title={user.username}>{user.displayName}</span>
+        <button type="button" className="button ghost" onClick={() => void signOut()}>退出登录</button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,42 @@
+/** A tiny hash router: the app's pages are addressed as `#/path`, which works from file:// and http://. */
+import { useSyncExternalStore } from 'react';
+
+export type Route =
+  | { page: 'documents' }
+  | { page: 'trash' }
+  | { page: 'editor'; documentId: string }
+  | { page: 'admin' };
+
+/** Parses a location hash into a route; anything unknown is the document list. */
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '').replace(/\/+$/, '');
+  const editor = /^\/documents\/([^/]+)$/.exec(path);
+  if (editor) return { page: 'editor', documentId: decodeURIComponent(editor[1]) };
+  if (path === '/trash') return { page: 'trash' };
+  if (path === '/admin') return { page: 'admin' };
+  return { page: 'documents' };
+}
+
+export function routeHref(route: Route): string {
+  switch (route.page) {
+    case 'documents': return '#/';
+    case 'trash': return '#/trash';
+    case 'admin': return '#/admin';
+    case 'editor': return `#/documents/${encodeURIComponent(route.documentId)}`;
+  }
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = routeHref(route);
+}
+
+function subscribe(callback: () => void): () => void {
+  window.addEventListener('hashchange', callback);
+  return () => window.removeEventListener('hashchange', callback);
+}
+
+/** The current route; re-renders on every hash change. */
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return parseRoute(hash);
+}

@@ -1,0 +1,111 @@
+/** The dialogs of 用户管理: 新建用户, 编辑用户 (name and roles), 重置密码. */
+import { useState } from 'react';
+import type { User } from '../../../shared/api';
+import type { Role } from '../../../shared/roles';
+import { errorMessage } from '../../api/client';
+import { deskApi } from '../../api/desk';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorText } from '../../ui/Notice';
+import { RoleCheckboxes } from './RoleCheckboxes';
+
+function useSubmit(onDone: () => void) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (action: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+      onDone();
+    } catch (caught) {
+      setError(errorMessage(caught));
+      setBusy(false);
+    }
+  };
+  return { error, setError, busy, submit };
+}
+
+export function CreateUserDialog({ onClose, onDone }: { onClose: () => void; onDone: () => void }) {
+  const [username, setUsername] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [password, setPassword] = useState('');
+  const [roles, setRoles] = useState<Role[]>(['writer']);
+  const { error, setError, busy, submit } = useSubmit(onDone);
+
+  const create = () => {
+    if (!username.trim() || !displayName.trim()) return setError('请填写用户名和显示名称');
+    if (password.length < 8) return setError('密码至少 8 位');
+    void submit(() => deskApi.createUser({ username: username.trim(), displayName: displayName.trim(), password, roles }));
+  };
+
+  return (
+    <Dialog title="新建用户" onClose={onClose} onSubmit={create} footer={<>
+      <button type="button" className="button" onClick={onClose}>取消</button>
+      <button type="submit" className="button primary" disabled={busy}>创建</button>
+    </>}>
+      <label className="field"><span>用户名</span>
+        <input value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="off" autoFocus />
+      </label>
+      <label className="field"><span>显示名称</span>
+        <input value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+      </label>
+      <label className="field"><span>密码</span>
+        <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" />
+      </label>
+      <RoleCheckboxes value={roles} onChange={setRoles} />
+      <ErrorText message={error} />
+    </Dialog>
+  );
+}
+
+export function EditUserDialog({ user, isSelf, onClose, onDone }: {
+  user: User;
+  isSelf: boolean;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const [displayName, setDisplayName] = useState(user.displayName);
+  const [roles, setRoles] = useState<Role[]>(user.roles);
+  const { error, setError, busy, submit } = useSubmit(onDone);
+
+  const save = () => {
+    if (!displayName.trim()) return setError('请填写显示名称');
+    void submit(() => deskApi.updateUser(user.id, { displayName: displayName.trim(), roles }));
+  };
+
+  return (
+    <Dialog title={`编辑用户：${user.username}`} onClose={onClose} onSubmit={save} footer={<>
+      <button type="button" className="button" onClick={onClose}>取消</button>
+      <button type="submit" className="button primary" disabled={busy}>保存</button>
+    </>}>
+      <label className="field"><span>显示名称</span>
+        <input value={displayName} onChange={(e) => setDisplayName(e.target.value)} autoFocus />
+      </label>
+      {/* An administrator cannot take the admin role from themselves and lock everyone out. */}
+      <RoleCheckboxes value={roles} onChange={setRoles} disabledRoles={isSelf ? ['admin'] : []} />
+      <ErrorText message={error} />
+    </Dialog>
+  );
+}
+
+export function ResetPasswordDialog({ user, onClose, onDone }: { user: User; onClose: () => void; onDone: () => void }) {
+  const [password, setPassword] = useState('');
+  const { error, setError, busy, submit } = useSubmit(onDone);
+
+  const save = () => {
+    if (password.length < 8) return setError('密码至少 8 位');
+    void submit(() => deskApi.updateUser(user.id, { password }));
+  };
+
+  return (
+    <Dialog title={`重置密码：${user.displayName}`} onClose={onClose} onSubmit={save} footer={<>
+      <button type="button" className="button" onClick={onClose}>取消</button>
+      <button type="submit" className="button primary" disabled={busy}>保存</button>
+    </>}>
+      <label className="field"><span>新密码</span>
+        <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" autoFocus />
+      </label>
+      <ErrorText message={error} />
+    </Dialog>
+  );
+}

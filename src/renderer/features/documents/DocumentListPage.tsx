@@ -1,0 +1,176 @@
+/**
+ * 文稿: the documents the user may see, newest change first, with filters by kind, owner and title
+ * text. The same page in trash mode is the 回收站, where deleted documents can be restored.
+ */
+import { useEffect, useState } from 'react';
+import type { DocumentSummary } from '../../../shared/api';
+import { DOCUMENT_KINDS, KIND_LABELS, type DocumentKind } from '../../../shared/kinds';
+import { errorMessage } from '../../api/client';
+import { deskApi } from '../../api/desk';
+import { navigate, routeHref } from '../../app/router';
+import { formatFullTime, formatTime, STATE_LABELS } from '../../ui/format';
+import { EmptyState, ErrorText, Loading } from '../../ui/Notice';
+import { NewDocumentDialog } from './NewDocumentDialog';
+import { RenameDialog } from './RenameDialog';
+import { useUsers } from './useUsers';
+
+export function DocumentListPage({ trash }: { trash: boolean }) {
+  const users = useUsers();
+  const [kind, setKind] = useState<DocumentKind | ''>('');
+  const [owner, setOwner] = useState('');
+  const [query, setQuery] = useState('');
+  const [debouncedQuery, setDebouncedQuery] = useState('');
+  const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [reload, setReload] = useState(0);
+  const [creating, setCreating] = useState(false);
+  const [renaming, setRenaming] = useState<DocumentSummary | null>(null);
+
+  useEffect(() => {
+    const timer = setTimeout(() => setDebouncedQuery(query), 250);
+    return () => clearTimeout(timer);
+  }, [query]);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    deskApi.listDocuments({ kind: kind || undefined, owner: owner || undefined, q: debouncedQuery, deleted: trash },
+      controller.signal)
+      .then(({ documents: list }) => {
+        setDocuments(list);
+        setError(null);
+      })
+      .catch((caught: unknown) => {
+        if (!controller.signal.aborted) setError(errorMessage(caught));
+      });
+    return () => controller.abort();
+  }, [kind, owner, debouncedQuery, trash, reload]);
+
+  const refresh = () => setReload((n) => n + 1);
+
+  const remove = async (document: DocumentSummary) => {
+    try {
+      await deskApi.deleteDocument(document.id);
+      setNotice(`“${document.title}”已移至回收站`);
+      refresh();
+    } catch (caught) {
+      setError(errorMessage(caught));
+    }
+  };
+
+  const restore = async (document: DocumentSummary) => {
+    try {
+      await deskApi.restoreDocument(document.id);
+      setNotice(`“${document.title}”已恢复`);
+      refresh();
+    } catch (caught) {
+      setError(errorMessage(caught));
+    }
+  };
+
+  const filtered = kind !== '' || owner !== '' || debouncedQuery.trim() !== '';
+
+  return (
+    <main className="page">
+      <div className="page-header">
+        <h1>{trash ? '回收站' : '文稿'}</h1>
+        <div className="page-actions">
+          {trash ? (
+            <a className="button" href={routeHref({ page: 'documents' })}>返回文稿</a>
+          ) : (
+            <>
+              <a className="button" href={routeHref({ page: 'trash' })}>回收站</a>
+              <button type="button" className="button primary" onClick={() => setCreating(true)}>新建文稿</button>
+            </>
+          )}
+        </div>
+      </div>
+
+      <div className="filters" role="search">
+        <input
+          type="search"
+          className="search"
+          aria-label="搜索标题"
+          placeholder="搜索标题"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <select aria-label="类型" value={kind} onChange={(e) => setKind(e.target.value as DocumentKind | '')}>
+          <option value="">全部类型</option>
+          {DOCUMENT_KINDS.map((k) => <option key={k} value={k}>{KIND_LABELS[k]}</option>)}
+        </select>
+        <select aria-label="创建人" value={owner} onChange={(e) => setOwner(e.target.value)}>
+          <option value="">全部创建人</option>
+          {users.map((u) => <option key={u.id} value={u.id}>{u.displayName}</option>)}
+        </select>
+      </div>
+
+      <ErrorText message={error} />
+      <p className="notice" role="status">{notice}</p>
+
+      {documents === null ? (
+        error ? null : <Loading />
+      ) : documents.length === 0 ? (
+        <EmptyState>{trash ? '回收站是空的' : filtered ? '没有符合条件的文稿' : '暂无文稿'}</EmptyState>
+      ) : (
+        <table className="doc-table">
+          <thead>
+            <tr>
+              <th scope="col">标题</th>
+              <th scope="col">类型</th>
+              <th scope="col">创建人</th>
+              <th scope="col">状态</th>
+              <th scope="col">{trash ? '删除时间' : '最后修改'}</th>
+              <th scope="col"><span className="visually-hidden">操作</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {documents.map((document) => (
+              <tr key={document.id}>
+                <td className="doc-title">
+                  {trash ? document.title : (
+                    <a href={routeHref({ page: 'editor', documentId: document.id })}>{document.title}</a>
+                  )}
+                </td>
+                <td><span className="kind-tag">{KIND_LABELS[document.kind] ?? document.kind}</span></td>
+                <td>{document.ownerName}</td>
+                <td><span className={`state-tag state-${document.state}`}>{STATE_LABELS[document.state]}</span></td>
+                <td title={formatFullTime(trash && document.deletedAt ? document.deletedAt : document.updatedAt)}>
+                  {formatTime(trash && document.deletedAt ? document.deletedAt : document.updatedAt)}
+                </td>
+                <td className="row-actions">
+                  {trash ? (
+                    <button type="button" className="button small" onClick={() => void restore(document)}>恢复</button>
+                  ) : (
+                    <>
+                      <button type="button" className="button small"
+                        onClick={() => navigate({ page: 'editor', documentId: document.id })}>打开</button>
+                      <button type="button" className="button small" onClick={() => setRenaming(document)}>重命名</button>
+                      <button type="button" className="button small danger" onClick={() => void remove(document)}>
+                        删除
+                      </button>
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      {creating && (
+        <NewDocumentDialog
+          onClose={() => setCreating(false)}
+          onCreated={(id) => navigate({ page: 'editor', documentId: id })}
+        />
+      )}
+      {renaming && (
+        <RenameDialog
+          document={renaming}
+          onClose={() => setRenaming(null)}
+          onRenamed={() => { setRenaming(null); refresh(); }}
+        />
+      )}
+    </main>
+  );
+}

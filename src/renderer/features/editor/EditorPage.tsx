@@ -1,0 +1,78 @@
+/** The editor page: 标题, the collaborative 正文 on an A4 sheet, and the 协作者 panel. */
+import { useEffect, useState } from 'react';
+import type { DocumentDetail } from '../../../shared/api';
+import { KIND_LABELS } from '../../../shared/kinds';
+import { errorMessage } from '../../api/client';
+import { deskApi } from '../../api/desk';
+import { routeHref } from '../../app/router';
+import { useCurrentSession } from '../../app/session';
+import { formatFullTime, STATE_LABELS } from '../../ui/format';
+import { ErrorText, Loading } from '../../ui/Notice';
+import { CollaboratorsPanel } from './CollaboratorsPanel';
+import { DeskEditor } from './DeskEditor';
+import { TitleField } from './TitleField';
+import './editor.css';
+
+export function EditorPage({ documentId }: { documentId: string }) {
+  const { user, token } = useCurrentSession();
+  const [document, setDocument] = useState<DocumentDetail | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    deskApi.getDocument(documentId)
+      .then((detail) => { if (!cancelled) setDocument(detail); })
+      .catch((caught: unknown) => { if (!cancelled) setLoadError(errorMessage(caught)); });
+    return () => { cancelled = true; };
+  }, [documentId]);
+
+  useEffect(() => {
+    if (document) window.document.title = `${document.title} - 文稿台`;
+    return () => { window.document.title = '文稿台'; };
+  }, [document]);
+
+  if (loadError) {
+    return (
+      <main className="page">
+        <ErrorText message={loadError} />
+        <a className="button" href={routeHref({ page: 'documents' })}>返回文稿</a>
+      </main>
+    );
+  }
+  if (!document) return <main className="page"><Loading /></main>;
+
+  return (
+    <main className="editor-page">
+      <div className="editor-main">
+        <div className="editor-head">
+          <a className="back-link" href={routeHref({ page: 'documents' })} aria-label="返回文稿">‹ 文稿</a>
+          <TitleField document={document} onSaved={(d) => { setDocument(d); setError(null); }} onError={setError} />
+          <span className="kind-tag">{KIND_LABELS[document.kind] ?? document.kind}</span>
+          <span className={`state-tag state-${document.state}`}>{STATE_LABELS[document.state]}</span>
+        </div>
+        <ErrorText message={error} />
+        <DeskEditor
+          documentId={document.id}
+          userId={user.id}
+          displayName={user.displayName}
+          token={token}
+          editable={document.access.canEdit}
+        />
+      </div>
+      <aside className="editor-side" aria-label="文稿信息">
+        <CollaboratorsPanel document={document} onChanged={setDocument} />
+        <section className="side-section" aria-labelledby="info-title">
+          <h2 id="info-title" className="side-title">信息</h2>
+          <dl className="facts">
+            <dt>类型</dt><dd>{KIND_LABELS[document.kind] ?? document.kind}</dd>
+            <dt>状态</dt><dd>{STATE_LABELS[document.state]}</dd>
+            <dt>创建人</dt><dd>{document.ownerName}</dd>
+            <dt>创建时间</dt><dd>{formatFullTime(document.createdAt)}</dd>
+            <dt>最后修改</dt><dd>{formatFullTime(document.updatedAt)}</dd>
+          </dl>
+        </section>
+      </aside>
+    </main>
+  );
+}

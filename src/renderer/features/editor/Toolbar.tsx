@@ -1,0 +1,99 @@
+/**
+ * The editor's toolbar: structure levels (SET_STRUCTURE_LEVEL_COMMAND), 重新编号, text formats, lists,
+ * tables, and undo/redo. Undo and redo go through Yjs' UndoManager, so they undo only one's own edits.
+ */
+import type { ReactNode } from 'react';
+import { INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND, REMOVE_LIST_COMMAND } from '@lexical/list';
+import { INSERT_TABLE_COMMAND } from '@lexical/table';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { FORMAT_TEXT_COMMAND, REDO_COMMAND, UNDO_COMMAND } from 'lexical';
+import type { StructureLevel } from '../../../core/editor/DeskParagraphNode';
+import { RENUMBER_COMMAND, SET_STRUCTURE_LEVEL_COMMAND } from '../../../core/editor/structureCommands';
+import { LEVEL_LABELS } from '../../../core/structure/levels';
+import { useToolbarState } from './useToolbarState';
+
+const LEVEL_HINTS: Record<StructureLevel, string> = { 0: '', 1: '一、', 2: '（一）', 3: '1.', 4: '（1）' };
+const LEVELS: StructureLevel[] = [1, 2, 3, 4, 0];
+
+function ToolButton({ label, onClick, pressed, disabled, children, className }: {
+  label: string;
+  onClick: () => void;
+  pressed?: boolean;
+  disabled?: boolean;
+  children?: ReactNode;
+  className?: string;
+}) {
+  return (
+    <button
+      type="button"
+      className={`tool ${className ?? ''}`}
+      aria-pressed={pressed}
+      disabled={disabled}
+      title={label}
+      // Keep the editor's selection: the command applies to it.
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={onClick}
+    >
+      {children ?? label}
+    </button>
+  );
+}
+
+export function Toolbar({ editable }: { editable: boolean }) {
+  const [editor] = useLexicalComposerContext();
+  const state = useToolbarState(editor);
+  const off = !editable;
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label="编辑工具">
+      <div className="tool-group" role="group" aria-label="结构层级">
+        {LEVELS.map((level) => (
+          <ToolButton
+            key={level}
+            label={LEVEL_LABELS[level]}
+            className="tool-level"
+            pressed={state.level === level}
+            disabled={off}
+            onClick={() => editor.dispatchCommand(SET_STRUCTURE_LEVEL_COMMAND, level)}
+          >
+            {LEVEL_HINTS[level] && <span className="tool-hint" aria-hidden="true">{LEVEL_HINTS[level]}</span>}
+            {LEVEL_LABELS[level]}
+          </ToolButton>
+        ))}
+        <ToolButton label="重新编号" disabled={off} onClick={() => editor.dispatchCommand(RENUMBER_COMMAND, undefined)} />
+      </div>
+      <span className="tool-separator" aria-hidden="true" />
+      <div className="tool-group" role="group" aria-label="文字格式">
+        <ToolButton label="加粗" className="tool-icon tool-bold" pressed={state.bold} disabled={off}
+          onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold')}>
+          <span aria-hidden="true">B</span><span className="visually-hidden">加粗</span>
+        </ToolButton>
+        <ToolButton label="倾斜" className="tool-icon tool-italic" pressed={state.italic} disabled={off}
+          onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic')}>
+          <span aria-hidden="true">I</span><span className="visually-hidden">倾斜</span>
+        </ToolButton>
+        <ToolButton label="下划线" className="tool-icon tool-underline" pressed={state.underline} disabled={off}
+          onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'underline')}>
+          <span aria-hidden="true">U</span><span className="visually-hidden">下划线</span>
+        </ToolButton>
+      </div>
+      <span className="tool-separator" aria-hidden="true" />
+      <div className="tool-group" role="group" aria-label="列表与表格">
+        <ToolButton label="编号列表" pressed={state.list === 'number'} disabled={off}
+          onClick={() => editor.dispatchCommand(
+            state.list === 'number' ? REMOVE_LIST_COMMAND : INSERT_ORDERED_LIST_COMMAND, undefined)} />
+        <ToolButton label="项目符号列表" pressed={state.list === 'bullet'} disabled={off}
+          onClick={() => editor.dispatchCommand(
+            state.list === 'bullet' ? REMOVE_LIST_COMMAND : INSERT_UNORDERED_LIST_COMMAND, undefined)} />
+        <ToolButton label="插入表格" disabled={off}
+          onClick={() => editor.dispatchCommand(INSERT_TABLE_COMMAND,
+            { rows: '3', columns: '3', includeHeaders: false })} />
+      </div>
+      <span className="tool-separator" aria-hidden="true" />
+      <div className="tool-group" role="group" aria-label="撤销与重做">
+        <ToolButton label="撤销" disabled={off || !state.canUndo} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)} />
+        <ToolButton label="重做" disabled={off || !state.canRedo} onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)} />
+      </div>
+    </div>
+  );
+}

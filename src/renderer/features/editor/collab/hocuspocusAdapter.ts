@@ -1,0 +1,194 @@
+/**
+ * Adapts a Hocuspocus 4 provider to the `Provider` interface Lexical's CollaborationPlugin drives.
+ *
+ * Lexical calls `connect()` / `disconnect()`, reads `.awareness`, and listens for
+ * `sync` (isSynced: boolean), `status` ({status}), `update` and `reload`. Hocuspocus instead emits
+ * `synced` ({state}), attaches documents to a shared `HocuspocusProviderWebsocket`, and its own
+ * `connect()` is a deprecated no-op when the socket is not managed by the provider. This adapter owns
+ * one socket and one provider per document and translates between the two:
+ *
+ * - `connect()` attaches the provider and opens the socket (which retries until `disconnect()`);
+ * - `disconnect()` closes the socket; local edits keep landing in the Y.Doc (and its IndexedDB copy)
+ *   and are sent when the socket is back, since Yjs' sync step exchanges whatever the server lacks;
+ * - `synced` becomes `sync(true)`, a lost connection `sync(false)`; `status` passes through
+ *   (`connecting` / `connected` / `disconnected`, the same words Lexical expects).
+ *
+ * It also derives the connection indicator's state (see `ConnectionState`). Yjs' and Hocuspocus'
+ * loosely typed corners stay in this file.
+ */
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import type { Provider, ProviderAwareness } from '@lexical/yjs';
+import type * as Y from 'yjs';
+
+/** What the status bar shows: 在线 (all local edits acknowledged), 同步中, 离线. */
+export type ConnectionState = 'online' | 'syncing' | 'offline';
+
+export const CONNECTION_LABELS: Record<ConnectionState, string> = {
+  online: '在线',
+  syncing: '同步中',
+  offline: '离线',
+};
+
+type LexicalEvent = 'sync' | 'status' | 'update' | 'reload';
+type Listener = (payload: never) => void;
+
+export interface HocuspocusAdapterOptions {
+  /** WebSocket URL of the collaboration endpoint, e.g. ws://host/collab. */
+  url: string;
+  /** Hocuspocus document name: the document id. */
+  name: string;
+  document: Y.Doc;
+  token: string;
+}
+
+/** The collaboration WebSocket URL of the page's own server (ws: or wss: by the page's protocol). */
+export function collabUrl(location: Location): string {
+  const protocol = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${protocol}//${location.host}/collab`;
+}
+
+export class HocuspocusAdapter implements Provider {
+  readonly awareness: ProviderAwareness;
+  private readonly socket: HocuspocusProviderWebsocket;
+  private readonly provider: HocuspocusProvider;
+  private readonly listeners = new Map<LexicalEvent, Set<Listener>>();
+  private readonly stateListeners = new Set<() => void>();
+  private socketStatus: 'connecting' | 'connected' | 'disconnected' = 'disconnected';
+  /** The last connection attempt failed before it opened: the server is unreachable. */
+  private attemptFailed = false;
+  private denied = false;
+  private destroyed = false;
+  private state: ConnectionState = 'syncing';
+
+  constructor({ url, name, document, token }: HocuspocusAdapterOptions) {
+    this.socket = new HocuspocusProviderWebsocket({
+      url,
+      autoConnect: false,
+      // Offices lose the server for minutes, not hours: keep retrying, at most every 5 s.
+      delay: 500,
+      maxDelay: 5000,
+      maxAttempts: 0,
+    });
+    this.provider = new HocuspocusProvider({
+      websocketProvider: this.socket,
+      name,
+      document,
+      token,
+    });
+    const awareness = this.provider.awareness;
+    if (!awareness) throw new Error('Hocuspocus provider created without awareness');
+    // y-protocols' Awareness is what ProviderAwareness describes, with looser state types.
+    this.awareness = awareness as unknown as ProviderAwareness;
+
+    this.provider.on('status', ({ status }: { status: string }) => this.onStatus(status));
+    this.provider.on('synced', ({ state }: { state: boolean }) => {
+      this.emit('sync', state);
+      this.refresh();
+    });
+    this.provider.on('unsyncedChanges', () => this.refresh());
+    this.provider.on('authenticationFailed', () => {
+      this.denied = true;
+      this.refresh();
+    });
+    this.provider.on('authenticated', () => {
+      this.denied = false;
+      this.refresh();
+    });
+    document.on('update', this.onDocumentUpdate);
+  }
+
+  connect(): void {
+    if (this.destroyed) return;
+    this.provider.attach();
+    this.socket.connect().catch(() => undefined);
+  }
+
+  disconnect(): void {
+    if (this.destroyed) return;
+    this.socket.disconnect();
+  }
+
+  /** Closes the connection for good and releases the provider (the Y.Doc stays with its owner). */
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.provider.document.off('update', this.onDocumentUpdate);
+    this.provider.destroy();
+    this.socket.destroy();
+    this.listeners.clear();
+    this.stateListeners.clear();
+  }
+
+  on(type: LexicalEvent, callback: Listener): void {
+    let set = this.listeners.get(type);
+    if (!set) {
+      set = new Set();
+      this.listeners.set(type, set);
+    }
+    set.add(callback);
+  }
+
+  off(type: LexicalEvent, callback: Listener): void {
+    this.listeners.get(type)?.delete(callback);
+  }
+
+  /** The connection indicator's current state. */
+  getConnectionState(): ConnectionState {
+    return this.state;
+  }
+
+  /** True when the server refused this user's token for the document. */
+  isDenied(): boolean {
+    return this.denied;
+  }
+
+  /** Subscribes to connection state changes (for useSyncExternalStore). */
+  subscribe = (listener: () => void): (() => void) => {
+    this.stateListeners.add(listener);
+    return () => this.stateListeners.delete(listener);
+  };
+
+  private readonly onDocumentUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.emit('update', { update, origin });
+  };
+
+  private onStatus(status: string): void {
+    if (status === 'connected') {
+      this.attemptFailed = false;
+    } else if (status === 'disconnected') {
+      // Closing while still connecting means the attempt failed; closing an open connection does
+      // not, so the first attempt after losing the server shows 同步中 rather than 离线.
+      this.attemptFailed = this.socketStatus === 'connecting';
+      this.emit('sync', false);
+    }
+    if (status === 'connecting' || status === 'connected' || status === 'disconnected') {
+      this.socketStatus = status;
+    }
+    this.emit('status', { status });
+    this.refresh();
+  }
+
+  private computeState(): ConnectionState {
+    if (this.denied) return 'offline';
+    switch (this.socketStatus) {
+      case 'disconnected': return 'offline';
+      case 'connecting': return this.attemptFailed ? 'offline' : 'syncing';
+      case 'connected':
+        return this.provider.isSynced && !this.provider.hasUnsyncedChanges ? 'online' : 'syncing';
+    }
+  }
+
+  private refresh(): void {
+    const next = this.computeState();
+    if (next === this.state) return;
+    this.state = next;
+    for (const listener of this.stateListeners) listener();
+  }
+
+  private emit(type: LexicalEvent, payload: unknown): void {
+    const set = this.listeners.get(type);
+    if (!set) return;
+    // Listeners were registered for this event's payload type by Lexical.
+    for (const listener of [...set]) (listener as (value: unknown) => void)(payload);
+  }
+}
