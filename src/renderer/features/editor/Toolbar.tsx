@@ -39,6 +39,16 @@ function ToolButton({ label, onClick, pressed, disabled, children, className }: 
   );
 }
 
+function UndoIcon({ redo = false }: { redo?: boolean }) {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true"
+      style={redo ? { transform: 'scaleX(-1)' } : undefined}>
+      <path d="M5.5 3 2 6.5 5.5 10M2.5 6.5h7a4 4 0 0 1 0 8H7" fill="none" stroke="currentColor"
+        strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
 export function Toolbar({ editable }: { editable: boolean }) {
   const [editor] = useLexicalComposerContext();
   const state = useToolbarState(editor);
@@ -46,6 +56,17 @@ export function Toolbar({ editable }: { editable: boolean }) {
 
   return (
     <div className="toolbar" role="toolbar" aria-label="编辑工具">
+      <div className="tool-group" role="group" aria-label="撤销与重做">
+        <ToolButton label="撤销" className="tool-icon" disabled={off || !state.canUndo}
+          onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
+          <UndoIcon /><span className="visually-hidden">撤销</span>
+        </ToolButton>
+        <ToolButton label="重做" className="tool-icon" disabled={off || !state.canRedo}
+          onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}>
+          <UndoIcon redo /><span className="visually-hidden">重做</span>
+        </ToolButton>
+      </div>
+      <span className="tool-separator" aria-hidden="true" />
       <div className="tool-group" role="group" aria-label="结构层级">
         {LEVELS.map((level) => (
           <ToolButton
@@ -88,11 +109,6 @@ export function Toolbar({ editable }: { editable: boolean }) {
         <ToolButton label="插入表格" disabled={off}
           onClick={() => editor.dispatchCommand(INSERT_TABLE_COMMAND,
             { rows: '3', columns: '3', includeHeaders: false })} />
-      </div>
-      <span className="tool-separator" aria-hidden="true" />
-      <div className="tool-group" role="group" aria-label="撤销与重做">
-        <ToolButton label="撤销" disabled={off || !state.canUndo} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)} />
-        <ToolButton label="重做" disabled={off || !state.canRedo} onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)} />
       </div>
     </div>
   );

@@ -65,7 +65,10 @@ export class HocuspocusAdapter implements Provider {
       url,
       autoConnect: false,
       // Offices lose the server for minutes, not hours: keep retrying, at most every 5 s.
-      delay: 500,
+      // (@lifeomic/attempt refuses a delay below minDelay, failing the connection silently.)
+      delay: 1000,
+      minDelay: 500,
+      factor: 1.5,
       maxDelay: 5000,
       maxAttempts: 0,
     });
@@ -89,6 +92,9 @@ export class HocuspocusAdapter implements Provider {
     this.provider.on('authenticationFailed', () => {
       this.denied = true;
       this.refresh();
+    });
+    this.socket.on('maxAttemptsFailed', ({ error }: { error: unknown }) => {
+      console.error('collaboration connection gave up', error);
     });
     this.provider.on('authenticated', () => {
       this.denied = false;
