@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { Hocuspocus } from '@hocuspocus/server';
 import crossws from 'crossws/adapters/node';
 import type { Logger } from 'pino';
 import { LIMITS } from '../shared/api';
 import { encodeSeedBody } from '../core/editor/headless';
-import { openDatabase, type DeskDatabase } from './db/database';
+import { openDatabase } from './db/database';
 import { UserDirectory } from './users/userDirectory';
 import { SessionStore } from './auth/sessionStore';
 import { LoginThrottle } from './auth/loginThrottle';
@@ -133,18 +133,15 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   return {
     url,
     port,
-    close: () => (closing ??= shutdown(app, collab, persistence, database, log)),
+    close: () => (closing ??= (async () => {
+      log.info('shutting down: writing open documents');
+      await persistence.flushAll();
+      collab.closeConnections();
+      // Clients reconnect to the next server and resend what it has not acknowledged.
+      websockets.closeAll(1001, 'server shutting down', true);
+      await app.close();
+      await database.close();
+      log.info('shut down');
+    })()),
   };
-}
-
-async function shutdown(
-  app: FastifyInstance, collab: Hocuspocus, persistence: PersistenceExtension,
-  database: DeskDatabase, log: Logger,
-): Promise<void> {
-  log.info('shutting down: writing open documents');
-  await persistence.flushAll();
-  collab.closeConnections();
-  await app.close();
-  await database.close();
-  log.info('shut down');
 }

@@ -43,14 +43,22 @@ function createNoopProvider(doc: Y.Doc): Provider {
   };
 }
 
-function withBoundEditor<T>(doc: Y.Doc, run: (editor: LexicalEditor, binding: Binding) => T): T {
+/** A headless editor kept in sync with a Y.Doc both ways, until `dispose()`. */
+export interface BoundEditor { editor: LexicalEditor; dispose(): void }
+
+/**
+ * Binds a new headless editor to the body of `doc`: Lexical updates are written into the Y.Doc and
+ * remote Yjs changes are applied to the editor. Tests and benchmarks use it as a collaborator
+ * without a browser.
+ */
+export function bindHeadlessEditor(doc: Y.Doc): BoundEditor {
   const editor = createHeadlessEditor({
     namespace: 'wengao',
     nodes: [...DESK_NODES],
     onError: (error) => { throw error; },
   });
   const provider = createNoopProvider(doc);
-  const binding = createBinding(editor, provider, BODY_ROOT, doc, new Map([[BODY_ROOT, doc]]));
+  const binding: Binding = createBinding(editor, provider, BODY_ROOT, doc, new Map([[BODY_ROOT, doc]]));
   const stopLexicalToYjs = editor.registerUpdateListener((payload) => {
     if (payload.tags.has('skip-collab')) return;
     syncLexicalUpdateToYjs(
@@ -65,12 +73,22 @@ function withBoundEditor<T>(doc: Y.Doc, run: (editor: LexicalEditor, binding: Bi
     }
   };
   root.observeDeep(yjsToLexical as never);
+  return {
+    editor,
+    dispose: () => {
+      root.unobserveDeep(yjsToLexical as never);
+      stopLexicalToYjs();
+      provider.awareness.setLocalState(null);
+    },
+  };
+}
+
+function withBoundEditor<T>(doc: Y.Doc, run: (editor: LexicalEditor) => T): T {
+  const bound = bindHeadlessEditor(doc);
   try {
-    return run(editor, binding);
+    return run(bound.editor);
   } finally {
-    root.unobserveDeep(yjsToLexical as never);
-    stopLexicalToYjs();
-    provider.awareness.setLocalState(null);
+    bound.dispose();
   }
 }
 
