@@ -53,9 +53,18 @@ export class PersistenceExtension implements Extension {
   }
 
   async beforeHandleMessage({ documentName, update: raw, connection }: beforeHandleMessagePayload): Promise<void> {
-    const update = readIncomingUpdate(raw);
-    if (!update || connection.readOnly || isEmptyUpdate(update)) return;
-    assertWellFormedUpdate(update);
+    let update: Uint8Array | null;
+    try {
+      update = readIncomingUpdate(raw);
+      if (!update || connection.readOnly || isEmptyUpdate(update)) return;
+      assertWellFormedUpdate(update);
+    } catch (error) {
+      // A client that sends what is not Yjs is broken: close its socket (1007: invalid payload data).
+      // Nothing of the message is stored or applied; other connections go on.
+      this.options.log.warn({ err: error, documentName }, 'closed a connection that sent a malformed update');
+      connection.webSocket.close(1007, 'malformed update');
+      throw error;
+    }
     const id = await this.options.store.append(documentName, update);
     const tracking = this.tracking.get(documentName);
     if (tracking) {
