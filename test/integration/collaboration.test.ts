@@ -82,12 +82,21 @@ describe('real-time collaboration', () => {
 });
 
 describe('nothing is lost', () => {
-  it('keeps the text across a clean restart', async () => {
+  it('keeps the text across a clean restart, SIGTERM having written the open document', async () => {
     const id = await sharedDocument('');
     const a = client(id, alice);
     await a.synced();
     a.type('重启之前写下的文字');
     await a.acknowledged();
+    await server.stop('SIGTERM');
+    // The document was still open: SIGTERM folded its update log into the snapshot before exit.
+    const { default: SQLite } = await import('better-sqlite3');
+    const db = new SQLite(`${server.dataDir}/wengao.db`, { readonly: true });
+    const left = db.prepare('select count(*) as n from doc_updates where name = ?').get(id) as { n: number };
+    const snapshot = db.prepare('select length(data) as bytes from doc_snapshots where name = ?').get(id) as { bytes: number };
+    db.close();
+    expect(left.n).toBe(0);
+    expect(snapshot.bytes).toBeGreaterThan(0);
     a.destroy();
     await server.restart();
     expect(await serverText(id)).toBe('重启之前写下的文字');
