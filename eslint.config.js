@@ -19,7 +19,7 @@ const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionS
   .map((name) => ({ name, message: 'src/core and src/shared touch no DOM globals.' }));
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'data/**'] },
+  { ignores: ['.tmp/**', 'out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'data/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
