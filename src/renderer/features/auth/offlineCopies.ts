@@ -9,21 +9,46 @@ export function offlineCopyName(userId: string, documentId: string): string {
   return `${OFFLINE_DB_PREFIX}${userId}:${documentId}`;
 }
 
+/** Anything holding an offline copy open (an IndexeddbPersistence); `destroy` closes its database. */
+export interface OpenOfflineCopy { destroy(): Promise<void> | void }
+
+const openCopies = new Set<OpenOfflineCopy>();
+
+/** Records an open copy until `release` is called, so logging out can close it before deleting. */
+export function trackOfflineCopy(copy: OpenOfflineCopy): () => void {
+  openCopies.add(copy);
+  return () => openCopies.delete(copy);
+}
+
 function deleteDatabase(name: string): Promise<void> {
   return new Promise((resolve) => {
     const request = indexedDB.deleteDatabase(name);
     request.onsuccess = () => resolve();
-    // A failed delete must not keep the user from logging out; the copy goes on the next logout.
+    // A failed delete must not keep the user from logging out; the check below retries.
     request.onerror = () => resolve();
   });
 }
 
-/** Deletes every IndexedDB database of this app. Open connections must be closed first (or soon). */
+async function appDatabaseNames(): Promise<string[]> {
+  const databases = await indexedDB.databases();
+  return databases
+    .map((db) => db.name)
+    .filter((name): name is string => typeof name === 'string' && name.startsWith(OFFLINE_DB_PREFIX));
+}
+
+/**
+ * Closes every open copy, then deletes every IndexedDB database of this app, and checks that none is
+ * left (a write in flight can re-create one); gives up after a few seconds rather than trap the user.
+ */
 export async function clearOfflineCopies(): Promise<void> {
   if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return;
-  const databases = await indexedDB.databases();
-  await Promise.all(databases
-    .map((db) => db.name)
-    .filter((name): name is string => typeof name === 'string' && name.startsWith(OFFLINE_DB_PREFIX))
-    .map(deleteDatabase));
+  const closing = [...openCopies].map((copy) => copy.destroy());
+  openCopies.clear();
+  await Promise.allSettled(closing);
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    const names = await appDatabaseNames();
+    if (names.length === 0) return;
+    await Promise.all(names.map(deleteDatabase));
+    await new Promise((resolve) => setTimeout(resolve, attempt === 0 ? 0 : 100));
+  }
 }

@@ -18,7 +18,7 @@ import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import { DESK_NODES } from '../../../core/editor/nodes';
 import { registerStructureCommands } from '../../../core/editor/structureCommands';
-import { offlineCopyName } from '../auth/offlineCopies';
+import { offlineCopyName, trackOfflineCopy } from '../auth/offlineCopies';
 import { collabUrl, HocuspocusAdapter } from './collab/hocuspocusAdapter';
 import { cursorColorFor } from './collab/cursorColor';
 import { StatusBar } from './StatusBar';
@@ -36,6 +36,7 @@ export interface DeskEditorProps {
 interface CollabResources {
   adapter: HocuspocusAdapter;
   persistence: IndexeddbPersistence;
+  untrack: () => void;
   doc: Y.Doc;
 }
 
@@ -62,7 +63,7 @@ export function DeskEditor({ documentId, userId, displayName, token, editable }:
     yjsDocMap.set(id, doc);
     const persistence = new IndexeddbPersistence(offlineCopyName(userId, id), doc);
     const created = new HocuspocusAdapter({ url: collabUrl(window.location), name: id, document: doc, token });
-    resources.current.push({ adapter: created, persistence, doc });
+    resources.current.push({ adapter: created, persistence, untrack: trackOfflineCopy(persistence), doc });
     setAdapter(created);
     return created;
   }, [userId, token]);
@@ -72,8 +73,9 @@ export function DeskEditor({ documentId, userId, displayName, token, editable }:
     if (pendingRelease.current !== null) clearTimeout(pendingRelease.current);
     return () => {
       pendingRelease.current = setTimeout(() => {
-        for (const { adapter: a, persistence, doc } of resources.current.splice(0)) {
+        for (const { adapter: a, persistence, untrack, doc } of resources.current.splice(0)) {
           a.destroy();
+          untrack();
           void persistence.destroy();
           doc.destroy();
         }

@@ -1,0 +1,85 @@
+/**
+ * Shared steps of the browser tests: a real desk server serving the built renderer (run
+ * `npx electron-vite build` first), users made through the API, and logging in through the UI.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { ADMIN_PASSWORD, ApiClient, startDeskServer, type RunningServer } from '../support/server';
+
+export { ADMIN_PASSWORD, ApiClient, type RunningServer };
+
+const RENDERER = resolve(import.meta.dirname, '../../out/renderer/index.html');
+
+/** Starts a desk server; the web app it serves is the renderer last built into out/renderer. */
+export async function startServer(options?: Parameters<typeof startDeskServer>[0]): Promise<RunningServer> {
+  if (!existsSync(RENDERER)) throw new Error('out/renderer is missing: run `npx electron-vite build` before the e2e tests');
+  return startDeskServer(options);
+}
+
+export interface TestUser { id: string; username: string; password: string; displayName: string; api: ApiClient }
+
+/** Creates a writer through the admin API and returns it logged in to the API. */
+export async function createWriter(server: RunningServer, username: string, displayName: string): Promise<TestUser> {
+  const admin = await new ApiClient(server.url).login('admin', ADMIN_PASSWORD);
+  const password = `${username}-pass-2023`;
+  const { user } = await admin.ok<{ user: { id: string } }>('POST', '/api/users', {
+    username, password, displayName, roles: ['writer'],
+  });
+  const api = await new ApiClient(server.url).login(username, password);
+  return { id: user.id, username, password, displayName, api };
+}
+
+/** Creates a document owned by `owner`, seeded with paragraphs, shared with the collaborators. */
+export async function createDocument(owner: TestUser, title: string, paragraphs: string[] = [],
+  collaborators: TestUser[] = []): Promise<string> {
+  const { id } = await owner.api.ok<{ id: string }>('POST', '/api/documents', {
+    title, kind: 'comprehensive', blocks: paragraphs.map((text) => ({ type: 'paragraph', text })),
+  });
+  for (const c of collaborators) await owner.api.ok('POST', `/api/documents/${id}/collaborators`, { userId: c.id });
+  return id;
+}
+
+/** The server's reading of a document body, one line per paragraph. */
+export async function serverText(user: TestUser, documentId: string): Promise<string> {
+  const { text } = await user.api.ok<{ text: string }>('GET', `/api/documents/${documentId}/content`);
+  return text;
+}
+
+/** Logs in through the login page and waits for the document list. */
+export async function login(page: Page, server: RunningServer, user: Pick<TestUser, 'username' | 'password'>): Promise<void> {
+  await page.goto(server.url);
+  await page.getByLabel('用户名').fill(user.username);
+  await page.getByLabel('密码').fill(user.password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await expect(page.getByRole('heading', { name: '文稿', exact: true })).toBeVisible();
+}
+
+/** A fresh browser context (its own storage, like another PC) logged in as `user`. */
+export async function loggedInPage(browser: Browser, server: RunningServer, user: TestUser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await login(page, server, user);
+  return { context, page };
+}
+
+/** Opens a document in the editor and waits until it is connected and synced (在线). */
+export async function openDocument(page: Page, server: RunningServer, documentId: string): Promise<Locator> {
+  await page.goto(`${server.url}/#/documents/${documentId}`);
+  await expect(connection(page)).toHaveText('在线', { timeout: 15_000 });
+  return body(page);
+}
+
+export function body(page: Page): Locator {
+  return page.getByRole('textbox', { name: '正文' });
+}
+
+export function connection(page: Page): Locator {
+  return page.getByRole('status');
+}
+
+/** Puts the caret at the end of the body's last paragraph. */
+export async function caretToEnd(page: Page): Promise<void> {
+  await body(page).click();
+  await page.keyboard.press('Control+End');
+}
