@@ -1,0 +1,69 @@
+import { expect, test } from '@playwright/test';
+import {
+  body, caretToEnd, connection, createDocument, createWriter, loggedInPage, openDocument, serverText, startServer,
+  type RunningServer, type TestUser,
+} from './desk';
+
+// Each test stops and restarts its server: one server per test, never shared.
+let server: RunningServer;
+let owner: TestUser;
+let colleague: TestUser;
+
+test.beforeEach(async () => {
+  server = await startServer();
+  owner = await createWriter(server, 'sunli', '孙丽');
+  colleague = await createWriter(server, 'zhoujie', '周杰');
+});
+
+test.afterEach(async () => {
+  await server?.dispose();
+});
+
+test('text survives a server restart and is there after reload', async ({ browser }) => {
+  const id = await createDocument(owner, '重启测试', ['第一段。']);
+  const { context, page } = await loggedInPage(browser, server, owner);
+  await openDocument(page, server, id);
+  await caretToEnd(page);
+  await page.keyboard.type('重启之前写下的字。');
+  await expect.poll(() => serverText(owner, id)).toBe('第一段。重启之前写下的字。');
+  await expect(connection(page)).toHaveText('在线');
+
+  await server.restart();
+  await page.reload();
+  await expect(connection(page)).toHaveText('在线', { timeout: 15_000 });
+  await expect(body(page)).toHaveText('第一段。重启之前写下的字。');
+  expect(await serverText(owner, id)).toBe('第一段。重启之前写下的字。');
+  await context.close();
+});
+
+test('edits typed while the server is down merge when it returns', async ({ browser }) => {
+  const id = await createDocument(owner, '离线合并测试', ['甲段。', '乙段。'], [colleague]);
+  const a = await loggedInPage(browser, server, owner);
+  const b = await loggedInPage(browser, server, colleague);
+  await openDocument(a.page, server, id);
+  await openDocument(b.page, server, id);
+
+  await server.stop();
+  await expect(connection(a.page)).toHaveText('离线', { timeout: 15_000 });
+  await expect(connection(b.page)).toHaveText('离线', { timeout: 15_000 });
+
+  // Both keep typing while offline, in different paragraphs.
+  await body(a.page).getByText('甲段。').click();
+  await a.page.keyboard.press('End');
+  await a.page.keyboard.type('孙丽离线时补充。');
+  await caretToEnd(b.page);
+  await b.page.keyboard.type('周杰离线时补充。');
+  await expect(body(a.page)).toContainText('甲段。孙丽离线时补充。');
+  await expect(connection(a.page)).toHaveText('离线');
+
+  await server.restart();
+  const merged = ['甲段。孙丽离线时补充。', '乙段。周杰离线时补充。'];
+  for (const page of [a.page, b.page]) {
+    await expect(connection(page)).toHaveText('在线', { timeout: 20_000 });
+    await expect(body(page).locator('p').nth(0)).toHaveText(merged[0]);
+    await expect(body(page).locator('p').nth(1)).toHaveText(merged[1]);
+  }
+  await expect.poll(() => serverText(owner, id)).toBe(merged.join('\n'));
+  await a.context.close();
+  await b.context.close();
+});
