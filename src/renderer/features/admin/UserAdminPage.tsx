@@ -73,7 +73,7 @@ export function UserAdminPage() {
                       : user.roles.map((r) => <span key={r} className="role-tag">{ROLE_LABELS[r]}</span>)}
                   </span>
                 </td>
-                <td>{user.disabled ? <span className="state-tag state-disabled">已停用</span> : '正常'}</td>
+                <td>{user.disabled ? <span className="state-tag state-disabled">已停用</span> : <span className="state-tag state-active">正常</span>}</td>
                 <td className="row-actions">
                   <button type="button" className="button small" onClick={() => setEditing({ kind: 'edit', user })}>
                     编辑
