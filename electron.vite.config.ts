@@ -5,10 +5,21 @@ import react from '@vitejs/plugin-react';
 /** One build for the desktop shell (main, preload) and the renderer the team server also serves. */
 export default defineConfig({
   main: {
-    build: { rollupOptions: { input: { index: resolve('electron/main/index.ts') } } },
+    build: {
+      rollupOptions: {
+        // server.js is the embedded desk server, run by the shell in a utility process.
+        input: { index: resolve('electron/main/index.ts'), server: resolve('src/server/embedded.ts') },
+      },
+    },
   },
   preload: {
-    build: { rollupOptions: { input: { index: resolve('electron/preload/index.ts') } } },
+    build: {
+      rollupOptions: {
+        input: { index: resolve('electron/preload/index.ts') },
+        // A sandboxed preload must be CommonJS.
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
   },
   renderer: {
     root: resolve('src/renderer'),

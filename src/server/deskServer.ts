@@ -12,6 +12,7 @@ import { openDatabase } from './db/database';
 import { UserDirectory } from './users/userDirectory';
 import { SessionStore } from './auth/sessionStore';
 import { LoginThrottle } from './auth/loginThrottle';
+import { createLocalLogin } from './auth/localLogin';
 import { DocumentStore } from './documents/documentStore';
 import { YjsStore } from './collab/yjsStore';
 import { BodyStore } from './collab/bodyStore';
@@ -35,6 +36,8 @@ export interface DeskServerOptions {
   rendererDir?: string;
   sessionTtlMs?: number;
   logger?: Logger;
+  /** Embedded in the desktop app: SHA-256 (hex) of the per-launch local-login secret, and the user's name. */
+  localLogin?: { secretHash: string; displayName: string };
 }
 
 export interface DeskServer {
@@ -89,7 +92,10 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
 
   const app = Fastify({ loggerInstance: log as FastifyBaseLogger, bodyLimit: LIMITS.jsonBody, disableRequestLogging: false });
   installErrorHandling(app);
-  const services: Services = { users, sessions, throttle: new LoginThrottle(), documents, bodies, audit };
+  const services: Services = {
+    users, sessions, throttle: new LoginThrottle(), documents, bodies, audit,
+    localLogin: options.localLogin && createLocalLogin(users, options.localLogin.secretHash, options.localLogin.displayName),
+  };
   registerAuthRoutes(app, services);
   registerUserRoutes(app, services);
   registerDocumentRoutes(app, services);

@@ -62,6 +62,7 @@ const password = z.string().min(8, '密码至少 8 位').max(256);
 const displayName = z.string().trim().min(1).max(64);
 
 export const loginRequest = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
+export const localLoginRequest = z.object({ secret: z.string().min(16).max(256) });
 export const setupRequest = z.object({ password, displayName: displayName.optional() });
 export const createUserRequest = z.object({ username, password, displayName, roles: roleList });
 export const updateUserRequest = z.object({

@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { loginRequest, setupRequest, type LoginResponse } from '../../shared/api';
+import { localLoginRequest, loginRequest, setupRequest, type LoginResponse } from '../../shared/api';
 import { verifyPassword } from '../auth/passwords';
 import { DeskError, forbidden } from './errors';
 import { bearerToken, isLoopback, parse, requireUser } from './context';
 import type { Services } from './services';
 
 /** Login, logout, the current user, and first-start setup of the admin account. */
-export function registerAuthRoutes(app: FastifyInstance, { users, sessions, throttle, audit }: Services): void {
+export function registerAuthRoutes(app: FastifyInstance, services: Services): void {
+  const { users, sessions, throttle, audit } = services;
   app.get('/api/health', async () => ({ ok: true }));
 
   app.get('/api/setup', async (request) => ({
@@ -42,6 +43,18 @@ export function registerAuthRoutes(app: FastifyInstance, { users, sessions, thro
     throttle.recordSuccess(username, address);
     const user = await users.get(row.id);
     await audit(user.id, 'auth.login', user.id);
+    return { token: await sessions.create(user.id), user };
+  });
+
+  // The desktop app's own user, logged in without a password: the Electron shell hands the renderer
+  // a secret that only this server process knows the hash of (per launch, never fixed), loopback only.
+  app.post('/api/auth/local', async (request): Promise<LoginResponse> => {
+    const local = services.localLogin;
+    if (!local || !isLoopback(request.socket.remoteAddress)) throw forbidden('此服务器不支持本机自动登录');
+    const { secret } = parse(localLoginRequest, request.body);
+    if (!local.accepts(secret)) throw new DeskError('unauthorized', '本机登录凭据无效');
+    const user = await local.user();
+    await audit(user.id, 'auth.local', user.id);
     return { token: await sessions.create(user.id), user };
   });
 

@@ -3,9 +3,17 @@ import type { SessionStore } from '../auth/sessionStore';
 import type { DocumentStore } from '../documents/documentStore';
 import type { UserDirectory } from '../users/userDirectory';
 import type { BodyStore } from '../collab/bodyStore';
+import type { User } from '../../shared/api';
 
 /** Records who did what: an append-only audit log. */
 export type Audit = (actorId: string | null, action: string, target: string, detail?: Record<string, unknown>) => Promise<void>;
+
+/** The desktop's own user, logged in with a per-launch secret (embedded server only). */
+export interface LocalLogin {
+  accepts(secret: string): boolean;
+  /** The local user, created on first use. */
+  user(): Promise<User>;
+}
 
 /** What the HTTP routes are built from. */
 export interface Services {
@@ -15,4 +23,5 @@ export interface Services {
   documents: DocumentStore;
   bodies: BodyStore;
   audit: Audit;
+  localLogin?: LocalLogin;
 }
