@@ -6,8 +6,11 @@ import { SetupPage } from '../features/setup/SetupPage';
 import { DocumentListPage } from '../features/documents/DocumentListPage';
 import { EditorPage } from '../features/editor/EditorPage';
 import { UserAdminPage } from '../features/admin/UserAdminPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { dispatchCommand } from '../platform/commands';
+import { onMenuCommand } from '../platform/desk';
 import { Loading } from '../ui/Notice';
-import { useRoute, type Route } from './router';
+import { navigate, useRoute, type Route } from './router';
 import { SessionProvider, useSession } from './session';
 import { TopBar } from './TopBar';
 
@@ -34,6 +37,12 @@ function Shell() {
     return () => { cancelled = true; };
   }, [session]);
 
+  useEffect(() => onMenuCommand((command) => {
+    if (command === 'new-document') navigate({ page: 'documents' });
+    if (command === 'open-settings') navigate({ page: 'settings' });
+    dispatchCommand(command);
+  }), []);
+
   if (signingOut) return <main className="center-page"><Loading label="正在退出登录…" /></main>;
   if (restoring) return <main className="center-page"><Loading /></main>;
   if (!session) {
@@ -55,5 +64,6 @@ function Page({ route, isAdmin }: { route: Route; isAdmin: boolean }) {
     case 'trash': return <DocumentListPage trash />;
     case 'editor': return <EditorPage key={route.documentId} documentId={route.documentId} />;
     case 'admin': return isAdmin ? <UserAdminPage /> : <DocumentListPage trash={false} />;
+    case 'settings': return <SettingsPage />;
   }
 }

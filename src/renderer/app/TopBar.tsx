@@ -2,6 +2,7 @@
 import type { Route } from './router';
 import { routeHref } from './router';
 import { useCurrentSession, useSession } from './session';
+import { isDesktop } from '../platform/desk';
 
 export function TopBar({ route }: { route: Route }) {
   const { user } = useCurrentSession();
@@ -21,6 +22,9 @@ export function TopBar({ route }: { route: Route }) {
           <a href={routeHref({ page: 'admin' })} aria-current={route.page === 'admin' ? 'page' : undefined}>
             用户管理
           </a>
+        )}
+        {isDesktop() && (
+          <a href={routeHref({ page: 'settings' })} aria-current={route.page === 'settings' ? 'page' : undefined}>设置</a>
         )}
       </nav>
       <div className="top-user">

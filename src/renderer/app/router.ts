@@ -5,7 +5,8 @@ export type Route =
   | { page: 'documents' }
   | { page: 'trash' }
   | { page: 'editor'; documentId: string }
-  | { page: 'admin' };
+  | { page: 'admin' }
+  | { page: 'settings' };
 
 /** Parses a location hash into a route; anything unknown is the document list. */
 export function parseRoute(hash: string): Route {
@@ -14,6 +15,7 @@ export function parseRoute(hash: string): Route {
   if (editor) return { page: 'editor', documentId: decodeURIComponent(editor[1]) };
   if (path === '/trash') return { page: 'trash' };
   if (path === '/admin') return { page: 'admin' };
+  if (path === '/settings') return { page: 'settings' };
   return { page: 'documents' };
 }
 
@@ -22,6 +24,7 @@ export function routeHref(route: Route): string {
     case 'documents': return '#/';
     case 'trash': return '#/trash';
     case 'admin': return '#/admin';
+    case 'settings': return '#/settings';
     case 'editor': return `#/documents/${encodeURIComponent(route.documentId)}`;
   }
 }

@@ -4,6 +4,7 @@ import type { LoginResponse, User } from '../../shared/api';
 import { getToken, onUnauthorized, setToken } from '../api/client';
 import { deskApi } from '../api/desk';
 import { clearOfflineCopies } from '../features/auth/offlineCopies';
+import { isDesktop, localLogin } from '../platform/desk';
 
 export interface Session {
   user: User;
@@ -24,17 +25,23 @@ const SessionContext = createContext<SessionContextValue | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | null>(null);
-  const [restoring, setRestoring] = useState(() => getToken() !== null);
+  const [restoring, setRestoring] = useState(() => getToken() !== null || isDesktop());
   const [signingOut, setSigningOut] = useState(false);
 
   useEffect(() => {
-    const token = getToken();
-    if (!token) return;
     let cancelled = false;
-    deskApi.me()
-      .then(({ user }) => { if (!cancelled) setSession({ user, token }); })
-      .catch(() => { if (!cancelled) setToken(null); })
-      .finally(() => { if (!cancelled) setRestoring(false); });
+    (async () => {
+      // The desktop app with its embedded server logs its own user in, without a password.
+      const token = getToken() ?? (await localLogin().catch(() => null))?.token ?? null;
+      if (!token) return;
+      setToken(token);
+      try {
+        const { user } = await deskApi.me();
+        if (!cancelled) setSession({ user, token });
+      } catch {
+        if (!cancelled) setToken(null);
+      }
+    })().finally(() => { if (!cancelled) setRestoring(false); });
     return () => { cancelled = true; };
   }, []);
 

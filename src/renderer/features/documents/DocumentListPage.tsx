@@ -13,6 +13,7 @@ import { EmptyState, ErrorText, Loading } from '../../ui/Notice';
 import { NewDocumentDialog } from './NewDocumentDialog';
 import { RenameDialog } from './RenameDialog';
 import { useUsers } from './useUsers';
+import { useCommand } from '../../platform/commands';
 
 export function DocumentListPage({ trash }: { trash: boolean }) {
   const users = useUsers();
@@ -26,6 +27,7 @@ export function DocumentListPage({ trash }: { trash: boolean }) {
   const [reload, setReload] = useState(0);
   const [creating, setCreating] = useState(false);
   const [renaming, setRenaming] = useState<DocumentSummary | null>(null);
+  useCommand('new-document', () => { if (!trash) setCreating(true); });
 
   useEffect(() => {
     const timer = setTimeout(() => setDebouncedQuery(query), 250);
