@@ -78,8 +78,10 @@ export function connection(page: Page): Locator {
   return page.getByRole('status');
 }
 
-/** Puts the caret at the end of the body's last paragraph. */
+/** Puts the caret at the end of the body's last block. */
 export async function caretToEnd(page: Page): Promise<void> {
-  await body(page).click();
+  await body(page).locator(':scope > *').last().click();
   await page.keyboard.press('Control+End');
+  // Let the browser's selectionchange reach Lexical before the next key.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
 }
