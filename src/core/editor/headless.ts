@@ -70,6 +70,8 @@ export function bindHeadlessEditor(doc: Y.Doc): BoundEditor {
   const yjsToLexical = (events: Array<Y.YEvent<Y.XmlText>>, transaction: Y.Transaction): void => {
     if (transaction.origin !== binding) {
       syncYjsChangesToLexical(binding, provider, events as never, false, () => undefined);
+      // Commit now: a local edit batched into the same commit as a remote one would not be synced.
+      editor.update(() => undefined, { discrete: true });
     }
   };
   root.observeDeep(yjsToLexical as never);
@@ -118,8 +120,6 @@ export function readBody(state: Uint8Array): BodyReading {
   const doc = new Y.Doc();
   return withBoundEditor(doc, (editor) => {
     Y.applyUpdate(doc, state);
-    // Yjs-to-Lexical sync schedules an update; a discrete no-op commits it now.
-    editor.update(() => undefined, { discrete: true });
     const editorState = editor.getEditorState();
     const text = editorState.read(() => $getRoot().getChildren().flatMap(blockLines).join('\n'));
     return { text, json: editorState.toJSON(), editor };
