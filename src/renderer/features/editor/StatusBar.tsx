@@ -31,7 +31,19 @@ const NO_ADAPTER = { subscribe: () => () => undefined, getConnectionState: (): C
 
 function useConnectionState(adapter: HocuspocusAdapter | null): ConnectionState {
   const source = adapter ?? NO_ADAPTER;
-  return useSyncExternalStore(source.subscribe, () => source.getConnectionState());
+  const state = useSyncExternalStore(source.subscribe, () => source.getConnectionState());
+  const [shown, setShown] = useState(state);
+  useEffect(() => {
+    // Every keystroke is unacknowledged for a few milliseconds: going from 在线 to 同步中 waits a
+    // moment, so the indicator does not flicker while someone types on a good connection.
+    if (state === 'syncing' && shown === 'online') {
+      const timer = setTimeout(() => setShown(state), 600);
+      return () => clearTimeout(timer);
+    }
+    setShown(state);
+    return undefined;
+  }, [state, shown]);
+  return shown;
 }
 
 export function StatusBar({ adapter, editable }: { adapter: HocuspocusAdapter | null; editable: boolean }) {
