@@ -22,6 +22,8 @@ import { installErrorHandling } from './http/errorHandler';
 import { registerAuthRoutes } from './http/authRoutes';
 import { registerUserRoutes } from './http/userRoutes';
 import { registerDocumentRoutes } from './http/documentRoutes';
+import { registerLedgerRoutes } from './http/ledgerRoutes';
+import { createLedgerServices } from './ledger';
 import type { Audit, Services } from './http/services';
 import { createLogger } from './log';
 
@@ -94,11 +96,13 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   installErrorHandling(app);
   const services: Services = {
     users, sessions, throttle: new LoginThrottle(), documents, bodies, audit,
+    ledger: createLedgerServices(db, options.dataDir),
     localLogin: options.localLogin && createLocalLogin(users, options.localLogin.secretHash, options.localLogin.displayName),
   };
   registerAuthRoutes(app, services);
   registerUserRoutes(app, services);
   registerDocumentRoutes(app, services);
+  registerLedgerRoutes(app, services);
   const rendererDir = resolve(options.rendererDir ?? 'out/renderer');
   if (existsSync(rendererDir)) {
     await app.register(fastifyStatic, { root: rendererDir, prefix: '/', index: 'index.html' });

@@ -101,6 +101,8 @@ export const listDocumentsQuery = z.object({
   owner: z.string().max(64).optional(),
   q: z.string().max(200).optional(),
   deleted: z.enum(['true', 'false']).optional(),
+  /** A publication target key (e.g. journal-articles): only documents tagged with it. */
+  target: z.string().max(64).optional(),
 });
 
 export type CreateUserRequest = z.infer<typeof createUserRequest>;

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Dialect } from './database';
+import { createLedgerTables } from '../ledger/ledgerMigration';
 
 /**
  * Migrations live in code, in order; each is written once for both dialects. The few types that
@@ -65,6 +66,11 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
           .addColumn('target', 'text', (c) => c.notNull())
           .addColumn('detail', 'text', (c) => c.notNull().defaultTo('{}'))
           .execute();
+      },
+    },
+    '0003_ledger': {
+      async up(db: Kysely<unknown>) {
+        await createLedgerTables(db, serial);
       },
     },
   };

@@ -12,6 +12,13 @@ export interface Database {
   doc_updates: DocUpdatesTable;
   doc_snapshots: DocSnapshotsTable;
   audit_log: AuditLogTable;
+  outlets: OutletsTable;
+  document_targets: DocumentTargetsTable;
+  document_outlets: DocumentOutletsTable;
+  ledger_submissions: LedgerSubmissionsTable;
+  ledger_events: LedgerEventsTable;
+  ledger_evidence: LedgerEvidenceTable;
+  year_targets: YearTargetsTable;
 }
 
 export interface UsersTable {
@@ -78,3 +85,65 @@ export interface AuditLogTable {
 export type UserRow = Selectable<UsersTable>;
 export type DocumentRow = Selectable<DocumentsTable>;
 export type NewAuditEntry = Insertable<AuditLogTable>;
+
+/** The outlet catalog (刊物与媒体). `example` marks the outlets shipped with a fresh desk. */
+export interface OutletsTable {
+  id: string;
+  name: string;
+  level: string;
+  kind: string;
+  example: number;
+  disabled: number;
+  created_at: string;
+}
+
+/** Publication targets a document is meant for (tags chosen while drafting). */
+export interface DocumentTargetsTable { document_id: string; target_key: string }
+export interface DocumentOutletsTable { document_id: string; outlet_id: string }
+
+/** One ledger row: a piece sent to one outlet. `facts` (JSON SubmissionFacts) and `status` derive from its events. */
+export interface LedgerSubmissionsTable {
+  id: string;
+  document_id: string | null;
+  piece_key: string;
+  title: string;
+  kind: string;
+  /** JSON array of author names. */
+  authors: string;
+  outlet_id: string;
+  status: string;
+  facts: string;
+  first_on: string | null;
+  last_on: string | null;
+  created_at: string;
+  created_by: string;
+}
+
+/** The append-only event log of a submission; `on_date` is a Shanghai calendar date. */
+export interface LedgerEventsTable {
+  id: Generated<number>;
+  submission_id: string;
+  type: string;
+  on_date: string;
+  level: string | null;
+  issue: string;
+  page: string;
+  url: string;
+  summary: string;
+  recorded_at: string;
+  recorded_by: string;
+}
+
+/** Evidence files (scans, screenshots) stored in the data folder under `evidence/<id>`. */
+export interface LedgerEvidenceTable {
+  id: string;
+  submission_id: string;
+  filename: string;
+  mime: string;
+  size: number;
+  uploaded_at: string;
+  uploaded_by: string;
+}
+
+/** A year's targets and points table as JSON (YearTargets without the year). */
+export interface YearTargetsTable { year: number; definition: string; updated_at: string; updated_by: string }

@@ -7,7 +7,7 @@ import { documentAccess, type DocumentAccess } from '../../core/access';
 import type { Database, DocumentRow } from '../db/schema';
 import { forbidden, notFound } from '../http/errors';
 
-export interface DocumentFilter { kind?: DocumentKind; ownerId?: string; q?: string; deleted?: boolean }
+export interface DocumentFilter { kind?: DocumentKind; ownerId?: string; q?: string; deleted?: boolean; target?: string }
 
 export interface LoadedDocument {
   row: DocumentRow;
@@ -74,6 +74,9 @@ export class DocumentStore {
     query = filter.deleted ? query.where('documents.deleted_at', 'is not', null) : query.where('documents.deleted_at', 'is', null);
     if (filter.kind) query = query.where('documents.kind', '=', filter.kind);
     if (filter.ownerId) query = query.where('documents.owner_id', '=', filter.ownerId);
+    if (filter.target) {
+      query = query.where('documents.id', 'in', (eb) => eb.selectFrom('document_targets').select('document_id').where('target_key', '=', filter.target ?? ''));
+    }
     if (filter.q) query = query.where('documents.title', 'like', `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`, );
     if (!user.roles.includes('admin')) {
       query = query.where((eb) => eb.or([

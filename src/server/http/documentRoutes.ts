@@ -19,6 +19,7 @@ export function registerDocumentRoutes(app: FastifyInstance, { documents, bodies
     return {
       documents: await documents.list(user, {
         kind: query.kind, ownerId: query.owner, q: query.q?.trim() || undefined, deleted: query.deleted === 'true',
+        target: query.target,
       }),
     };
   });

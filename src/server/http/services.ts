@@ -3,6 +3,7 @@ import type { SessionStore } from '../auth/sessionStore';
 import type { DocumentStore } from '../documents/documentStore';
 import type { UserDirectory } from '../users/userDirectory';
 import type { BodyStore } from '../collab/bodyStore';
+import type { LedgerServices } from '../ledger';
 import type { User } from '../../shared/api';
 
 /** Records who did what: an append-only audit log. */
@@ -23,5 +24,6 @@ export interface Services {
   documents: DocumentStore;
   bodies: BodyStore;
   audit: Audit;
+  ledger: LedgerServices;
   localLogin?: LocalLogin;
 }

@@ -1,0 +1,239 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fastifyMultipart from '@fastify/multipart';
+import { z } from 'zod';
+import type { User } from '../../shared/api';
+import { LIMITS } from '../../shared/api';
+import {
+  createOutletRequest, createSubmissionRequest, documentTargetsRequest, ledgerExportQuery, listSubmissionsQuery,
+  progressItemsQuery, progressQuery, recordEventRequest, updateOutletRequest, yearTargetsRequest,
+  type ImportReport, type ProgressResponse,
+} from '../../shared/ledger';
+import { shanghaiDate } from '../../core/targets/dates';
+import { countedItems, yearProgress, type CountedItem } from '../../core/targets/counting';
+import { scoredEvents } from '../../core/targets/points';
+import { DeskError, forbidden } from './errors';
+import { parse, requireUser } from './context';
+import type { Services } from './services';
+import { exportLedger, ledgerRows, readSheet, validateImport } from '../ledger/ledgerSpreadsheet';
+
+const idParam = z.object({ id: z.string().min(1).max(64) });
+const yearParam = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+/** Evidence scans and import files: one file per request. */
+const EVIDENCE_LIMIT = 20 * 1024 * 1024;
+const IMPORT_LIMIT = 10 * 1024 * 1024;
+
+function isClerk(user: User): boolean {
+  return user.roles.includes('admin') || user.roles.includes('clerk');
+}
+
+/**
+ * The submission ledger (报送台账), outlet catalog (刊物与媒体), publication tags, yearly targets,
+ * the dashboard figures (统计) and spreadsheets. Everyone logged in reads; admins and clerks (统计员) write.
+ */
+export function registerLedgerRoutes(app: FastifyInstance, services: Services): void {
+  // An encapsulated scope: multipart parsing applies to these routes only.
+  app.register(async (scope) => {
+    if (!scope.hasContentTypeParser('multipart/form-data')) {
+      await scope.register(fastifyMultipart, { limits: { fileSize: LIMITS.upload, files: 1, fields: 10 } });
+    }
+    routes(scope, services);
+  });
+}
+
+function routes(app: FastifyInstance, { sessions, documents, audit, ledger }: Services): void {
+  const { outlets, submissions, targets, evidence } = ledger;
+  const requireClerk = async (request: FastifyRequest): Promise<User> => {
+    const user = await requireUser(sessions, request);
+    if (!isClerk(user)) throw forbidden('只有统计员或管理员可以执行此操作');
+    return user;
+  };
+
+  app.get('/api/outlets', async (request) => {
+    await requireUser(sessions, request);
+    return { outlets: await outlets.list() };
+  });
+
+  app.post('/api/outlets', async (request, reply) => {
+    const user = await requireClerk(request);
+    const outlet = await outlets.create(parse(createOutletRequest, request.body));
+    await audit(user.id, 'outlet.create', outlet.id, { name: outlet.name });
+    return reply.code(201).send({ outlet });
+  });
+
+  app.patch('/api/outlets/:id', async (request) => {
+    const user = await requireClerk(request);
+    const { id } = parse(idParam, request.params);
+    const changes = parse(updateOutletRequest, request.body);
+    const outlet = await outlets.update(id, changes);
+    await audit(user.id, 'outlet.update', id, changes);
+    return { outlet };
+  });
+
+  app.get('/api/ledger/final-documents', async (request) => {
+    await requireClerk(request);
+    return { documents: await submissions.finalDocuments() };
+  });
+
+  app.get('/api/submissions', async (request) => {
+    await requireUser(sessions, request);
+    const query = parse(listSubmissionsQuery, request.query);
+    return { submissions: await submissions.list({ year: query.year, status: query.status, outletId: query.outlet, q: query.q?.trim() || undefined }) };
+  });
+
+  app.post('/api/submissions', async (request, reply) => {
+    const user = await requireClerk(request);
+    const body = parse(createSubmissionRequest, request.body);
+    const ids = await submissions.insert(user, await submissions.resolve(body));
+    await audit(user.id, 'submission.create', ids.join(','), { documentId: body.documentId ?? null, outlets: body.outletIds });
+    return reply.code(201).send({ submissions: await submissions.list({ ids }) });
+  });
+
+  app.get('/api/submissions/:id', async (request) => {
+    await requireUser(sessions, request);
+    return { submission: await submissions.get(parse(idParam, request.params).id) };
+  });
+
+  app.patch('/api/submissions/:id', async (request) => {
+    const user = await requireClerk(request);
+    const { id } = parse(idParam, request.params);
+    const event = parse(recordEventRequest, request.body);
+    await submissions.recordEvent(user, id, event);
+    await audit(user.id, 'submission.event', id, { status: event.status, at: event.at });
+    return { submission: await submissions.get(id) };
+  });
+
+  app.post('/api/submissions/:id/evidence', async (request, reply) => {
+    const user = await requireClerk(request);
+    const { id } = parse(idParam, request.params);
+    await submissions.get(id);
+    const file = await request.file({ limits: { fileSize: EVIDENCE_LIMIT, files: 1 } });
+    if (!file) throw new DeskError('bad_request', '请选择要上传的文件');
+    const saved = await evidence.save(file.file);
+    if (!saved) throw new DeskError('payload_too_large', `证明材料不能超过 ${EVIDENCE_LIMIT / 1024 / 1024} MB`);
+    const filename = file.filename.replace(/[\\/]/g, '_').slice(0, 200) || '证明材料';
+    await submissions.addEvidence(user, id, { id: saved.id, filename, mime: file.mimetype || 'application/octet-stream', size: saved.size });
+    await audit(user.id, 'submission.evidence', id, { file: saved.id, filename });
+    return reply.code(201).send({ submission: await submissions.get(id) });
+  });
+
+  app.get('/api/evidence/:id', async (request, reply) => {
+    await requireUser(sessions, request);
+    const file = await submissions.evidence(parse(idParam, request.params).id);
+    return reply.type(file.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+      .send(evidence.open(file.id));
+  });
+
+  app.get('/api/documents/:id/targets', async (request) => {
+    const user = await requireUser(sessions, request);
+    const { id } = parse(idParam, request.params);
+    if (!isClerk(user)) await documents.load(user, id);
+    else if (!(await submissions.documentExists(id))) throw new DeskError('not_found', '文稿不存在');
+    return submissions.documentTags(id);
+  });
+
+  app.put('/api/documents/:id/targets', async (request) => {
+    const user = await requireUser(sessions, request);
+    const { id } = parse(idParam, request.params);
+    const tags = parse(documentTargetsRequest, request.body);
+    if (isClerk(user)) {
+      if (!(await submissions.documentExists(id))) throw new DeskError('not_found', '文稿不存在');
+    } else if (!(await documents.load(user, id)).access.canEdit) {
+      throw forbidden('此文稿当前不可编辑');
+    }
+    await submissions.setDocumentTags(id, tags);
+    await audit(user.id, 'document.targets', id, tags);
+    return submissions.documentTags(id);
+  });
+
+  const progressFor = async (year: number, asOf: string): Promise<ProgressResponse> =>
+    yearProgress(await targets.yearTargets(year), await submissions.entriesForYear(year), asOf);
+
+  // Static paths win over `/api/targets/:year` in Fastify's router.
+  app.get('/api/targets/progress', async (request): Promise<ProgressResponse> => {
+    await requireUser(sessions, request);
+    const { year, asOf } = parse(progressQuery, request.query);
+    return progressFor(year, asOf ?? shanghaiDate(new Date()));
+  });
+
+  app.get('/api/targets/progress/items', async (request): Promise<{ items: CountedItem[] }> => {
+    await requireUser(sessions, request);
+    const { year, asOf = shanghaiDate(new Date()), key } = parse(progressItemsQuery, request.query);
+    const { targets: definitions, points } = await targets.yearTargets(year);
+    const definition = definitions.find((t) => t.key === key);
+    if (!definition) throw new DeskError('not_found', '没有这个年度目标');
+    const entries = await submissions.entriesForYear(year);
+    const { rule } = definition;
+    if (rule.type === 'rule') return { items: countedItems(rule, entries, year, asOf) };
+    if (rule.type === 'manual') return { items: [] };
+    const until = asOf < `${year}-12-31` ? asOf : `${year}-12-31`;
+    const items = entries.filter((e) => rule.pieceKinds.includes(e.pieceKind) && (rule.outletKinds.length === 0 || rule.outletKinds.includes(e.outlet.kind)))
+      .flatMap((e): CountedItem[] => {
+        const inYear = scoredEvents(e, points).filter((s) => s.on >= `${year}-01-01` && s.on <= until);
+        return inYear.length === 0 ? [] : [{
+          key: e.id, title: e.title, on: inYear[0].on, entryIds: [e.id], authors: [...e.authors], level: e.outlet.level, outletName: e.outlet.name,
+        }];
+      });
+    return { items: items.sort((a, b) => (a.on < b.on ? -1 : 1)) };
+  });
+
+  app.get('/api/targets/:year', async (request) => {
+    await requireUser(sessions, request);
+    return targets.get(parse(yearParam, request.params).year);
+  });
+
+  app.put('/api/targets/:year', async (request) => {
+    const user = await requireClerk(request);
+    const { year } = parse(yearParam, request.params);
+    const body = parse(yearTargetsRequest, request.body);
+    const saved = await targets.put(year, body, user.id);
+    await audit(user.id, 'targets.update', String(year));
+    return saved;
+  });
+
+  app.get('/api/ledger.xlsx', async (request, reply) => {
+    await requireUser(sessions, request);
+    const { year } = parse(ledgerExportQuery, request.query);
+    const today = shanghaiDate(new Date());
+    const asOf = today < `${year}-12-31` ? today : `${year}-12-31`;
+    const { points } = await targets.yearTargets(year);
+    const rows = ledgerRows(await submissions.list({ year }), points, year);
+    const file = await exportLedger(rows, await progressFor(year, asOf));
+    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`报送台账-${year}.xlsx`)}`)
+      .send(file);
+  });
+
+  app.post('/api/ledger/import', async (request, reply) => {
+    const user = await requireClerk(request);
+    const file = await request.file({ limits: { fileSize: IMPORT_LIMIT, files: 1 } });
+    if (!file) throw new DeskError('bad_request', '请选择 .xlsx 或 .csv 文件');
+    if (!/\.(xlsx|csv)$/i.test(file.filename)) throw new DeskError('bad_request', '只能导入 .xlsx 或 .csv 文件');
+    const bytes = await file.toBuffer();
+    let sheet: string[][];
+    try {
+      sheet = await readSheet(file.filename, bytes);
+    } catch {
+      throw new DeskError('bad_request', '无法读取文件，请确认是 .xlsx 或 .csv 格式');
+    }
+    const catalog = new Map((await outlets.list()).map((o) => [o.name, o]));
+    const result = validateImport(sheet, catalog);
+    const report: ImportReport = { ok: result.errors.length === 0, imported: 0, rows: result.total, errors: result.errors };
+    if (!report.ok) {
+      return reply.code(400).send({
+        error: { code: 'bad_request', message: `有 ${result.errors.length} 行不符合要求，未导入任何记录` },
+        report,
+      });
+    }
+    const created = new Map<string, string>();
+    for (const row of result.rows) {
+      if (!row.newOutlet || created.has(row.outletName)) continue;
+      created.set(row.outletName, (await outlets.create({ name: row.outletName, ...row.newOutlet })).id);
+    }
+    const ids = await submissions.insert(user, result.rows.map((row) => ({
+      documentId: null, title: row.title, kind: row.kind, authors: row.authors,
+      outletId: catalog.get(row.outletName)?.id ?? created.get(row.outletName) ?? '', events: row.events,
+    })));
+    await audit(user.id, 'ledger.import', file.filename, { rows: ids.length, outletsAdded: created.size });
+    return { ...report, imported: ids.length };
+  });
+}

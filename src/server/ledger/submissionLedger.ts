@@ -1,0 +1,260 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { deriveFacts, pieceKey } from '../../core/targets/events';
+import { isCalendarDate, shanghaiDate } from '../../core/targets/dates';
+import type {
+  CalendarDate, EventType, LedgerEntry, LedgerEvent, OutletLevel, SubmissionFacts, SubmissionStatus,
+} from '../../core/targets/model';
+import type { DocumentKind } from '../../shared/kinds';
+import type { User } from '../../shared/api';
+import type { CreateSubmissionRequest, Evidence, FinalDocument, Outlet, RecordEventRequest, Submission, SubmissionEvent } from '../../shared/ledger';
+import type { Database } from '../db/schema';
+import { DeskError, notFound } from '../http/errors';
+import { toOutlet } from './outletCatalog';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** One event to write: the calendar date and what the log keeps beside it. */
+export interface NewEvent {
+  type: EventType;
+  on: CalendarDate;
+  level?: OutletLevel | null;
+  issue?: string;
+  page?: string;
+  url?: string;
+  summary?: string;
+}
+
+/** A piece to record, resolved (document looked up, or a manual entry). */
+export interface NewSubmission {
+  documentId: string | null;
+  title: string;
+  kind: DocumentKind;
+  authors: string[];
+  outletId: string;
+  events: NewEvent[];
+}
+
+export interface SubmissionFilter { year?: number; status?: SubmissionStatus; outletId?: string; q?: string; ids?: string[] }
+
+/** `YYYY-MM-DD` as it is, or an instant turned into its Shanghai calendar date; otherwise 400. */
+export function toCalendarDate(at: string): CalendarDate {
+  if (isCalendarDate(at)) return at;
+  if (/T/.test(at) && !Number.isNaN(Date.parse(at))) return shanghaiDate(at);
+  throw new DeskError('bad_request', '日期格式应为 YYYY-MM-DD');
+}
+
+const chunk = <T>(items: T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
+
+/**
+ * The submission ledger (报送台账): ledger rows, their append-only event logs and evidence. Each row
+ * keeps its derived facts (core `deriveFacts`) beside it, so counting a year reads one table.
+ */
+export class SubmissionLedger {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** The 定稿 documents a submission can be recorded from, with their authors (owner and collaborators). */
+  async finalDocuments(): Promise<FinalDocument[]> {
+    const rows = await this.db.selectFrom('documents').select(['id', 'title', 'kind', 'owner_id', 'updated_at'])
+      .where('state', '=', 'final').where('deleted_at', 'is', null).orderBy('updated_at', 'desc').limit(1000).execute();
+    const authors = await this.authorsOf(rows.map((r) => ({ id: r.id, ownerId: r.owner_id })));
+    return rows.map((r) => ({ id: r.id, title: r.title, kind: r.kind as DocumentKind, authors: authors.get(r.id) ?? [], updatedAt: r.updated_at }));
+  }
+
+  private async authorsOf(docs: { id: string; ownerId: string }[]): Promise<Map<string, string[]>> {
+    const result = new Map<string, string[]>();
+    if (docs.length === 0) return result;
+    const users = new Map((await this.db.selectFrom('users').select(['id', 'display_name']).execute()).map((u) => [u.id, u.display_name]));
+    const collaborators = await this.db.selectFrom('document_collaborators').select(['document_id', 'user_id'])
+      .where('document_id', 'in', docs.map((d) => d.id)).orderBy('added_at').execute();
+    for (const doc of docs) result.set(doc.id, [users.get(doc.ownerId) ?? '']);
+    for (const c of collaborators) {
+      const name = users.get(c.user_id);
+      const list = result.get(c.document_id);
+      if (name && list && !list.includes(name)) list.push(name);
+    }
+    return result;
+  }
+
+  /** Resolves a request: a document must be 定稿; outlets must exist and be in use. */
+  async resolve(request: CreateSubmissionRequest): Promise<NewSubmission[]> {
+    let base: Omit<NewSubmission, 'outletId' | 'events'>;
+    if (request.documentId) {
+      const doc = await this.db.selectFrom('documents').select(['id', 'title', 'kind', 'state', 'owner_id', 'deleted_at'])
+        .where('id', '=', request.documentId).executeTakeFirst();
+      if (!doc || doc.deleted_at !== null) throw notFound();
+      if (doc.state !== 'final') throw new DeskError('conflict', '只有定稿的文稿才能报送');
+      const authors = request.authors ?? (await this.authorsOf([{ id: doc.id, ownerId: doc.owner_id }])).get(doc.id) ?? [];
+      base = { documentId: doc.id, title: doc.title, kind: doc.kind as DocumentKind, authors };
+    } else {
+      base = { documentId: null, title: request.title ?? '', kind: request.kind ?? 'media', authors: request.authors ?? [] };
+    }
+    const outletIds = [...new Set(request.outletIds)];
+    const outlets = await this.db.selectFrom('outlets').select(['id', 'disabled']).where('id', 'in', outletIds).execute();
+    for (const id of outletIds) {
+      const outlet = outlets.find((o) => o.id === id);
+      if (!outlet) throw notFound('刊物或媒体');
+      if (outlet.disabled === 1) throw new DeskError('conflict', '该刊物或媒体已停用');
+    }
+    return outletIds.map((outletId) => ({ ...base, outletId, events: request.on ? [{ type: 'submitted', on: request.on }] : [] }));
+  }
+
+  /** Writes ledger rows with their first events, all or nothing; returns their ids. */
+  async insert(user: User, submissions: NewSubmission[]): Promise<string[]> {
+    return this.db.transaction().execute(async (trx) => {
+      const ids: string[] = [];
+      const now = new Date().toISOString();
+      for (const s of submissions) {
+        const id = randomUUID();
+        const facts = deriveFacts(s.events);
+        await trx.insertInto('ledger_submissions').values({
+          id, document_id: s.documentId, piece_key: pieceKey(s.documentId, s.title), title: s.title, kind: s.kind,
+          authors: JSON.stringify(s.authors), outlet_id: s.outletId, status: facts.status, facts: JSON.stringify(facts),
+          first_on: facts.firstOn, last_on: facts.lastOn, created_at: now, created_by: user.id,
+        }).execute();
+        for (const event of s.events) await this.insertEvent(trx, id, event, user.id, now);
+        ids.push(id);
+      }
+      return ids;
+    });
+  }
+
+  private async insertEvent(db: Db, submissionId: string, event: NewEvent, userId: string, now: string): Promise<void> {
+    await db.insertInto('ledger_events').values({
+      submission_id: submissionId, type: event.type, on_date: event.on, level: event.level ?? null,
+      issue: event.issue ?? '', page: event.page ?? '', url: event.url ?? '', summary: event.summary ?? '',
+      recorded_at: now, recorded_by: userId,
+    }).execute();
+  }
+
+  /** Appends one dated event and re-derives the row's status and facts from the whole log. */
+  async recordEvent(user: User, id: string, request: RecordEventRequest): Promise<void> {
+    const on = toCalendarDate(request.at);
+    if ((request.status === 'instructed' || request.status === 'rated') && !request.level) {
+      throw new DeskError('bad_request', request.status === 'instructed' ? '请选择批示领导的级别' : '请选择评优的级别');
+    }
+    await this.db.transaction().execute(async (trx) => {
+      const row = await trx.selectFrom('ledger_submissions').select('id').where('id', '=', id).executeTakeFirst();
+      if (!row) throw notFound('报送记录');
+      await this.insertEvent(trx, id, { ...request, type: request.status, on }, user.id, new Date().toISOString());
+      const events = await trx.selectFrom('ledger_events').select(['type', 'on_date', 'level'])
+        .where('submission_id', '=', id).orderBy('id').execute();
+      const facts = deriveFacts(events.map((e): LedgerEvent => ({ type: e.type as EventType, on: e.on_date, level: e.level as OutletLevel | null })));
+      await trx.updateTable('ledger_submissions').set({
+        status: facts.status, facts: JSON.stringify(facts), first_on: facts.firstOn, last_on: facts.lastOn,
+      }).where('id', '=', id).execute();
+    });
+  }
+
+  async get(id: string): Promise<Submission> {
+    const [found] = await this.list({ ids: [id] });
+    if (!found) throw notFound('报送记录');
+    return found;
+  }
+
+  /** Ledger rows with their events and evidence; a year selects rows with an event in it (or planned then). */
+  async list(filter: SubmissionFilter): Promise<Submission[]> {
+    let query = this.db.selectFrom('ledger_submissions as s').innerJoin('outlets as o', 'o.id', 's.outlet_id')
+      .select(['s.id', 's.document_id', 's.title', 's.kind', 's.authors', 's.status', 's.facts', 's.created_at',
+        'o.id as outlet_id', 'o.name as outlet_name', 'o.level as outlet_level', 'o.kind as outlet_kind', 'o.example as outlet_example', 'o.disabled as outlet_disabled'])
+      .orderBy('s.created_at', 'desc').orderBy('s.id').limit(5000);
+    if (filter.ids) query = query.where('s.id', 'in', filter.ids.length > 0 ? filter.ids : ['']);
+    const year = filter.year;
+    if (year) {
+      const from = `${year}-01-01`;
+      const to = `${year}-12-31`;
+      query = query.where((eb) => eb.or([
+        eb.and([eb('s.last_on', '>=', from), eb('s.first_on', '<=', to)]),
+        eb.and([eb('s.first_on', 'is', null), eb('s.created_at', '>=', `${year}-01-01T00:00:00`), eb('s.created_at', '<', `${year + 1}-01-01T00:00:00`)]),
+      ]));
+    }
+    if (filter.status) query = query.where('s.status', '=', filter.status);
+    if (filter.outletId) query = query.where('s.outlet_id', '=', filter.outletId);
+    if (filter.q) query = query.where('s.title', 'like', `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
+    const rows = await query.execute();
+    const ids = rows.map((r) => r.id);
+    const events = new Map<string, SubmissionEvent[]>();
+    const evidence = new Map<string, Evidence[]>();
+    const names = new Map((await this.db.selectFrom('users').select(['id', 'display_name']).execute()).map((u) => [u.id, u.display_name]));
+    for (const part of chunk(ids, 500)) {
+      for (const e of await this.db.selectFrom('ledger_events').selectAll().where('submission_id', 'in', part).orderBy('id').execute()) {
+        const list = events.get(e.submission_id) ?? [];
+        list.push({
+          id: Number(e.id), type: e.type as EventType, on: e.on_date, level: e.level as OutletLevel | null, issue: e.issue, page: e.page,
+          url: e.url, summary: e.summary, recordedAt: e.recorded_at, recordedBy: names.get(e.recorded_by) ?? '',
+        });
+        events.set(e.submission_id, list);
+      }
+      for (const f of await this.db.selectFrom('ledger_evidence').selectAll().where('submission_id', 'in', part).orderBy('uploaded_at').execute()) {
+        const list = evidence.get(f.submission_id) ?? [];
+        list.push({ id: f.id, filename: f.filename, size: Number(f.size), mime: f.mime, uploadedAt: f.uploaded_at });
+        evidence.set(f.submission_id, list);
+      }
+    }
+    return rows.map((r) => ({
+      id: r.id, documentId: r.document_id, title: r.title, kind: r.kind as DocumentKind, authors: JSON.parse(r.authors) as string[],
+      outlet: toOutlet({ id: r.outlet_id, name: r.outlet_name, level: r.outlet_level, kind: r.outlet_kind, example: r.outlet_example, disabled: r.outlet_disabled }),
+      status: r.status as SubmissionStatus, facts: JSON.parse(r.facts) as SubmissionFacts,
+      events: events.get(r.id) ?? [], evidence: evidence.get(r.id) ?? [], createdAt: r.created_at,
+    }));
+  }
+
+  /**
+   * The ledger entries that can count in `year`: every row of every piece with an event in the year,
+   * including the piece's rows from other years (a piece is dated by its earliest qualifying date).
+   */
+  async entriesForYear(year: number): Promise<LedgerEntry[]> {
+    const from = `${year}-01-01`;
+    const to = `${year}-12-31`;
+    const active = this.db.selectFrom('ledger_submissions').select('piece_key')
+      .where('last_on', '>=', from).where('first_on', '<=', to);
+    const rows = await this.db.selectFrom('ledger_submissions as s').innerJoin('outlets as o', 'o.id', 's.outlet_id')
+      .select(['s.id', 's.piece_key', 's.title', 's.kind', 's.authors', 's.facts', 'o.id as outlet_id', 'o.name as outlet_name', 'o.level', 'o.kind as outlet_kind'])
+      .where('s.piece_key', 'in', active)
+      .execute();
+    return rows.map((r) => ({
+      id: r.id, pieceKey: r.piece_key, title: r.title, pieceKind: r.kind, authors: JSON.parse(r.authors) as string[],
+      outlet: { id: r.outlet_id, name: r.outlet_name, level: r.level as OutletLevel, kind: r.outlet_kind as Outlet['kind'] },
+      facts: JSON.parse(r.facts) as SubmissionFacts,
+    }));
+  }
+
+  async addEvidence(user: User, submissionId: string, file: { id: string; filename: string; mime: string; size: number }): Promise<void> {
+    await this.db.insertInto('ledger_evidence').values({
+      id: file.id, submission_id: submissionId, filename: file.filename, mime: file.mime, size: file.size,
+      uploaded_at: new Date().toISOString(), uploaded_by: user.id,
+    }).execute();
+  }
+
+  async evidence(id: string): Promise<Evidence> {
+    const f = await this.db.selectFrom('ledger_evidence').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!f) throw notFound('证明材料');
+    return { id: f.id, filename: f.filename, size: Number(f.size), mime: f.mime, uploadedAt: f.uploaded_at };
+  }
+
+  async documentExists(id: string): Promise<boolean> {
+    return (await this.db.selectFrom('documents').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()) !== undefined;
+  }
+
+  /** Publication targets and outlets a document is tagged with. */
+  async documentTags(documentId: string): Promise<{ targetKeys: string[]; outletIds: string[] }> {
+    const targets = await this.db.selectFrom('document_targets').select('target_key').where('document_id', '=', documentId).execute();
+    const outlets = await this.db.selectFrom('document_outlets').select('outlet_id').where('document_id', '=', documentId).execute();
+    return { targetKeys: targets.map((t) => t.target_key).sort(), outletIds: outlets.map((o) => o.outlet_id) };
+  }
+
+  async setDocumentTags(documentId: string, tags: { targetKeys: string[]; outletIds: string[] }): Promise<void> {
+    const outletIds = [...new Set(tags.outletIds)];
+    if (outletIds.length > 0) {
+      const known = await this.db.selectFrom('outlets').select('id').where('id', 'in', outletIds).execute();
+      if (known.length !== outletIds.length) throw notFound('刊物或媒体');
+    }
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('document_targets').where('document_id', '=', documentId).execute();
+      await trx.deleteFrom('document_outlets').where('document_id', '=', documentId).execute();
+      for (const key of new Set(tags.targetKeys)) await trx.insertInto('document_targets').values({ document_id: documentId, target_key: key }).execute();
+      for (const id of outletIds) await trx.insertInto('document_outlets').values({ document_id: documentId, outlet_id: id }).execute();
+    });
+  }
+}
