@@ -1,0 +1,189 @@
+/**
+ * The body of every layout in Word form: paragraphs at their structure levels (一级 黑体, 二级 楷体,
+ * 三级 and 四级 仿宋, a run-in heading's first sentence in the heading font and the rest in the body
+ * font), lists, tables, and attachments (附件) that start on a new page.
+ */
+import {
+  AlignmentType, BorderStyle, HeadingLevel, Paragraph, Tab, Table, TableCell, TableRow, TextRun, WidthType,
+  type IRunOptions, type ParagraphChild,
+} from 'docx';
+import { splitRunIn } from '../structure/levels';
+import {
+  FORMAT, runsText, splitRuns,
+  type BlockAlign, type BodyBlock, type ListBlock, type ParagraphBlock, type TableBlock, type TextRunModel,
+} from './bodyBlocks';
+import { CHAR_SMALL, CHARS_PER_LINE, FONT, LINE_PITCH, TYPE_AREA } from './gbt9704';
+import { lineCount, type PageFlow } from './pageFlow';
+import { fonts, LIST_REF, STYLE } from './styles';
+
+/** Direct run formatting on top of a paragraph style. */
+export interface RunStyle { font?: string; size?: number; color?: string; noBold?: boolean; scale?: number }
+
+/** Word runs for text runs: Lexical's bold, italic, underline, strikethrough, sub- and superscript. */
+export function textRuns(runs: readonly TextRunModel[], style: RunStyle = {}): TextRun[] {
+  return runs.flatMap((run) => run.text.split('\n').map((line, i) => {
+    const options: IRunOptions = {
+      children: line.split('\t').flatMap((part, j): Array<string | Tab> => (j === 0 ? [part] : [new Tab(), part])),
+      ...(i > 0 && { break: 1 }),
+      ...(style.font !== undefined && { font: fonts(style.font) }),
+      ...(style.size !== undefined && { size: style.size }),
+      ...(style.color !== undefined && { color: style.color }),
+      ...(style.scale !== undefined && { scale: style.scale }),
+      ...((run.format & FORMAT.bold) !== 0 && !style.noBold && { bold: true }),
+      ...((run.format & FORMAT.italic) !== 0 && { italics: true }),
+      ...((run.format & FORMAT.underline) !== 0 && { underline: {} }),
+      ...((run.format & FORMAT.strikethrough) !== 0 && { strike: true }),
+      ...((run.format & FORMAT.subscript) !== 0 && { subScript: true }),
+      ...((run.format & FORMAT.superscript) !== 0 && { superScript: true }),
+    };
+    return new TextRun(options);
+  }));
+}
+
+/** One plain run of text. */
+export function plainRun(text: string, style: RunStyle = {}): TextRun {
+  return textRuns([{ text, format: 0 }], style)[0];
+}
+
+const ALIGN = {
+  left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, justify: AlignmentType.JUSTIFIED,
+} as const;
+
+const HEADING = [undefined, HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const;
+const HEADING_FONT = [FONT.仿宋, FONT.黑体, FONT.楷体, FONT.仿宋, FONT.仿宋] as const;
+
+function alignment(align: BlockAlign) {
+  // Body text is justified by its style; only an explicit other alignment is written.
+  return align === '' || align === 'justify' ? {} : { alignment: ALIGN[align] };
+}
+
+/** The children of a paragraph at its level; a heading's run-in body goes back to the body font. */
+function paragraphChildren(block: ParagraphBlock): ParagraphChild[] {
+  if (block.level === 0) return textRuns(block.runs);
+  // 黑体, 楷体 and 小标宋 are never bold: their weight is the font's own.
+  const headingStyle: RunStyle = { noBold: block.level <= 2 };
+  const { heading, body } = splitRunIn(runsText(block.runs));
+  if (body === '') return textRuns(block.runs, headingStyle);
+  const [head, rest] = splitRuns(block.runs, heading.length);
+  return [...textRuns(head, headingStyle), ...textRuns(rest, { font: HEADING_FONT[0] })];
+}
+
+function addParagraph(flow: PageFlow, block: ParagraphBlock): void {
+  const heading = HEADING[block.level];
+  const text = runsText(block.runs);
+  flow.add(new Paragraph({
+    ...(heading ? { heading } : { style: STYLE.body }),
+    // A heading standing alone stays with what follows; a run-in one is a paragraph like any other.
+    ...(heading && splitRunIn(text).body === '' && { keepNext: true }),
+    ...alignment(block.align),
+    children: paragraphChildren(block),
+  }), lineCount(text, CHARS_PER_LINE, 2) * LINE_PITCH);
+}
+
+function addList(flow: PageFlow, block: ListBlock, instance: number): void {
+  for (const item of block.items) {
+    flow.add(new Paragraph({
+      style: STYLE.list,
+      numbering: { reference: block.ordered ? LIST_REF.number : LIST_REF.bullet, level: Math.min(item.depth, 4), instance },
+      children: textRuns(item.runs),
+    }), lineCount(runsText(item.runs), CHARS_PER_LINE, 3 + item.depth) * LINE_PITCH);
+  }
+}
+
+const CELL_LINE = 440;
+const CELL_MARGIN = 80;
+const cellBorder = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+
+function addTable(flow: PageFlow, block: TableBlock): void {
+  const columns = Math.max(1, ...block.rows.map((row) => row.length));
+  const width = Math.floor(TYPE_AREA.width / columns);
+  const perLine = Math.max(1, Math.floor((width - 2 * CELL_MARGIN) / CHAR_SMALL));
+  let height = 0;
+  const rows = block.rows.map((row) => {
+    const cells = Array.from({ length: columns }, (_, i) => row[i] ?? [[]]);
+    height += Math.max(...cells.map((cell) =>
+      cell.reduce((sum, runs) => sum + lineCount(runsText(runs), perLine) * CELL_LINE, 0))) + 2 * CELL_MARGIN;
+    return new TableRow({
+      cantSplit: true,
+      children: cells.map((cell) => new TableCell({
+        width: { size: width, type: WidthType.DXA },
+        margins: { top: CELL_MARGIN, bottom: CELL_MARGIN, left: CELL_MARGIN, right: CELL_MARGIN },
+        children: cell.map((runs) => new Paragraph({ style: STYLE.table, children: textRuns(runs) })),
+      })),
+    });
+  });
+  flow.add(new Table({
+    width: { size: TYPE_AREA.width, type: WidthType.DXA },
+    columnWidths: Array.from({ length: columns }, () => width),
+    borders: {
+      top: cellBorder, bottom: cellBorder, left: cellBorder, right: cellBorder,
+      insideHorizontal: cellBorder, insideVertical: cellBorder,
+    },
+    rows,
+  }), height);
+}
+
+/** Adds body blocks to the flow. `listInstance` numbers the lists so each one restarts at 1. */
+export function addBodyBlocks(flow: PageFlow, blocks: readonly BodyBlock[], listInstance = { next: 1 }): void {
+  for (const block of blocks) {
+    if (block.type === 'paragraph') addParagraph(flow, block);
+    else if (block.type === 'list') addList(flow, block, block.ordered ? listInstance.next++ : 0);
+    else addTable(flow, block);
+  }
+}
+
+/** A blank line of the body grid. */
+export function blankLine(flow: PageFlow, count = 1): void {
+  for (let i = 0; i < count; i += 1) flow.add(new Paragraph({ style: STYLE.plain }), LINE_PITCH);
+}
+
+const ATTACHMENT_MARK = /^附件\s*[0-9０-９]*\s*[:：]?$/;
+
+function blockText(block: BodyBlock | undefined): string {
+  return block?.type === 'paragraph' ? runsText(block.runs).trim() : '';
+}
+
+/** Whether a block starts an attachment: a paragraph that says only 附件 or 附件N. */
+export function isAttachmentMark(block: BodyBlock): boolean {
+  return block.type === 'paragraph' && ATTACHMENT_MARK.test(blockText(block));
+}
+
+/** The body before the first attachment, and each attachment (its first block is its 附件N mark). */
+export function splitAttachments(blocks: readonly BodyBlock[]): { main: BodyBlock[]; attachments: BodyBlock[][] } {
+  const main: BodyBlock[] = [];
+  const attachments: BodyBlock[][] = [];
+  for (const block of blocks) {
+    if (isAttachmentMark(block)) attachments.push([block]);
+    else if (attachments.length > 0) attachments[attachments.length - 1].push(block);
+    else main.push(block);
+  }
+  return { main, attachments };
+}
+
+/** An attachment's title: a short paragraph right after the mark that does not end a sentence. */
+function isAttachmentTitle(block: BodyBlock | undefined): boolean {
+  const text = blockText(block);
+  return block?.type === 'paragraph' && block.level === 0 && text !== '' && text.length <= 60 && !/[。；！？]$/.test(text);
+}
+
+/**
+ * An attachment on a new page: `附件N` in 黑体 on the first line without indent, its title centered on
+ * the third line in 小标宋 二号, then its body.
+ */
+export function addAttachment(flow: PageFlow, attachment: readonly BodyBlock[], listInstance: { next: number }): void {
+  const [mark, maybeTitle, ...rest] = attachment;
+  flow.add(new Paragraph({
+    style: STYLE.plain,
+    pageBreakBefore: true,
+    children: [plainRun(blockText(mark), { font: FONT.黑体 })],
+  }), LINE_PITCH, true);
+  if (isAttachmentTitle(maybeTitle)) {
+    blankLine(flow);
+    flow.add(new Paragraph({ style: STYLE.title, children: [plainRun(blockText(maybeTitle))] }),
+      lineCount(blockText(maybeTitle), 20) * LINE_PITCH);
+    blankLine(flow);
+    addBodyBlocks(flow, rest, listInstance);
+  } else {
+    addBodyBlocks(flow, attachment.slice(1), listInstance);
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * Exports a 文稿台 document as a .docx in one of three layouts: 公文 (GB/T 9704), 政务信息 bulletin, or
+ * 文稿 manuscript. A document that is not 定稿 exports as a draft (草稿 in the header and the file name);
+ * a 定稿 one may carry its approval (content hash, signer, time) in the custom properties.
+ */
+import { DocumentGridType, Document, Packer } from 'docx';
+import { bodyBlocksFromLexical, type BodyBlock } from './bodyBlocks';
+import { propertyText, type PropertyMap } from './documentProperties';
+import { FOOTER_DISTANCE, LINE_PITCH, mmToTwip, PAGE } from './gbt9704';
+import { bulletinLayout, manuscriptLayout } from './bulletinLayouts';
+import { officialLayout, type LayoutSource } from './officialLayout';
+import { draftHeaders, pageNumberFooters } from './pageFurniture';
+import type { PageFlow } from './pageFlow';
+import { DESK_NUMBERING, DESK_STYLES } from './styles';
+
+export const DOCX_LAYOUTS = ['official', 'info', 'manuscript'] as const;
+export type DocxLayout = (typeof DOCX_LAYOUTS)[number];
+
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** The approval a 定稿 carries into the file, as the review workflow recorded it. */
+export interface DocxApproval { contentHash: string; signerName: string; signedAt: string }
+
+/** The custom property names the approval is written under. */
+export const APPROVAL_PROPERTIES = {
+  contentHash: 'WenGaoContentHash',
+  signerName: 'WenGaoSigner',
+  signedAt: 'WenGaoSignedAt',
+} as const;
+
+export interface DocxExportInput {
+  kind: string;
+  title: string;
+  properties: PropertyMap;
+  /** The body: Lexical editor-state JSON (as `readBody` gives it), or blocks already read from it. */
+  body: unknown;
+  /** A draft carries the 草稿 mark; only a final (定稿) document exports as the official file. */
+  final: boolean;
+  /** Defaults to the kind's layout (see layoutForKind). */
+  layout?: DocxLayout;
+  /** Written to the custom properties of a final document. */
+  approval?: DocxApproval | null;
+}
+
+/** The layout a kind exports in unless told otherwise. */
+export function layoutForKind(kind: string): DocxLayout {
+  return kind === 'official' ? 'official' : kind === 'info' ? 'info' : 'manuscript';
+}
+
+const LAYOUTS: Record<DocxLayout, (source: LayoutSource) => PageFlow> = {
+  official: officialLayout,
+  info: bulletinLayout,
+  manuscript: manuscriptLayout,
+};
+
+function isBlockList(body: unknown): body is BodyBlock[] {
+  return Array.isArray(body);
+}
+
+/** The Word document object (before packing), for tests that inspect it and for the exporter. */
+export function buildDocxDocument(input: DocxExportInput): Document {
+  const blocks = isBlockList(input.body) ? input.body : bodyBlocksFromLexical(input.body);
+  const title = propertyText(input.properties, '标题') || input.title;
+  const flow = LAYOUTS[input.layout ?? layoutForKind(input.kind)]({ title, properties: input.properties, blocks });
+  const approval = input.final ? input.approval : null;
+  return new Document({
+    title,
+    creator: '文稿台',
+    styles: DESK_STYLES,
+    numbering: DESK_NUMBERING,
+    evenAndOddHeaderAndFooters: true,
+    customProperties: approval ? [
+      { name: APPROVAL_PROPERTIES.contentHash, value: approval.contentHash },
+      { name: APPROVAL_PROPERTIES.signerName, value: approval.signerName },
+      { name: APPROVAL_PROPERTIES.signedAt, value: approval.signedAt },
+    ] : [],
+    sections: [{
+      properties: {
+        page: {
+          size: { width: PAGE.width, height: PAGE.height },
+          margin: {
+            top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right,
+            header: mmToTwip(15), footer: FOOTER_DISTANCE, gutter: 0,
+          },
+        },
+        grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
+      },
+      ...(input.final ? {} : { headers: draftHeaders() }),
+      footers: pageNumberFooters(),
+      children: flow.children,
+    }],
+  });
+}
+
+/** The .docx file's bytes. */
+export async function exportDocx(input: DocxExportInput): Promise<Uint8Array> {
+  return Packer.pack(buildDocxDocument(input), 'uint8array');
+}
+
+/** The file name: the title with characters Windows forbids replaced, and 草稿 for a draft. */
+export function docxFileName(title: string, final: boolean): string {
+  const safe = [...title].map((ch) => (ch < ' ' || '\\/:*?"<>|'.includes(ch) ? '_' : ch)).join('').trim().slice(0, 120) || '文稿';
+  return `${safe}${final ? '' : '（草稿）'}.docx`;
+}

@@ -1,0 +1,76 @@
+/**
+ * The ruled block at the foot of the last page: the 版记 of a 公文 (抄送, 印发机关 and 印发日期) and the
+ * 报/送/发 tail of a 政务信息 bulletin. Its lines are paragraphs in one frame aligned to the bottom of
+ * the type area (Word and LibreOffice both place frames so; LibreOffice 7.4 ignores a floating
+ * table's position), ruled full width: first and last rules 0.35 mm, the ones between 0.25 mm.
+ */
+import {
+  BorderStyle, FrameAnchorType, FrameWrap, LineRuleType, Paragraph, TabStopType,
+  type IBordersOptions,
+} from 'docx';
+import { BLACK, CHAR_SMALL, LINE_PITCH, RULE, TYPE_AREA } from './gbt9704';
+import { plainRun } from './bodyContent';
+import { lineCount, type PageFlow } from './pageFlow';
+import { STYLE } from './styles';
+
+/** One line of the block: text at the left, optionally text at the right (a date, 共印X份). */
+export interface EndRow { left: string; right?: string; ruleBelow?: boolean }
+
+const rule = (size: number) => ({ style: BorderStyle.SINGLE, size, color: BLACK, space: 1 });
+/** Characters of 四号 on a line between the one-character indents. */
+const PER_LINE = Math.floor(TYPE_AREA.width / CHAR_SMALL) - 2;
+
+function rowBorders(index: number, rows: readonly EndRow[]): IBordersOptions {
+  const last = index === rows.length - 1;
+  return {
+    ...(index === 0 && { top: rule(RULE.outer) }),
+    ...(last ? { bottom: rule(RULE.outer) } : rows[index].ruleBelow !== false && { bottom: rule(RULE.inner) }),
+  };
+}
+
+/** Twips a rule adds to its line: the rule's width and its 1 pt distance from the text. */
+const RULE_HEIGHT = 40;
+
+/**
+ * Adds the block so that it lands at the bottom of the last page, which is moved to an even page
+ * when `evenPage` (GB/T 9704: the 版记 is on the last even page). Page moves follow the PageFlow
+ * estimate. Each line is its own frame at a fixed distance from the type area's top, the frames
+ * apart by hairline paragraphs: LibreOffice makes no frame of consecutive framed paragraphs whose
+ * borders differ.
+ */
+export function addEndBlock(flow: PageFlow, rows: readonly EndRow[], evenPage: boolean): void {
+  if (rows.length === 0) return;
+  const heights = rows.map((row, i) => lineCount(row.left + (row.right ?? ''), PER_LINE) * LINE_PITCH
+    + (i === 0 ? 2 : 1) * RULE_HEIGHT);
+  const total = heights.reduce((sum, h) => sum + h, 0);
+  if (flow.remaining < total + LINE_PITCH) pageBreak(flow);
+  if (evenPage && flow.currentPage % 2 === 1) pageBreak(flow);
+  let y = TYPE_AREA.height - total;
+  rows.forEach((row, i) => {
+    flow.add(new Paragraph({
+      style: STYLE.small,
+      frame: {
+        type: 'absolute',
+        position: { x: 0, y },
+        anchor: { horizontal: FrameAnchorType.MARGIN, vertical: FrameAnchorType.MARGIN },
+        width: TYPE_AREA.width,
+        wrap: FrameWrap.AROUND,
+      },
+      border: rowBorders(i, rows),
+      tabStops: [{ type: TabStopType.RIGHT, position: TYPE_AREA.width - CHAR_SMALL }],
+      children: [plainRun(row.right === undefined ? row.left : `${row.left}\t${row.right}`)],
+    }), i === 0 ? total : 0);
+    y += heights[i];
+    flow.add(hairline(), 0);
+  });
+}
+
+/** An empty paragraph 1 pt tall: it ends a frame without taking a line. */
+function hairline(): Paragraph {
+  return new Paragraph({ style: STYLE.plain, spacing: { line: 20, lineRule: LineRuleType.EXACT } });
+}
+
+function pageBreak(flow: PageFlow): void {
+  flow.breakPage();
+  flow.add(new Paragraph({ style: STYLE.plain, pageBreakBefore: true }), LINE_PITCH);
+}

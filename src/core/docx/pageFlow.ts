@@ -1,0 +1,53 @@
+/**
+ * A running estimate of where content falls on the pages of the type area, so a layout can place
+ * the 版记 on the last even page as GB/T 9704 asks. Lines have exact heights and the character grid
+ * sets 28 characters of 三号 per line, which makes the estimate good for text; it is an estimate all
+ * the same (Word and WPS break lines by their own rules).
+ */
+import type { FileChild } from 'docx';
+import { CHARS_PER_LINE, TYPE_AREA } from './gbt9704';
+
+/** The width of a text in characters of its size: CJK and full-width forms 1, everything else ½. */
+export function textWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    width += code >= 0x2e80 || (code >= 0x2010 && code <= 0x2027) ? 1 : 0.5;
+  }
+  return width;
+}
+
+/** How many lines a paragraph takes: `perLine` characters a line, the first line indented `indent` characters. */
+export function lineCount(text: string, perLine = CHARS_PER_LINE, indent = 0): number {
+  return text.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil((textWidth(part) + indent) / perLine)), 0);
+}
+
+/** The document's children with their estimated page positions. */
+export class PageFlow {
+  readonly children: FileChild[] = [];
+  private page = 1;
+  private used = 0;
+
+  /** Adds a child `height` twips tall; `newPage` starts it on a new page. */
+  add(child: FileChild, height: number, newPage = false): void {
+    if (newPage && this.used > 0) this.breakPage();
+    this.children.push(child);
+    this.used += height;
+    while (this.used > TYPE_AREA.height) {
+      this.page += 1;
+      this.used -= TYPE_AREA.height;
+    }
+  }
+
+  /** Counts a page break that something else (a page-break paragraph) makes. */
+  breakPage(): void {
+    this.page += 1;
+    this.used = 0;
+  }
+
+  /** The page the next line falls on (1-based). */
+  get currentPage(): number { return this.page; }
+
+  /** Twips left on the current page. */
+  get remaining(): number { return TYPE_AREA.height - this.used; }
+}
