@@ -161,9 +161,21 @@ function add<K>(map: Map<K, number>, key: K, value: number): void {
   map.set(key, (map.get(key) ?? 0) + value);
 }
 
-/** Figures for one target in `year` as of `asOf`. */
+/** Each entry's points from events in `year` up to `asOf`; zero scores are left out. */
+export function entryScores(entries: readonly LedgerEntry[], points: PointsTable, year: number, asOf: CalendarDate): Map<string, number> {
+  const { from, to } = yearBounds(year);
+  const until = asOf < to ? asOf : to;
+  const scores = new Map<string, number>();
+  for (const entry of entries) {
+    const score = scoreBetween(entry, points, from, until);
+    if (score !== 0) scores.set(entry.id, score);
+  }
+  return scores;
+}
+
+/** Figures for one target in `year` as of `asOf`; `scores` (from entryScores) saves recomputing them per target. */
 export function targetProgress(definition: TargetDefinition, entries: readonly LedgerEntry[], points: PointsTable,
-  year: number, asOf: CalendarDate): TargetProgress {
+  year: number, asOf: CalendarDate, scores: ReadonlyMap<string, number> = entryScores(entries, points, year, asOf)): TargetProgress {
   const elapsed = elapsedDays(year, asOf);
   const days = daysInYear(year);
   const { from, to } = yearBounds(year);
@@ -178,16 +190,12 @@ export function targetProgress(definition: TargetDefinition, entries: readonly L
 
   if (rule.type === 'rule') {
     unit = rule.unit;
-    const byId = new Map(entries.map((e) => [e.id, e]));
     for (const item of countedItems(rule, entries, year, asOf)) {
       actual += 1;
       perMonth[monthOf(item.on) - 1] += 1;
       for (const author of item.authors) add(byWriter, author, 1);
       add(byLevel, item.level, 1);
-      for (const id of item.entryIds) {
-        const entry = byId.get(id);
-        if (entry) score += scoreBetween(entry, points, from, until);
-      }
+      for (const id of item.entryIds) score += scores.get(id) ?? 0;
     }
   } else if (rule.type === 'score') {
     unit = 'points';
@@ -225,8 +233,9 @@ export function yearProgress(yearTargets: YearTargets, entries: readonly LedgerE
   const { from, to } = yearBounds(year);
   const until = asOf < to ? asOf : to;
   const writers = new Map<string, WriterScore>();
+  const scores = entryScores(entries, points, year, asOf);
   for (const entry of entries) {
-    const score = scoreBetween(entry, points, from, until);
+    const score = scores.get(entry.id) ?? 0;
     const active = entry.facts.submittedOn !== null && entry.facts.submittedOn >= from && entry.facts.submittedOn <= until;
     if (score === 0 && !active) continue;
     for (const name of new Set(entry.authors)) {
@@ -238,7 +247,7 @@ export function yearProgress(yearTargets: YearTargets, entries: readonly LedgerE
   }
   return {
     year, asOf, elapsedDays: elapsedDays(year, asOf), daysInYear: daysInYear(year),
-    targets: targets.map((t) => targetProgress(t, entries, points, year, asOf)),
+    targets: targets.map((t) => targetProgress(t, entries, points, year, asOf, scores)),
     writers: [...writers.values()].sort((a, b) => b.score - a.score || b.items - a.items || (a.name < b.name ? -1 : 1)),
   };
 }

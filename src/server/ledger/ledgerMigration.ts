@@ -61,8 +61,11 @@ export async function createLedgerTables(db: Kysely<unknown>, serial: string): P
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('created_by', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('ledger_submissions_piece').on('ledger_submissions').column('piece_key').execute();
-  await db.schema.createIndex('ledger_submissions_last').on('ledger_submissions').columns(['last_on', 'first_on']).execute();
+  await db.schema.createIndex('ledger_submissions_piece').on('ledger_submissions').columns(['piece_key', 'last_on']).execute();
+  // Covers the dashboard's year query: one year's rows are read in date order from the index alone,
+  // instead of one table lookup per row (this doubles the table's size on disk, a few MB a year).
+  await db.schema.createIndex('ledger_submissions_year').on('ledger_submissions')
+    .columns(['last_on', 'first_on', 'piece_key', 'id', 'kind', 'outlet_id', 'authors', 'title', 'facts']).execute();
   await db.schema.createIndex('ledger_submissions_document').on('ledger_submissions').column('document_id').execute();
   await db.schema.createTable('ledger_events')
     .addColumn('id', sql.raw(serial), (c) => serial === 'integer' ? c.primaryKey().autoIncrement() : c.primaryKey())

@@ -207,17 +207,26 @@ export class SubmissionLedger {
   async entriesForYear(year: number): Promise<LedgerEntry[]> {
     const from = `${year}-01-01`;
     const to = `${year}-12-31`;
-    const active = this.db.selectFrom('ledger_submissions').select('piece_key')
-      .where('last_on', '>=', from).where('first_on', '<=', to);
-    const rows = await this.db.selectFrom('ledger_submissions as s').innerJoin('outlets as o', 'o.id', 's.outlet_id')
-      .select(['s.id', 's.piece_key', 's.title', 's.kind', 's.authors', 's.facts', 'o.id as outlet_id', 'o.name as outlet_name', 'o.level', 'o.kind as outlet_kind'])
-      .where('s.piece_key', 'in', active)
+    const columns = ['id', 'piece_key', 'title', 'kind', 'authors', 'facts', 'outlet_id'] as const;
+    const inYear = await this.db.selectFrom('ledger_submissions').select(columns)
+      .where('last_on', '>=', from).where('first_on', '<=', to).execute();
+    // Rows of the same pieces from before the year: they may date a piece earlier (then it does not count now).
+    const earlier = await this.db.selectFrom('ledger_submissions').select(columns)
+      .where('last_on', '<', from)
+      .where('piece_key', 'in', (eb) => eb.selectFrom('ledger_submissions').select('piece_key').where('last_on', '>=', from).where('first_on', '<=', to))
       .execute();
-    return rows.map((r) => ({
-      id: r.id, pieceKey: r.piece_key, title: r.title, pieceKind: r.kind, authors: JSON.parse(r.authors) as string[],
-      outlet: { id: r.outlet_id, name: r.outlet_name, level: r.level as OutletLevel, kind: r.outlet_kind as Outlet['kind'] },
-      facts: JSON.parse(r.facts) as SubmissionFacts,
-    }));
+    const outlets = new Map((await this.db.selectFrom('outlets').select(['id', 'name', 'level', 'kind']).execute())
+      .map((o) => [o.id, { id: o.id, name: o.name, level: o.level as OutletLevel, kind: o.kind as Outlet['kind'] }]));
+    const entries: LedgerEntry[] = [];
+    for (const r of [...inYear, ...earlier]) {
+      const outlet = outlets.get(r.outlet_id);
+      if (!outlet) continue;
+      entries.push({
+        id: r.id, pieceKey: r.piece_key, title: r.title, pieceKind: r.kind, authors: JSON.parse(r.authors) as string[],
+        outlet, facts: JSON.parse(r.facts) as SubmissionFacts,
+      });
+    }
+    return entries;
   }
 
   async addEvidence(user: User, submissionId: string, file: { id: string; filename: string; mime: string; size: number }): Promise<void> {
