@@ -2,29 +2,42 @@ import { describe, expect, it } from 'vitest';
 import { documentAccess } from './access';
 
 const doc = { ownerId: 'w1', state: 'draft', collaboratorIds: ['w2'], deleted: false };
+const inReview = { ...doc, state: 'review', assigneeId: 'r1', pastAssigneeIds: ['r0'] };
 
 describe('documentAccess', () => {
   it('lets the owner and collaborators edit a draft, and only the owner manage it', () => {
-    expect(documentAccess({ id: 'w1', roles: ['writer'] }, doc)).toEqual({ canRead: true, canEdit: true, canManage: true });
-    expect(documentAccess({ id: 'w2', roles: ['writer'] }, doc)).toEqual({ canRead: true, canEdit: true, canManage: false });
+    expect(documentAccess({ id: 'w1', roles: ['writer'] }, doc)).toMatchObject({ canRead: true, canEdit: true, canManage: true, canComment: true });
+    expect(documentAccess({ id: 'w2', roles: ['writer'] }, doc)).toMatchObject({ canRead: true, canEdit: true, canManage: false });
   });
 
-  it('lets an admin read but never edit another writer\'s body', () => {
-    expect(documentAccess({ id: 'a', roles: ['admin'] }, doc)).toEqual({ canRead: true, canEdit: false, canManage: false });
+  it('lets an admin read but never edit another writer\'s body, and only read the threads', () => {
+    expect(documentAccess({ id: 'a', roles: ['admin'] }, doc)).toMatchObject({ canRead: true, canEdit: false, canManage: false, canComment: false, canReadComments: true });
   });
 
-  it('gives anyone else no access at all', () => {
+  it('gives anyone else no access at all, reviewers included until assigned', () => {
     expect(documentAccess({ id: 'x', roles: ['writer', 'reviewer'] }, doc).canRead).toBe(false);
+    expect(documentAccess({ id: 'x', roles: ['reviewer'] }, inReview).canRead).toBe(false);
   });
 
   it('makes the body read-only outside 起草 and 已退回', () => {
-    expect(documentAccess({ id: 'w1', roles: [] }, { ...doc, state: 'review' }).canEdit).toBe(false);
+    expect(documentAccess({ id: 'w1', roles: [] }, inReview).canEdit).toBe(false);
+    expect(documentAccess({ id: 'w1', roles: [] }, { ...doc, state: 'final' }).canEdit).toBe(false);
     expect(documentAccess({ id: 'w1', roles: [] }, { ...doc, state: 'returned' }).canEdit).toBe(true);
+  });
+
+  it('lets the current and earlier assignees read the body and comment, never edit', () => {
+    expect(documentAccess({ id: 'r1', roles: ['reviewer'] }, inReview)).toMatchObject({ canRead: true, canEdit: false, canComment: true });
+    expect(documentAccess({ id: 'r0', roles: ['reviewer'] }, inReview)).toMatchObject({ canRead: true, canEdit: false, canComment: true });
+  });
+
+  it('lets a clerk read 定稿 pieces only, without the threads', () => {
+    expect(documentAccess({ id: 'c', roles: ['clerk'] }, { ...doc, state: 'final' })).toMatchObject({ canRead: true, canEdit: false, canReadComments: false });
+    expect(documentAccess({ id: 'c', roles: ['clerk'] }, doc).canRead).toBe(false);
   });
 
   it('keeps a deleted document out of collaborators\' reach but lets its owner restore it', () => {
     const deleted = { ...doc, deleted: true };
     expect(documentAccess({ id: 'w2', roles: [] }, deleted).canRead).toBe(false);
-    expect(documentAccess({ id: 'w1', roles: [] }, deleted)).toEqual({ canRead: true, canEdit: false, canManage: true });
+    expect(documentAccess({ id: 'w1', roles: [] }, deleted)).toMatchObject({ canRead: true, canEdit: false, canManage: true });
   });
 });

@@ -3,7 +3,16 @@
  * the renderer only follows. Pure: the caller supplies the facts.
  */
 export interface AccessSubject { id: string; roles: readonly string[] }
-export interface AccessDocument { ownerId: string; state: string; collaboratorIds: readonly string[]; deleted: boolean }
+export interface AccessDocument {
+  ownerId: string;
+  state: string;
+  collaboratorIds: readonly string[];
+  deleted: boolean;
+  /** The holder of the current checkpoint, while in review. */
+  assigneeId?: string | null;
+  /** Everyone who held a checkpoint of this piece before. */
+  pastAssigneeIds?: readonly string[];
+}
 export interface DocumentAccess {
   /** May open the document and read its body. */
   canRead: boolean;
@@ -11,21 +20,32 @@ export interface DocumentAccess {
   canEdit: boolean;
   /** May rename, delete, restore and invite collaborators. */
   canManage: boolean;
+  /** May write to the review threads (comment, reply, resolve); readers without it only read them. */
+  canComment: boolean;
+  /** May read the review threads at all. */
+  canReadComments: boolean;
 }
 
 const EDITABLE_STATES: readonly string[] = ['draft', 'returned'];
-const NONE: DocumentAccess = { canRead: false, canEdit: false, canManage: false };
+const NONE: DocumentAccess = { canRead: false, canEdit: false, canManage: false, canComment: false, canReadComments: false };
 
 export function documentAccess(user: AccessSubject, doc: AccessDocument): DocumentAccess {
   const isOwner = user.id === doc.ownerId;
   const isWriter = isOwner || doc.collaboratorIds.includes(user.id);
   const isAdmin = user.roles.includes('admin');
-  if (!isWriter && !isAdmin) return NONE;
-  if (doc.deleted) return { canRead: isOwner || isAdmin, canEdit: false, canManage: isOwner };
-  // An admin reads everything but never edits others' bodies.
+  const isAssignee = doc.state === 'review' && !!doc.assigneeId && doc.assigneeId === user.id;
+  const wasAssignee = doc.pastAssigneeIds?.includes(user.id) ?? false;
+  const isClerkOnFinal = user.roles.includes('clerk') && doc.state === 'final';
+  if (doc.deleted) {
+    return isOwner || isAdmin ? { ...NONE, canRead: true, canManage: isOwner } : NONE;
+  }
+  if (!isWriter && !isAdmin && !isAssignee && !wasAssignee && !isClerkOnFinal) return NONE;
   return {
     canRead: true,
+    // An admin reads everything but never edits others' bodies; reviewers never edit.
     canEdit: isWriter && EDITABLE_STATES.includes(doc.state),
     canManage: isOwner,
+    canComment: isWriter || isAssignee || wasAssignee,
+    canReadComments: isWriter || isAssignee || wasAssignee || isAdmin,
   };
 }

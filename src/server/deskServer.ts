@@ -25,6 +25,12 @@ import { registerDocumentRoutes } from './http/documentRoutes';
 import { registerLedgerRoutes } from './http/ledgerRoutes';
 import { createLedgerServices } from './ledger';
 import type { Audit, Services } from './http/services';
+import { registerReviewRoutes } from './http/reviewRoutes';
+import { AuditLog } from './audit/auditLog';
+import { CollabGate } from './review/collabGate';
+import { ChainStore } from './review/chainStore';
+import { VersionStore } from './review/versionStore';
+import { WorkflowService } from './review/workflowService';
 import { createLogger } from './log';
 
 export interface DeskServerOptions {
@@ -60,9 +66,8 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   const sessions = new SessionStore(db, options.sessionTtlMs ?? 14 * 24 * 3600_000);
   const documents = new DocumentStore(db);
   const yjsStore = new YjsStore(db);
-  const audit: Audit = async (actorId, action, target, detail = {}) => {
-    await db.insertInto('audit_log').values({ at: new Date().toISOString(), actor_id: actorId, action, target, detail: JSON.stringify(detail) }).execute();
-  };
+  const auditLog = new AuditLog(db);
+  const audit: Audit = (actorId, action, target, detail = {}) => auditLog.append(actorId, action, target, detail);
 
   if (options.adminPassword && (await users.count()) === 0) {
     const admin = await users.create({ username: 'admin', password: options.adminPassword, displayName: '管理员', roles: ['admin'] });
@@ -71,26 +76,41 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   }
   await sessions.purgeExpired();
 
+  // The collaboration server is created below; these parts reach it through a getter.
+  let collab: Hocuspocus | null = null;
+  const collabServer = (): Hocuspocus => {
+    if (!collab) throw new Error('collaboration server not started');
+    return collab;
+  };
+  const gate = new CollabGate(collabServer, documents, db);
   const lastTouched = new Map<string, number>();
   const persistence = new PersistenceExtension({
     store: yjsStore,
     log,
     seed: () => encodeSeedBody([]),
+    isLocked: (name) => gate.isLocked(name),
+    onEdit: (name, userId) => {
+      gate.recordEditor(name, userId).catch((err: unknown) => log.error({ err, name }, 'could not record the editor'));
+    },
     onBodyChanged: (name) => {
+      if (name.includes('/')) return;
       const now = Date.now();
       if (now - (lastTouched.get(name) ?? 0) < BODY_TOUCH_INTERVAL_MS) return;
       lastTouched.set(name, now);
       documents.touch(name).catch((err: unknown) => log.error({ err, name }, 'could not record the change time'));
     },
   });
-  const collab = new Hocuspocus({
+  collab = new Hocuspocus({
     name: 'wengao-desk',
     quiet: true,
     debounce: 2_000,
     maxDebounce: 10_000,
     extensions: [new AuthenticationExtension(sessions, documents), persistence],
   });
-  const bodies = new BodyStore(yjsStore, () => collab);
+  const bodies = new BodyStore(yjsStore, collabServer);
+  const chains = new ChainStore(db);
+  const versions = new VersionStore(db, documents, bodies, yjsStore, collabServer);
+  const workflow = new WorkflowService({ db, documents, bodies, users, chains, gate, versions, audit: auditLog });
 
   const app = Fastify({ loggerInstance: log as FastifyBaseLogger, bodyLimit: LIMITS.jsonBody, disableRequestLogging: false });
   installErrorHandling(app);
@@ -98,10 +118,12 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     users, sessions, throttle: new LoginThrottle(), documents, bodies, audit,
     ledger: createLedgerServices(db, options.dataDir),
     localLogin: options.localLogin && createLocalLogin(users, options.localLogin.secretHash, options.localLogin.displayName),
+    review: { db, workflow, versions, chains, auditLog, yjsStore, gate },
   };
   registerAuthRoutes(app, services);
   registerUserRoutes(app, services);
   registerDocumentRoutes(app, services);
+  registerReviewRoutes(app, services);
   registerLedgerRoutes(app, services);
   const rendererDir = resolve(options.rendererDir ?? 'out/renderer');
   if (existsSync(rendererDir)) {
@@ -113,7 +135,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   const websockets = crossws({
     serverOptions: { maxPayload: LIMITS.yjsMessage },
     hooks: {
-      open: (peer) => { connections.set(peer.id, collab.handleConnection(peer.websocket as never, peer.request)); },
+      open: (peer) => { connections.set(peer.id, collabServer().handleConnection(peer.websocket as never, peer.request)); },
       message: (peer, message) => { connections.get(peer.id)?.handleMessage(message.uint8Array()); },
       close: (peer, event) => {
         connections.get(peer.id)?.handleClose({ code: event.code ?? 1000, reason: event.reason ?? '' });
@@ -146,7 +168,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     close: () => (closing ??= (async () => {
       log.info('shutting down: writing open documents');
       await persistence.flushAll();
-      collab.closeConnections();
+      collabServer().closeConnections();
       // Clients reconnect to the next server and resend what it has not acknowledged.
       websockets.closeAll(1001, 'server shutting down', true);
       await app.close();

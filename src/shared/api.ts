@@ -51,7 +51,10 @@ export interface DocumentDetail extends DocumentSummary {
   properties: DocumentProperties;
   collaborators: Pick<User, 'id' | 'username' | 'displayName'>[];
   /** What the requesting user may do with this document, as the server decided it. */
-  access: { canEdit: boolean; canManage: boolean };
+  access: { canEdit: boolean; canManage: boolean; canComment: boolean; canReadComments: boolean };
+  revision: number;
+  /** Set on a draft saved from refused offline edits: the piece they were meant for. */
+  sourceDocumentId: string | null;
 }
 
 export interface DocumentContent { text: string; json: unknown }

@@ -129,7 +129,7 @@ describe('documents', () => {
     const detail = await alice.ok<{ collaborators: Array<{ username: string }> }>('POST', `/api/documents/${id}/collaborators`, { userId: bobId });
     expect(detail.collaborators.map((c) => c.username)).toEqual(['bob']);
     const seen = await bob.ok<{ access: { canEdit: boolean; canManage: boolean } }>('GET', `/api/documents/${id}`);
-    expect(seen.access).toEqual({ canEdit: true, canManage: false });
+    expect(seen.access).toMatchObject({ canEdit: true, canManage: false, canComment: true });
   });
 
   it('seeds the body from blocks and reads it back through headless Lexical', async () => {

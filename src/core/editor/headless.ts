@@ -12,8 +12,10 @@ import {
   type Binding,
   type Provider,
 } from '@lexical/yjs';
-import { $isListNode, type ListNode } from '@lexical/list';
-import { $isTableNode } from '@lexical/table';
+import { $createListItemNode, $createListNode, $isListNode, type ListNode } from '@lexical/list';
+import {
+  $createTableCellNode, $createTableNode, $createTableRowNode, $isTableNode, TableCellHeaderStates,
+} from '@lexical/table';
 import {
   $createTextNode,
   $getRoot,
@@ -28,8 +30,24 @@ import { $createDeskParagraphNode, toStructureLevel } from './DeskParagraphNode'
 /** The body's collab root, as Lexical's CollaborationPlugin names it. */
 export const BODY_ROOT = 'root';
 
-/** A paragraph to seed a body with. */
-export interface BodySeedBlock { type: 'paragraph'; level?: number; text: string }
+/** A run of seed text with Lexical's format bits (bold 1, italic 2, underline 8, …). */
+export interface SeedTextRun { text: string; format?: number }
+
+/** A paragraph to seed a body with; `runs`, when given, are its formatted text in place of `text`. */
+export interface BodySeedParagraph { type: 'paragraph'; level?: number; text: string; runs?: readonly SeedTextRun[] }
+
+/** A bullet or numbered list; an item's `depth` (0 = top) nests it. */
+export interface BodySeedList {
+  type: 'list';
+  ordered: boolean;
+  items: ReadonlyArray<{ depth?: number; runs: readonly SeedTextRun[] }>;
+}
+
+/** A table: rows of cells, each cell one or more paragraphs of runs. */
+export interface BodySeedTable { type: 'table'; rows: ReadonlyArray<ReadonlyArray<ReadonlyArray<readonly SeedTextRun[]>>> }
+
+/** A block to seed a body with: a paragraph (the original, plain format), a list or a table. */
+export type BodySeedBlock = BodySeedParagraph | BodySeedList | BodySeedTable;
 
 /** A no-network provider: the binding needs one for cursors, which a headless editor has none of. */
 function createNoopProvider(doc: Y.Doc): Provider {
@@ -102,14 +120,50 @@ export function encodeSeedBody(blocks: readonly BodySeedBlock[]): Uint8Array {
       const root = $getRoot();
       root.clear();
       const seeds = blocks.length > 0 ? blocks : [{ type: 'paragraph' as const, text: '' }];
-      for (const block of seeds) {
-        const paragraph = $createDeskParagraphNode(toStructureLevel(block.level));
-        if (block.text) paragraph.append($createTextNode(block.text));
-        root.append(paragraph);
-      }
+      for (const block of seeds) root.append($createSeedBlock(block));
     }, { discrete: true });
   });
   return Y.encodeStateAsUpdate(doc);
+}
+
+function $createTextNodes(runs: readonly SeedTextRun[]): LexicalNode[] {
+  return runs.filter((run) => run.text !== '').map((run) => $createTextNode(run.text).setFormat(run.format ?? 0));
+}
+
+function $createSeedBlock(block: BodySeedBlock): LexicalNode {
+  if (block.type === 'list') {
+    const top = $createListNode(block.ordered ? 'number' : 'bullet');
+    // Lexical nests a deeper list inside a list item of its own, after the item it belongs to.
+    const stack: ListNode[] = [top];
+    for (const item of block.items) {
+      const depth = Math.max(0, Math.min(item.depth ?? 0, stack.length));
+      while (stack.length > depth + 1) stack.pop();
+      if (depth === stack.length) {
+        const nested = $createListNode(block.ordered ? 'number' : 'bullet');
+        stack[depth - 1].append($createListItemNode().append(nested));
+        stack.push(nested);
+      }
+      stack[depth].append($createListItemNode().append(...$createTextNodes(item.runs)));
+    }
+    return top;
+  }
+  if (block.type === 'table') {
+    const table = $createTableNode();
+    for (const row of block.rows) {
+      const rowNode = $createTableRowNode();
+      for (const cell of row) {
+        const cellNode = $createTableCellNode(TableCellHeaderStates.NO_STATUS);
+        const paragraphs = cell.length > 0 ? cell : [[]];
+        for (const runs of paragraphs) cellNode.append($createDeskParagraphNode().append(...$createTextNodes(runs)));
+        rowNode.append(cellNode);
+      }
+      table.append(rowNode);
+    }
+    return table;
+  }
+  const paragraph = $createDeskParagraphNode(toStructureLevel(block.level));
+  const runs = block.runs ?? [{ text: block.text }];
+  return paragraph.append(...$createTextNodes(runs));
 }
 
 /** What the server reads of a body: its plain text (one line per paragraph) and Lexical JSON. */

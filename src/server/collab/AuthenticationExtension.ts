@@ -9,6 +9,7 @@ export interface CollabContext { user: User }
  * Authenticates every WebSocket document connection with the session token and the access table:
  * an unknown token or a document the user may not read is refused before any content is sent, and
  * a user who may read but not edit gets a read-only connection (Hocuspocus drops its updates).
+ * `<id>/review` (the review threads) is writable for those who may comment.
  */
 export class AuthenticationExtension implements Extension {
   readonly extensionName = 'authentication';
@@ -18,8 +19,15 @@ export class AuthenticationExtension implements Extension {
   async onAuthenticate({ token, documentName, connectionConfig }: onAuthenticatePayload): Promise<CollabContext> {
     const user = await this.sessions.authenticate(token);
     if (!user) throw new Error('unauthorized');
-    const { access } = await this.documents.load(user, documentName);
-    connectionConfig.readOnly = !access.canEdit;
+    const [documentId, part, ...rest] = documentName.split('/');
+    if (rest.length > 0 || (part !== undefined && part !== 'review')) throw new Error('unknown document');
+    const { access } = await this.documents.load(user, documentId);
+    if (part === 'review') {
+      if (!access.canReadComments) throw new Error('forbidden');
+      connectionConfig.readOnly = !access.canComment;
+    } else {
+      connectionConfig.readOnly = !access.canEdit;
+    }
     return { user };
   }
 }

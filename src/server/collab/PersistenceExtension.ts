@@ -6,6 +6,7 @@ import type {
 import type { Logger } from 'pino';
 import type { YjsStore } from './yjsStore';
 import { assertWellFormedUpdate, isEmptyUpdate, readIncomingUpdate } from './syncMessage';
+import { EDITS_REFUSED } from '../../shared/review';
 
 interface Tracking {
   /** Highest update id written for this document. */
@@ -19,8 +20,23 @@ export interface PersistenceOptions {
   log: Logger;
   /** Called (throttled by the caller) when a document's body changed. */
   onBodyChanged?: (documentName: string) => void;
-  /** Seeds a document that has no stored state at all. */
+  /** Seeds a body that has no stored state at all (review documents start empty). */
   seed: () => Uint8Array;
+  /** True while a workflow transition is locking the body: incoming updates are refused. */
+  isLocked?: (documentName: string) => boolean;
+  /** Called when a user's update to a body was stored (who edited this revision). */
+  onEdit?: (documentName: string, userId: string) => void;
+}
+
+/** `<id>` is a body; `<id>/review` is its review threads. */
+export function isBodyName(documentName: string): boolean {
+  return !documentName.includes('/');
+}
+
+function contextUserId(context: unknown): string | null {
+  if (typeof context !== 'object' || context === null || !('user' in context)) return null;
+  const user: unknown = Reflect.get(context, 'user');
+  return typeof user === 'object' && user !== null && typeof Reflect.get(user, 'id') === 'string' ? String(Reflect.get(user, 'id')) : null;
 }
 
 /**
@@ -33,12 +49,13 @@ export class PersistenceExtension implements Extension {
   private readonly tracking = new Map<string, Tracking>();
   private readonly pending = new WeakMap<Uint8Array, { name: string; id: number }>();
   private readonly loaded = new Map<string, Y.Doc>();
+  private readonly refusedTold = new WeakSet<object>();
 
   constructor(private readonly options: PersistenceOptions) {}
 
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
     const { updates, lastUpdateId } = await this.options.store.load(documentName);
-    const sources = updates.length > 0 ? updates : [this.options.seed()];
+    const sources = updates.length > 0 || !isBodyName(documentName) ? updates : [this.options.seed()];
     for (const update of sources) {
       try {
         Y.applyUpdate(document, update);
@@ -47,16 +64,21 @@ export class PersistenceExtension implements Extension {
         this.options.log.error({ err: error, documentName }, 'skipped an unreadable stored update');
       }
     }
-    if (updates.length === 0) await this.options.store.compact(documentName, Y.encodeStateAsUpdate(document), 0);
+    if (updates.length === 0 && isBodyName(documentName)) await this.options.store.compact(documentName, Y.encodeStateAsUpdate(document), 0);
     this.tracking.set(documentName, { lastId: lastUpdateId, inFlight: new Set() });
     this.loaded.set(documentName, document);
   }
 
-  async beforeHandleMessage({ documentName, update: raw, connection }: beforeHandleMessagePayload): Promise<void> {
+  async beforeHandleMessage({ documentName, update: raw, connection, document, context }: beforeHandleMessagePayload): Promise<void> {
     let update: Uint8Array | null;
     try {
       update = readIncomingUpdate(raw);
-      if (!update || connection.readOnly || isEmptyUpdate(update)) return;
+      if (!update || isEmptyUpdate(update)) return;
+      if (this.options.isLocked?.(documentName)) connection.readOnly = true;
+      if (connection.readOnly) {
+        this.tellRefused(connection, document, update);
+        return;
+      }
       assertWellFormedUpdate(update);
     } catch (error) {
       // A client that sends what is not Yjs is broken: close its socket (1007: invalid payload data).
@@ -66,12 +88,32 @@ export class PersistenceExtension implements Extension {
       throw error;
     }
     const id = await this.options.store.append(documentName, update);
+    if (this.options.isLocked?.(documentName)) {
+      // A transition locked the body while this update was being written: refuse it after all.
+      await this.options.store.remove(id);
+      connection.readOnly = true;
+      this.tellRefused(connection, document, update);
+      return;
+    }
+    const userId = contextUserId(context);
+    if (userId && isBodyName(documentName)) this.options.onEdit?.(documentName, userId);
     const tracking = this.tracking.get(documentName);
     if (tracking) {
       tracking.lastId = Math.max(tracking.lastId, id);
       tracking.inFlight.add(id);
     }
     this.pending.set(raw, { name: documentName, id });
+  }
+
+  /**
+   * A read-only connection sent changes the document does not have (typed offline before the piece
+   * was locked): tell that client once, so it keeps them as a separate draft and stops resending.
+   */
+  private tellRefused(connection: beforeHandleMessagePayload['connection'], document: Y.Doc, update: Uint8Array): void {
+    if (!isBodyName(connection.document.name) || this.refusedTold.has(connection)) return;
+    if (Y.snapshotContainsUpdate(Y.snapshot(document), update)) return;
+    this.refusedTold.add(connection);
+    connection.sendStateless(JSON.stringify({ type: EDITS_REFUSED, documentId: connection.document.name }));
   }
 
   async afterHandleMessage({ update: raw }: beforeHandleMessagePayload): Promise<void> {

@@ -15,10 +15,11 @@ export class BodyStore {
     await this.store.compact(documentName, encodeSeedBody(blocks), 0);
   }
 
-  async currentState(documentName: string): Promise<Uint8Array> {
+  /** The live state when open, else the stored one, else `empty` (an empty body by default). */
+  async currentState(documentName: string, empty?: Uint8Array): Promise<Uint8Array> {
     const live = this.collab().documents.get(documentName);
     if (live && !live.isLoading) return Y.encodeStateAsUpdate(live);
     const { updates } = await this.store.load(documentName);
-    return updates.length > 0 ? Y.mergeUpdates(updates) : encodeSeedBody([]);
+    return updates.length > 0 ? Y.mergeUpdates(updates) : empty ?? encodeSeedBody([]);
   }
 }

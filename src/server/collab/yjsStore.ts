@@ -23,6 +23,10 @@ export class YjsStore {
     return Number(row.id);
   }
 
+  async remove(id: number): Promise<void> {
+    await this.db.deleteFrom('doc_updates').where('id', '=', id).execute();
+  }
+
   async load(name: string): Promise<StoredState> {
     const snapshot = await this.db.selectFrom('doc_snapshots').select('data').where('name', '=', name).executeTakeFirst();
     const logged = await this.db.selectFrom('doc_updates').select(['id', 'data']).where('name', '=', name).orderBy('id').execute();

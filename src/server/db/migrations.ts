@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Dialect } from './database';
+import { createReviewTables } from '../review/reviewMigration';
 import { createLedgerTables } from '../ledger/ledgerMigration';
 
 /**
@@ -66,6 +67,11 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
           .addColumn('target', 'text', (c) => c.notNull())
           .addColumn('detail', 'text', (c) => c.notNull().defaultTo('{}'))
           .execute();
+      },
+    },
+    '0002_review': {
+      async up(db: Kysely<unknown>) {
+        await createReviewTables(db, { serial, bytes, postgres: dialect === 'postgres' });
       },
     },
     '0003_ledger': {

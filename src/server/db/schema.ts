@@ -12,6 +12,10 @@ export interface Database {
   doc_updates: DocUpdatesTable;
   doc_snapshots: DocSnapshotsTable;
   audit_log: AuditLogTable;
+  checkpoint_chains: CheckpointChainsTable;
+  revision_editors: RevisionEditorsTable;
+  transitions: TransitionsTable;
+  versions: VersionsTable;
   outlets: OutletsTable;
   document_targets: DocumentTargetsTable;
   document_outlets: DocumentOutletsTable;
@@ -51,6 +55,16 @@ export interface DocumentsTable {
   created_at: string;
   updated_at: string;
   deleted_at: string | null;
+  /** Starts at 1; a reopened 定稿 begins the next revision. */
+  revision: ColumnType<number, number | undefined, number>;
+  checkpoint_index: ColumnType<number | null, number | null | undefined, number | null>;
+  assignee_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** JSON CheckpointChain the piece was submitted along (chains may change meanwhile). */
+  chain: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Who made it 定稿 (may reopen it). */
+  finalized_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A draft saved from refused offline edits points at the piece they were meant for. */
+  source_document_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface DocumentCollaboratorsTable {
@@ -80,6 +94,47 @@ export interface AuditLogTable {
   action: string;
   target: string;
   detail: string;
+  /** Hash of the previous entry ('' for the first): a changed or deleted entry breaks the chain. */
+  prev_hash: ColumnType<string, string | undefined, never>;
+  hash: ColumnType<string, string | undefined, never>;
+}
+
+export interface CheckpointChainsTable { kind: string; chain: string; updated_at: string; updated_by: string | null }
+
+export interface RevisionEditorsTable { document_id: string; revision: number; user_id: string }
+
+/** Append-only: every workflow transition, approvals and signatures with the content hash they vouch for. */
+export interface TransitionsTable {
+  id: Generated<number>;
+  document_id: string;
+  revision: number;
+  action: string;
+  actor_id: string;
+  at: string;
+  from_state: string;
+  to_state: string;
+  checkpoint_key: string | null;
+  checkpoint_name: string | null;
+  assignee_id: string | null;
+  comment: string;
+  content_hash: string;
+  vouches: number;
+}
+
+export interface VersionsTable {
+  id: string;
+  document_id: string;
+  revision: number;
+  name: string;
+  /** 'transition' | 'manual' | 'restore' */
+  origin: string;
+  created_by: string;
+  created_at: string;
+  /** Full Yjs state of the body: compaction of the live document never breaks a version. */
+  state: Uint8Array;
+  /** Canonical content JSON (title, kind, properties, blocks). */
+  canonical: string;
+  content_hash: string;
 }
 
 export type UserRow = Selectable<UsersTable>;

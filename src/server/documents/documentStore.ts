@@ -5,7 +5,7 @@ import type { DocumentKind } from '../../shared/kinds';
 import type { User } from '../../shared/api';
 import { documentAccess, type DocumentAccess } from '../../core/access';
 import type { Database, DocumentRow } from '../db/schema';
-import { forbidden, notFound } from '../http/errors';
+import { DeskError, forbidden, notFound } from '../http/errors';
 
 export interface DocumentFilter { kind?: DocumentKind; ownerId?: string; q?: string; deleted?: boolean; target?: string }
 
@@ -40,8 +40,12 @@ export class DocumentStore {
     if (!row) throw notFound();
     const collaboratorIds = (await this.db.selectFrom('document_collaborators').select('user_id')
       .where('document_id', '=', id).execute()).map((r) => r.user_id);
+    const pastAssigneeIds = (await this.db.selectFrom('transitions').select('assignee_id').distinct()
+      .where('document_id', '=', id).where('assignee_id', 'is not', null).execute())
+      .flatMap((r) => (r.assignee_id && r.assignee_id !== row.assignee_id ? [r.assignee_id] : []));
     const access = documentAccess(user, {
       ownerId: row.owner_id, state: row.state, collaboratorIds, deleted: row.deleted_at !== null,
+      assigneeId: row.assignee_id, pastAssigneeIds,
     });
     if (!access.canRead) throw forbidden('没有权限访问此文稿');
     return { row, collaboratorIds, access };
@@ -59,7 +63,9 @@ export class DocumentStore {
         const p = byId.get(uid);
         return p ? [{ id: p.id, username: p.username, displayName: p.display_name }] : [];
       }),
-      access: { canEdit: access.canEdit, canManage: access.canManage },
+      access: { canEdit: access.canEdit, canManage: access.canManage, canComment: access.canComment, canReadComments: access.canReadComments },
+      revision: row.revision,
+      sourceDocumentId: row.source_document_id,
     };
   }
 
@@ -81,8 +87,12 @@ export class DocumentStore {
     if (!user.roles.includes('admin')) {
       query = query.where((eb) => eb.or([
         eb('documents.owner_id', '=', user.id),
-        ...(filter.deleted ? [] : [eb('documents.id', 'in', eb.selectFrom('document_collaborators')
-          .select('document_id').where('user_id', '=', user.id))]),
+        ...(filter.deleted ? [] : [
+          eb('documents.id', 'in', eb.selectFrom('document_collaborators').select('document_id').where('user_id', '=', user.id)),
+          eb('documents.assignee_id', '=', user.id),
+          eb('documents.id', 'in', eb.selectFrom('transitions').select('document_id').where('assignee_id', '=', user.id)),
+          ...(user.roles.includes('clerk') ? [eb('documents.state', '=', 'final')] : []),
+        ]),
       ]));
     }
     const rows = await query.execute();
@@ -90,8 +100,13 @@ export class DocumentStore {
   }
 
   async update(user: User, id: string, changes: { title?: string; properties?: DocumentProperties }): Promise<void> {
-    const { access } = await this.load(user, id);
-    if (!access.canEdit) throw forbidden('此文稿当前不可编辑');
+    const { access, row, collaboratorIds } = await this.load(user, id);
+    if (!access.canEdit) {
+      const isWriter = row.owner_id === user.id || collaboratorIds.includes(user.id);
+      // The writers' own piece, locked by the workflow: a state conflict, not a missing right.
+      if (isWriter) throw new DeskError('conflict', '文稿正在审核或已定稿，标题和属性不能修改');
+      throw forbidden('此文稿当前不可编辑');
+    }
     await this.db.updateTable('documents').set({
       ...(changes.title !== undefined && { title: changes.title }),
       ...(changes.properties !== undefined && { properties: JSON.stringify(changes.properties) }),

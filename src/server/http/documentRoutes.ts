@@ -12,7 +12,8 @@ const idParam = z.object({ id: z.string().min(1).max(64) });
 const collaboratorParam = idParam.extend({ userId: z.string().min(1).max(64) });
 
 /** Documents: create, list, read, rename and properties, recycle bin, collaborators, content. */
-export function registerDocumentRoutes(app: FastifyInstance, { documents, bodies, sessions, audit }: Services): void {
+export function registerDocumentRoutes(app: FastifyInstance, services: Services): void {
+  const { documents, bodies, sessions, audit } = services;
   app.get('/api/documents', async (request) => {
     const user = await requireUser(sessions, request);
     const query = parse(listDocumentsQuery, request.query);
@@ -43,6 +44,7 @@ export function registerDocumentRoutes(app: FastifyInstance, { documents, bodies
     const { id } = parse(idParam, request.params);
     const changes = parse(updateDocumentRequest, request.body);
     await documents.update(user, id, changes);
+    await services.review.gate.recordEditor(id, user.id);
     await audit(user.id, 'document.update', id, { fields: Object.keys(changes) });
     return documents.detail(user, id);
   });

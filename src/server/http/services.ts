@@ -5,6 +5,14 @@ import type { UserDirectory } from '../users/userDirectory';
 import type { BodyStore } from '../collab/bodyStore';
 import type { LedgerServices } from '../ledger';
 import type { User } from '../../shared/api';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import type { WorkflowService } from '../review/workflowService';
+import type { VersionStore } from '../review/versionStore';
+import type { ChainStore } from '../review/chainStore';
+import type { AuditLog } from '../audit/auditLog';
+import type { YjsStore } from '../collab/yjsStore';
+import type { CollabGate } from '../review/collabGate';
 
 /** Records who did what: an append-only audit log. */
 export type Audit = (actorId: string | null, action: string, target: string, detail?: Record<string, unknown>) => Promise<void>;
@@ -14,6 +22,17 @@ export interface LocalLogin {
   accepts(secret: string): boolean;
   /** The local user, created on first use. */
   user(): Promise<User>;
+}
+
+/** The review workflow's parts, for its routes. */
+export interface ReviewServices {
+  db: Kysely<Database>;
+  workflow: WorkflowService;
+  versions: VersionStore;
+  chains: ChainStore;
+  auditLog: AuditLog;
+  yjsStore: YjsStore;
+  gate: CollabGate;
 }
 
 /** What the HTTP routes are built from. */
@@ -26,4 +45,5 @@ export interface Services {
   audit: Audit;
   ledger: LedgerServices;
   localLogin?: LocalLogin;
+  review: ReviewServices;
 }

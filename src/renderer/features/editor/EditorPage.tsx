@@ -11,6 +11,7 @@ import { ErrorText, Loading } from '../../ui/Notice';
 import { CollaboratorsPanel } from './CollaboratorsPanel';
 import { DeskEditor } from './DeskEditor';
 import { TitleField } from './TitleField';
+import { TargetTags } from '../ledger/TargetTags';
 import './editor.css';
 
 export function EditorPage({ documentId }: { documentId: string }) {
@@ -49,6 +50,7 @@ export function EditorPage({ documentId }: { documentId: string }) {
           <a className="back-link" href={routeHref({ page: 'documents' })} aria-label="返回文稿">‹ 文稿</a>
           <TitleField document={document} onSaved={(d) => { setDocument(d); setError(null); }} onError={setError} />
           <span className="kind-tag">{KIND_LABELS[document.kind] ?? document.kind}</span>
+          <TargetTags documentId={document.id} canEdit={document.access.canEdit} />
           <span className={`state-tag state-${document.state}`}>{STATE_LABELS[document.state]}</span>
         </div>
         <ErrorText message={error} />

@@ -1,0 +1,105 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { chainRequest, rescueRequest, saveVersionRequest, transitionRequest } from '../../shared/review';
+import { DOCUMENT_KINDS } from '../../shared/kinds';
+import { parse, requireAdmin, requireUser } from './context';
+import type { Services } from './services';
+import { commentThreads, inboxFor } from '../review/reviewQueries';
+import { rescueOfflineEdits } from '../review/offlineRescue';
+
+const idParam = z.object({ id: z.string().min(1).max(64) });
+const versionParam = idParam.extend({ vid: z.string().min(1).max(64) });
+const diffQuery = z.object({ from: z.string().min(1).max(64), to: z.string().min(1).max(64) });
+const kindParam = z.object({ kind: z.enum(DOCUMENT_KINDS) });
+
+/** The review workflow: transitions, status, history, versions and diffs, inbox, comments, audit, chains. */
+export function registerReviewRoutes(app: FastifyInstance, services: Services): void {
+  const { sessions, review } = services;
+
+  app.post('/api/documents/:id/transitions', async (request) => {
+    const user = await requireUser(sessions, request);
+    return review.workflow.transition(user, parse(idParam, request.params).id, parse(transitionRequest, request.body));
+  });
+
+  app.get('/api/documents/:id/workflow', async (request) => {
+    const user = await requireUser(sessions, request);
+    return review.workflow.status(user, parse(idParam, request.params).id);
+  });
+
+  app.get('/api/documents/:id/history', async (request) => {
+    const user = await requireUser(sessions, request);
+    return { entries: await review.workflow.history(user, parse(idParam, request.params).id) };
+  });
+
+  app.get('/api/documents/:id/versions', async (request) => {
+    const user = await requireUser(sessions, request);
+    return { versions: await review.versions.list(user, parse(idParam, request.params).id) };
+  });
+
+  app.post('/api/documents/:id/versions', async (request, reply) => {
+    const user = await requireUser(sessions, request);
+    const { name } = parse(saveVersionRequest, request.body);
+    return reply.code(201).send(await review.versions.save(user, parse(idParam, request.params).id, name));
+  });
+
+  app.get('/api/documents/:id/versions/:vid', async (request) => {
+    const user = await requireUser(sessions, request);
+    const { id, vid } = parse(versionParam, request.params);
+    return review.versions.get(user, id, vid);
+  });
+
+  app.post('/api/documents/:id/versions/:vid/restore', async (request) => {
+    const user = await requireUser(sessions, request);
+    const { id, vid } = parse(versionParam, request.params);
+    const version = await review.versions.restore(user, id, vid);
+    await services.audit(user.id, 'version.restore', id, { versionId: vid });
+    return version;
+  });
+
+  app.get('/api/documents/:id/diff', async (request) => {
+    const user = await requireUser(sessions, request);
+    const { from, to } = parse(diffQuery, request.query);
+    return review.versions.diff(user, parse(idParam, request.params).id, from, to);
+  });
+
+  app.get('/api/documents/:id/comments', async (request) => {
+    const user = await requireUser(sessions, request);
+    return { threads: await commentThreads(services.documents, services.bodies, user, parse(idParam, request.params).id) };
+  });
+
+  app.post('/api/documents/:id/rescue', { bodyLimit: 30 * 1024 * 1024 }, async (request, reply) => {
+    const user = await requireUser(sessions, request);
+    const { id } = parse(idParam, request.params);
+    const { state } = parse(rescueRequest, request.body);
+    const draft = await rescueOfflineEdits({ documents: services.documents, yjsStore: review.yjsStore, db: review.db }, user, id, state);
+    await services.audit(user.id, 'document.rescue', draft.id, { from: id });
+    return reply.code(201).send(draft);
+  });
+
+  app.get('/api/inbox', async (request) => inboxFor(review.db, await requireUser(sessions, request)));
+
+  app.get('/api/audit', async (request) => {
+    await requireAdmin(sessions, request);
+    const { before } = parse(z.object({ before: z.coerce.number().int().positive().optional() }), request.query);
+    return { entries: await review.auditLog.list(500, before) };
+  });
+
+  app.get('/api/audit/verify', async (request) => {
+    await requireAdmin(sessions, request);
+    return review.auditLog.verify();
+  });
+
+  app.get('/api/chains', async (request) => {
+    await requireUser(sessions, request);
+    return review.chains.all();
+  });
+
+  app.put('/api/chains/:kind', async (request) => {
+    const admin = await requireAdmin(sessions, request);
+    const { kind } = parse(kindParam, request.params);
+    const chain = parse(chainRequest, request.body);
+    await review.chains.set(kind, chain, admin.id);
+    await services.audit(admin.id, 'workflow.chain', kind, { chain });
+    return review.chains.get(kind);
+  });
+}

@@ -1,0 +1,80 @@
+import type { Hocuspocus } from '@hocuspocus/server';
+import type { Kysely } from 'kysely';
+import type { User } from '../../shared/api';
+import type { Database } from '../db/schema';
+import type { DocumentStore } from '../documents/documentStore';
+
+interface ConnectionLike { readOnly: boolean; context: unknown }
+
+function userOf(connection: ConnectionLike): User | null {
+  const context = connection.context;
+  if (typeof context !== 'object' || context === null || !('user' in context)) return null;
+  return (context as { user: User }).user;
+}
+
+/**
+ * Keeps open collaboration connections in step with the workflow. A transition first `lock`s the
+ * body (every connection read-only at once, and updates still in flight refused), then, once
+ * committed, `refresh` gives each connection the rights its user now has. Also records who edited
+ * each revision, from the updates the server stored.
+ */
+export class CollabGate {
+  private readonly locked = new Set<string>();
+  private readonly editorsSeen = new Set<string>();
+
+  constructor(
+    private readonly collab: () => Hocuspocus,
+    private readonly documents: DocumentStore,
+    private readonly db: Kysely<Database>,
+  ) {}
+
+  isLocked(documentId: string): boolean {
+    return this.locked.has(documentId);
+  }
+
+  lock(documentId: string): void {
+    this.locked.add(documentId);
+    for (const connection of this.connections(documentId)) connection.readOnly = true;
+  }
+
+  async refresh(documentId: string): Promise<void> {
+    this.locked.delete(documentId);
+    for (const connection of this.connections(documentId)) {
+      const user = userOf(connection);
+      if (!user) continue;
+      try {
+        const { access } = await this.documents.load(user, documentId);
+        connection.readOnly = !access.canEdit;
+      } catch {
+        connection.readOnly = true;
+      }
+    }
+    for (const connection of this.connections(`${documentId}/review`)) {
+      const user = userOf(connection);
+      if (!user) continue;
+      const access = await this.documents.load(user, documentId).then((d) => d.access, () => null);
+      connection.readOnly = !access?.canComment;
+    }
+  }
+
+  /** Notes that `userId` edited the body, title or properties in the document's current revision. */
+  async recordEditor(documentId: string, userId: string): Promise<void> {
+    const key = `${documentId}\u0000${userId}`;
+    if (this.editorsSeen.has(key)) return;
+    const row = await this.db.selectFrom('documents').select('revision').where('id', '=', documentId).executeTakeFirst();
+    if (!row) return;
+    await this.db.insertInto('revision_editors').values({ document_id: documentId, revision: row.revision, user_id: userId })
+      .onConflict((oc) => oc.columns(['document_id', 'revision', 'user_id']).doNothing()).execute();
+    this.editorsSeen.add(key);
+  }
+
+  /** A new revision begins: edits are counted afresh. */
+  newRevision(documentId: string): void {
+    for (const key of [...this.editorsSeen]) if (key.startsWith(`${documentId}\u0000`)) this.editorsSeen.delete(key);
+  }
+
+  private connections(name: string): ConnectionLike[] {
+    const document = this.collab().documents.get(name);
+    return document ? (document.getConnections() as ConnectionLike[]) : [];
+  }
+}

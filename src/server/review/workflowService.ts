@@ -1,0 +1,163 @@
+import type { Kysely } from 'kysely';
+import type { User } from '../../shared/api';
+import type { DocumentKind } from '../../shared/kinds';
+import {
+  WORKFLOW_ACTIONS, decideTransition, type CheckpointChain, type WorkflowAction, type WorkflowState,
+} from '../../shared/workflow';
+import type { HistoryEntry, TransitionRequestBody, TransitionResponse, WorkflowStatus } from '../../shared/review';
+import type { Database, DocumentRow } from '../db/schema';
+import type { DocumentStore } from '../documents/documentStore';
+import type { BodyStore } from '../collab/bodyStore';
+import type { UserDirectory } from '../users/userDirectory';
+import type { AuditLog } from '../audit/auditLog';
+import { DeskError } from '../http/errors';
+import type { ChainStore } from './chainStore';
+import type { CollabGate } from './collabGate';
+import { readContent } from './contentReader';
+import type { VersionStore } from './versionStore';
+
+const CODE = { 400: 'bad_request', 403: 'forbidden', 409: 'conflict' } as const;
+
+export interface WorkflowDeps {
+  db: Kysely<Database>;
+  documents: DocumentStore;
+  bodies: BodyStore;
+  users: UserDirectory;
+  chains: ChainStore;
+  gate: CollabGate;
+  versions: VersionStore;
+  audit: AuditLog;
+}
+
+/**
+ * Runs the review workflow: decides every action with the shared state table from facts in the
+ * store (never from the client), records it append-only with the content hash, saves a version,
+ * and brings open collaboration connections in line with the new state.
+ */
+export class WorkflowService {
+  constructor(private readonly deps: WorkflowDeps) {}
+
+  private chainOf(row: DocumentRow): Promise<CheckpointChain> {
+    return row.chain ? Promise.resolve(JSON.parse(row.chain) as CheckpointChain) : this.deps.chains.get(row.kind as DocumentKind);
+  }
+
+  private async editorIds(row: DocumentRow): Promise<string[]> {
+    const rows = await this.deps.db.selectFrom('revision_editors').select('user_id')
+      .where('document_id', '=', row.id).where('revision', '=', row.revision).execute();
+    return rows.map((r) => r.user_id);
+  }
+
+  private async facts(user: User, id: string) {
+    const loaded = await this.deps.documents.load(user, id);
+    const { row, collaboratorIds } = loaded;
+    const chain = await this.chainOf(row);
+    const editorIds = await this.editorIds(row);
+    const document = {
+      state: row.state as WorkflowState, ownerId: row.owner_id, collaboratorIds,
+      checkpointIndex: row.checkpoint_index, assigneeId: row.assignee_id, editorIds, finalizedBy: row.finalized_by,
+    };
+    return { ...loaded, chain, document };
+  }
+
+  async transition(user: User, id: string, body: TransitionRequestBody): Promise<TransitionResponse> {
+    const { row, chain, document } = await this.facts(user, id);
+    const assignee = body.assigneeId ? await this.deps.users.get(body.assigneeId).catch(() => null) : null;
+    if (body.assigneeId && !assignee) throw new DeskError('bad_request', '指定的人员不存在');
+    const decision = decideTransition({ action: body.action, actor: user, assignee, comment: body.comment, document, chain });
+    if (!decision.ok) throw new DeskError(CODE[decision.status], decision.message);
+
+    const { gate, db, versions } = this.deps;
+    gate.lock(id);
+    try {
+      const content = await readContent(row, this.deps.bodies);
+      const at = new Date().toISOString();
+      const checkpoint = document.checkpointIndex !== null ? chain.checkpoints[document.checkpointIndex] : null;
+      const revision = decision.newRevision ? row.revision + 1 : row.revision;
+      await db.transaction().execute(async (trx) => {
+        const updated = await trx.updateTable('documents').set({
+          state: decision.state,
+          checkpoint_index: decision.checkpointIndex,
+          assignee_id: decision.assigneeId,
+          chain: decision.state === 'review' ? JSON.stringify(chain) : null,
+          finalized_by: decision.state === 'final' ? user.id : decision.newRevision ? null : row.finalized_by,
+          revision,
+          updated_at: at,
+        }).where('id', '=', id).where('state', '=', row.state).where('revision', '=', row.revision).executeTakeFirst();
+        // Someone else moved the piece between our read and this write.
+        if (Number(updated.numUpdatedRows) !== 1) throw new DeskError('conflict', '文稿状态已被他人改变，请刷新后重试');
+        await trx.insertInto('transitions').values({
+          document_id: id, revision: row.revision, action: body.action, actor_id: user.id, at,
+          from_state: row.state, to_state: decision.state,
+          checkpoint_key: checkpoint?.key ?? null, checkpoint_name: checkpoint?.name ?? null,
+          assignee_id: decision.assigneeId, comment: body.comment?.trim() ?? '',
+          content_hash: content.hash, vouches: decision.vouches ? 1 : 0,
+        }).execute();
+      });
+      if (decision.newRevision) gate.newRevision(id);
+      const actionName = { submit: '提交审核', approve: '通过', return: '退回', sign: '签发', reopen: '重新打开' }[body.action];
+      await versions.saveSnapshot(row, content, user, `${actionName}${checkpoint ? ` · ${checkpoint.name}` : ''}`, 'transition', row.revision);
+      await this.deps.audit.append(user.id, `workflow.${body.action}`, id, {
+        from: row.state, to: decision.state, checkpoint: checkpoint?.key ?? null, assigneeId: decision.assigneeId, contentHash: content.hash,
+      });
+      const next = decision.checkpointIndex !== null ? chain.checkpoints[decision.checkpointIndex] : null;
+      return { state: decision.state, checkpoint: next ?? null, assigneeId: decision.assigneeId };
+    } finally {
+      await gate.refresh(id);
+    }
+  }
+
+  async status(user: User, id: string): Promise<WorkflowStatus> {
+    const { row, chain, document, collaboratorIds } = await this.facts(user, id);
+    const content = await readContent(row, this.deps.bodies);
+    const last = await this.deps.db.selectFrom('transitions').innerJoin('users', 'users.id', 'transitions.actor_id')
+      .select(['transitions.action', 'transitions.at', 'transitions.content_hash', 'transitions.checkpoint_name', 'users.display_name'])
+      .where('document_id', '=', id).where('revision', '=', row.revision).where('vouches', '=', 1)
+      .orderBy('transitions.id', 'desc').limit(1).executeTakeFirst();
+    const assignee = row.assignee_id ? await this.deps.users.get(row.assignee_id).catch(() => null) : null;
+    const checkpoint = row.checkpoint_index !== null ? chain.checkpoints[row.checkpoint_index] ?? null : null;
+    const allowedActions = WORKFLOW_ACTIONS.filter((action) => {
+      const decision = decideTransition({ action, actor: user, comment: 'x', assignee: null, document, chain });
+      // A missing assignee or comment is the user's to supply: the action is still theirs to take.
+      return decision.ok || decision.status === 400;
+    });
+    const nextIndex = row.state === 'review' && row.checkpoint_index !== null ? row.checkpoint_index + 1 : 0;
+    const nextCheckpoint = chain.checkpoints[nextIndex];
+    const authors = new Set([row.owner_id, ...collaboratorIds, ...document.editorIds]);
+    const candidates = nextCheckpoint
+      ? (await this.deps.users.list()).filter((u) => !u.disabled && u.roles.includes(nextCheckpoint.role) && !authors.has(u.id))
+        .map((u) => ({ id: u.id, displayName: u.displayName }))
+      : [];
+    return {
+      state: row.state as WorkflowState,
+      revision: row.revision,
+      chain,
+      checkpointIndex: row.checkpoint_index,
+      checkpoint,
+      assignee: assignee ? { id: assignee.id, displayName: assignee.displayName } : null,
+      lastApproval: last ? {
+        action: last.action as WorkflowAction, actorName: last.display_name, at: last.at,
+        contentHash: last.content_hash, checkpointName: last.checkpoint_name,
+      } : null,
+      currentHash: content.hash,
+      matchesApproval: last ? last.content_hash === content.hash : null,
+      allowedActions,
+      candidates,
+    };
+  }
+
+  async history(user: User, id: string): Promise<HistoryEntry[]> {
+    await this.deps.documents.load(user, id);
+    const rows = await this.deps.db.selectFrom('transitions')
+      .innerJoin('users as actor', 'actor.id', 'transitions.actor_id')
+      .leftJoin('users as assignee', 'assignee.id', 'transitions.assignee_id')
+      .selectAll('transitions')
+      .select(['actor.display_name as actor_name', 'assignee.display_name as assignee_name'])
+      .where('document_id', '=', id).orderBy('transitions.id').execute();
+    return rows.map((r) => ({
+      id: Number(r.id), action: r.action as WorkflowAction, actorId: r.actor_id, actorName: r.actor_name, at: r.at,
+      revision: r.revision, fromState: r.from_state as WorkflowState, toState: r.to_state as WorkflowState,
+      checkpoint: r.checkpoint_name, assigneeId: r.assignee_id, assigneeName: r.assignee_name ?? null,
+      comment: r.comment, contentHash: r.content_hash, vouches: r.vouches === 1,
+    }));
+  }
+}

@@ -1,0 +1,98 @@
+/** The review workflow's HTTP contract: transitions, history, versions, diff, inbox, comments, audit. */
+import { z } from 'zod';
+import { WORKFLOW_ACTIONS, type Checkpoint, type WorkflowAction, type WorkflowState } from './workflow';
+import { DOCUMENT_KINDS } from './kinds';
+
+export const transitionRequest = z.object({
+  action: z.enum(WORKFLOW_ACTIONS),
+  assigneeId: z.string().min(1).max(64).optional(),
+  comment: z.string().max(5000).optional(),
+});
+export type TransitionRequestBody = z.infer<typeof transitionRequest>;
+
+export interface TransitionResponse { state: WorkflowState; checkpoint: Checkpoint | null; assigneeId: string | null }
+
+/** Where a piece stands in its workflow, for the document header. */
+export interface WorkflowStatus {
+  state: WorkflowState;
+  revision: number;
+  chain: { draftName: string; checkpoints: Checkpoint[] };
+  checkpointIndex: number | null;
+  checkpoint: Checkpoint | null;
+  assignee: { id: string; displayName: string } | null;
+  /** The last approval or signature in this revision, if any. */
+  lastApproval: { action: WorkflowAction; actorName: string; at: string; contentHash: string; checkpointName: string | null } | null;
+  currentHash: string;
+  /** True when the current content is exactly what the last approval vouched for; null without one. */
+  matchesApproval: boolean | null;
+  /** The actions this user may take now (the server still decides each). */
+  allowedActions: WorkflowAction[];
+  /** Candidates for the next holder (users with the next checkpoint's role, not authors). */
+  candidates: Array<{ id: string; displayName: string }>;
+}
+
+export interface HistoryEntry {
+  id: number;
+  action: WorkflowAction;
+  actorId: string;
+  actorName: string;
+  at: string;
+  revision: number;
+  fromState: WorkflowState;
+  toState: WorkflowState;
+  checkpoint: string | null;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  comment: string;
+  contentHash: string;
+  /** Approve and sign vouch for the content; other actions record it. */
+  vouches: boolean;
+}
+
+export const saveVersionRequest = z.object({ name: z.string().trim().min(1).max(100) });
+
+export interface VersionSummary {
+  id: string;
+  name: string;
+  origin: 'transition' | 'manual' | 'restore';
+  revision: number;
+  createdBy: string;
+  createdByName: string;
+  createdAt: string;
+  contentHash: string;
+}
+
+export interface VersionContent extends VersionSummary {
+  title: string;
+  lines: string[];
+  /** Lexical JSON of the body, for a read-only view. */
+  json: unknown;
+}
+
+export type DiffPart = { type: 'equal' | 'insert' | 'delete'; text: string };
+export type DiffLine = { type: 'equal' | 'insert' | 'delete'; text: string } | { type: 'change'; parts: DiffPart[] };
+export interface DiffResponse { from: VersionSummary | { id: 'current'; name: string }; to: VersionSummary | { id: 'current'; name: string }; lines: DiffLine[] }
+
+export interface InboxItem { id: string; title: string; kind: (typeof DOCUMENT_KINDS)[number]; state: WorkflowState; checkpointName: string | null; ownerName: string; since: string }
+export interface Inbox { toReview: InboxItem[]; toSign: InboxItem[]; returned: InboxItem[] }
+
+export interface CommentThreadView {
+  id: string; quote: string; authorName: string; createdAt: string; resolved: boolean;
+  /** False when the commented text was deleted since. */
+  anchored: boolean;
+  comments: Array<{ authorName: string; text: string; at: string }>;
+}
+
+export const rescueRequest = z.object({ state: z.string().min(4).max(20 * 1024 * 1024) });
+
+export const chainRequest = z.object({
+  draftName: z.string().trim().min(1).max(20),
+  checkpoints: z.array(z.object({
+    key: z.string().trim().min(1).max(40),
+    name: z.string().trim().min(1).max(40),
+    role: z.enum(['reviewer', 'signer']),
+  })).min(1).max(10),
+});
+
+/** Stateless message the server sends a client whose offline edits it refused (the piece is locked). */
+export const EDITS_REFUSED = 'wengao:edits-refused';

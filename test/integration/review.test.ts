@@ -1,0 +1,243 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { ADMIN_PASSWORD, ApiClient, startDeskServer, type RunningServer } from '../support/server';
+import { connectClient, waitFor, type CollabClient } from '../support/collabClient';
+import { EDITS_REFUSED, type HistoryEntry, type Inbox, type WorkflowStatus } from '../../src/shared/review';
+import { addThread, readThreads } from '../../src/core/review/threads';
+
+let server: RunningServer;
+let admin: ApiClient;
+const people: Record<string, { client: ApiClient; id: string }> = {};
+const clients: CollabClient[] = [];
+
+async function person(username: string, displayName: string, roles: string[]): Promise<void> {
+  const { user } = await admin.ok<{ user: { id: string } }>('POST', '/api/users', { username, password: `${username}-pass`, displayName, roles });
+  people[username] = { id: user.id, client: await new ApiClient(server.url).login(username, `${username}-pass`) };
+}
+const as = (username: string): ApiClient => people[username].client;
+const idOf = (username: string): string => people[username].id;
+const connect = (id: string, username: string): CollabClient => {
+  const c = connectClient(server.wsUrl, id, as(username).token);
+  clients.push(c);
+  return c;
+};
+
+async function infoPiece(text = '今年以来，沂河新区坚持项目为王。'): Promise<string> {
+  const { id } = await as('writer').ok<{ id: string }>('POST', '/api/documents', {
+    title: '沂河新区“四个一”机制推动重点项目提速增效', kind: 'info', properties: { 期号: '第45期' },
+    blocks: [{ type: 'paragraph', text }],
+  });
+  await as('writer').ok('POST', `/api/documents/${id}/collaborators`, { userId: idOf('colleague') });
+  return id;
+}
+const text = async (id: string): Promise<string> => (await as('writer').ok<{ text: string }>('GET', `/api/documents/${id}/content`)).text;
+
+beforeAll(async () => {
+  server = await startDeskServer();
+  admin = await new ApiClient(server.url).login('admin', ADMIN_PASSWORD);
+  await person('writer', '王撰稿', ['writer']);
+  await person('colleague', '赵协作', ['writer']);
+  await person('reviewer', '李审核', ['reviewer']);
+  await person('signer', '张主任', ['signer']);
+  await person('clerk', '钱统计', ['clerk']);
+});
+afterAll(async () => {
+  for (const c of clients) c.destroy();
+  await server.dispose();
+});
+
+describe('review checkpoints', () => {
+  it('takes a 政务信息 piece from 起草 through 信息审核 and 主任签发 to 定稿, binding each approval to the content', async () => {
+    const id = await infoPiece();
+    const writer = connect(id, 'writer');
+    await writer.synced();
+    writer.type('1—8月份完成投资126.5亿元。');
+    await writer.acknowledged();
+
+    const submitted = await as('writer').ok('POST', `/api/documents/${id}/transitions`, { action: 'submit', assigneeId: idOf('reviewer') });
+    expect(submitted).toMatchObject({ state: 'review', checkpoint: { name: '信息审核' }, assigneeId: idOf('reviewer') });
+
+    const inbox = await as('reviewer').ok<Inbox>('GET', '/api/inbox');
+    expect(inbox.toReview.map((i) => i.id)).toContain(id);
+
+    // The writer may not approve their own piece, and may no longer change the title.
+    expect((await as('writer').request('POST', `/api/documents/${id}/transitions`, { action: 'approve', assigneeId: idOf('signer') })).status).toBe(403);
+    const locked = await as('writer').request<{ error: { message: string } }>('PATCH', `/api/documents/${id}`, { title: '改标题' });
+    expect(locked.status).toBe(409);
+    expect(locked.body.error.message).toContain('审核');
+
+    await as('reviewer').ok('POST', `/api/documents/${id}/transitions`, { action: 'approve', assigneeId: idOf('signer') });
+    const atSigner = await as('signer').ok<WorkflowStatus>('GET', `/api/documents/${id}/workflow`);
+    expect(atSigner).toMatchObject({ state: 'review', checkpoint: { name: '主任签发' }, matchesApproval: true, allowedActions: ['return', 'sign'] });
+    expect(atSigner.lastApproval).toMatchObject({ action: 'approve', actorName: '李审核' });
+
+    await as('signer').ok('POST', `/api/documents/${id}/transitions`, { action: 'sign' });
+    const final = await as('writer').ok<WorkflowStatus>('GET', `/api/documents/${id}/workflow`);
+    expect(final).toMatchObject({ state: 'final', matchesApproval: true });
+
+    const { entries } = await as('writer').ok<{ entries: HistoryEntry[] }>('GET', `/api/documents/${id}/history`);
+    expect(entries.map((e) => [e.action, e.actorName, e.toState])).toEqual([
+      ['submit', '王撰稿', 'review'], ['approve', '李审核', 'review'], ['sign', '张主任', 'final'],
+    ]);
+    expect(new Set(entries.map((e) => e.contentHash)).size).toBe(1);
+    expect(entries[0].contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(entries.map((e) => e.vouches)).toEqual([false, true, true]);
+
+    // A clerk reads the 定稿 piece; the admin reads the audit chain, which verifies.
+    expect((await as('clerk').request('GET', `/api/documents/${id}`)).status).toBe(200);
+    expect(await admin.ok('GET', '/api/audit/verify')).toMatchObject({ ok: true });
+    writer.destroy();
+  });
+
+  it('refuses body updates from a raw Yjs client while the piece is in review and stores nothing of them', async () => {
+    const id = await infoPiece('审核中的正文。');
+    await as('writer').ok('POST', `/api/documents/${id}/transitions`, { action: 'submit', assigneeId: idOf('reviewer') });
+    const before = await text(id);
+    const raw = connect(id, 'writer');
+    await raw.synced();
+    // A raw Yjs edit, bypassing Lexical and the UI: straight into the first paragraph's shared text.
+    const paragraph = raw.doc.get('root', Y.XmlText).toDelta()[0]?.insert as Y.XmlText;
+    paragraph.insert(1, '偷改');
+    expect(raw.text()).toBe(`偷改${before}`);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await text(id)).toBe(before);
+    await server.restart();
+    expect(await text(id)).toBe(before);
+  });
+
+  it('makes connections already open read-only at submission, and editable again when returned', async () => {
+    const id = await infoPiece('已连接时提交。');
+    const writer = connect(id, 'writer');
+    await writer.synced();
+    let refused = false;
+    writer.provider.on('stateless', () => { refused = true; });
+    await as('writer').ok('POST', `/api/documents/${id}/transitions`, { action: 'submit', assigneeId: idOf('reviewer') });
+    writer.type('提交后还在输入');
+    await waitFor(() => refused, 10_000, 'the refusal');
+    expect(await text(id)).toBe('已连接时提交。');
+    writer.destroy();
+    await as('reviewer').ok('POST', `/api/documents/${id}/transitions`, { action: 'return', comment: '请修改' });
+    // The refused edits diverged that copy (the app keeps them as a draft); a fresh one edits again.
+    const fresh = connect(id, 'writer');
+    await fresh.synced();
+    fresh.type('退回后修改');
+    await fresh.acknowledged();
+    expect(await text(id)).toBe('已连接时提交。退回后修改');
+    fresh.destroy();
+  });
+
+  it('lets only the assignee return, with a comment, and a resubmission starts again at the first checkpoint', async () => {
+    const id = await infoPiece();
+    await as('writer').ok('POST', `/api/documents/${id}/transitions`, { action: 'submit', assigneeId: idOf('reviewer') });
+    expect((await as('signer').request('POST', `/api/documents/${id}/transitions`, { action: 'return', comment: '不行' })).status).toBe(403);
+    expect((await as('reviewer').request('POST', `/api/documents/${id}/transitions`, { action: 'return' })).status).toBe(400);
+    await as('reviewer').ok('POST', `/api/documents/${id}/transitions`, { action: 'return', comment: '数据请核实' });
+    expect((await as('writer').ok<Inbox>('GET', '/api/inbox')).returned.map((i) => i.id)).toContain(id);
+    await as('writer').ok('PATCH', `/api/documents/${id}`, { title: '退回后改过的标题' });
+    const again = await as('writer').ok('POST', `/api/documents/${id}/transitions`, { action: 'submit', assigneeId: idOf('reviewer') });
+    expect(again).toMatchObject({ state: 'review', checkpoint: { key: 'info' } });
+    // 409 for an action the state forbids.
+    expect((await as('writer').request('POST', `/api/documents/${id}/transitions`, { action: 'submit', assigneeId: idOf('reviewer') })).status).toBe(409);
+  });
+
+  it('refuses an approval by a reviewer who edited the piece in this revision', async () => {
+    const { id } = await as('writer').ok<{ id: string }>('POST', '/api/documents', { title: '合写稿', kind: 'media' });
+    await as('writer').ok('POST', `/api/documents/${id}/collaborators`, { userId: idOf('reviewer') });
+    await as('reviewer').ok('PATCH', `/api/documents/${id}`, { properties: { 作者: '李审核' } });
+    const refused = await as('writer').request<{ error: { message: string } }>('POST', `/api/documents/${id}/transitions`, { action: 'submit', assigneeId: idOf('reviewer') });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toContain('撰稿人或修改人');
+  });
+
+  it('shows when the content no longer matches the last approval after a reopen', async () => {
+    const id = await infoPiece('签发后的正文。');
+    await as('writer').ok('POST', `/api/documents/${id}/transitions`, { action: 'submit', assigneeId: idOf('reviewer') });
+    await as('reviewer').ok('POST', `/api/documents/${id}/transitions`, { action: 'approve', assigneeId: idOf('signer') });
+    await as('signer').ok('POST', `/api/documents/${id}/transitions`, { action: 'sign' });
+    expect((await as('reviewer').request('POST', `/api/documents/${id}/transitions`, { action: 'reopen', comment: '要改' })).status).toBe(403);
+    await as('signer').ok('POST', `/api/documents/${id}/transitions`, { action: 'reopen', comment: '数据更新' });
+    const writer = connect(id, 'writer');
+    await writer.synced();
+    writer.type('补充一句。');
+    await writer.acknowledged();
+    const status = await as('writer').ok<WorkflowStatus>('GET', `/api/documents/${id}/workflow`);
+    expect(status).toMatchObject({ state: 'draft', revision: 2, lastApproval: null, matchesApproval: null });
+    writer.destroy();
+  });
+});
+
+describe('versions', () => {
+  it('saves versions at transitions and on demand, diffs them, and restores one as a new change', async () => {
+    const id = await infoPiece('第一稿的文字。');
+    const writer = connect(id, 'writer');
+    await writer.synced();
+    await as('writer').ok('POST', `/api/documents/${id}/versions`, { name: '初稿' });
+    writer.addParagraph('第二段新写的。');
+    await writer.acknowledged();
+    const { versions } = await as('writer').ok<{ versions: Array<{ id: string; name: string }> }>('GET', `/api/documents/${id}/versions`);
+    expect(versions.map((v) => v.name)).toEqual(['初稿']);
+    const diff = await as('writer').ok<{ lines: Array<{ type: string; text?: string }> }>('GET', `/api/documents/${id}/diff?from=${versions[0].id}&to=current`);
+    expect(diff.lines).toEqual([{ type: 'equal', text: '第一稿的文字。' }, { type: 'insert', text: '第二段新写的。' }]);
+
+    await as('writer').ok('POST', `/api/documents/${id}/versions/${versions[0].id}/restore`);
+    await waitFor(() => writer.text() === '第一稿的文字。', 10_000, 'the restore to reach the client');
+    expect(await text(id)).toBe('第一稿的文字。');
+    const after = await as('writer').ok<{ versions: Array<{ name: string; origin: string }> }>('GET', `/api/documents/${id}/versions`);
+    expect(after.versions.map((v) => v.origin)).toEqual(['manual', 'restore']);
+    writer.destroy();
+  });
+});
+
+describe('annotations and refused offline edits', () => {
+  it('lets the assignee comment in the review document while the body is locked; the admin only reads', async () => {
+    const id = await infoPiece('批注锚点所在的正文。');
+    await as('writer').ok('POST', `/api/documents/${id}/transitions`, { action: 'submit', assigneeId: idOf('reviewer') });
+    const body = connect(id, 'reviewer');
+    await body.synced();
+    const review = connect(`${id}/review`, 'reviewer');
+    await review.synced();
+    const paragraph = body.doc.get('root', Y.XmlText).toDelta()[0]?.insert as Y.XmlText;
+    addThread(review.doc, {
+      id: 't1', quote: '锚点',
+      anchor: { start: Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(paragraph, 2)), end: Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(paragraph, 4)) },
+      author: { id: idOf('reviewer'), name: '李审核' }, text: '请核实', at: new Date().toISOString(),
+    });
+    await review.acknowledged();
+    const { threads } = await as('writer').ok<{ threads: Array<{ quote: string; anchored: boolean; comments: Array<{ text: string }> }> }>('GET', `/api/documents/${id}/comments`);
+    expect(threads).toMatchObject([{ quote: '锚点', anchored: true, comments: [{ text: '请核实' }] }]);
+
+    const adminReview = connectClient(server.wsUrl, `${id}/review`, admin.token);
+    clients.push(adminReview);
+    await adminReview.synced();
+    addThread(adminReview.doc, { id: 't2', quote: 'x', anchor: { start: null, end: null }, author: { id: 'a', name: '管理员' }, text: '不该写入', at: new Date().toISOString() });
+    await new Promise((r) => setTimeout(r, 400));
+    await server.restart();
+    const later = await as('writer').ok<{ threads: Array<{ id: string }> }>('GET', `/api/documents/${id}/comments`);
+    expect(later.threads.map((t) => t.id)).toEqual(['t1']);
+    expect(readThreads(review.doc).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('tells a collaborator whose offline edits were refused, and keeps them as a separate draft', async () => {
+    const id = await infoPiece('离线前的正文。');
+    const colleague = connect(id, 'colleague');
+    await colleague.synced();
+    let refusal: unknown = null;
+    colleague.provider.on('stateless', ({ payload }: { payload: string }) => { refusal = JSON.parse(payload); });
+    await server.stop();
+    colleague.type('离线时写下的补充。');
+    await server.restart();
+    // Meanwhile the writer submits the piece: the body is locked when the colleague comes back.
+    await as('writer').ok('POST', `/api/documents/${id}/transitions`, { action: 'submit', assigneeId: idOf('reviewer') });
+    await waitFor(() => refusal !== null, 20_000, 'the refusal');
+    expect(refusal).toMatchObject({ type: EDITS_REFUSED, documentId: id });
+    expect(await text(id)).toBe('离线前的正文。');
+
+    const state = Buffer.from(Y.encodeStateAsUpdate(colleague.doc)).toString('base64');
+    const draft = await as('colleague').ok<{ id: string; title: string }>('POST', `/api/documents/${id}/rescue`, { state });
+    expect(draft.title).toContain('离线修改');
+    const detail = await as('colleague').ok<{ ownerId: string; sourceDocumentId: string }>('GET', `/api/documents/${draft.id}`);
+    expect(detail).toMatchObject({ ownerId: idOf('colleague'), sourceDocumentId: id });
+    expect((await as('colleague').ok<{ text: string }>('GET', `/api/documents/${draft.id}/content`)).text).toBe('离线前的正文。离线时写下的补充。');
+    colleague.destroy();
+  });
+});
