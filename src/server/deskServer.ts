@@ -125,6 +125,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   registerDocumentRoutes(app, services);
   registerReviewRoutes(app, services);
   registerLedgerRoutes(app, services);
+  (await import('./http/docxRoutes')).registerDocxRoutes(app, services);
   const rendererDir = resolve(options.rendererDir ?? 'out/renderer');
   if (existsSync(rendererDir)) {
     await app.register(fastifyStatic, { root: rendererDir, prefix: '/', index: 'index.html' });

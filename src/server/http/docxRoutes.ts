@@ -1,0 +1,101 @@
+import type { FastifyInstance } from 'fastify';
+import fastifyMultipart from '@fastify/multipart';
+import { z } from 'zod';
+import { LIMITS, type DocumentProperties } from '../../shared/api';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../shared/kinds';
+import { readBody } from '../../core/editor/headless';
+import {
+  DOCX_LAYOUTS, DOCX_MIME, docxFileName, exportDocx, layoutForKind, type DocxApproval,
+} from '../../core/docx/docxExporter';
+import { importDocx } from '../documents/docxImporter';
+import { DeskError } from './errors';
+import { parse, requireUser } from './context';
+import type { Services } from './services';
+
+/**
+ * What the review workflow supplies to export a 定稿 as the official file. Without it (no approval
+ * store), a final document exports with no approval properties.
+ */
+export interface DocxApprovalSource {
+  /** The approval the document was signed with, or null. */
+  approvalOf(documentId: string): Promise<DocxApproval | null>;
+  /** The hash of the document's current content, computed as the approval's was. */
+  currentHashOf(documentId: string): Promise<string>;
+}
+
+const idParam = z.object({ id: z.string().min(1).max(64) });
+const exportQuery = z.object({ layout: z.enum(DOCX_LAYOUTS).optional() });
+const importQuery = z.object({ kind: z.enum(DOCUMENT_KINDS).optional() });
+
+/** `attachment` with an ASCII fallback name and the real one as RFC 5987 UTF-8 (`filename*`). */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+function isTooLarge(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'FST_REQ_FILE_TOO_LARGE';
+}
+
+/**
+ * Word export and import: `GET /api/documents/:id/export.docx?layout=official|info|manuscript` and
+ * `POST /api/import` (multipart, one .docx, at most 50 MB) → `{id}`.
+ */
+export function registerDocxRoutes(app: FastifyInstance, services: Services, approvals?: DocxApprovalSource): void {
+  const { sessions, documents, bodies, audit } = services;
+
+  app.get('/api/documents/:id/export.docx', async (request, reply) => {
+    const user = await requireUser(sessions, request);
+    const { id } = parse(idParam, request.params);
+    const { layout } = parse(exportQuery, request.query);
+    const { row } = await documents.load(user, id);
+    const final = row.state === 'final';
+    const approval = final && approvals ? await approvals.approvalOf(id) : null;
+    if (approval && approvals && (await approvals.currentHashOf(id)) !== approval.contentHash) {
+      throw new DeskError('conflict', '文稿内容在签发后有改动，与签发时不一致，不能作为正式文件导出');
+    }
+    const properties = JSON.parse(row.properties) as DocumentProperties;
+    const { json } = readBody(await bodies.currentState(id));
+    const bytes = await exportDocx({
+      kind: row.kind, title: row.title, properties, body: json, final, approval,
+      layout: layout ?? layoutForKind(row.kind),
+    });
+    await audit(user.id, 'document.export', id, { layout: layout ?? layoutForKind(row.kind), final });
+    return reply
+      .header('content-type', DOCX_MIME)
+      .header('content-disposition', contentDisposition(docxFileName(row.title, final)))
+      .header('cache-control', 'no-store')
+      .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  });
+
+  // An encapsulated scope: multipart parsing applies to the import route only.
+  app.register(async (scope) => {
+    if (!scope.hasContentTypeParser('multipart/form-data')) {
+      await scope.register(fastifyMultipart, { limits: { fileSize: LIMITS.upload, files: 1, fields: 5 } });
+    }
+    scope.post('/api/import', async (request, reply) => {
+      const user = await requireUser(sessions, request);
+      const query = parse(importQuery, request.query);
+      if (!request.isMultipart()) throw new DeskError('bad_request', '请选择要导入的 Word 文件（.docx）');
+      let bytes: Buffer;
+      let fileName: string;
+      try {
+        const file = await request.file({ limits: { fileSize: LIMITS.upload } });
+        if (!file) throw new DeskError('bad_request', '请选择要导入的 Word 文件（.docx）');
+        fileName = file.filename;
+        bytes = await file.toBuffer();
+      } catch (error) {
+        if (isTooLarge(error)) throw new DeskError('payload_too_large', `文件超过 ${LIMITS.upload / 1024 / 1024} MB，无法导入`);
+        throw error;
+      }
+      const imported = await importDocx(bytes);
+      const kind: DocumentKind = query.kind ?? imported.kind ?? 'comprehensive';
+      const title = (imported.title ?? fileName.replace(/\.docx$/i, '')).trim().slice(0, 200) || '导入的文稿';
+      const id = await documents.create(user, { title, kind, properties: imported.properties });
+      await bodies.seed(id, imported.blocks);
+      await audit(user.id, 'document.import', id, { kind, fileName, blocks: imported.blocks.length });
+      return reply.code(201).send({ id });
+    });
+  });
+}
