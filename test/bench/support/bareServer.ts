@@ -1,0 +1,47 @@
+/**
+ * Starts the baseline bare Hocuspocus server (bareServerMain.ts) as a child process on a free port.
+ */
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { freePort } from '../../support/server';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+
+export interface BareServer {
+  wsUrl: string;
+  /** Stops the child with SIGTERM and waits for it to exit. */
+  stop(): Promise<void>;
+}
+
+export async function startBareServer(): Promise<BareServer> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/bench/support/bareServerMain.ts', String(port)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let printed = '';
+  child.stderr.on('data', (chunk: Buffer) => { printed += chunk.toString(); });
+  await new Promise<void>((ready, fail) => {
+    const timer = setTimeout(() => fail(new Error(`bare Hocuspocus did not start in 30 s:\n${printed}`)), 30_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      printed += chunk.toString();
+      if (printed.includes('ready')) {
+        clearTimeout(timer);
+        ready();
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`bare Hocuspocus exited with ${code}:\n${printed}`));
+    });
+  });
+  return {
+    wsUrl: `ws://127.0.0.1:${port}`,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise<void>((done) => child.once('exit', () => done()));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
