@@ -20,6 +20,8 @@ export interface DocumentFilter {
   owner?: string;
   q?: string;
   deleted?: boolean;
+  /** A publication target key: only documents tagged with it. */
+  target?: string;
 }
 
 export const deskApi = {
@@ -44,6 +46,7 @@ export const deskApi = {
         owner: filter.owner,
         q: filter.q?.trim() || undefined,
         deleted: filter.deleted ? 'true' : undefined,
+        target: filter.target,
       },
       signal,
     }),

@@ -7,6 +7,9 @@ import { DocumentListPage } from '../features/documents/DocumentListPage';
 import { EditorPage } from '../features/editor/EditorPage';
 import { UserAdminPage } from '../features/admin/UserAdminPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { LedgerPage } from '../features/ledger/LedgerPage';
+import { OutletsPage } from '../features/ledger/OutletsPage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { dispatchCommand } from '../platform/commands';
 import { onMenuCommand } from '../platform/desk';
 import { Loading } from '../ui/Notice';
@@ -65,5 +68,8 @@ function Page({ route, isAdmin }: { route: Route; isAdmin: boolean }) {
     case 'editor': return <EditorPage key={route.documentId} documentId={route.documentId} />;
     case 'admin': return isAdmin ? <UserAdminPage /> : <DocumentListPage trash={false} />;
     case 'settings': return <SettingsPage />;
+    case 'ledger': return <LedgerPage />;
+    case 'dashboard': return <DashboardPage />;
+    case 'outlets': return <OutletsPage />;
   }
 }

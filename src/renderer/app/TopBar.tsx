@@ -18,6 +18,11 @@ export function TopBar({ route }: { route: Route }) {
       </a>
       <nav className="top-nav" aria-label="主导航">
         <a href={routeHref({ page: 'documents' })} aria-current={inDocuments ? 'page' : undefined}>文稿</a>
+        <a href={routeHref({ page: 'ledger' })} aria-current={route.page === 'ledger' ? 'page' : undefined}>报送台账</a>
+        <a href={routeHref({ page: 'dashboard' })} aria-current={route.page === 'dashboard' ? 'page' : undefined}>统计</a>
+        {(isAdmin || user.roles.includes('clerk')) && (
+          <a href={routeHref({ page: 'outlets' })} aria-current={route.page === 'outlets' ? 'page' : undefined}>刊物与媒体</a>
+        )}
         {isAdmin && (
           <a href={routeHref({ page: 'admin' })} aria-current={route.page === 'admin' ? 'page' : undefined}>
             用户管理

@@ -6,7 +6,10 @@ export type Route =
   | { page: 'trash' }
   | { page: 'editor'; documentId: string }
   | { page: 'admin' }
-  | { page: 'settings' };
+  | { page: 'settings' }
+  | { page: 'ledger' }
+  | { page: 'dashboard' }
+  | { page: 'outlets' };
 
 /** Parses a location hash into a route; anything unknown is the document list. */
 export function parseRoute(hash: string): Route {
@@ -16,6 +19,9 @@ export function parseRoute(hash: string): Route {
   if (path === '/trash') return { page: 'trash' };
   if (path === '/admin') return { page: 'admin' };
   if (path === '/settings') return { page: 'settings' };
+  if (path === '/ledger') return { page: 'ledger' };
+  if (path === '/dashboard') return { page: 'dashboard' };
+  if (path === '/outlets') return { page: 'outlets' };
   return { page: 'documents' };
 }
 
@@ -25,6 +31,9 @@ export function routeHref(route: Route): string {
     case 'trash': return '#/trash';
     case 'admin': return '#/admin';
     case 'settings': return '#/settings';
+    case 'ledger': return '#/ledger';
+    case 'dashboard': return '#/dashboard';
+    case 'outlets': return '#/outlets';
     case 'editor': return `#/documents/${encodeURIComponent(route.documentId)}`;
   }
 }

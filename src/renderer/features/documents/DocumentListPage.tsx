@@ -13,12 +13,14 @@ import { EmptyState, ErrorText, Loading } from '../../ui/Notice';
 import { NewDocumentDialog } from './NewDocumentDialog';
 import { RenameDialog } from './RenameDialog';
 import { useUsers } from './useUsers';
+import { TargetFilter } from '../ledger/TargetFilter';
 import { useCommand } from '../../platform/commands';
 
 export function DocumentListPage({ trash }: { trash: boolean }) {
   const users = useUsers();
   const [kind, setKind] = useState<DocumentKind | ''>('');
   const [owner, setOwner] = useState('');
+  const [target, setTarget] = useState('');
   const [query, setQuery] = useState('');
   const [debouncedQuery, setDebouncedQuery] = useState('');
   const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
@@ -36,7 +38,7 @@ export function DocumentListPage({ trash }: { trash: boolean }) {
 
   useEffect(() => {
     const controller = new AbortController();
-    deskApi.listDocuments({ kind: kind || undefined, owner: owner || undefined, q: debouncedQuery, deleted: trash },
+    deskApi.listDocuments({ kind: kind || undefined, owner: owner || undefined, q: debouncedQuery, deleted: trash, target: target || undefined },
       controller.signal)
       .then(({ documents: list }) => {
         setDocuments(list);
@@ -46,7 +48,7 @@ export function DocumentListPage({ trash }: { trash: boolean }) {
         if (!controller.signal.aborted) setError(errorMessage(caught));
       });
     return () => controller.abort();
-  }, [kind, owner, debouncedQuery, trash, reload]);
+  }, [kind, owner, debouncedQuery, trash, reload, target]);
 
   const refresh = () => setReload((n) => n + 1);
 
@@ -70,7 +72,7 @@ export function DocumentListPage({ trash }: { trash: boolean }) {
     }
   };
 
-  const filtered = kind !== '' || owner !== '' || debouncedQuery.trim() !== '';
+  const filtered = kind !== '' || owner !== '' || target !== '' || debouncedQuery.trim() !== '';
 
   return (
     <main className="page">
@@ -105,6 +107,7 @@ export function DocumentListPage({ trash }: { trash: boolean }) {
           <option value="">全部创建人</option>
           {users.map((u) => <option key={u.id} value={u.id}>{u.displayName}</option>)}
         </select>
+        {!trash && <TargetFilter value={target} onChange={setTarget} />}
       </div>
 
       <ErrorText message={error} />

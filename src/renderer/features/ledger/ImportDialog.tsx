@@ -1,0 +1,63 @@
+/** 导入台账: an .xlsx or .csv file; a refused file shows every bad row and imports nothing. */
+import { useState } from 'react';
+import type { ImportReport } from '../../../shared/ledger';
+import { errorMessage } from '../../api/client';
+import { ErrorText } from '../../ui/Notice';
+import { ledgerApi } from './ledgerApi';
+import { Panel } from './Panel';
+
+export function ImportDialog({ onClose, onImported }: { onClose: () => void; onImported: (count: number) => void }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const start = async () => {
+    if (!file) { setError('请选择 .xlsx 或 .csv 文件'); return; }
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await ledgerApi.importLedger(file);
+      setReport(result);
+      if (result.ok) onImported(result.imported);
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Panel title="导入台账" onClose={onClose}>
+      <p className="muted import-hint">
+        第一行为表头：序号、标题、作者、类别、报送单位/媒体、级别、报送日期、状态、采用/刊发日期、期号/链接、批示、得分。
+        支持 Excel 保存的 .xlsx 和 .csv（UTF-8 或 GBK）。有任何一行不合格时，整个文件都不会导入。
+      </p>
+      <div className="import-row">
+        <label className="button file-button">
+          选择文件
+          <input type="file" className="visually-hidden" aria-label="选择文件" accept=".xlsx,.csv"
+            onChange={(e) => { setFile(e.target.files?.[0] ?? null); setReport(null); }} />
+        </label>
+        <span className="file-name">{file ? file.name : '未选择文件'}</span>
+        <button type="button" className="button primary" disabled={busy || !file} onClick={() => void start()}>开始导入</button>
+      </div>
+      <ErrorText message={error} />
+      {report?.ok && <p className="notice" role="status">已导入 {report.imported} 条记录</p>}
+      {report && !report.ok && (
+        <div className="import-report">
+          <p className="error-text" role="alert">共 {report.rows} 行，其中 {report.errors.length} 行不符合要求，未导入任何记录。请修改后重新导入。</p>
+          <table className="doc-table compact" aria-label="校验结果">
+            <thead><tr><th scope="col">行号</th><th scope="col">问题</th></tr></thead>
+            <tbody>
+              {report.errors.map((e) => (
+                <tr key={e.row}><td>第 {e.row} 行</td><td>{e.messages.join('；')}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div className="dialog-footer"><button type="button" className="button" onClick={onClose}>关闭</button></div>
+    </Panel>
+  );
+}
