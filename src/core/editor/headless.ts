@@ -50,9 +50,11 @@ export interface BodySeedTable { type: 'table'; rows: ReadonlyArray<ReadonlyArra
 export type BodySeedBlock = BodySeedParagraph | BodySeedList | BodySeedTable;
 
 /** A no-network provider: the binding needs one for cursors, which a headless editor has none of. */
-function createNoopProvider(doc: Y.Doc): Provider {
+function createNoopProvider(doc: Y.Doc): Provider & { destroy(): void } {
   const awareness = new Awareness(doc);
   return {
+    // Awareness runs a timer for as long as it lives.
+    destroy: () => awareness.destroy(),
     awareness: awareness as unknown as Provider['awareness'],
     connect: () => undefined,
     disconnect: () => undefined,
@@ -98,7 +100,7 @@ export function bindHeadlessEditor(doc: Y.Doc): BoundEditor {
     dispose: () => {
       root.unobserveDeep(yjsToLexical as never);
       stopLexicalToYjs();
-      provider.awareness.setLocalState(null);
+      provider.destroy();
     },
   };
 }
