@@ -33,7 +33,7 @@ async function download(client: ApiClient, path: string): Promise<{ status: numb
 
 async function upload(client: ApiClient, bytes: Uint8Array, name: string, query = ''): Promise<{ status: number; body: { id?: string; error?: { code: string; message: string } } }> {
   const form = new FormData();
-  form.append('file', new Blob([bytes]), name);
+  form.append('file', new Blob([new Uint8Array(bytes)]), name);
   const response = await fetch(`${client.baseUrl}/api/import${query}`, { method: 'POST', headers: { authorization: `Bearer ${client.token}` }, body: form });
   return { status: response.status, body: await response.json() as { id?: string } };
 }

@@ -4,7 +4,7 @@
  * this run only, page texts through pdftotext and page images through pdftoppm.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 
@@ -51,11 +51,15 @@ export function renderDocx(bytes: Uint8Array, name: string, outDir: string): Ren
   mkdirSync(outDir, { recursive: true });
   const docxPath = join(outDir, `${name}.docx`);
   writeFileSync(docxPath, bytes);
-  execFileSync('soffice', [
-    `-env:UserInstallation=file://${join(dir, 'profile')}`,
-    '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, docxPath,
-  ], { env: { ...process.env, FONTCONFIG_FILE: join(dir, 'fonts.conf') }, stdio: 'pipe', timeout: 120_000 });
   const pdfPath = join(outDir, `${name}.pdf`);
+  rmSync(pdfPath, { force: true });
+  // The first run on a fresh profile sometimes only creates the profile: a second run converts.
+  for (let attempt = 0; attempt < 2 && !existsSync(pdfPath); attempt += 1) {
+    execFileSync('soffice', [
+      `-env:UserInstallation=file://${join(dir, 'profile')}`,
+      '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, docxPath,
+    ], { env: { ...process.env, FONTCONFIG_FILE: join(dir, 'fonts.conf') }, stdio: 'pipe', timeout: 120_000 });
+  }
   const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
   const pages = text.split('\f');
   if (pages.at(-1)?.trim() === '') pages.pop();

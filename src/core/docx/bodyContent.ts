@@ -13,7 +13,7 @@ import {
   type BlockAlign, type BodyBlock, type ListBlock, type ParagraphBlock, type TableBlock, type TextRunModel,
 } from './bodyBlocks';
 import { CHAR_SMALL, CHARS_PER_LINE, FONT, LINE_PITCH, TYPE_AREA } from './gbt9704';
-import { lineCount, type PageFlow } from './pageFlow';
+import { lineCount, textWidth, type PageFlow } from './pageFlow';
 import { fonts, LIST_REF, STYLE } from './styles';
 
 /** Direct run formatting on top of a paragraph style. */
@@ -38,6 +38,26 @@ export function textRuns(runs: readonly TextRunModel[], style: RunStyle = {}): T
     };
     return new TextRun(options);
   }));
+}
+
+/**
+ * A title's lines: one when it fits (20 characters of 二号 a line), else two as a trapezoid, the
+ * upper line the shorter (GB/T 9704 7.2.5: a long title is set in a trapezoid or diamond).
+ */
+export function titleLines(title: string): string[] {
+  const chars = [...title];
+  if (textWidth(title) <= 20) return [title];
+  let cut = Math.floor(chars.length / 2);
+  // Never end the upper line on an opening mark, nor start the lower one with a closing mark.
+  while (cut > 1 && (/[“‘（《〔]/.test(chars[cut - 1]) || /[”’）》〕，、。：；]/.test(chars[cut]))) cut -= 1;
+  return [chars.slice(0, cut).join(''), chars.slice(cut).join('')];
+}
+
+/** The title paragraph: 小标宋 二号 centered, a long title on two lines. */
+export function titleParagraph(flow: PageFlow, title: string): void {
+  const lines = titleLines(title);
+  flow.add(new Paragraph({ style: STYLE.title, children: textRuns([{ text: lines.join('\n'), format: 0 }]) }),
+    lines.reduce((sum, line) => sum + lineCount(line, 20), 0) * LINE_PITCH);
 }
 
 /** One plain run of text. */

@@ -4,7 +4,7 @@
  * byline and date in 楷体, body). Both keep the standard's page, type and page numbers.
  */
 import { AlignmentType, BorderStyle, Paragraph, TabStopType } from 'docx';
-import { addAttachment, addBodyBlocks, blankLine, plainRun, splitAttachments } from './bodyContent';
+import { addAttachment, addBodyBlocks, blankLine, plainRun, splitAttachments, titleParagraph } from './bodyContent';
 import { propertyText, type PropertyMap } from './documentProperties';
 import { addEndBlock, type EndRow } from './endBlock';
 import { FONT, LINE_PITCH, RED, RULE, SIZE, TYPE_AREA } from './gbt9704';
@@ -27,7 +27,7 @@ export function bulletinEndRows(properties: PropertyMap): EndRow[] {
 }
 
 function addTitleAndBody(flow: PageFlow, title: string, blocks: LayoutSource['blocks']): void {
-  flow.add(new Paragraph({ style: STYLE.title, children: [plainRun(title)] }), lineCount(title, 20) * LINE_PITCH);
+  titleParagraph(flow, title);
   blankLine(flow);
   const lists = { next: 1 };
   const { main, attachments } = splitAttachments(blocks);
@@ -64,7 +64,7 @@ export function manuscriptLayout({ title, properties, blocks }: LayoutSource): P
   const centered = (text: string) => flow.add(new Paragraph({
     style: STYLE.plain, alignment: AlignmentType.CENTER, children: [plainRun(text, { font: FONT.楷体 })],
   }), lineCount(text) * LINE_PITCH);
-  flow.add(new Paragraph({ style: STYLE.title, children: [plainRun(title)] }), lineCount(title, 20) * LINE_PITCH);
+  titleParagraph(flow, title);
   const byline = propertyText(properties, '署名');
   const date = propertyText(properties, '日期');
   if (byline || date) {

@@ -43,7 +43,8 @@ export function addEndBlock(flow: PageFlow, rows: readonly EndRow[], evenPage: b
   const heights = rows.map((row, i) => lineCount(row.left + (row.right ?? ''), PER_LINE) * LINE_PITCH
     + (i === 0 ? 2 : 1) * RULE_HEIGHT);
   const total = heights.reduce((sum, h) => sum + h, 0);
-  if (flow.remaining < total + LINE_PITCH) pageBreak(flow);
+  // The estimate may be off by a line or two: leave the block a margin rather than split it.
+  if (flow.remaining < total + 3 * LINE_PITCH) pageBreak(flow);
   if (evenPage && flow.currentPage % 2 === 1) pageBreak(flow);
   let y = TYPE_AREA.height - total;
   rows.forEach((row, i) => {
@@ -57,17 +58,19 @@ export function addEndBlock(flow: PageFlow, rows: readonly EndRow[], evenPage: b
         wrap: FrameWrap.AROUND,
       },
       border: rowBorders(i, rows),
+      // The rows and the paragraphs between them stay on one page, where their frames are drawn.
+      keepNext: true,
       tabStops: [{ type: TabStopType.RIGHT, position: TYPE_AREA.width - CHAR_SMALL }],
       children: [plainRun(row.right === undefined ? row.left : `${row.left}\t${row.right}`)],
     }), i === 0 ? total : 0);
     y += heights[i];
-    flow.add(hairline(), 0);
+    flow.add(hairline(i < rows.length - 1), 0);
   });
 }
 
 /** An empty paragraph 1 pt tall: it ends a frame without taking a line. */
-function hairline(): Paragraph {
-  return new Paragraph({ style: STYLE.plain, spacing: { line: 20, lineRule: LineRuleType.EXACT } });
+function hairline(keepNext: boolean): Paragraph {
+  return new Paragraph({ style: STYLE.plain, keepNext, spacing: { line: 20, lineRule: LineRuleType.EXACT } });
 }
 
 function pageBreak(flow: PageFlow): void {

@@ -5,7 +5,7 @@
  */
 import { AlignmentType, BorderStyle, LineRuleType, Paragraph, TabStopType } from 'docx';
 import type { BodyBlock } from './bodyBlocks';
-import { addAttachment, addBodyBlocks, blankLine, plainRun, splitAttachments } from './bodyContent';
+import { addAttachment, addBodyBlocks, blankLine, plainRun, splitAttachments, titleParagraph } from './bodyContent';
 import { propertyList, propertyText, propertyYes, type PropertyMap } from './documentProperties';
 import { addEndBlock, type EndRow } from './endBlock';
 import { CHAR, FONT, LINE_PITCH, mmToTwip, RED, RULE, SIZE, TYPE_AREA } from './gbt9704';
@@ -136,7 +136,7 @@ export function officialLayout({ title, properties, blocks }: LayoutSource): Pag
   const flow = new PageFlow();
   const lists = { next: 1 };
   addHead(flow, properties);
-  flow.add(new Paragraph({ style: STYLE.title, children: [plainRun(title)] }), lineCount(title, 20) * LINE_PITCH);
+  titleParagraph(flow, title);
   blankLine(flow);
   const recipients = propertyText(properties, '主送机关');
   if (recipients) flow.add(new Paragraph({ style: STYLE.plain, children: [plainRun(recipients)] }), lineCount(recipients) * LINE_PITCH);

@@ -136,7 +136,8 @@ export function recognizeOfficialParts(blocks: readonly BodySeedBlock[]): Recogn
   let title: string | null = null;
   const candidate = text(blocks[i]);
   if (isPlain(blocks[i]) && candidate !== '' && candidate.length <= 80 && !/[。；，！？：]$/.test(candidate) && !parseLevelNumber(candidate)) {
-    title = candidate;
+    // A long title comes on two lines (a line break in one paragraph).
+    title = candidate.replace(/\s*\n\s*/g, '');
     i += 1;
   }
   let manuscript = head.kind === null;
