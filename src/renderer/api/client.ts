@@ -54,7 +54,7 @@ function isErrorBody(value: unknown): value is { error: { code: ErrorCode; messa
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   query?: Record<string, string | undefined>;
   signal?: AbortSignal;

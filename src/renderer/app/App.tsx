@@ -7,6 +7,11 @@ import { DocumentListPage } from '../features/documents/DocumentListPage';
 import { EditorPage } from '../features/editor/EditorPage';
 import { UserAdminPage } from '../features/admin/UserAdminPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { InboxPage } from '../features/inbox/InboxPage';
+import { InboxProvider } from '../features/inbox/inboxState';
+import { InPageNotices } from '../features/inbox/InPageNotices';
+import { ChainsPage } from '../features/review/ChainsPage';
+import { AuditPage } from '../features/audit/AuditPage';
 import { LedgerPage } from '../features/ledger/LedgerPage';
 import { OutletsPage } from '../features/ledger/OutletsPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
@@ -54,10 +59,13 @@ function Shell() {
     return <LoginPage />;
   }
   return (
-    <div className="app">
-      <TopBar route={route} />
-      <Page route={route} isAdmin={session.user.roles.includes('admin')} />
-    </div>
+    <InboxProvider key={session.user.id}>
+      <div className="app">
+        <TopBar route={route} />
+        <Page route={route} isAdmin={session.user.roles.includes('admin')} />
+        <InPageNotices />
+      </div>
+    </InboxProvider>
   );
 }
 
@@ -68,6 +76,9 @@ function Page({ route, isAdmin }: { route: Route; isAdmin: boolean }) {
     case 'editor': return <EditorPage key={route.documentId} documentId={route.documentId} />;
     case 'admin': return isAdmin ? <UserAdminPage /> : <DocumentListPage trash={false} />;
     case 'settings': return <SettingsPage />;
+    case 'inbox': return <InboxPage />;
+    case 'chains': return isAdmin ? <ChainsPage /> : <DocumentListPage trash={false} />;
+    case 'audit': return isAdmin ? <AuditPage /> : <DocumentListPage trash={false} />;
     case 'ledger': return <LedgerPage />;
     case 'dashboard': return <DashboardPage />;
     case 'outlets': return <OutletsPage />;

@@ -3,11 +3,13 @@ import type { Route } from './router';
 import { routeHref } from './router';
 import { useCurrentSession, useSession } from './session';
 import { isDesktop } from '../platform/desk';
+import { useInbox } from '../features/inbox/inboxState';
 
 export function TopBar({ route }: { route: Route }) {
   const { user } = useCurrentSession();
   const { signOut } = useSession();
   const isAdmin = user.roles.includes('admin');
+  const { total: waiting } = useInbox();
   const inDocuments = route.page === 'documents' || route.page === 'trash' || route.page === 'editor';
 
   return (
@@ -18,6 +20,9 @@ export function TopBar({ route }: { route: Route }) {
       </a>
       <nav className="top-nav" aria-label="主导航">
         <a href={routeHref({ page: 'documents' })} aria-current={inDocuments ? 'page' : undefined}>文稿</a>
+        <a href={routeHref({ page: 'inbox' })} aria-current={route.page === 'inbox' ? 'page' : undefined}>
+          待办{waiting > 0 && <span className="nav-count" aria-label={`${waiting} 件`}>{waiting}</span>}
+        </a>
         <a href={routeHref({ page: 'ledger' })} aria-current={route.page === 'ledger' ? 'page' : undefined}>报送台账</a>
         <a href={routeHref({ page: 'dashboard' })} aria-current={route.page === 'dashboard' ? 'page' : undefined}>统计</a>
         {(isAdmin || user.roles.includes('clerk')) && (
@@ -27,6 +32,12 @@ export function TopBar({ route }: { route: Route }) {
           <a href={routeHref({ page: 'admin' })} aria-current={route.page === 'admin' ? 'page' : undefined}>
             用户管理
           </a>
+        )}
+        {isAdmin && (
+          <a href={routeHref({ page: 'chains' })} aria-current={route.page === 'chains' ? 'page' : undefined}>审核流程</a>
+        )}
+        {isAdmin && (
+          <a href={routeHref({ page: 'audit' })} aria-current={route.page === 'audit' ? 'page' : undefined}>审计日志</a>
         )}
         {isDesktop() && (
           <a href={routeHref({ page: 'settings' })} aria-current={route.page === 'settings' ? 'page' : undefined}>设置</a>

@@ -6,6 +6,9 @@ export type Route =
   | { page: 'trash' }
   | { page: 'editor'; documentId: string }
   | { page: 'admin' }
+  | { page: 'inbox' }
+  | { page: 'chains' }
+  | { page: 'audit' }
   | { page: 'settings' }
   | { page: 'ledger' }
   | { page: 'dashboard' }
@@ -18,6 +21,9 @@ export function parseRoute(hash: string): Route {
   if (editor) return { page: 'editor', documentId: decodeURIComponent(editor[1]) };
   if (path === '/trash') return { page: 'trash' };
   if (path === '/admin') return { page: 'admin' };
+  if (path === '/inbox') return { page: 'inbox' };
+  if (path === '/admin/chains') return { page: 'chains' };
+  if (path === '/admin/audit') return { page: 'audit' };
   if (path === '/settings') return { page: 'settings' };
   if (path === '/ledger') return { page: 'ledger' };
   if (path === '/dashboard') return { page: 'dashboard' };
@@ -30,6 +36,9 @@ export function routeHref(route: Route): string {
     case 'documents': return '#/';
     case 'trash': return '#/trash';
     case 'admin': return '#/admin';
+    case 'inbox': return '#/inbox';
+    case 'chains': return '#/admin/chains';
+    case 'audit': return '#/admin/audit';
     case 'settings': return '#/settings';
     case 'ledger': return '#/ledger';
     case 'dashboard': return '#/dashboard';

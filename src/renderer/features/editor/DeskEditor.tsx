@@ -16,6 +16,7 @@ import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
+import type { LexicalEditor } from 'lexical';
 import { DESK_NODES } from '../../../core/editor/nodes';
 import { registerStructureCommands } from '../../../core/editor/structureCommands';
 import { offlineCopyName, trackOfflineCopy } from '../auth/offlineCopies';
@@ -31,7 +32,12 @@ export interface DeskEditorProps {
   displayName: string;
   token: string;
   editable: boolean;
+  /** Told the editor and its connection once both exist (and null when they go), for features beside the body. */
+  onReady?: (ready: EditorConnection | null) => void;
 }
+
+/** The body editor with its collaboration connection, as features beside the body see them. */
+export interface EditorConnection { editor: LexicalEditor; adapter: HocuspocusAdapter }
 
 interface CollabResources {
   adapter: HocuspocusAdapter;
@@ -46,13 +52,23 @@ function StructurePlugin() {
   return null;
 }
 
+function ReadyPlugin({ adapter, onReady }: { adapter: HocuspocusAdapter | null; onReady?: (ready: EditorConnection | null) => void }) {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => {
+    if (!adapter || !onReady) return undefined;
+    onReady({ editor, adapter });
+    return () => onReady(null);
+  }, [editor, adapter, onReady]);
+  return null;
+}
+
 function EditablePlugin({ editable }: { editable: boolean }) {
   const [editor] = useLexicalComposerContext();
   useEffect(() => editor.setEditable(editable), [editor, editable]);
   return null;
 }
 
-export function DeskEditor({ documentId, userId, displayName, token, editable }: DeskEditorProps) {
+export function DeskEditor({ documentId, userId, displayName, token, editable, onReady }: DeskEditorProps) {
   const [adapter, setAdapter] = useState<HocuspocusAdapter | null>(null);
   const resources = useRef<CollabResources[]>([]);
   const pendingRelease = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -122,6 +138,7 @@ export function DeskEditor({ documentId, userId, displayName, token, editable }:
         <TablePlugin />
         <StructurePlugin />
         <EditablePlugin editable={editable} />
+        <ReadyPlugin adapter={adapter} onReady={onReady} />
       </LexicalComposer>
     </LexicalCollaboration>
   );

@@ -1,5 +1,5 @@
 /** The editor page: 标题, the collaborative 正文 on an A4 sheet, and the 协作者 panel. */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { DocumentDetail } from '../../../shared/api';
 import { KIND_LABELS } from '../../../shared/kinds';
 import { errorMessage } from '../../api/client';
@@ -7,9 +7,14 @@ import { deskApi } from '../../api/desk';
 import { routeHref } from '../../app/router';
 import { useCurrentSession } from '../../app/session';
 import { formatFullTime, STATE_LABELS } from '../../ui/format';
+import { RefusedEditsNotice } from '../review/RefusedEditsNotice';
+import { ReviewPanel } from '../review/ReviewPanel';
+import { useRefusedEdits } from '../review/useRefusedEdits';
+import { useWorkflow } from '../review/useWorkflow';
+import { WorkflowBar } from '../review/WorkflowBar';
 import { ErrorText, Loading } from '../../ui/Notice';
 import { CollaboratorsPanel } from './CollaboratorsPanel';
-import { DeskEditor } from './DeskEditor';
+import { DeskEditor, type EditorConnection } from './DeskEditor';
 import { TitleField } from './TitleField';
 import { TargetTags } from '../ledger/TargetTags';
 import './editor.css';
@@ -19,6 +24,15 @@ export function EditorPage({ documentId }: { documentId: string }) {
   const [document, setDocument] = useState<DocumentDetail | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [connection, setConnection] = useState<EditorConnection | null>(null);
+  const [reviewKey, setReviewKey] = useState(0);
+  // The workflow decides who may edit: after a transition (anyone's), fetch the access again.
+  const reloadDocument = useCallback(() => {
+    deskApi.getDocument(documentId).then(setDocument, () => undefined);
+    setReviewKey((k) => k + 1);
+  }, [documentId]);
+  const workflow = useWorkflow(documentId, reloadDocument);
+  const refused = useRefusedEdits(connection, documentId, user.id, document?.title ?? '');
 
   useEffect(() => {
     let cancelled = false;
@@ -51,17 +65,25 @@ export function EditorPage({ documentId }: { documentId: string }) {
           <TitleField document={document} onSaved={(d) => { setDocument(d); setError(null); }} onError={setError} />
           <span className="kind-tag">{KIND_LABELS[document.kind] ?? document.kind}</span>
           <TargetTags documentId={document.id} canEdit={document.access.canEdit} />
-          <span className={`state-tag state-${document.state}`}>{STATE_LABELS[document.state]}</span>
         </div>
+        {workflow.status && (
+          <WorkflowBar documentId={document.id} status={workflow.status}
+            onChanged={() => { reloadDocument(); void workflow.reload(); }} />
+        )}
         <ErrorText message={error} />
-        <DeskEditor
+        <RefusedEditsNotice refused={refused} />
+        {refused.resetting ? <Loading label="正在另存离线修改…" /> : <DeskEditor
+          key={refused.generation}
+          onReady={setConnection}
           documentId={document.id}
           userId={user.id}
           displayName={user.displayName}
           token={token}
           editable={document.access.canEdit}
-        />
+        />}
       </div>
+      <ReviewPanel document={document} status={workflow.status} connection={connection} user={user}
+        reloadKey={reviewKey} onContentRestored={() => void workflow.reload()} />
       <aside className="editor-side" aria-label="文稿信息">
         <CollaboratorsPanel document={document} onChanged={setDocument} />
         <section className="side-section" aria-labelledby="info-title">

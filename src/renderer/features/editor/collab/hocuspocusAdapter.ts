@@ -20,6 +20,17 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import type { Provider, ProviderAwareness } from '@lexical/yjs';
 import type * as Y from 'yjs';
 
+/** A second Hocuspocus document on the same socket (e.g. the review threads `<id>/review`). */
+export interface CompanionDocument {
+  /** True once the first sync with the server finished. */
+  isSynced(): boolean;
+  /** False when the server opened it read-only for this user. */
+  isWritable(): boolean;
+  /** Called on sync and authorization changes. */
+  subscribe(listener: () => void): () => void;
+  destroy(): void;
+}
+
 /** What the status bar shows: 在线 (all local edits acknowledged), 同步中, 离线. */
 export type ConnectionState = 'online' | 'syncing' | 'offline';
 
@@ -59,6 +70,10 @@ export class HocuspocusAdapter implements Provider {
   private denied = false;
   private destroyed = false;
   private state: ConnectionState = 'syncing';
+  private readonly token: string;
+  /** Stateless messages so far: a feature that subscribes late still hears the early ones. */
+  private readonly statelessLog: string[] = [];
+  private readonly statelessListeners = new Set<(payload: string) => void>();
 
   constructor({ url, name, document, token }: HocuspocusAdapterOptions) {
     this.socket = new HocuspocusProviderWebsocket({
@@ -72,6 +87,7 @@ export class HocuspocusAdapter implements Provider {
       maxDelay: 5000,
       maxAttempts: 0,
     });
+    this.token = token;
     this.provider = new HocuspocusProvider({
       websocketProvider: this.socket,
       name,
@@ -89,6 +105,10 @@ export class HocuspocusAdapter implements Provider {
       this.refresh();
     });
     this.provider.on('unsyncedChanges', () => this.refresh());
+    this.provider.on('stateless', ({ payload }: { payload: string }) => {
+      this.statelessLog.push(payload);
+      for (const listener of [...this.statelessListeners]) listener(payload);
+    });
     this.provider.on('authenticationFailed', () => {
       this.denied = true;
       this.refresh();
@@ -123,6 +143,7 @@ export class HocuspocusAdapter implements Provider {
     this.socket.destroy();
     this.listeners.clear();
     this.stateListeners.clear();
+    this.statelessListeners.clear();
   }
 
   on(type: LexicalEvent, callback: Listener): void {
@@ -136,6 +157,44 @@ export class HocuspocusAdapter implements Provider {
 
   off(type: LexicalEvent, callback: Listener): void {
     this.listeners.get(type)?.delete(callback);
+  }
+
+  /** The body Y.Doc this adapter syncs. */
+  get document(): Y.Doc {
+    return this.provider.document;
+  }
+
+  /** Subscribes to the server's stateless messages for the body (JSON payloads), those received so far first. */
+  onStateless(listener: (payload: string) => void): () => void {
+    for (const payload of this.statelessLog) listener(payload);
+    this.statelessListeners.add(listener);
+    return () => { this.statelessListeners.delete(listener); };
+  }
+
+  /**
+   * Opens another Hocuspocus document on this adapter's socket, so it connects, goes offline and
+   * comes back together with the body. The caller owns `document`.
+   */
+  openCompanion(name: string, document: Y.Doc): CompanionDocument {
+    const provider = new HocuspocusProvider({ websocketProvider: this.socket, name, document, token: this.token });
+    const listeners = new Set<() => void>();
+    const changed = (): void => { for (const listener of [...listeners]) listener(); };
+    provider.on('synced', changed);
+    provider.on('authenticated', changed);
+    provider.on('authenticationFailed', changed);
+    provider.attach();
+    return {
+      isSynced: () => provider.isSynced,
+      isWritable: () => provider.isAuthenticated && provider.authorizedScope !== 'readonly',
+      subscribe: (listener) => {
+        listeners.add(listener);
+        return () => { listeners.delete(listener); };
+      },
+      destroy: () => {
+        listeners.clear();
+        provider.destroy();
+      },
+    };
   }
 
   /** The connection indicator's current state. */

@@ -1,0 +1,57 @@
+/** The review workflow's endpoints (src/shared/review.ts), one function each. */
+import type {
+  CommentThreadView, DiffResponse, HistoryEntry, Inbox, TransitionRequestBody, TransitionResponse,
+  VersionContent, VersionSummary, WorkflowStatus,
+} from '../../shared/review';
+import type { CheckpointChain } from '../../shared/workflow';
+import type { DocumentKind } from '../../shared/kinds';
+import { request } from './client';
+
+const doc = (id: string): string => `/documents/${encodeURIComponent(id)}`;
+
+/** One entry of the append-only audit log. */
+export interface AuditEntryView {
+  id: number;
+  at: string;
+  actorId: string | null;
+  actorName?: string | null;
+  action: string;
+  target: string;
+  detail: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+export interface AuditVerification { ok: boolean; entries: number; brokenAt?: number; reason?: string }
+
+/** `current` stands for the live content in a diff. */
+export type DiffSide = string;
+
+export const reviewApi = {
+  workflow: (id: string) => request<WorkflowStatus>(`${doc(id)}/workflow`),
+  transition: (id: string, body: TransitionRequestBody) =>
+    request<TransitionResponse>(`${doc(id)}/transitions`, { method: 'POST', body }),
+  history: (id: string) => request<{ entries: HistoryEntry[] }>(`${doc(id)}/history`),
+
+  versions: (id: string) => request<{ versions: VersionSummary[] }>(`${doc(id)}/versions`),
+  saveVersion: (id: string, name: string) =>
+    request<VersionSummary>(`${doc(id)}/versions`, { method: 'POST', body: { name } }),
+  version: (id: string, versionId: string) =>
+    request<VersionContent>(`${doc(id)}/versions/${encodeURIComponent(versionId)}`),
+  restoreVersion: (id: string, versionId: string) =>
+    request<unknown>(`${doc(id)}/versions/${encodeURIComponent(versionId)}/restore`, { method: 'POST' }),
+  diff: (id: string, from: DiffSide, to: DiffSide) =>
+    request<DiffResponse>(`${doc(id)}/diff`, { query: { from, to } }),
+
+  comments: (id: string) => request<{ threads: CommentThreadView[] }>(`${doc(id)}/comments`),
+  rescue: (id: string, state: string) =>
+    request<{ id: string; title?: string }>(`${doc(id)}/rescue`, { method: 'POST', body: { state } }),
+
+  inbox: () => request<Inbox>('/inbox'),
+
+  audit: () => request<{ entries: AuditEntryView[] }>('/audit'),
+  verifyAudit: () => request<AuditVerification>('/audit/verify'),
+  chains: () => request<Record<DocumentKind, CheckpointChain>>('/chains'),
+  saveChain: (kind: DocumentKind, chain: CheckpointChain) =>
+    request<unknown>(`/chains/${encodeURIComponent(kind)}`, { method: 'PUT', body: chain }),
+};

@@ -1,0 +1,118 @@
+/** 审核流程 (admin): the checkpoint chain of each kind — names, the role that holds each, order. */
+import { useEffect, useState } from 'react';
+import { DOCUMENT_KINDS, KIND_LABELS, type DocumentKind } from '../../../shared/kinds';
+import type { Checkpoint, CheckpointChain } from '../../../shared/workflow';
+import { errorMessage } from '../../api/client';
+import { reviewApi } from '../../api/review';
+import { ErrorText, Loading } from '../../ui/Notice';
+import './review.css';
+import './admin.css';
+
+const ROLE_NAMES: Record<Checkpoint['role'], string> = { reviewer: '审核人', signer: '签发人' };
+
+function ChainEditor({ kind, initial, onSaved }: { kind: DocumentKind; initial: CheckpointChain; onSaved: (chain: CheckpointChain) => void }) {
+  const [chain, setChain] = useState<CheckpointChain>(initial);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const dirty = JSON.stringify(chain) !== JSON.stringify(initial);
+  const label = KIND_LABELS[kind] ?? kind;
+
+  const update = (index: number, patch: Partial<Checkpoint>): void => {
+    setSaved(false);
+    setChain((c) => ({ ...c, checkpoints: c.checkpoints.map((cp, i) => (i === index ? { ...cp, ...patch } : cp)) }));
+  };
+  const move = (index: number, by: -1 | 1): void => {
+    setSaved(false);
+    setChain((c) => {
+      const list = [...c.checkpoints];
+      const [item] = list.splice(index, 1);
+      list.splice(index + by, 0, item);
+      return { ...c, checkpoints: list };
+    });
+  };
+  const remove = (index: number): void => {
+    setSaved(false);
+    setChain((c) => ({ ...c, checkpoints: c.checkpoints.filter((_, i) => i !== index) }));
+  };
+  const add = (): void => {
+    setSaved(false);
+    setChain((c) => ({ ...c, checkpoints: [...c.checkpoints, { key: `step-${Date.now().toString(36)}`, name: '', role: 'reviewer' }] }));
+  };
+  const save = async (): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    try {
+      await reviewApi.saveChain(kind, chain);
+      setSaved(true);
+      onSaved(chain);
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="chain-card" aria-label={label}>
+      <header className="chain-head">
+        <h2>{label}</h2>
+        <p className="chain-flow">
+          {[chain.draftName, ...chain.checkpoints.map((c) => c.name || '（未命名）'), '定稿'].join(' → ')}
+        </p>
+      </header>
+      <label className="chain-row chain-draft">
+        <span className="chain-index">起</span>
+        <input aria-label={`${label}起草环节名称`} value={chain.draftName} maxLength={20}
+          onChange={(e) => { setSaved(false); setChain((c) => ({ ...c, draftName: e.target.value })); }} />
+      </label>
+      <ol className="chain-steps">
+        {chain.checkpoints.map((cp, i) => (
+          <li key={cp.key} className="chain-row">
+            <span className="chain-index">{i + 1}</span>
+            <input aria-label={`${label}第${i + 1}环节名称`} value={cp.name} maxLength={40} placeholder="环节名称"
+              onChange={(e) => update(i, { name: e.target.value })} />
+            <select aria-label={`${label}第${i + 1}环节办理人`} value={cp.role}
+              onChange={(e) => update(i, { role: e.target.value === 'signer' ? 'signer' : 'reviewer' })}>
+              {(Object.keys(ROLE_NAMES) as Array<Checkpoint['role']>).map((r) => <option key={r} value={r}>{ROLE_NAMES[r]}</option>)}
+            </select>
+            <button type="button" className="button small ghost" aria-label="上移" disabled={i === 0} onClick={() => move(i, -1)}>↑</button>
+            <button type="button" className="button small ghost" aria-label="下移" disabled={i === chain.checkpoints.length - 1} onClick={() => move(i, 1)}>↓</button>
+            <button type="button" className="button small ghost danger" aria-label="删除环节" disabled={chain.checkpoints.length <= 1} onClick={() => remove(i)}>删除</button>
+          </li>
+        ))}
+      </ol>
+      <div className="chain-foot">
+        <button type="button" className="button small" onClick={add} disabled={chain.checkpoints.length >= 10}>添加环节</button>
+        <span className="workflow-spacer" />
+        {saved && <span className="chain-saved">已保存</span>}
+        <button type="button" className="button small primary" disabled={!dirty || busy} onClick={() => void save()}>保存</button>
+      </div>
+      <ErrorText message={error} />
+    </section>
+  );
+}
+
+export function ChainsPage() {
+  const [chains, setChains] = useState<Record<DocumentKind, CheckpointChain> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    reviewApi.chains().then(setChains, (e: unknown) => setError(errorMessage(e)));
+  }, []);
+  return (
+    <main className="page">
+      <div className="page-header"><h1>审核流程</h1></div>
+      <p className="page-intro">每类文稿的审核环节。修改只对此后提交的文稿生效，审核中的文稿按原流程办理。</p>
+      <ErrorText message={error} />
+      {!chains && !error && <Loading />}
+      {chains && (
+        <div className="chains">
+          {DOCUMENT_KINDS.map((kind) => chains[kind] && (
+            <ChainEditor key={kind} kind={kind} initial={chains[kind]}
+              onSaved={(chain) => setChains((all) => (all ? { ...all, [kind]: chain } : all))} />
+          ))}
+        </div>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,42 @@
+/** 审核记录: every transition of the piece, with who, when, the checkpoint and the content hash. */
+import { useEffect, useState } from 'react';
+import type { HistoryEntry } from '../../../shared/review';
+import { ACTION_NAMES } from '../../../shared/workflow';
+import { errorMessage } from '../../api/client';
+import { reviewApi } from '../../api/review';
+import { formatFullTime, formatTime } from '../../ui/format';
+import { EmptyState, ErrorText, Loading } from '../../ui/Notice';
+
+export function HistoryPanel({ documentId, reloadKey }: { documentId: string; reloadKey: number }) {
+  const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    reviewApi.history(documentId).then(({ entries: list }) => { setEntries(list); setError(null); },
+      (e: unknown) => setError(errorMessage(e)));
+  }, [documentId, reloadKey]);
+
+  if (error) return <ErrorText message={error} />;
+  if (!entries) return <Loading />;
+  if (entries.length === 0) return <EmptyState>尚无审核记录</EmptyState>;
+  return (
+    <ol className="history" aria-label="审核记录">
+      {entries.map((e) => (
+        <li key={e.id} className={`history-entry action-${e.action}`}>
+          <div className="history-head">
+            <span className="history-action">{ACTION_NAMES[e.action]}</span>
+            {e.checkpoint && <span className="history-checkpoint">{e.checkpoint}</span>}
+            <time title={formatFullTime(e.at)}>{formatTime(e.at)}</time>
+          </div>
+          <div className="history-meta">
+            {e.actorName}{e.assigneeName && <> → {e.assigneeName}</>}
+            {e.revision > 1 && <span className="muted"> · 第 {e.revision} 轮</span>}
+          </div>
+          {e.comment && <p className="history-comment">{e.comment}</p>}
+          <div className="history-hash">
+            {e.vouches ? '通过的内容' : '内容'} <code className="hash" title={e.contentHash} data-testid="content-hash">{e.contentHash.slice(0, 12)}</code>
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * The document header's workflow line: the state, the checkpoint and who holds it, whether the
+ * content still matches the last approval, and the actions this user may take now.
+ */
+import { useState } from 'react';
+import type { WorkflowStatus } from '../../../shared/review';
+import { ACTION_NAMES, STATE_NAMES, WORKFLOW_ACTIONS, type WorkflowAction } from '../../../shared/workflow';
+import { formatFullTime } from '../../ui/format';
+import { useInbox } from '../inbox/inboxState';
+import { TransitionDialog } from './TransitionDialog';
+import './review.css';
+
+const shortHash = (hash: string): string => hash.slice(0, 8);
+
+function Holder({ status }: { status: WorkflowStatus }) {
+  if (status.state === 'review' && status.checkpoint) {
+    return (
+      <span className="workflow-holder">
+        <span className="workflow-checkpoint">{status.checkpoint.name}</span>
+        {status.assignee && <span>· {status.assignee.displayName} 办理中</span>}
+      </span>
+    );
+  }
+  if (status.state === 'draft' && status.chain.draftName !== '起草') return <span className="workflow-holder">{status.chain.draftName}</span>;
+  return null;
+}
+
+function ApprovalMatch({ status }: { status: WorkflowStatus }) {
+  const approval = status.lastApproval;
+  if (!approval || status.matchesApproval === null) return null;
+  const who = `${approval.actorName}${approval.action === 'sign' ? '签发' : '审核通过'}（${formatFullTime(approval.at)}）`;
+  return status.matchesApproval ? (
+    <span className="approval-match ok" title={`${who}\n内容指纹 ${approval.contentHash}`}>
+      <span aria-hidden="true">✓</span> 内容与审核通过时一致
+      <code className="hash">{shortHash(approval.contentHash)}</code>
+    </span>
+  ) : (
+    <span className="approval-match changed" title={`${who}\n通过时 ${approval.contentHash}\n当前 ${status.currentHash}`}>
+      <span aria-hidden="true">!</span> 内容已在审核后改动
+    </span>
+  );
+}
+
+export function WorkflowBar({ documentId, status, onChanged }: {
+  documentId: string;
+  status: WorkflowStatus;
+  onChanged: () => void;
+}) {
+  const [action, setAction] = useState<WorkflowAction | null>(null);
+  const inbox = useInbox();
+  const actions = WORKFLOW_ACTIONS.filter((a) => status.allowedActions.includes(a));
+
+  return (
+    <div className="workflow-bar" aria-label="审核状态" role="group">
+      <span className={`state-tag state-${status.state}`} data-testid="workflow-state">
+        {status.state === 'draft' ? status.chain.draftName : STATE_NAMES[status.state]}
+      </span>
+      <Holder status={status} />
+      <ol className="workflow-steps" aria-label="审核流程">
+        {status.chain.checkpoints.map((c, i) => {
+          const done = status.state === 'final' || (status.checkpointIndex !== null && i < status.checkpointIndex);
+          const current = status.state === 'review' && status.checkpointIndex === i;
+          return (
+            <li key={c.key} className={current ? 'current' : done ? 'done' : undefined} aria-current={current ? 'step' : undefined}>
+              {c.name}
+            </li>
+          );
+        })}
+      </ol>
+      <ApprovalMatch status={status} />
+      <span className="workflow-spacer" />
+      <div className="workflow-actions">
+        {actions.map((a) => (
+          <button key={a} type="button"
+            className={`button small ${a === 'return' ? 'danger' : a === 'reopen' ? '' : 'primary'}`}
+            onClick={() => setAction(a)}>
+            {ACTION_NAMES[a]}
+          </button>
+        ))}
+      </div>
+      {action && (
+        <TransitionDialog documentId={documentId} action={action} status={status}
+          onClose={() => setAction(null)}
+          onDone={() => { setAction(null); onChanged(); inbox.refresh(); }} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+/** The piece's workflow status for the header, reloaded on demand and every few seconds while open. */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { WorkflowStatus } from '../../../shared/review';
+import { errorMessage } from '../../api/client';
+import { reviewApi } from '../../api/review';
+
+const POLL_MS = 10_000;
+
+export interface WorkflowHandle {
+  status: WorkflowStatus | null;
+  error: string | null;
+  reload: () => Promise<WorkflowStatus | null>;
+}
+
+/**
+ * Loads `GET /workflow`; `onStateChanged` runs when the state or the holder changed since the last
+ * load (someone else acted), so the page can fetch the document's access again.
+ */
+export function useWorkflow(documentId: string, onStateChanged: () => void): WorkflowHandle {
+  const [status, setStatus] = useState<WorkflowStatus | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const last = useRef<string | null>(null);
+  const changed = useRef(onStateChanged);
+  changed.current = onStateChanged;
+
+  const reload = useCallback(async (): Promise<WorkflowStatus | null> => {
+    try {
+      const next = await reviewApi.workflow(documentId);
+      const key = `${next.state}:${next.checkpointIndex ?? ''}:${next.assignee?.id ?? ''}:${next.revision}`;
+      if (last.current !== null && last.current !== key) changed.current();
+      last.current = key;
+      setStatus(next);
+      setError(null);
+      return next;
+    } catch (caught) {
+      setError(errorMessage(caught));
+      return null;
+    }
+  }, [documentId]);
+
+  useEffect(() => {
+    void reload();
+    const timer = setInterval(() => { void reload(); }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [reload]);
+
+  return { status, error, reload };
+}
