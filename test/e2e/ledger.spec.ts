@@ -149,3 +149,24 @@ test('a clerk records an adoption and a publication; the dashboard, export and i
   await expect(page.getByRole('heading', { name: '刊物与媒体' })).toBeVisible();
   await page.screenshot({ path: shots('outlets') });
 });
+
+test('a writer tags a draft with its publication targets; the document list filters by them', async ({ page }) => {
+  await login(page, server, { username: 'zhangming', password: 'zhangming-pass' });
+  const writer = await new ApiClient(server.url).login('zhangming', 'zhangming-pass');
+  const { id } = await writer.ok<{ id: string }>('POST', '/api/documents', { title: '在经济工作会议上的讲话', kind: 'comprehensive' });
+  await page.goto(`${server.url}/#/documents/${id}`);
+  const tags = page.getByLabel('发表目标', { exact: true });
+  await tags.getByRole('button', { name: '发表目标' }).click();
+  const dialog = page.getByRole('dialog', { name: '发表目标' });
+  await dialog.getByRole('checkbox', { name: '市级以上刊物发表综合文稿' }).check();
+  await dialog.getByRole('checkbox', { name: /临沂通讯/ }).check();
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(tags.locator('.target-chip')).toHaveText(['市级以上刊物发表综合文稿', '临沂通讯']);
+  await page.screenshot({ path: shots('editor-tags') });
+
+  await page.getByRole('link', { name: '文稿', exact: true }).click();
+  await expect(page.locator('.doc-table tbody tr')).toHaveCount(2);
+  await page.getByRole('combobox', { name: '发表目标' }).selectOption({ label: '市级以上刊物发表综合文稿' });
+  await expect(page.locator('.doc-table tbody tr')).toHaveCount(1);
+  await expect(page.locator('.doc-table tbody tr')).toContainText('在经济工作会议上的讲话');
+});

@@ -15,6 +15,7 @@ import { DeskError, forbidden } from './errors';
 import { parse, requireUser } from './context';
 import type { Services } from './services';
 import { exportLedger, ledgerRows, readSheet, validateImport } from '../ledger/ledgerSpreadsheet';
+import type { NewOutlet } from '../ledger/submissionLedger';
 
 const idParam = z.object({ id: z.string().min(1).max(64) });
 const yearParam = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
@@ -224,16 +225,15 @@ function routes(app: FastifyInstance, { sessions, documents, audit, ledger }: Se
         report,
       });
     }
-    const created = new Map<string, string>();
+    const newOutlets = new Map<string, NewOutlet>();
     for (const row of result.rows) {
-      if (!row.newOutlet || created.has(row.outletName)) continue;
-      created.set(row.outletName, (await outlets.create({ name: row.outletName, ...row.newOutlet })).id);
+      if (row.newOutlet && !newOutlets.has(row.outletName)) newOutlets.set(row.outletName, { name: row.outletName, ...row.newOutlet });
     }
     const ids = await submissions.insert(user, result.rows.map((row) => ({
       documentId: null, title: row.title, kind: row.kind, authors: row.authors,
-      outletId: catalog.get(row.outletName)?.id ?? created.get(row.outletName) ?? '', events: row.events,
-    })));
-    await audit(user.id, 'ledger.import', file.filename, { rows: ids.length, outletsAdded: created.size });
+      outletId: catalog.get(row.outletName)?.id ?? '', outletName: row.outletName, events: row.events,
+    })), [...newOutlets.values()]);
+    await audit(user.id, 'ledger.import', file.filename, { rows: ids.length, outletsAdded: newOutlets.size });
     return { ...report, imported: ids.length };
   });
 }

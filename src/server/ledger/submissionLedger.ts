@@ -31,9 +31,14 @@ export interface NewSubmission {
   title: string;
   kind: DocumentKind;
   authors: string[];
+  /** An outlet of the catalog; or empty with `outletName` naming one of the outlets `insert` adds. */
   outletId: string;
+  outletName?: string;
   events: NewEvent[];
 }
+
+/** An outlet an import adds to the catalog, in the same transaction as its rows. */
+export interface NewOutlet { name: string; level: OutletLevel; kind: Outlet['kind'] }
 
 export interface SubmissionFilter { year?: number; status?: SubmissionStatus; outletId?: string; q?: string; ids?: string[] }
 
@@ -100,17 +105,25 @@ export class SubmissionLedger {
     return outletIds.map((outletId) => ({ ...base, outletId, events: request.on ? [{ type: 'submitted', on: request.on }] : [] }));
   }
 
-  /** Writes ledger rows with their first events, all or nothing; returns their ids. */
-  async insert(user: User, submissions: NewSubmission[]): Promise<string[]> {
+  /** Writes ledger rows with their first events (and any new outlets), all or nothing; returns their ids. */
+  async insert(user: User, submissions: NewSubmission[], newOutlets: NewOutlet[] = []): Promise<string[]> {
     return this.db.transaction().execute(async (trx) => {
       const ids: string[] = [];
       const now = new Date().toISOString();
+      const added = new Map<string, string>();
+      for (const outlet of newOutlets) {
+        const id = randomUUID();
+        await trx.insertInto('outlets').values({ id, name: outlet.name, level: outlet.level, kind: outlet.kind, example: 0, disabled: 0, created_at: now }).execute();
+        added.set(outlet.name, id);
+      }
       for (const s of submissions) {
         const id = randomUUID();
+        const outletId = s.outletId || added.get(s.outletName ?? '');
+        if (!outletId) throw notFound('刊物或媒体');
         const facts = deriveFacts(s.events);
         await trx.insertInto('ledger_submissions').values({
           id, document_id: s.documentId, piece_key: pieceKey(s.documentId, s.title), title: s.title, kind: s.kind,
-          authors: JSON.stringify(s.authors), outlet_id: s.outletId, status: facts.status, facts: JSON.stringify(facts),
+          authors: JSON.stringify(s.authors), outlet_id: outletId, status: facts.status, facts: JSON.stringify(facts),
           first_on: facts.firstOn, last_on: facts.lastOn, created_at: now, created_by: user.id,
         }).execute();
         for (const event of s.events) await this.insertEvent(trx, id, event, user.id, now);
