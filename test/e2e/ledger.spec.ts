@@ -106,6 +106,14 @@ test('a clerk records an adoption and a publication; the dashboard, export and i
   await expect(counted).toContainText('大众日报');
   await page.keyboard.press('Escape');
 
+  // 年度目标: a manual target's count, entered by the clerk.
+  await page.getByRole('button', { name: '年度目标' }).click();
+  const targetsDialog = page.getByRole('dialog', { name: `${year} 年度目标` });
+  await targetsDialog.getByLabel('举办“沂河大讲堂”已完成').fill('3');
+  await page.screenshot({ path: shots('targets') });
+  await targetsDialog.getByRole('button', { name: '保存' }).click();
+  await expect(targetRow(page, '举办“沂河大讲堂”').locator('[data-figure="actual"]')).toHaveText('3');
+
   // Export: the .xlsx reads back with the rows the ledger shows.
   await page.getByRole('link', { name: '报送台账' }).click();
   await expect(rows).toHaveCount(2);
