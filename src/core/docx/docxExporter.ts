@@ -12,11 +12,9 @@ import { officialLayout, type LayoutSource } from './officialLayout';
 import { draftHeaders, pageNumberFooters } from './pageFurniture';
 import type { PageFlow } from './pageFlow';
 import { DESK_NUMBERING, DESK_STYLES } from './styles';
+import { layoutForKind, type DocxLayout } from './layouts';
 
-export const DOCX_LAYOUTS = ['official', 'info', 'manuscript'] as const;
-export type DocxLayout = (typeof DOCX_LAYOUTS)[number];
-
-export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export { DOCX_LAYOUTS, DOCX_MIME, layoutForKind, type DocxLayout } from './layouts';
 
 /** The approval a 定稿 carries into the file, as the review workflow recorded it. */
 export interface DocxApproval { contentHash: string; signerName: string; signedAt: string }
@@ -40,11 +38,6 @@ export interface DocxExportInput {
   layout?: DocxLayout;
   /** Written to the custom properties of a final document. */
   approval?: DocxApproval | null;
-}
-
-/** The layout a kind exports in unless told otherwise. */
-export function layoutForKind(kind: string): DocxLayout {
-  return kind === 'official' ? 'official' : kind === 'info' ? 'info' : 'manuscript';
 }
 
 const LAYOUTS: Record<DocxLayout, (source: LayoutSource) => PageFlow> = {

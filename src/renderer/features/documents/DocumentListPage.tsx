@@ -15,6 +15,7 @@ import { RenameDialog } from './RenameDialog';
 import { useUsers } from './useUsers';
 import { TargetFilter } from '../ledger/TargetFilter';
 import { useCommand } from '../../platform/commands';
+import { ImportWordButton } from '../docx/ImportWord';
 
 export function DocumentListPage({ trash }: { trash: boolean }) {
   const users = useUsers();
@@ -84,6 +85,7 @@ export function DocumentListPage({ trash }: { trash: boolean }) {
           ) : (
             <>
               <a className="button" href={routeHref({ page: 'trash' })}>回收站</a>
+              <ImportWordButton />
               <button type="button" className="button primary" onClick={() => setCreating(true)}>新建文稿</button>
             </>
           )}

@@ -17,6 +17,8 @@ import { CollaboratorsPanel } from './CollaboratorsPanel';
 import { DeskEditor, type EditorConnection } from './DeskEditor';
 import { TitleField } from './TitleField';
 import { TargetTags } from '../ledger/TargetTags';
+import { DocxActions } from '../docx/DocxActions';
+import { PropertiesPanel } from '../properties/PropertiesPanel';
 import './editor.css';
 
 export function EditorPage({ documentId }: { documentId: string }) {
@@ -86,6 +88,8 @@ export function EditorPage({ documentId }: { documentId: string }) {
         reloadKey={reviewKey} onContentRestored={() => void workflow.reload()} />
       <aside className="editor-side" aria-label="文稿信息">
         <CollaboratorsPanel document={document} onChanged={setDocument} />
+        <DocxActions document={document} />
+        <PropertiesPanel document={document} onSaved={setDocument} />
         <section className="side-section" aria-labelledby="info-title">
           <h2 id="info-title" className="side-title">信息</h2>
           <dl className="facts">

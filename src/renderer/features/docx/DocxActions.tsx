@@ -1,0 +1,99 @@
+/**
+ * 导出 Word and 预览 for the editor page: the layout (版式) picked from the kind and overridable, the
+ * file saved through the native dialog on the desktop or downloaded in the browser, and an in-page
+ * preview of the very file that would be saved, rendered by docx-preview.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { DocumentDetail } from '../../../shared/api';
+import { DOCX_LAYOUTS, DOCX_MIME, layoutForKind, type DocxLayout } from '../../../core/docx/layouts';
+import { errorMessage } from '../../api/client';
+import { saveBytes } from '../../platform/desk';
+import { Dialog } from '../../ui/Dialog';
+import { ErrorText } from '../../ui/Notice';
+import { fetchDocx, type ExportedDocx } from './docxApi';
+import './docx.css';
+
+const LAYOUT_LABELS: Record<DocxLayout, string> = { official: '公文', info: '政务信息', manuscript: '文稿' };
+const WORD_FILTER = [{ name: 'Word 文档', extensions: ['docx'] }];
+
+export function DocxActions({ document }: { document: DocumentDetail }) {
+  const [layout, setLayout] = useState<DocxLayout>(layoutForKind(document.kind));
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [preview, setPreview] = useState<ExportedDocx | null>(null);
+
+  const generate = async (label: string): Promise<ExportedDocx | null> => {
+    setError(null);
+    setBusy(`正在${label}…`);
+    try {
+      return await fetchDocx(document.id, layout, (share) => setBusy(`正在${label}… ${Math.round(share * 100)}%`));
+    } catch (caught) {
+      setError(errorMessage(caught));
+      return null;
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const save = async (file: ExportedDocx) => {
+    try {
+      await saveBytes(file.fileName, file.bytes, WORD_FILTER, DOCX_MIME);
+    } catch (caught) {
+      setError(errorMessage(caught));
+    }
+  };
+
+  return (
+    <section className="side-section docx-actions" aria-label="Word 文件">
+      <h2 className="side-title">Word 文件</h2>
+      <label className="field">
+        <span>版式</span>
+        <select value={layout} onChange={(e) => setLayout(e.target.value as DocxLayout)}>
+          {DOCX_LAYOUTS.map((l) => <option key={l} value={l}>{LAYOUT_LABELS[l]}</option>)}
+        </select>
+      </label>
+      <div className="docx-buttons">
+        <button type="button" className="button small primary" disabled={busy !== null}
+          onClick={async () => { const file = await generate('生成'); if (file) await save(file); }}>导出 Word</button>
+        <button type="button" className="button small" disabled={busy !== null}
+          onClick={async () => { const file = await generate('生成预览'); if (file) setPreview(file); }}>预览</button>
+      </div>
+      {busy && <p className="muted-state" role="status" aria-live="polite">{busy}</p>}
+      {document.state !== 'final' && <p className="docx-hint">未定稿的文稿导出为草稿（页眉和文件名带“草稿”）。</p>}
+      <ErrorText message={error} />
+      {preview && <DocxPreview file={preview} onClose={() => setPreview(null)} onSave={() => save(preview)} />}
+    </section>
+  );
+}
+
+function DocxPreview({ file, onClose, onSave }: { file: ExportedDocx; onClose: () => void; onSave: () => void }) {
+  const container = useRef<HTMLDivElement>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    const target = container.current;
+    if (!target) return;
+    import('docx-preview')
+      .then(({ renderAsync }) => {
+        if (cancelled) return undefined;
+        return renderAsync(new Blob([file.bytes as BlobPart], { type: DOCX_MIME }), target, undefined, {
+          className: 'docx-page', inWrapper: true, breakPages: true, ignoreLastRenderedPageBreak: false,
+          renderHeaders: true, renderFooters: true, experimental: true,
+        });
+      })
+      .catch(() => { if (!cancelled) setError('无法显示预览'); });
+    return () => { cancelled = true; };
+  }, [file]);
+
+  return (
+    <Dialog title={`预览：${file.fileName}`} onClose={onClose}
+      footer={<>
+        <button type="button" className="button" onClick={onClose}>关闭</button>
+        <button type="button" className="button primary" onClick={onSave}>导出 Word</button>
+      </>}>
+      <ErrorText message={error} />
+      <div ref={container} className="docx-preview" aria-label="预览内容" />
+    </Dialog>
+  );
+}
