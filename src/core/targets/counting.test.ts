@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { countedItems, targetProgress, yearProgress } from './counting';
 import { defaultPointsTable, defaultTargets, defaultYearTargets } from './defaults';
 import { deriveFacts, pieceKey } from './events';
-import type { CountRule, LedgerEntry, LedgerEvent, OutletRef, TargetDefinition } from './model';
+import type { CountRule, LedgerEntry, LedgerEvent, OutletRef, SubmissionFacts, TargetDefinition } from './model';
 
 const outlets = {
   provincialPaper: { id: 'o-dz', name: '大众日报', level: 'provincial', kind: 'media' },
@@ -18,7 +18,7 @@ const outlets = {
 
 let sequence = 0;
 function entry(title: string, kind: string, outlet: OutletRef, events: LedgerEvent[],
-  options: { documentId?: string; authors?: string[] } = {}): LedgerEntry {
+  options: { documentId?: string; authors?: string[] } = {}): LedgerEntry & { facts: SubmissionFacts } {
   sequence += 1;
   return {
     id: `s${sequence}`, pieceKey: pieceKey(options.documentId ?? null, title), title, pieceKind: kind,

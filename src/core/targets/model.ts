@@ -32,8 +32,18 @@ export interface LedgerEvent {
 
 export interface LevelledDate { on: CalendarDate; level: OutletLevel }
 
+/** The part of a submission's facts that counting and scoring read. */
+export interface CountingFacts {
+  submittedOn: CalendarDate | null;
+  adoptedOn: CalendarDate | null;
+  publishedOn: CalendarDate | null;
+  ratings: readonly LevelledDate[];
+  instructions: readonly LevelledDate[];
+  missed: readonly CalendarDate[];
+}
+
 /** What a submission's event log amounts to now; a later correcting event overrides an earlier one. */
-export interface SubmissionFacts {
+export interface SubmissionFacts extends CountingFacts {
   status: SubmissionStatus;
   /** The first date it was sent (an adoption or publication implies it was sent). */
   submittedOn: CalendarDate | null;
@@ -60,7 +70,7 @@ export interface LedgerEntry {
   pieceKind: string;
   authors: readonly string[];
   outlet: OutletRef;
-  facts: SubmissionFacts;
+  facts: CountingFacts;
 }
 
 /** Which event a rule counts; `level` of the rule applies to the outlet or, for 获评优秀 and 批示, to the event. */

@@ -170,6 +170,12 @@ export interface LedgerSubmissionsTable {
   facts: string;
   first_on: string | null;
   last_on: string | null;
+  /** The facts the counting reads, as columns (a year's dashboard reads them from one covering index). */
+  submitted_on: string | null;
+  adopted_on: string | null;
+  published_on: string | null;
+  /** JSON {ratings, instructions, missed} when any is non-empty, else ''. */
+  extras: string;
   created_at: string;
   created_by: string;
 }

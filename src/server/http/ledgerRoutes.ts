@@ -147,7 +147,7 @@ function routes(app: FastifyInstance, { sessions, documents, audit, ledger }: Se
   });
 
   const progressFor = async (year: number, asOf: string): Promise<ProgressResponse> =>
-    yearProgress(await targets.yearTargets(year), await submissions.entriesForYear(year), asOf);
+    yearProgress(await targets.yearTargets(year), await submissions.entriesForYear(year, { titles: false }), asOf);
 
   // Static paths win over `/api/targets/:year` in Fastify's router.
   app.get('/api/targets/progress', async (request): Promise<ProgressResponse> => {

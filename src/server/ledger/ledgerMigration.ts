@@ -58,6 +58,10 @@ export async function createLedgerTables(db: Kysely<unknown>, serial: string): P
     .addColumn('facts', 'text', (c) => c.notNull())
     .addColumn('first_on', 'text')
     .addColumn('last_on', 'text')
+    .addColumn('submitted_on', 'text')
+    .addColumn('adopted_on', 'text')
+    .addColumn('published_on', 'text')
+    .addColumn('extras', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('created_by', 'text', (c) => c.notNull())
     .execute();
@@ -67,7 +71,7 @@ export async function createLedgerTables(db: Kysely<unknown>, serial: string): P
   // PostgreSQL caps a btree entry near 2.7 kB, so there the index holds the keys only.
   await db.schema.createIndex('ledger_submissions_year').on('ledger_submissions')
     .columns(serial === 'integer'
-      ? ['last_on', 'first_on', 'piece_key', 'id', 'kind', 'outlet_id', 'authors', 'title', 'facts']
+      ? ['last_on', 'first_on', 'piece_key', 'id', 'kind', 'outlet_id', 'authors', 'submitted_on', 'adopted_on', 'published_on', 'extras', 'title']
       : ['last_on', 'first_on', 'piece_key']).execute();
   await db.schema.createIndex('ledger_submissions_document').on('ledger_submissions').column('document_id').execute();
   await db.schema.createTable('ledger_events')

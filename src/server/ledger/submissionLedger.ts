@@ -49,6 +49,21 @@ export function toCalendarDate(at: string): CalendarDate {
   throw new DeskError('bad_request', '日期格式应为 YYYY-MM-DD');
 }
 
+/** The row columns that hold a submission's derived facts. */
+export function factColumns(facts: SubmissionFacts): {
+  status: string; facts: string; first_on: string | null; last_on: string | null;
+  submitted_on: string | null; adopted_on: string | null; published_on: string | null; extras: string;
+} {
+  const { ratings, instructions, missed } = facts;
+  return {
+    status: facts.status, facts: JSON.stringify(facts), first_on: facts.firstOn, last_on: facts.lastOn,
+    submitted_on: facts.submittedOn, adopted_on: facts.adoptedOn, published_on: facts.publishedOn,
+    extras: ratings.length + instructions.length + missed.length > 0 ? JSON.stringify({ ratings, instructions, missed }) : '',
+  };
+}
+
+const NONE: never[] = [];
+
 const chunk = <T>(items: T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
 
@@ -123,8 +138,7 @@ export class SubmissionLedger {
         const facts = deriveFacts(s.events);
         await trx.insertInto('ledger_submissions').values({
           id, document_id: s.documentId, piece_key: pieceKey(s.documentId, s.title), title: s.title, kind: s.kind,
-          authors: JSON.stringify(s.authors), outlet_id: outletId, status: facts.status, facts: JSON.stringify(facts),
-          first_on: facts.firstOn, last_on: facts.lastOn, created_at: now, created_by: user.id,
+          authors: JSON.stringify(s.authors), outlet_id: outletId, ...factColumns(facts), created_at: now, created_by: user.id,
         }).execute();
         for (const event of s.events) await this.insertEvent(trx, id, event, user.id, now);
         ids.push(id);
@@ -154,9 +168,7 @@ export class SubmissionLedger {
       const events = await trx.selectFrom('ledger_events').select(['type', 'on_date', 'level'])
         .where('submission_id', '=', id).orderBy('id').execute();
       const facts = deriveFacts(events.map((e): LedgerEvent => ({ type: e.type as EventType, on: e.on_date, level: e.level as OutletLevel | null })));
-      await trx.updateTable('ledger_submissions').set({
-        status: facts.status, facts: JSON.stringify(facts), first_on: facts.firstOn, last_on: facts.lastOn,
-      }).where('id', '=', id).execute();
+      await trx.updateTable('ledger_submissions').set(factColumns(facts)).where('id', '=', id).execute();
     });
   }
 
@@ -217,10 +229,12 @@ export class SubmissionLedger {
    * The ledger entries that can count in `year`: every row of every piece with an event in the year,
    * including the piece's rows from other years (a piece is dated by its earliest qualifying date).
    */
-  async entriesForYear(year: number): Promise<LedgerEntry[]> {
+  async entriesForYear(year: number, { titles = true }: { titles?: boolean } = {}): Promise<LedgerEntry[]> {
     const from = `${year}-01-01`;
     const to = `${year}-12-31`;
-    const columns = ['id', 'piece_key', 'title', 'kind', 'authors', 'facts', 'outlet_id'] as const;
+    // As few columns as counting needs: materializing 20,000 rows is most of a year's cost.
+    const columns = ['id', 'piece_key', 'kind', 'authors', 'outlet_id', 'submitted_on', 'adopted_on', 'published_on', 'extras',
+      ...(titles ? ['title' as const] : [])] as const;
     const inYear = await this.db.selectFrom('ledger_submissions').select(columns)
       .where('last_on', '>=', from).where('first_on', '<=', to).execute();
     // Rows of the same pieces from before the year: they may date a piece earlier (then it does not count now).
@@ -230,13 +244,21 @@ export class SubmissionLedger {
       .execute();
     const outlets = new Map((await this.db.selectFrom('outlets').select(['id', 'name', 'level', 'kind']).execute())
       .map((o) => [o.id, { id: o.id, name: o.name, level: o.level as OutletLevel, kind: o.kind as Outlet['kind'] }]));
+    // Most rows share a handful of author lists: parse each distinct one once.
+    const authorLists = new Map<string, string[]>();
     const entries: LedgerEntry[] = [];
     for (const r of [...inYear, ...earlier]) {
       const outlet = outlets.get(r.outlet_id);
       if (!outlet) continue;
+      let authors = authorLists.get(r.authors);
+      if (!authors) authorLists.set(r.authors, authors = JSON.parse(r.authors) as string[]);
+      const extras = r.extras ? JSON.parse(r.extras) as Pick<SubmissionFacts, 'ratings' | 'instructions' | 'missed'> : null;
       entries.push({
-        id: r.id, pieceKey: r.piece_key, title: r.title, pieceKind: r.kind, authors: JSON.parse(r.authors) as string[],
-        outlet, facts: JSON.parse(r.facts) as SubmissionFacts,
+        id: r.id, pieceKey: r.piece_key, title: 'title' in r ? String(r.title) : '', pieceKind: r.kind, authors, outlet,
+        facts: {
+          submittedOn: r.submitted_on, adoptedOn: r.adopted_on, publishedOn: r.published_on,
+          ratings: extras?.ratings ?? NONE, instructions: extras?.instructions ?? NONE, missed: extras?.missed ?? NONE,
+        },
       });
     }
     return entries;
