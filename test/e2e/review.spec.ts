@@ -267,3 +267,82 @@ test('a 政务信息 piece: drafted, annotated, returned, fixed, approved, signe
 
   for (const context of [w.context, r.context, s.context]) await context.close();
 });
+
+test('保存版本 with Ctrl+S, open it read-only, 对比 with the current text, 恢复此版本', async ({ browser }, testInfo) => {
+  const { id } = await writer.api.ok<{ id: string }>('POST', '/api/documents', {
+    title: '关于开展安全生产大检查的通知', kind: 'official', blocks: [{ type: 'paragraph', text: '各街道、各部门：' }],
+  });
+  const w = await loggedInPage(browser, server, writer);
+  await openDocument(w.page, server, id);
+  await expect(workflowState(w.page)).toHaveText('拟稿');
+  await caretToEnd(w.page);
+  await w.page.keyboard.type('第一稿的内容。');
+  await expect.poll(() => serverText(writer, id)).toBe('各街道、各部门：第一稿的内容。');
+
+  await w.page.keyboard.press('Control+s');
+  const save = w.page.getByRole('dialog', { name: '保存版本' });
+  await save.getByLabel('版本名称').fill('第一稿');
+  await save.getByRole('button', { name: '保存版本' }).click();
+  await expect(save).toHaveCount(0);
+  const first = w.page.getByRole('list', { name: '版本列表' }).getByRole('listitem', { name: '第一稿' });
+  await expect(first).toBeVisible();
+
+  await caretToEnd(w.page);
+  await w.page.keyboard.type('第二稿补充。');
+  await expect.poll(() => serverText(writer, id)).toBe('各街道、各部门：第一稿的内容。第二稿补充。');
+
+  await first.getByRole('button', { name: '查看' }).click();
+  const view = w.page.getByRole('dialog', { name: '版本：第一稿' });
+  await expect(view.getByRole('article')).toContainText('各街道、各部门：第一稿的内容。');
+  await expect(view.getByRole('article')).not.toContainText('第二稿补充');
+  await view.getByRole('button', { name: '关闭' }).click();
+
+  await first.getByRole('button', { name: '对比 第一稿 与当前内容' }).click();
+  const diff = w.page.getByRole('dialog', { name: '对比' });
+  await expect(diff.getByRole('article').locator('ins')).toHaveText('第二稿补充。');
+  await screenshot(w.page, testInfo, 'review-versions');
+  await diff.getByRole('button', { name: '关闭' }).click();
+
+  await first.getByRole('button', { name: '恢复此版本' }).click();
+  await w.page.getByRole('dialog', { name: '恢复此版本' }).getByRole('button', { name: '恢复此版本' }).click();
+  await expect(body(w.page)).toHaveText('各街道、各部门：第一稿的内容。');
+  await expect.poll(() => serverText(writer, id)).toBe('各街道、各部门：第一稿的内容。');
+  await expect(w.page.getByRole('list', { name: '版本列表' }).getByRole('listitem', { name: '恢复自“第一稿”' })).toBeVisible();
+  await w.context.close();
+});
+
+test('待办 notice when a piece arrives; admin edits 审核流程 and verifies the 审计日志', async ({ browser }, testInfo) => {
+  test.setTimeout(90_000);
+  const r = await loggedInPage(browser, server, reviewer);
+  await r.page.getByRole('navigation').getByRole('link', { name: /待办/ }).click();
+  await expect(r.page.getByRole('heading', { name: '待办', exact: true })).toBeVisible();
+  const { id } = await writer.api.ok<{ id: string }>('POST', '/api/documents', {
+    title: '媒体稿件：社区志愿服务见闻', kind: 'media', blocks: [{ type: 'paragraph', text: '周末的社区里，到处是志愿者忙碌的身影。' }],
+  });
+  await writer.api.ok('POST', `/api/documents/${id}/transitions`, { action: 'submit', assigneeId: reviewer.id });
+  // The inbox is polled every 20 s: a notice says the piece arrived.
+  const notices = r.page.getByRole('region', { name: '通知' });
+  await expect(notices).toContainText('《媒体稿件：社区志愿服务见闻》待你审核', { timeout: 30_000 });
+  await expect(r.page.getByRole('region', { name: '待我审核' }).getByRole('link', { name: '媒体稿件：社区志愿服务见闻' })).toBeVisible();
+  await screenshot(r.page, testInfo, 'review-inbox');
+  await r.context.close();
+
+  const admin = { id: '', username: 'admin', password: ADMIN_PASSWORD, displayName: '管理员', api: new ApiClient(server.url) };
+  const a = await loggedInPage(browser, server, admin);
+  await a.page.getByRole('navigation').getByRole('link', { name: '审核流程' }).click();
+  const media = a.page.getByRole('region', { name: '媒体稿件' });
+  await media.getByLabel('媒体稿件第1环节名称').fill('编辑审核');
+  await media.getByRole('button', { name: '保存' }).click();
+  await expect(media.getByText('已保存')).toBeVisible();
+  await screenshot(a.page, testInfo, 'review-chains');
+  const adminApi = await new ApiClient(server.url).login('admin', ADMIN_PASSWORD);
+  const chains = await adminApi.ok<Record<string, { checkpoints: Array<{ name: string }> }>>('GET', '/api/chains');
+  expect(chains.media.checkpoints.map((c) => c.name)).toEqual(['编辑审核']);
+
+  await a.page.getByRole('navigation').getByRole('link', { name: '审计日志' }).click();
+  await expect(a.page.getByRole('cell', { name: '提交审核' }).first()).toBeVisible();
+  await a.page.getByRole('button', { name: '校验' }).click();
+  await expect(a.page.getByRole('status', { name: '校验结果' })).toContainText('校验通过');
+  await screenshot(a.page, testInfo, 'review-audit');
+  await a.context.close();
+});

@@ -3,6 +3,8 @@
  * newest first, and 校验, which asks the server to check the hash chain.
  */
 import { useEffect, useState } from 'react';
+import { KIND_LABELS } from '../../../shared/kinds';
+import { STATE_NAMES } from '../../../shared/workflow';
 import { errorMessage } from '../../api/client';
 import { deskApi } from '../../api/desk';
 import { reviewApi, type AuditEntryView, type AuditVerification } from '../../api/review';
@@ -20,10 +22,38 @@ const ACTION_NAMES: Record<string, string> = {
   'workflow.chain': '修改审核流程', 'version.restore': '恢复此版本',
 };
 
-function detailText(detail: Record<string, unknown>): string {
+const DETAIL_LABELS: Record<string, string> = {
+  from: '原状态', to: '新状态', checkpoint: '环节', assigneeId: '办理人', userId: '用户', contentHash: '内容指纹',
+  kind: '类型', versionId: '版本', chain: '流程', roles: '角色', disabled: '停用', title: '标题',
+};
+const STATES: Record<string, string> = STATE_NAMES;
+const KINDS: Record<string, string> = KIND_LABELS;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A readable value: people by name, states and kinds in words, ids and hashes shortened. */
+function readable(key: string, value: unknown, names: Map<string, string>): string {
+  if (typeof value === 'string') {
+    if ((key === 'from' || key === 'to') && STATES[value]) return STATES[value];
+    if (key === 'kind' && KINDS[value]) return KINDS[value];
+    if (names.has(value)) return names.get(value) ?? value;
+    if (key === 'contentHash') return value.slice(0, 12);
+    if (UUID.test(value)) return value.slice(0, 8);
+    return value;
+  }
+  if (key === 'chain' && typeof value === 'object' && value !== null) {
+    const checkpoints: unknown = Reflect.get(value, 'checkpoints');
+    if (Array.isArray(checkpoints)) {
+      return checkpoints.map((c: unknown) => (typeof c === 'object' && c !== null ? String(Reflect.get(c, 'name')) : '')).join(' → ');
+    }
+  }
+  if (Array.isArray(value)) return value.map((v) => readable(key, v, names)).join('、');
+  return JSON.stringify(value);
+}
+
+function detailText(detail: Record<string, unknown>, names: Map<string, string>): string {
   return Object.entries(detail)
     .filter(([, v]) => v !== null && v !== undefined && v !== '')
-    .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+    .map(([k, v]) => `${DETAIL_LABELS[k] ?? k}：${readable(k, v, names)}`)
     .join('；');
 }
 
@@ -83,8 +113,8 @@ export function AuditPage() {
                 <td className="nowrap">{formatFullTime(e.at)}</td>
                 <td>{e.actorId ? names.get(e.actorId) ?? e.actorId : '系统'}</td>
                 <td>{ACTION_NAMES[e.action] ?? e.action}</td>
-                <td className="audit-target">{e.target}</td>
-                <td className="audit-detail">{detailText(e.detail)}</td>
+                <td className="audit-target" title={e.target}>{readable('target', e.target, names)}</td>
+                <td className="audit-detail" title={JSON.stringify(e.detail)}>{detailText(e.detail, names)}</td>
                 <td><code className="hash" title={`本条 ${e.hash}\n上一条 ${e.prevHash}`}>{e.hash.slice(0, 10)}</code></td>
               </tr>
             ))}

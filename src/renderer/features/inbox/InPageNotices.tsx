@@ -17,7 +17,7 @@ export function InPageNotices() {
     });
   }, []);
   return (
-    <div className="in-page-notices" aria-live="polite" aria-label="通知">
+    <section className="in-page-notices" aria-live="polite" aria-label="通知">
       {notices.map((n) => (
         <div key={n.id} className="in-page-notice">
           <strong>{n.title}</strong>
@@ -26,6 +26,6 @@ export function InPageNotices() {
             onClick={() => setNotices((list) => list.filter((x) => x.id !== n.id))}>×</button>
         </div>
       ))}
-    </div>
+    </section>
   );
 }

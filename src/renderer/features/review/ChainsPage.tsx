@@ -78,7 +78,7 @@ function ChainEditor({ kind, initial, onSaved }: { kind: DocumentKind; initial: 
             </select>
             <button type="button" className="button small ghost" aria-label="上移" disabled={i === 0} onClick={() => move(i, -1)}>↑</button>
             <button type="button" className="button small ghost" aria-label="下移" disabled={i === chain.checkpoints.length - 1} onClick={() => move(i, 1)}>↓</button>
-            <button type="button" className="button small ghost danger" aria-label="删除环节" disabled={chain.checkpoints.length <= 1} onClick={() => remove(i)}>删除</button>
+            <button type="button" className="button small ghost" aria-label="删除环节" disabled={chain.checkpoints.length <= 1} onClick={() => remove(i)}>删除</button>
           </li>
         ))}
       </ol>

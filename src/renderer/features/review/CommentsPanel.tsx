@@ -24,8 +24,10 @@ function newId(): string {
   return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
-function ThreadCard({ thread, user, rights, review, active, onActivate }: {
+function ThreadCard({ thread, anchored, user, rights, review, active, onActivate }: {
   thread: ReviewThread;
+  /** False when the commented text is gone from the body. */
+  anchored: boolean;
   user: User;
   rights: CommentRights;
   review: ReviewThreads;
@@ -49,6 +51,7 @@ function ThreadCard({ thread, user, rights, review, active, onActivate }: {
       <button type="button" className="thread-quote" onClick={onActivate} title="在正文中定位">
         {thread.quote}
       </button>
+      {!anchored && <p className="thread-state gone">批注的原文已被删除</p>}
       <ol className="thread-comments">
         {thread.comments.map((c) => (
           <li key={c.id} className="thread-comment">
@@ -129,6 +132,7 @@ export function CommentsPanel({ connection, review, user, rights, activeId, onAc
   };
 
   const canStart = rights.canStart && review.writable;
+  const isAnchored = (thread: ReviewThread): boolean => !connection || threadRange(connection, thread) !== null;
 
   return (
     <div className="comments-panel">
@@ -155,7 +159,7 @@ export function CommentsPanel({ connection, review, user, rights, activeId, onAc
       {open.length > 0 && (
         <ul className="threads" aria-label="未解决的批注">
           {open.map((t) => (
-            <ThreadCard key={t.id} thread={t} user={user} rights={rights} review={review}
+            <ThreadCard key={t.id} thread={t} anchored={isAnchored(t)} user={user} rights={rights} review={review}
               active={t.id === activeId} onActivate={() => activate(t)} />
           ))}
         </ul>
@@ -165,7 +169,7 @@ export function CommentsPanel({ connection, review, user, rights, activeId, onAc
           <summary>已解决（{resolved.length}）</summary>
           <ul className="threads" aria-label="已解决的批注">
             {resolved.map((t) => (
-              <ThreadCard key={t.id} thread={t} user={user} rights={rights} review={review}
+              <ThreadCard key={t.id} thread={t} anchored={isAnchored(t)} user={user} rights={rights} review={review}
                 active={t.id === activeId} onActivate={() => activate(t)} />
             ))}
           </ul>
