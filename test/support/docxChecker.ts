@@ -133,7 +133,12 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxReading> {
     let props = styleChain.reduce((acc, s) => mergePara(acc, kid(s, 'w:pPr')), basePara);
     props = { ...mergePara(props, pPr), style: styleId };
     const styleRun = styleChain.reduce((acc, s) => mergeRun(acc, kid(s, 'w:rPr')), baseRun);
-    const runs = kids(p, 'w:r').map((r) => ({ text: textOf(r), props: mergeRun(styleRun, kid(r, 'w:rPr')) }));
+    const runs = kids(p, 'w:r').map((r) => {
+      // A character style applies between the paragraph style and the run's own properties.
+      const charStyle = kid(kid(r, 'w:rPr'), 'w:rStyle')?.attrs['w:val'];
+      const base = charStyle ? chain(charStyle).reduce((acc, s) => mergeRun(acc, kid(s, 'w:rPr')), styleRun) : styleRun;
+      return { text: textOf(r), props: mergeRun(base, kid(r, 'w:rPr')) };
+    });
     return { text: runs.map((r) => r.text).join(''), props, runs };
   });
   const sectPr = all(document, 'w:sectPr').at(-1);
@@ -168,7 +173,7 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxReading> {
 
 export const ALLOWED_EAST_ASIA = new Set(['仿宋_GB2312', '仿宋', 'FangSong', '黑体', 'SimHei', '楷体_GB2312', '楷体', 'KaiTi', '宋体', 'SimSun', '方正小标宋简体', '方正小标宋_GBK', '华文中宋', 'STZhongsong']);
 const HEAVY = new Set(['黑体', 'SimHei', '楷体_GB2312', '楷体', 'KaiTi', '方正小标宋简体', '方正小标宋_GBK']);
-const BODY_STYLES = new Set(['GwBody', 'Heading1', 'Heading2', 'Heading3', 'Heading4']);
+const BODY_STYLES = new Set(['Normal', 'GwBody', 'Heading1', 'Heading2', 'Heading3', 'Heading4']);
 const NUMBER_RULE = /〔\d{4}〕[1-9]\d*号/;
 const DATE_RULE = /\d{4}年([1-9]|1[0-2])月([1-9]|[12]\d|3[01])日/;
 

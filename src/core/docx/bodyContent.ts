@@ -14,30 +14,53 @@ import {
 } from './bodyBlocks';
 import { CHAR_SMALL, CHARS_PER_LINE, FONT, LINE_PITCH, TYPE_AREA } from './gbt9704';
 import { lineCount, textWidth, type PageFlow } from './pageFlow';
-import { fonts, LIST_REF, STYLE } from './styles';
+import { BODY_TEXT_STYLE, fonts, LIST_REF, STYLE } from './styles';
 
 /** Direct run formatting on top of a paragraph style. */
-export interface RunStyle { font?: string; size?: number; color?: string; noBold?: boolean; scale?: number }
+export interface RunStyle { font?: string; size?: number; color?: string; noBold?: boolean; scale?: number; charStyle?: string }
+
+const NO_STYLE: RunStyle = {};
+
+function runOptions(format: number, style: RunStyle): IRunOptions {
+  return {
+    ...(style.charStyle !== undefined && { style: style.charStyle }),
+    ...(style.font !== undefined && { font: fonts(style.font) }),
+    ...(style.size !== undefined && { size: style.size }),
+    ...(style.color !== undefined && { color: style.color }),
+    ...(style.scale !== undefined && { scale: style.scale }),
+    ...((format & FORMAT.bold) !== 0 && !style.noBold && { bold: true }),
+    ...((format & FORMAT.italic) !== 0 && { italics: true }),
+    ...((format & FORMAT.underline) !== 0 && { underline: {} }),
+    ...((format & FORMAT.strikethrough) !== 0 && { strike: true }),
+    ...((format & FORMAT.subscript) !== 0 && { subScript: true }),
+    ...((format & FORMAT.superscript) !== 0 && { superScript: true }),
+  };
+}
 
 /** Word runs for text runs: Lexical's bold, italic, underline, strikethrough, sub- and superscript. */
-export function textRuns(runs: readonly TextRunModel[], style: RunStyle = {}): TextRun[] {
-  return runs.flatMap((run) => run.text.split('\n').map((line, i) => {
-    const options: IRunOptions = {
-      children: line.split('\t').flatMap((part, j): Array<string | Tab> => (j === 0 ? [part] : [new Tab(), part])),
-      ...(i > 0 && { break: 1 }),
-      ...(style.font !== undefined && { font: fonts(style.font) }),
-      ...(style.size !== undefined && { size: style.size }),
-      ...(style.color !== undefined && { color: style.color }),
-      ...(style.scale !== undefined && { scale: style.scale }),
-      ...((run.format & FORMAT.bold) !== 0 && !style.noBold && { bold: true }),
-      ...((run.format & FORMAT.italic) !== 0 && { italics: true }),
-      ...((run.format & FORMAT.underline) !== 0 && { underline: {} }),
-      ...((run.format & FORMAT.strikethrough) !== 0 && { strike: true }),
-      ...((run.format & FORMAT.subscript) !== 0 && { subScript: true }),
-      ...((run.format & FORMAT.superscript) !== 0 && { superScript: true }),
-    };
-    return new TextRun(options);
-  }));
+export function textRuns(runs: readonly TextRunModel[], style: RunStyle = NO_STYLE): TextRun[] {
+  const out: TextRun[] = [];
+  for (const run of runs) {
+    // The common case, plain text in the paragraph's style, is the cheapest run docx makes.
+    if (run.format === 0 && style === NO_STYLE && !/[\n\t]/.test(run.text)) {
+      out.push(new TextRun(run.text));
+      continue;
+    }
+    const options = runOptions(run.format, style);
+    run.text.split('\n').forEach((line, i) => {
+      out.push(new TextRun({
+        ...options,
+        children: line.split('\t').flatMap((part, j): Array<string | Tab> => (j === 0 ? [part] : [new Tab(), part])),
+        ...(i > 0 && { break: 1 }),
+      }));
+    });
+  }
+  return out;
+}
+
+/** One plain run of text. */
+export function plainRun(text: string, style: RunStyle = NO_STYLE): TextRun {
+  return textRuns([{ text, format: 0 }], style)[0];
 }
 
 /**
@@ -60,17 +83,12 @@ export function titleParagraph(flow: PageFlow, title: string): void {
     lines.reduce((sum, line) => sum + lineCount(line, 20), 0) * LINE_PITCH);
 }
 
-/** One plain run of text. */
-export function plainRun(text: string, style: RunStyle = {}): TextRun {
-  return textRuns([{ text, format: 0 }], style)[0];
-}
 
 const ALIGN = {
   left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, justify: AlignmentType.JUSTIFIED,
 } as const;
 
 const HEADING = [undefined, HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const;
-const HEADING_FONT = [FONT.仿宋, FONT.黑体, FONT.楷体, FONT.仿宋, FONT.仿宋] as const;
 
 function alignment(align: BlockAlign) {
   // Body text is justified by its style; only an explicit other alignment is written.
@@ -85,14 +103,14 @@ function paragraphChildren(block: ParagraphBlock): ParagraphChild[] {
   const { heading, body } = splitRunIn(runsText(block.runs));
   if (body === '') return textRuns(block.runs, headingStyle);
   const [head, rest] = splitRuns(block.runs, heading.length);
-  return [...textRuns(head, headingStyle), ...textRuns(rest, { font: HEADING_FONT[0] })];
+  return [...textRuns(head, headingStyle), ...textRuns(rest, { charStyle: BODY_TEXT_STYLE })];
 }
 
 function addParagraph(flow: PageFlow, block: ParagraphBlock): void {
   const heading = HEADING[block.level];
   const text = runsText(block.runs);
   flow.add(new Paragraph({
-    ...(heading ? { heading } : { style: STYLE.body }),
+    ...(heading && { heading }),
     // A heading standing alone stays with what follows; a run-in one is a paragraph like any other.
     ...(heading && splitRunIn(text).body === '' && { keepNext: true }),
     ...alignment(block.align),
@@ -125,9 +143,8 @@ function addTable(flow: PageFlow, block: TableBlock): void {
       cell.reduce((sum, runs) => sum + lineCount(runsText(runs), perLine) * CELL_LINE, 0))) + 2 * CELL_MARGIN;
     return new TableRow({
       cantSplit: true,
+      // Widths and margins are the table's (tblGrid, tblCellMar): per-cell copies only make the file larger.
       children: cells.map((cell) => new TableCell({
-        width: { size: width, type: WidthType.DXA },
-        margins: { top: CELL_MARGIN, bottom: CELL_MARGIN, left: CELL_MARGIN, right: CELL_MARGIN },
         children: cell.map((runs) => new Paragraph({ style: STYLE.table, children: textRuns(runs) })),
       })),
     });
@@ -135,6 +152,7 @@ function addTable(flow: PageFlow, block: TableBlock): void {
   flow.add(new Table({
     width: { size: TYPE_AREA.width, type: WidthType.DXA },
     columnWidths: Array.from({ length: columns }, () => width),
+    margins: { top: CELL_MARGIN, bottom: CELL_MARGIN, left: CELL_MARGIN, right: CELL_MARGIN },
     borders: {
       top: cellBorder, bottom: cellBorder, left: cellBorder, right: cellBorder,
       insideHorizontal: cellBorder, insideVertical: cellBorder,

@@ -36,6 +36,7 @@ function draftHeader(): Header {
   return new Header({
     children: [new Paragraph({
       alignment: AlignmentType.RIGHT,
+      indent: { firstLine: 0 },
       children: [new TextRun({ text: DRAFT_MARK, font: fonts(FONT.黑体), size: SIZE.三号 })],
     })],
   });

@@ -17,13 +17,17 @@ export function fonts(eastAsia: string): IFontAttributesProperties {
 
 /** Paragraph style ids, used by the layouts and known to the structural checker. */
 export const STYLE = {
-  body: 'GwBody',
+  /** Body text is Word's Normal style, so most paragraphs need no properties of their own. */
+  body: 'Normal',
   plain: 'GwPlain',
   title: 'GwTitle',
   small: 'GwSmall',
   table: 'GwTable',
   list: 'GwList',
 } as const;
+
+/** The character style of body text inside a heading paragraph (a run-in heading's rest). */
+export const BODY_TEXT_STYLE = 'GwBodyText';
 
 export const LIST_REF = { bullet: 'gw-bullet', number: 'gw-number' } as const;
 
@@ -41,26 +45,26 @@ const heading = (eastAsia: string, outlineLevel: number) => ({
 
 const paragraphStyles: IParagraphStyleOptions[] = [
   {
-    id: STYLE.body, name: '公文正文', basedOn: 'Normal', quickFormat: true,
+    id: STYLE.body, name: 'Normal', quickFormat: true,
     paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: 2 * CHAR } },
   },
-  { id: STYLE.plain, name: '公文无缩进', basedOn: 'Normal', paragraph: { alignment: AlignmentType.LEFT } },
+  { id: STYLE.plain, name: '公文无缩进', basedOn: 'Normal', paragraph: { alignment: AlignmentType.LEFT, indent: { firstLine: 0 } } },
   {
     id: STYLE.title, name: '公文标题', basedOn: 'Normal', quickFormat: true,
     run: { font: fonts(FONT.小标宋), size: SIZE.二号, bold: false },
-    paragraph: { alignment: AlignmentType.CENTER, keepNext: true },
+    paragraph: { alignment: AlignmentType.CENTER, keepNext: true, indent: { firstLine: 0 } },
   },
   {
     id: STYLE.small, name: '公文版记', basedOn: 'Normal',
     run: { size: SIZE.四号 },
-    paragraph: { alignment: AlignmentType.LEFT, indent: { left: CHAR_SMALL, right: CHAR_SMALL } },
+    paragraph: { alignment: AlignmentType.LEFT, indent: { left: CHAR_SMALL, right: CHAR_SMALL, firstLine: 0 } },
   },
   {
     id: STYLE.table, name: '公文表格', basedOn: 'Normal',
     run: { size: SIZE.四号 },
-    paragraph: { alignment: AlignmentType.LEFT, spacing: exactLine(440) },
+    paragraph: { alignment: AlignmentType.LEFT, spacing: exactLine(440), indent: { firstLine: 0 } },
   },
-  { id: STYLE.list, name: '公文列表', basedOn: 'Normal', paragraph: { alignment: AlignmentType.JUSTIFIED } },
+  { id: STYLE.list, name: '公文列表', basedOn: 'Normal', paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: 0 } } },
 ];
 
 // docx types no widowControl on styles but writes it: off, so LibreOffice too fills every page with 22 lines.
@@ -79,6 +83,7 @@ export const DESK_STYLES: IStylesOptions = {
     heading4: heading(FONT.仿宋, 3),
   },
   paragraphStyles,
+  characterStyles: [{ id: BODY_TEXT_STYLE, name: '公文正文字体', basedOn: 'DefaultParagraphFont', run: { font: fonts(FONT.仿宋), bold: false } }],
 };
 
 const listLevels = (ordered: boolean) => Array.from({ length: 5 }, (_, level) => ({
