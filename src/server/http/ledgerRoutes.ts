@@ -197,7 +197,7 @@ function routes(app: FastifyInstance, { sessions, documents, audit, ledger }: Se
     const today = shanghaiDate(new Date());
     const asOf = today < `${year}-12-31` ? today : `${year}-12-31`;
     const { points } = await targets.yearTargets(year);
-    const rows = ledgerRows(await submissions.list({ year }), points, year);
+    const rows = ledgerRows(await submissions.list({ year, limit: 1_000_000 }), points, year);
     const file = await exportLedger(rows, await progressFor(year, asOf));
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`报送台账-${year}.xlsx`)}`)

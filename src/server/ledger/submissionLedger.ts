@@ -40,7 +40,11 @@ export interface NewSubmission {
 /** An outlet an import adds to the catalog, in the same transaction as its rows. */
 export interface NewOutlet { name: string; level: OutletLevel; kind: Outlet['kind'] }
 
-export interface SubmissionFilter { year?: number; status?: SubmissionStatus; outletId?: string; q?: string; ids?: string[] }
+export interface SubmissionFilter {
+  year?: number; status?: SubmissionStatus; outletId?: string; q?: string; ids?: string[];
+  /** At most this many rows, newest first (default 5000: a page; the export asks for the whole year). */
+  limit?: number;
+}
 
 /** `YYYY-MM-DD` as it is, or an instant turned into its Shanghai calendar date; otherwise 400. */
 export function toCalendarDate(at: string): CalendarDate {
@@ -183,7 +187,7 @@ export class SubmissionLedger {
     let query = this.db.selectFrom('ledger_submissions as s').innerJoin('outlets as o', 'o.id', 's.outlet_id')
       .select(['s.id', 's.document_id', 's.title', 's.kind', 's.authors', 's.status', 's.facts', 's.created_at',
         'o.id as outlet_id', 'o.name as outlet_name', 'o.level as outlet_level', 'o.kind as outlet_kind', 'o.example as outlet_example', 'o.disabled as outlet_disabled'])
-      .orderBy('s.created_at', 'desc').orderBy('s.id').limit(5000);
+      .orderBy('s.created_at', 'desc').orderBy('s.id').limit(filter.limit ?? 5000);
     if (filter.ids) query = query.where('s.id', 'in', filter.ids.length > 0 ? filter.ids : ['']);
     const year = filter.year;
     if (year) {
