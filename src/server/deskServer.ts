@@ -31,6 +31,7 @@ import { CollabGate } from './review/collabGate';
 import { ChainStore } from './review/chainStore';
 import { VersionStore } from './review/versionStore';
 import { WorkflowService } from './review/workflowService';
+import { createProofGate } from './proofing/proofGate';
 import { createLogger } from './log';
 
 export interface DeskServerOptions {
@@ -110,7 +111,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   const bodies = new BodyStore(yjsStore, collabServer);
   const chains = new ChainStore(db);
   const versions = new VersionStore(db, documents, bodies, yjsStore, collabServer);
-  const workflow = new WorkflowService({ db, documents, bodies, users, chains, gate, versions, audit: auditLog });
+  const workflow = new WorkflowService({ db, documents, bodies, users, chains, gate, versions, audit: auditLog, proofGate: createProofGate(db) });
 
   const app = Fastify({ loggerInstance: log as FastifyBaseLogger, bodyLimit: LIMITS.jsonBody, disableRequestLogging: false });
   installErrorHandling(app);
@@ -126,6 +127,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   registerReviewRoutes(app, services);
   registerLedgerRoutes(app, services);
   (await import('./http/docxRoutes')).registerDocxRoutes(app, services);
+  (await import('./http/proofingRoutes')).registerProofingRoutes(app, services);
   const rendererDir = resolve(options.rendererDir ?? 'out/renderer');
   if (existsSync(rendererDir)) {
     await app.register(fastifyStatic, { root: rendererDir, prefix: '/', index: 'index.html' });

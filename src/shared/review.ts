@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { WORKFLOW_ACTIONS, type Checkpoint, type WorkflowAction, type WorkflowState } from './workflow';
 import { DOCUMENT_KINDS } from './kinds';
+import type { ProofReport } from './proofing';
 
 export const transitionRequest = z.object({
   action: z.enum(WORKFLOW_ACTIONS),
@@ -47,6 +48,8 @@ export interface HistoryEntry {
   contentHash: string;
   /** Approve and sign vouch for the content; other actions record it. */
   vouches: boolean;
+  /** The proofreading run a submit or sign passed (审校), null for other actions and older entries. */
+  proofReport?: ProofReport | null;
 }
 
 export const saveVersionRequest = z.object({ name: z.string().trim().min(1).max(100) });

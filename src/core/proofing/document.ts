@@ -51,7 +51,7 @@ export function proofreadDocument(proofreader: Proofreader, input: DocumentProof
     }
   };
   if (input.title.trim()) {
-    const [title] = proofreader.checkParagraphs([{ text: input.title }], { titleFirst: true });
+    const [title] = proofreader.checkParagraphs([{ text: input.title, kind: 'title' }]);
     place('title', 0, input.title, title.findings);
   }
   for (const key of Object.keys(input.properties).sort()) {

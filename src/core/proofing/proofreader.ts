@@ -69,9 +69,11 @@ export class Proofreader {
     this.evict(inputs);
     const roles: ParagraphRole[] = [];
     let seenText = false;
+    let lastText = analyses.length - 1;
+    while (lastText >= 0 && analyses[lastText].empty) lastText -= 1;
     for (let i = 0; i < inputs.length; i += 1) {
       roles.push(paragraphRole(inputs[i], analyses[i], {
-        titleFirst: options.titleFirst ?? false, isFirstNonEmpty: !seenText, previousRole: roles[i - 1] ?? null,
+        titleFirst: options.titleFirst ?? false, isFirstNonEmpty: !seenText, moreFollows: i < lastText, previousRole: roles[i - 1] ?? null,
       }));
       if (!analyses[i].empty) seenText = true;
     }

@@ -14,6 +14,8 @@ export interface RoleContext {
   /** Plain text: the first non-empty paragraph may be the title. */
   titleFirst: boolean;
   isFirstNonEmpty: boolean;
+  /** Another non-empty paragraph follows (a one-paragraph text has no title). */
+  moreFollows: boolean;
   previousRole: ParagraphRole | null;
 }
 
@@ -22,8 +24,9 @@ const SHORT_LINE = 40;
 export function paragraphRole(input: ParagraphInput, a: ParagraphAnalysis, context: RoleContext): ParagraphRole {
   if (a.empty) return 'empty';
   if (input.kind === 'listItem' || input.kind === 'cell') return 'item';
+  if (input.kind === 'title') return 'title';
   if (input.level !== undefined && input.level > 0) return 'heading';
-  if (context.titleFirst && context.isFirstNonEmpty && !a.terminator && a.length <= 80 && !a.number) return 'title';
+  if (context.titleFirst && context.isFirstNonEmpty && context.moreFollows && !a.innerPunct && a.length <= 80 && !a.number) return 'title';
   if (a.attachmentHead >= 0) return 'attachmentHead';
   if ((context.previousRole === 'attachmentHead' || context.previousRole === 'attachment') && a.attachmentContinuation) return 'attachment';
   if (a.dateLine) return 'date';

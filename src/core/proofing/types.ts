@@ -54,6 +54,6 @@ export interface ParagraphInput {
   text: string;
   /** Structure level from the editor: 0 body text, 1–4 headings. */
   level?: number;
-  /** List items and table cells take no full stop and do not number. */
-  kind?: 'paragraph' | 'listItem' | 'cell';
+  /** List items and table cells take no full stop and do not number; a title field is a title. */
+  kind?: 'paragraph' | 'listItem' | 'cell' | 'title';
 }

@@ -2,6 +2,7 @@ import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely
 import type { Dialect } from './database';
 import { createReviewTables } from '../review/reviewMigration';
 import { createLedgerTables } from '../ledger/ledgerMigration';
+import { createProofingTables } from '../proofing/proofingMigration';
 
 /**
  * Migrations live in code, in order; each is written once for both dialects. The few types that
@@ -77,6 +78,11 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
     '0003_ledger': {
       async up(db: Kysely<unknown>) {
         await createLedgerTables(db, serial);
+      },
+    },
+    '0004_proofing': {
+      async up(db: Kysely<unknown>) {
+        await createProofingTables(db);
       },
     },
   };

@@ -23,6 +23,8 @@ export interface Database {
   ledger_events: LedgerEventsTable;
   ledger_evidence: LedgerEvidenceTable;
   year_targets: YearTargetsTable;
+  proofing_lists: ProofingListsTable;
+  proofing_ignores: ProofingIgnoresTable;
 }
 
 export interface UsersTable {
@@ -119,6 +121,8 @@ export interface TransitionsTable {
   comment: string;
   content_hash: string;
   vouches: number;
+  /** JSON ProofReport of the proofreading run a submit or sign passed (migration 0004). */
+  proof_report: string | null;
 }
 
 export interface VersionsTable {
@@ -208,3 +212,18 @@ export interface LedgerEvidenceTable {
 
 /** A year's targets and points table as JSON (YearTargets without the year). */
 export interface YearTargetsTable { year: number; definition: string; updated_at: string; updated_by: string }
+
+/** 审校 lists an admin edits: name 'phrasing' | 'sensitive' | 'leaders', entries as JSON. */
+export interface ProofingListsTable { name: string; entries: string; updated_at: string; updated_by: string | null }
+
+/** A finding ignored in a document, for everyone, while its paragraph text is unchanged. */
+export interface ProofingIgnoresTable {
+  document_id: string;
+  fingerprint: string;
+  rule: string;
+  scope: string;
+  paragraph_text: string;
+  excerpt: string;
+  ignored_by: string;
+  ignored_at: string;
+}

@@ -13,7 +13,8 @@ import type { AuditLog } from '../audit/auditLog';
 import { DeskError } from '../http/errors';
 import type { ChainStore } from './chainStore';
 import type { CollabGate } from './collabGate';
-import { readContent } from './contentReader';
+import { readContent, type ContentSnapshot } from './contentReader';
+import type { ProofReport } from '../../shared/proofing';
 import type { VersionStore } from './versionStore';
 
 const CODE = { 400: 'bad_request', 403: 'forbidden', 409: 'conflict' } as const;
@@ -27,7 +28,11 @@ export interface WorkflowDeps {
   gate: CollabGate;
   versions: VersionStore;
   audit: AuditLog;
+  /** Proofreading before submit and sign: throws to refuse, returns the report stored with the transition. */
+  proofGate?: ProofGate;
 }
+
+export interface ProofGate { check(documentId: string, content: ContentSnapshot): Promise<ProofReport> }
 
 /**
  * Runs the review workflow: decides every action with the shared state table from facts in the
@@ -70,6 +75,8 @@ export class WorkflowService {
     gate.lock(id);
     try {
       const content = await readContent(row, this.deps.bodies);
+      const gated = body.action === 'submit' || body.action === 'sign';
+      const proofReport = gated && this.deps.proofGate ? await this.deps.proofGate.check(id, content) : null;
       const at = new Date().toISOString();
       const checkpoint = document.checkpointIndex !== null ? chain.checkpoints[document.checkpointIndex] : null;
       const revision = decision.newRevision ? row.revision + 1 : row.revision;
@@ -91,6 +98,7 @@ export class WorkflowService {
           checkpoint_key: checkpoint?.key ?? null, checkpoint_name: checkpoint?.name ?? null,
           assignee_id: decision.assigneeId, comment: body.comment?.trim() ?? '',
           content_hash: content.hash, vouches: decision.vouches ? 1 : 0,
+          proof_report: proofReport && JSON.stringify(proofReport),
         }).execute();
       });
       if (decision.newRevision) gate.newRevision(id);
@@ -158,6 +166,7 @@ export class WorkflowService {
       revision: r.revision, fromState: r.from_state as WorkflowState, toState: r.to_state as WorkflowState,
       checkpoint: r.checkpoint_name, assigneeId: r.assignee_id, assigneeName: r.assignee_name ?? null,
       comment: r.comment, contentHash: r.content_hash, vouches: r.vouches === 1,
+      proofReport: r.proof_report ? JSON.parse(r.proof_report) as ProofReport : null,
     }));
   }
 }

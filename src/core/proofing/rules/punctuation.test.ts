@@ -72,3 +72,10 @@ describe('missing full stop', () => {
     expect(findings('关于开展检查的通知。\n正文。', 'punctuation.endStop', undefined, true)).toMatchObject([{ text: '。', severity: 'warning' }]);
   });
 });
+
+describe('titles in plain text', () => {
+  it('reads a lone sentence as body text, not as a title', () => {
+    expect(findings('各单位要再接再厉。', 'punctuation.endStop', undefined, true)).toEqual([]);
+    expect(findings('各单位要高度重视，再接再厉', 'punctuation.endStop', undefined, true)).toMatchObject([{ severity: 'error' }]);
+  });
+});

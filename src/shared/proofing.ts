@@ -1,0 +1,54 @@
+/** The proofreading (审校) HTTP contract: proofread a text, the admin-managed lists, ignored findings, reports. */
+import { z } from 'zod';
+import type { Finding, LeaderEntry, PhrasingEntry, SensitiveEntry } from '../core/proofing/types';
+
+export const proofreadRequest = z.object({ text: z.string().max(1_000_000) });
+export interface ProofreadResponse { findings: Finding[] }
+
+const severity = z.enum(['error', 'warning', 'hint']);
+const word = z.string().trim().min(1).max(100);
+const note = z.string().max(200).optional();
+
+/** The three admin-managed lists, by name in the URL. */
+export const PROOFING_LISTS = ['phrasing', 'sensitive', 'leaders'] as const;
+export type ProofingListName = (typeof PROOFING_LISTS)[number];
+
+export const listEntrySchemas = {
+  phrasing: z.array(z.object({ wrong: word, right: z.string().trim().max(100), severity: severity.optional(), note })).max(20_000),
+  sensitive: z.array(z.object({ word, severity: severity.optional(), note })).max(20_000),
+  leaders: z.array(z.object({ name: word, titles: z.array(word).min(1).max(20), rank: z.number().int().min(1).max(10_000) })).max(2_000),
+} as const;
+
+export interface ProofingLists { phrasing: PhrasingEntry[]; sensitive: SensitiveEntry[]; leaders: LeaderEntry[] }
+
+/** Ignores one finding: the server recomputes its fingerprint from these parts. */
+export const ignoreRequest = z.object({
+  scope: z.string().regex(/^(body|title|property:.{1,40})$/),
+  rule: z.string().min(1).max(60),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  /** The text of the paragraph (or title, or property value) the offsets refer to. */
+  text: z.string().max(200_000),
+});
+
+export interface IgnoredFinding {
+  fingerprint: string;
+  rule: string;
+  scope: string;
+  /** The ignored text itself, for the list. */
+  excerpt: string;
+  ignoredBy: string;
+  ignoredByName: string;
+  ignoredAt: string;
+}
+
+/** A proofreading run stored with a submit or sign transition. */
+export interface ProofReport {
+  checkedAt: string;
+  /** Findings left (not ignored) by severity. */
+  error: number;
+  warning: number;
+  hint: number;
+  /** Findings skipped because someone ignored them. */
+  ignored: number;
+}

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, ApiClient, startDeskServer, type RunningServer } from '../support/server';
+import type { HistoryEntry } from '../../src/shared/review';
+import type { IgnoredFinding, ProofingLists, ProofreadResponse } from '../../src/shared/proofing';
+import type { PlacedFinding } from '../../src/core/proofing';
+
+let server: RunningServer;
+let admin: ApiClient;
+const people: Record<string, { client: ApiClient; id: string }> = {};
+
+async function person(username: string, roles: string[]): Promise<void> {
+  const { user } = await admin.ok<{ user: { id: string } }>('POST', '/api/users', { username, password: `${username}-pass`, displayName: username, roles });
+  people[username] = { id: user.id, client: await new ApiClient(server.url).login(username, `${username}-pass`) };
+}
+const as = (username: string): ApiClient => people[username].client;
+
+beforeAll(async () => {
+  server = await startDeskServer();
+  admin = await new ApiClient(server.url).login('admin', ADMIN_PASSWORD);
+  await person('writer', ['writer']);
+  await person('reviewer', ['reviewer']);
+  await person('signer', ['signer']);
+});
+afterAll(async () => { await server.dispose(); });
+
+describe('POST /api/proofread', () => {
+  it('returns findings in UTF-16 offsets of the text, recognizing title and closing lines', async () => {
+    const text = '关于开展检查的通知\n各部门：\n为进一步规范工作,现通知如下。\n截止目前，已完成“四个一“工作\n党政办公室\n2023年09月10日';
+    const { findings } = await as('writer').ok<ProofreadResponse>('POST', '/api/proofread', { text });
+    expect(findings.map((f) => [f.rule, text.slice(f.start, f.end), f.suggestions[0]])).toEqual([
+      ['punctuation.halfwidth', ',', '，'],
+      ['phrasing', '截止目前', '截至目前'],
+      ['punctuation.unpaired', '“', '”'],
+      ['punctuation.endStop', '作', '作。'],
+      ['number.date', '2023年09月10日', '2023年9月10日'],
+    ]);
+    expect((await new ApiClient(server.url).request('POST', '/api/proofread', { text })).status).toBe(401);
+    expect((await as('writer').request('POST', '/api/proofread', { nope: 1 })).status).toBe(400);
+  });
+});
+
+describe('the admin-managed lists', () => {
+  it('ships a default 规范表述 dictionary, lets only an admin replace a list, and proofreads with it', async () => {
+    const lists = await as('writer').ok<ProofingLists>('GET', '/api/proofing/lists');
+    expect(lists.phrasing.length).toBeGreaterThan(20);
+    expect(lists.sensitive).toEqual([]);
+    const leaders = [{ name: '张建国', titles: ['党工委书记'], rank: 1 }, { name: '李文华', titles: ['管委会主任'], rank: 2 }];
+    expect((await as('writer').request('PUT', '/api/proofing/lists/leaders', { entries: leaders })).status).toBe(403);
+    expect((await admin.request('PUT', '/api/proofing/lists/leaders', { entries: [{ name: '' }] })).status).toBe(400);
+    await admin.ok('PUT', '/api/proofing/lists/leaders', { entries: leaders });
+    await admin.ok('PUT', '/api/proofing/lists/sensitive', { entries: [{ word: '内部资料' }] });
+    const { findings } = await as('writer').ok<ProofreadResponse>('POST', '/api/proofread', { text: '管委会主任张建国强调，此件为内部资料。' });
+    expect(findings.map((f) => f.rule)).toEqual(['leader.title', 'sensitive']);
+  });
+});
+
+describe('the submit and sign gate', () => {
+  it('refuses submit while an error is neither fixed nor ignored, then stores the report with the transition', async () => {
+    const { id } = await as('writer').ok<{ id: string }>('POST', '/api/documents', {
+      title: '关于报送信息的通知', kind: 'info',
+      blocks: [{ type: 'paragraph', text: '创新实施“四个一“工作机制。' }, { type: 'paragraph', text: '各单位要再接再厉。' }],
+    });
+    const refused = await as('writer').request<{ error: { message: string } }>('POST', `/api/documents/${id}/transitions`, { action: 'submit', assigneeId: people.reviewer.id });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(/^审校发现 1 处错误未处理：“.*四个一.*”引号方向用错/);
+
+    const run = await as('writer').ok<{ findings: Array<PlacedFinding & { ignored: boolean }> }>('GET', `/api/documents/${id}/proofing`);
+    const error = run.findings.find((f) => f.severity === 'error');
+    if (!error) throw new Error('no error found');
+    expect(error).toMatchObject({ scope: 'body', paragraph: 0, ignored: false });
+    const ignored = await as('writer').ok<IgnoredFinding>('POST', `/api/documents/${id}/proofing/ignored`,
+      { scope: error.scope, rule: error.rule, start: error.start, end: error.end, text: error.text });
+    expect(ignored).toMatchObject({ fingerprint: error.fingerprint, ignoredByName: 'writer', excerpt: '“' });
+    expect((await as('signer').request('POST', `/api/documents/${id}/proofing/ignored`,
+      { scope: 'body', rule: error.rule, start: 0, end: 1, text: error.text })).status).toBe(403);
+    const list = await as('reviewer').request<{ ignored: IgnoredFinding[] }>('GET', `/api/documents/${id}/proofing/ignored`);
+    expect(list.status).toBe(403); // not yet in review: the reviewer may not read the piece
+
+    await as('writer').ok('POST', `/api/documents/${id}/transitions`, { action: 'submit', assigneeId: people.reviewer.id });
+    const { entries } = await as('writer').ok<{ entries: HistoryEntry[] }>('GET', `/api/documents/${id}/history`);
+    expect(entries[0].proofReport).toMatchObject({ error: 0, warning: 0, hint: 0, ignored: 1 });
+    expect((await as('reviewer').ok<{ ignored: IgnoredFinding[] }>('GET', `/api/documents/${id}/proofing/ignored`)).ignored).toHaveLength(1);
+
+    // Approve is not gated (it vouches for the same content); sign is, and passes with the ignore standing.
+    await as('reviewer').ok('POST', `/api/documents/${id}/transitions`, { action: 'approve', assigneeId: people.signer.id });
+    await as('signer').ok('POST', `/api/documents/${id}/transitions`, { action: 'sign' });
+    const after = await as('writer').ok<{ entries: HistoryEntry[] }>('GET', `/api/documents/${id}/history`);
+    expect(after.entries.map((e) => [e.action, e.proofReport?.ignored ?? null])).toEqual([['submit', 1], ['approve', null], ['sign', 1]]);
+  });
+
+  it('refuses sign when the roster changed since and an error appeared: the signer returns the piece', async () => {
+    const { id } = await as('writer').ok<{ id: string }>('POST', '/api/documents', {
+      title: '会议信息', kind: 'info', blocks: [{ type: 'paragraph', text: '会议由赵明同志主持。' }],
+    });
+    await as('writer').ok('POST', `/api/documents/${id}/transitions`, { action: 'submit', assigneeId: people.reviewer.id });
+    await as('reviewer').ok('POST', `/api/documents/${id}/transitions`, { action: 'approve', assigneeId: people.signer.id });
+    await admin.ok('PUT', '/api/proofing/lists/phrasing', { entries: [{ wrong: '赵明同志', right: '赵明', severity: 'error' }] });
+    const refused = await as('signer').request<{ error: { message: string } }>('POST', `/api/documents/${id}/transitions`, { action: 'sign' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toContain('审校发现 1 处错误');
+    await as('signer').ok('POST', `/api/documents/${id}/transitions`, { action: 'return', comment: '请按审校意见修改' });
+  });
+});
