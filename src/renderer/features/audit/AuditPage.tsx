@@ -34,7 +34,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function readable(key: string, value: unknown, names: Map<string, string>): string {
   if (typeof value === 'string') {
     if ((key === 'from' || key === 'to') && STATES[value]) return STATES[value];
-    if (key === 'kind' && KINDS[value]) return KINDS[value];
+    if ((key === 'kind' || key === 'target') && KINDS[value]) return KINDS[value];
     if (names.has(value)) return names.get(value) ?? value;
     if (key === 'contentHash') return value.slice(0, 12);
     if (UUID.test(value)) return value.slice(0, 8);
