@@ -19,7 +19,7 @@ import { formatLevelNumber } from '../../src/core/structure/levels';
 import { parseSample } from '../support/samples';
 
 const TARGET_CHARS = 60_000;
-const RUNS = 7;
+const RUNS = 15;
 const GOAL_MS = 2000;
 const GOAL_RATIO = 1.5;
 
@@ -116,8 +116,8 @@ export async function benchDocxExport(): Promise<DocxBenchResult> {
     figures: [
       ['body', `${characters} characters, ${blocks.length} blocks (${blocks.filter((b) => b.type === 'table').length} tables), ≈ ${pages} pages (estimate)`],
       ['readBody (Y.Doc → Lexical JSON, once)', `${readMs.toFixed(0)} ms`],
-      ['export, median of 7', `${exportMs.toFixed(0)} ms (min ${Math.min(...exports).toFixed(0)}, max ${Math.max(...exports).toFixed(0)}), ${(exportSize / 1024).toFixed(0)} KB`],
-      ['docx alone, median of 7', `${baselineMs.toFixed(0)} ms (min ${Math.min(...baselines).toFixed(0)}, max ${Math.max(...baselines).toFixed(0)}), ${(baselineSize / 1024).toFixed(0)} KB`],
+      ['export, median of 15', `${exportMs.toFixed(0)} ms (min ${Math.min(...exports).toFixed(0)}, max ${Math.max(...exports).toFixed(0)}), ${(exportSize / 1024).toFixed(0)} KB`],
+      ['docx alone, median of 15', `${baselineMs.toFixed(0)} ms (min ${Math.min(...baselines).toFixed(0)}, max ${Math.max(...baselines).toFixed(0)}), ${(baselineSize / 1024).toFixed(0)} KB`],
       ['ratio export / docx alone', `${ratio.toFixed(2)}×`],
     ],
     goals: [

@@ -60,7 +60,8 @@ export function buildDocxDocument(input: DocxExportInput): Document {
     title,
     creator: '文稿台',
     styles: DESK_STYLES,
-    numbering: DESK_NUMBERING,
+    // The numbering part only when a list needs it: every part costs packing time.
+    ...(blocks.some((b) => b.type === 'list') && { numbering: DESK_NUMBERING }),
     evenAndOddHeaderAndFooters: true,
     customProperties: approval ? [
       { name: APPROVAL_PROPERTIES.contentHash, value: approval.contentHash },

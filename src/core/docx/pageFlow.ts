@@ -10,9 +10,10 @@ import { CHARS_PER_LINE, TYPE_AREA } from './gbt9704';
 /** The width of a text in characters of its size: CJK and full-width forms 1, everything else ½. */
 export function textWidth(text: string): number {
   let width = 0;
-  for (const ch of text) {
-    const code = ch.codePointAt(0) ?? 0;
-    width += code >= 0x2e80 || (code >= 0x2010 && code <= 0x2027) ? 1 : 0.5;
+  // UTF-16 units: a character outside the BMP is CJK (two units of ½) in practice, which sums right.
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    width += code >= 0xd800 && code <= 0xdfff ? 0.5 : code >= 0x2e80 || (code >= 0x2010 && code <= 0x2027) ? 1 : 0.5;
   }
   return width;
 }
