@@ -5,7 +5,7 @@
  */
 import { findingFingerprint, type ProofScope } from './fingerprint';
 import { finding } from './finding';
-import type { Proofreader } from './proofreader';
+import type { CheckOptions, Proofreader } from './proofreader';
 import { attachmentItemFindings, isStandardDocNumber } from './rules/fields';
 import type { Finding, ParagraphInput, Severity } from './types';
 
@@ -43,7 +43,7 @@ function propertyFindings(key: string, value: string): Finding[] {
 }
 
 /** Proofreads title, properties and body; offsets refer to each finding's own `text`. */
-export function proofreadDocument(proofreader: Proofreader, input: DocumentProofInput): PlacedFinding[] {
+export function proofreadDocument(proofreader: Proofreader, input: DocumentProofInput, options: CheckOptions = {}): PlacedFinding[] {
   const placed: PlacedFinding[] = [];
   const place = (scope: ProofScope, paragraph: number, text: string, findings: readonly Finding[]): void => {
     for (const f of findings) {
@@ -63,7 +63,7 @@ export function proofreadDocument(proofreader: Proofreader, input: DocumentProof
       place(`property:${key}`, index, item, [...specific, ...generic.findings.filter((g) => !specific.some((s) => s.start <= g.start && g.end <= s.end))]);
     });
   }
-  proofreader.checkParagraphs(input.paragraphs).forEach((result, i) => place('body', i, input.paragraphs[i].text, result.findings));
+  proofreader.checkParagraphs(input.paragraphs, options).forEach((result, i) => place('body', i, input.paragraphs[i].text, result.findings));
   return placed;
 }
 
