@@ -26,6 +26,7 @@ import { registerLedgerRoutes } from './http/ledgerRoutes';
 import { createLedgerServices } from './ledger';
 import type { Audit, Services } from './http/services';
 import { registerReviewRoutes } from './http/reviewRoutes';
+import { registerDocxRoutes } from './http/docxRoutes';
 import { AuditLog } from './audit/auditLog';
 import { CollabGate } from './review/collabGate';
 import { ChainStore } from './review/chainStore';
@@ -126,7 +127,10 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   registerDocumentRoutes(app, services);
   registerReviewRoutes(app, services);
   registerLedgerRoutes(app, services);
-  (await import('./http/docxRoutes')).registerDocxRoutes(app, services);
+  registerDocxRoutes(app, services, {
+    approvalOf: (id) => workflow.finalApproval(id),
+    currentHashOf: (id) => workflow.currentHashOf(id),
+  });
   (await import('./http/proofingRoutes')).registerProofingRoutes(app, services);
   const rendererDir = resolve(options.rendererDir ?? 'out/renderer');
   if (existsSync(rendererDir)) {

@@ -4,6 +4,7 @@ import { ADMIN_PASSWORD, ApiClient, startDeskServer, type RunningServer } from '
 import { connectClient, waitFor, type CollabClient } from '../support/collabClient';
 import { EDITS_REFUSED, type HistoryEntry, type Inbox, type WorkflowStatus } from '../../src/shared/review';
 import { addThread, readThreads } from '../../src/core/review/threads';
+import JSZip from 'jszip';
 
 let server: RunningServer;
 let admin: ApiClient;
@@ -82,6 +83,15 @@ describe('review checkpoints', () => {
     expect(new Set(entries.map((e) => e.contentHash)).size).toBe(1);
     expect(entries[0].contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(entries.map((e) => e.vouches)).toEqual([false, true, true]);
+
+    // The official .docx carries the signature and the hash it vouched for.
+    const exported = await fetch(`${server.url}/api/documents/${id}/export.docx`, { headers: { authorization: `Bearer ${as('writer').token}` } });
+    expect(exported.status).toBe(200);
+    const zip = await JSZip.loadAsync(await exported.arrayBuffer());
+    const custom = await zip.file('docProps/custom.xml')?.async('string');
+    expect(custom).toContain(entries[2].contentHash);
+    expect(custom).toContain('张主任');
+    expect(decodeURIComponent(exported.headers.get('content-disposition') ?? '')).not.toContain('草稿');
 
     // A clerk reads the 定稿 piece; the admin reads the audit chain, which verifies.
     expect((await as('clerk').request('GET', `/api/documents/${id}`)).status).toBe(200);

@@ -153,6 +153,23 @@ export class WorkflowService {
     };
   }
 
+  /** The signature (or final approval) that made the piece 定稿 in its current revision, or null. */
+  async finalApproval(documentId: string): Promise<{ contentHash: string; signerName: string; signedAt: string } | null> {
+    const row = await this.deps.db.selectFrom('documents').select(['state', 'revision']).where('id', '=', documentId).executeTakeFirst();
+    if (!row || row.state !== 'final') return null;
+    const signed = await this.deps.db.selectFrom('transitions').innerJoin('users', 'users.id', 'transitions.actor_id')
+      .select(['transitions.content_hash', 'transitions.at', 'users.display_name'])
+      .where('document_id', '=', documentId).where('revision', '=', row.revision).where('to_state', '=', 'final')
+      .orderBy('transitions.id', 'desc').limit(1).executeTakeFirst();
+    return signed ? { contentHash: signed.content_hash, signerName: signed.display_name, signedAt: signed.at } : null;
+  }
+
+  /** The canonical hash of the document's content now (the caller has checked access). */
+  async currentHashOf(documentId: string): Promise<string> {
+    const row = await this.deps.db.selectFrom('documents').selectAll().where('id', '=', documentId).executeTakeFirstOrThrow();
+    return (await readContent(row, this.deps.bodies)).hash;
+  }
+
   async history(user: User, id: string): Promise<HistoryEntry[]> {
     await this.deps.documents.load(user, id);
     const rows = await this.deps.db.selectFrom('transitions')
