@@ -167,3 +167,22 @@ describe('bad input', () => {
     expect((await anonymous().request('GET', '/api/health')).body).toEqual({ ok: true });
   });
 });
+
+describe('number registers', () => {
+  it('proposes the next 发文字号 and 期号 of the year and warns about a number used twice', async () => {
+    const official = async (number: string) => (await alice.ok<{ id: string }>('POST', '/api/documents', {
+      title: `通知${number}`, kind: 'official', properties: { 发文字号: number, 成文日期: '2023年9月10日' },
+    })).id;
+    await official('沂新办发〔2023〕12号');
+    await official('沂新办发〔2022〕30号');
+    const clash = await official('沂新办发〔2023〕12号');
+    const report = await alice.ok<{ suggestions: Record<string, string>; duplicates: Record<string, Array<{ title: string }>> }>('GET', `/api/documents/${clash}/registers`);
+    expect(report.suggestions.发文字号).toBe('沂新办发〔2023〕13号');
+    expect(report.duplicates.发文字号?.map((d) => d.title)).toEqual(['通知沂新办发〔2023〕12号']);
+
+    await alice.ok('POST', '/api/documents', { title: '第45期', kind: 'info', properties: { 期号: '第45期', 日期: '2023年9月18日' } });
+    const { id } = await alice.ok<{ id: string }>('POST', '/api/documents', { title: '下一期', kind: 'info', properties: { 日期: '2023年9月25日' } });
+    const info = await alice.ok<{ suggestions: Record<string, string>; duplicates: Record<string, unknown> }>('GET', `/api/documents/${id}/registers`);
+    expect(info).toEqual({ suggestions: { 期号: '第46期' }, duplicates: {} });
+  });
+});

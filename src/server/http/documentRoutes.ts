@@ -6,6 +6,7 @@ import {
 } from '../../shared/api';
 import { readBody } from '../../core/editor/headless';
 import { parse, requireUser } from './context';
+import { registerReport } from '../documents/numberRegisters';
 import type { Services } from './services';
 
 const idParam = z.object({ id: z.string().min(1).max(64) });
@@ -80,6 +81,11 @@ export function registerDocumentRoutes(app: FastifyInstance, services: Services)
     await documents.removeCollaborator(user, id, userId);
     await audit(user.id, 'document.collaborator.remove', id, { userId });
     return documents.detail(user, id);
+  });
+
+  app.get('/api/documents/:id/registers', async (request) => {
+    const user = await requireUser(sessions, request);
+    return registerReport(services.review.db, documents, user, parse(idParam, request.params).id);
   });
 
   app.get('/api/documents/:id/content', async (request): Promise<DocumentContent> => {

@@ -8,6 +8,7 @@ import { errorMessage } from '../../api/client';
 import { deskApi } from '../../api/desk';
 import { ErrorText } from '../../ui/Notice';
 import { propertyFields, type PropertyField } from './propertyFields';
+import { useRegisters, type RegisterReport } from './useRegisters';
 import './properties.css';
 
 type Draft = Record<string, string>;
@@ -38,6 +39,7 @@ export function PropertiesPanel({ document, onSaved }: { document: DocumentDetai
   const [saved, setSaved] = useState(false);
   useEffect(() => setDraft(toDraft(document.properties)), [document.properties]);
 
+  const registers = useRegisters(document.id, document.properties);
   const problems = Object.fromEntries(fields.map((f) => [f.key, f.check?.(draft[f.key] ?? '') ?? null]));
   const invalid = Object.values(problems).some(Boolean);
   const editable = document.access.canEdit;
@@ -85,6 +87,7 @@ export function PropertiesPanel({ document, onSaved }: { document: DocumentDetai
                 <input {...common} placeholder={field.placeholder} value={draft[field.key] ?? ''} onChange={(e) => set(field.key, e.target.value)} />
               )}
               {problem && <small id={`${id}-problem`} className="field-problem" role="alert">{problem}</small>}
+              <RegisterHints field={field.key} report={registers} current={draft[field.key] ?? ''} editable={editable} onUse={(v) => set(field.key, v)} />
             </div>
           );
         })}
@@ -97,5 +100,29 @@ export function PropertiesPanel({ document, onSaved }: { document: DocumentDetai
         <ErrorText message={error} />
       </form>
     </section>
+  );
+}
+
+/** Under 发文字号 and 期号: the register's next number (one click to use it) and a clash warning. */
+function RegisterHints({ field, report, current, editable, onUse }: {
+  field: string; report: RegisterReport | null; current: string; editable: boolean; onUse: (value: string) => void;
+}) {
+  if (!report || (field !== '发文字号' && field !== '期号')) return null;
+  const suggestion = report.suggestions[field];
+  const clashes = report.duplicates[field] ?? [];
+  return (
+    <>
+      {clashes.length > 0 && (
+        <small className="field-problem" role="alert">
+          此编号已被{clashes.map((c) => `《${c.title}》`).join('、')}使用
+        </small>
+      )}
+      {suggestion && suggestion !== current.trim() && editable && (
+        <small className="register-hint">
+          下一个编号：{suggestion}
+          <button type="button" className="button ghost small" onClick={() => onUse(suggestion)}>使用</button>
+        </small>
+      )}
+    </>
   );
 }
