@@ -48,7 +48,7 @@ export function unbalancedPairs(text: string): PairReport {
     const flip = quote ? sameDirectionPair(text, kind) : null;
     if (flip) {
       findings.push(finding(flip.at, flip.at + 1, 'punctuation.unpaired', 'error',
-        `${kind.name}方向用错：此处应为“${flip.replacement}”`, [flip.replacement]));
+        `${kind.name}方向用错：此处应为${kind.close.includes(flip.replacement) ? '后' : '前'}${kind.name}`, [flip.replacement]));
       continue;
     }
     if (kind.open === '“' && opens.length === 1 && strayCloses.length === 0 && opens[0] === leadingIndex(text)) {

@@ -19,6 +19,7 @@ import { TitleField } from './TitleField';
 import { TargetTags } from '../ledger/TargetTags';
 import { DocxActions } from '../docx/DocxActions';
 import { PropertiesPanel } from '../properties/PropertiesPanel';
+import { ProofingPanel } from '../proofing/ProofingPanel';
 import './editor.css';
 
 export function EditorPage({ documentId }: { documentId: string }) {
@@ -87,6 +88,7 @@ export function EditorPage({ documentId }: { documentId: string }) {
       <ReviewPanel document={document} status={workflow.status} connection={connection} user={user}
         reloadKey={reviewKey} onContentRestored={() => void workflow.reload()} />
       <aside className="editor-side" aria-label="文稿信息">
+        <ProofingPanel document={document} connection={connection} />
         <CollaboratorsPanel document={document} onChanged={setDocument} />
         <DocxActions document={document} />
         <PropertiesPanel document={document} onSaved={setDocument} />

@@ -6,6 +6,7 @@ import { errorMessage } from '../../api/client';
 import { reviewApi } from '../../api/review';
 import { formatFullTime, formatTime } from '../../ui/format';
 import { EmptyState, ErrorText, Loading } from '../../ui/Notice';
+import { ProofReportLine } from '../proofing/ProofReportLine';
 
 export function HistoryPanel({ documentId, reloadKey }: { documentId: string; reloadKey: number }) {
   const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
@@ -32,6 +33,7 @@ export function HistoryPanel({ documentId, reloadKey }: { documentId: string; re
             {e.revision > 1 && <span className="muted"> · 第 {e.revision} 轮</span>}
           </div>
           {e.comment && <p className="history-comment">{e.comment}</p>}
+          {e.proofReport && <ProofReportLine report={e.proofReport} />}
           <div className="history-hash">
             {e.vouches ? '通过的内容' : '内容'} <code className="hash" title={e.contentHash} data-testid="content-hash">{e.contentHash.slice(0, 12)}</code>
           </div>

@@ -1,0 +1,88 @@
+/**
+ * Proofreads the open document as the writer types: the body from the live editor (re-checked on
+ * each update, incrementally: only changed paragraphs are analyzed again), the title and the
+ * properties. Findings someone ignored (stored on the server, for everyone) are set aside.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { $createRangeSelection, $setSelection, type LexicalEditor } from 'lexical';
+import type { DocumentDetail } from '../../../shared/api';
+import type { IgnoredFinding, ProofingLists } from '../../../shared/proofing';
+import { Proofreader, proofreadDocument, type PlacedFinding } from '../../../core/proofing';
+import { request } from '../../api/client';
+import { readBodyUnits, segmentAt, type BodyUnit } from './bodyUnits';
+
+const doc = (id: string): string => `/documents/${encodeURIComponent(id)}/proofing/ignored`;
+
+export const proofingApi = {
+  lists: () => request<ProofingLists>('/proofing/lists'),
+  ignored: (id: string) => request<{ ignored: IgnoredFinding[] }>(doc(id)),
+  ignore: (id: string, f: PlacedFinding) =>
+    request<IgnoredFinding>(doc(id), { method: 'POST', body: { scope: f.scope, rule: f.rule, start: f.start, end: f.end, text: f.text } }),
+};
+
+export interface Proofing {
+  /** Findings not ignored, in document order (title and properties first). */
+  findings: PlacedFinding[];
+  ignored: IgnoredFinding[];
+  units: BodyUnit[];
+  ready: boolean;
+  ignore(f: PlacedFinding): Promise<void>;
+  /** Replaces the finding's text with a suggestion in the body: an ordinary edit. */
+  apply(f: PlacedFinding, suggestion: string): boolean;
+}
+
+export function useProofing(editor: LexicalEditor | null, document: DocumentDetail): Proofing {
+  const [lists, setLists] = useState<ProofingLists | null>(null);
+  const [ignored, setIgnored] = useState<IgnoredFinding[]>([]);
+  const [units, setUnits] = useState<BodyUnit[]>([]);
+  const proofreader = useMemo(() => (lists ? new Proofreader(lists) : null), [lists]);
+  const frame = useRef(0);
+
+  useEffect(() => {
+    proofingApi.lists().then(setLists, () => setLists({ phrasing: [], sensitive: [], leaders: [] }));
+  }, []);
+  const reloadIgnored = useCallback(() => {
+    proofingApi.ignored(document.id).then(({ ignored: list }) => setIgnored(list), () => undefined);
+  }, [document.id]);
+  useEffect(reloadIgnored, [reloadIgnored]);
+
+  useEffect(() => {
+    if (!editor) return undefined;
+    const read = (): void => { frame.current = 0; setUnits(readBodyUnits(editor)); };
+    read();
+    const stop = editor.registerUpdateListener(() => { if (!frame.current) frame.current = requestAnimationFrame(read); });
+    return () => { stop(); if (frame.current) cancelAnimationFrame(frame.current); frame.current = 0; };
+  }, [editor]);
+
+  const all = useMemo(() => (proofreader
+    ? proofreadDocument(proofreader, { title: document.title, properties: document.properties, paragraphs: units.map((u) => u.input) })
+    : []), [proofreader, document.title, document.properties, units]);
+  const findings = useMemo(() => {
+    const skip = new Set(ignored.map((i) => i.fingerprint));
+    return all.filter((f) => !skip.has(f.fingerprint));
+  }, [all, ignored]);
+
+  const ignore = useCallback(async (f: PlacedFinding) => {
+    const added = await proofingApi.ignore(document.id, f);
+    setIgnored((list) => [...list.filter((i) => i.fingerprint !== added.fingerprint), added]);
+  }, [document.id]);
+
+  const apply = useCallback((f: PlacedFinding, suggestion: string): boolean => {
+    const unit = f.scope === 'body' ? units[f.paragraph] : undefined;
+    if (!editor || !unit || unit.input.text !== f.text) return false;
+    const from = segmentAt(unit, f.start, false);
+    const to = segmentAt(unit, f.end, true);
+    if (!from?.text || !to?.text) return false;
+    editor.update(() => {
+      const selection = $createRangeSelection();
+      selection.anchor.set(from.key, f.start - from.start, 'text');
+      selection.focus.set(to.key, f.end - to.start, 'text');
+      $setSelection(selection);
+      if (suggestion) selection.insertText(suggestion);
+      else selection.removeText();
+    }, { tag: 'proofing' });
+    return true;
+  }, [editor, units]);
+
+  return { findings, ignored, units, ready: proofreader !== null, ignore, apply };
+}
