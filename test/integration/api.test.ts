@@ -91,6 +91,11 @@ describe('documents', () => {
     expect(byKind.documents.map((d) => d.title)).toEqual(['沂河新区“四个一”机制推动重点项目提速增效']);
     const byText = await alice.ok<{ documents: Array<{ title: string }> }>('GET', `/api/documents?q=${encodeURIComponent('工作总结')}`);
     expect(byText.documents.map((d) => d.title)).toEqual(['2023年工作总结']);
+    // The search text is taken literally: % and _ are not wildcards.
+    await alice.ok('POST', '/api/documents', { title: '完成率100%的项目', kind: 'media' });
+    const literal = await alice.ok<{ documents: Array<{ title: string }> }>('GET', `/api/documents?q=${encodeURIComponent('0%的')}`);
+    expect(literal.documents.map((d) => d.title)).toEqual(['完成率100%的项目']);
+    expect((await alice.ok<{ documents: unknown[] }>('GET', `/api/documents?q=${encodeURIComponent('%')}`)).documents).toHaveLength(1);
     const byOwner = await admin.ok<{ documents: Array<{ ownerId: string }> }>('GET', `/api/documents?owner=${aliceId}`);
     expect(byOwner.documents.length).toBeGreaterThanOrEqual(2);
     expect(byOwner.documents.every((d) => d.ownerId === aliceId)).toBe(true);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { containsText } from '../db/textSearch';
 import type { Kysely } from 'kysely';
 import type { DocumentDetail, DocumentProperties, DocumentState, DocumentSummary } from '../../shared/api';
 import type { DocumentKind } from '../../shared/kinds';
@@ -83,7 +84,7 @@ export class DocumentStore {
     if (filter.target) {
       query = query.where('documents.id', 'in', (eb) => eb.selectFrom('document_targets').select('document_id').where('target_key', '=', filter.target ?? ''));
     }
-    if (filter.q) query = query.where('documents.title', 'like', `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`, );
+    if (filter.q) query = query.where(containsText('documents.title', filter.q));
     if (!user.roles.includes('admin')) {
       query = query.where((eb) => eb.or([
         eb('documents.owner_id', '=', user.id),

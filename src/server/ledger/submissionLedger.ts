@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { containsText } from '../db/textSearch';
 import type { Kysely, Transaction } from 'kysely';
 import { deriveFacts, pieceKey } from '../../core/targets/events';
 import { isCalendarDate, shanghaiDate } from '../../core/targets/dates';
@@ -200,7 +201,7 @@ export class SubmissionLedger {
     }
     if (filter.status) query = query.where('s.status', '=', filter.status);
     if (filter.outletId) query = query.where('s.outlet_id', '=', filter.outletId);
-    if (filter.q) query = query.where('s.title', 'like', `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
+    if (filter.q) query = query.where(containsText('s.title', filter.q));
     const rows = await query.execute();
     const ids = rows.map((r) => r.id);
     const events = new Map<string, SubmissionEvent[]>();
