@@ -99,3 +99,6 @@ export const chainRequest = z.object({
 
 /** Stateless message the server sends a client whose offline edits it refused (the piece is locked). */
 export const EDITS_REFUSED = 'wengao:edits-refused';
+
+/** Stateless message to every open copy of a piece: its title, properties or workflow state changed. */
+export const DOCUMENT_CHANGED = 'wengao:document-changed';

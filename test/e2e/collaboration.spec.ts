@@ -103,3 +103,17 @@ test('the editor at work, saved as test-results/editor.png', async ({ browser },
   await a.context.close();
   await b.context.close();
 });
+
+test('a new title reaches the other writer without a reload', async ({ browser }) => {
+  const id = await createDocument(owner, '初拟标题', ['正文'], [colleague]);
+  const a = await loggedInPage(browser, server, owner);
+  const b = await loggedInPage(browser, server, colleague);
+  await openDocument(a.page, server, id);
+  await openDocument(b.page, server, id);
+  const title = a.page.getByRole('textbox', { name: '标题' });
+  await title.fill('关于进一步加强政务信息工作的意见');
+  await title.press('Enter');
+  await expect(b.page.getByRole('textbox', { name: '标题' })).toHaveValue('关于进一步加强政务信息工作的意见');
+  await a.context.close();
+  await b.context.close();
+});

@@ -46,6 +46,7 @@ export function registerDocumentRoutes(app: FastifyInstance, services: Services)
     const changes = parse(updateDocumentRequest, request.body);
     await documents.update(user, id, changes);
     await services.review.gate.recordEditor(id, user.id);
+    services.review.gate.announceChange(id);
     await audit(user.id, 'document.update', id, { fields: Object.keys(changes) });
     return documents.detail(user, id);
   });

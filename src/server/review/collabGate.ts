@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { User } from '../../shared/api';
 import type { Database } from '../db/schema';
 import type { DocumentStore } from '../documents/documentStore';
+import { DOCUMENT_CHANGED } from '../../shared/review';
 
 interface ConnectionLike { readOnly: boolean; context: unknown }
 
@@ -55,6 +56,11 @@ export class CollabGate {
       const access = await this.documents.load(user, documentId).then((d) => d.access, () => null);
       connection.readOnly = !access?.canComment;
     }
+  }
+
+  /** Tells every open copy of the piece that its title, properties or workflow state changed. */
+  announceChange(documentId: string): void {
+    this.collab().documents.get(documentId)?.broadcastStateless(JSON.stringify({ type: DOCUMENT_CHANGED, documentId }));
   }
 
   /** Notes that `userId` edited the body, title or properties in the document's current revision. */

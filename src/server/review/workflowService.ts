@@ -111,6 +111,7 @@ export class WorkflowService {
       return { state: decision.state, checkpoint: next ?? null, assigneeId: decision.assigneeId };
     } finally {
       await gate.refresh(id);
+      gate.announceChange(id);
     }
   }
 

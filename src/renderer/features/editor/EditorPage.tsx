@@ -20,6 +20,7 @@ import { TargetTags } from '../ledger/TargetTags';
 import { DocxActions } from '../docx/DocxActions';
 import { PropertiesPanel } from '../properties/PropertiesPanel';
 import { ProofingPanel } from '../proofing/ProofingPanel';
+import { DOCUMENT_CHANGED } from '../../../shared/review';
 import './editor.css';
 
 export function EditorPage({ documentId }: { documentId: string }) {
@@ -44,6 +45,16 @@ export function EditorPage({ documentId }: { documentId: string }) {
       .catch((caught: unknown) => { if (!cancelled) setLoadError(errorMessage(caught)); });
     return () => { cancelled = true; };
   }, [documentId]);
+
+  // Someone else renamed the piece, changed its properties or moved it on: fetch it again.
+  const reloadWorkflow = workflow.reload;
+  useEffect(() => connection?.adapter.onStateless((payload) => {
+    const message: unknown = JSON.parse(payload);
+    if (typeof message === 'object' && message !== null && Reflect.get(message, 'type') === DOCUMENT_CHANGED) {
+      reloadDocument();
+      void reloadWorkflow();
+    }
+  }), [connection, reloadDocument, reloadWorkflow]);
 
   useEffect(() => {
     if (document) window.document.title = `${document.title} - 文稿台`;
