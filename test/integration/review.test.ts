@@ -234,11 +234,11 @@ describe('annotations and refused offline edits', () => {
     await colleague.synced();
     let refusal: unknown = null;
     colleague.provider.on('stateless', ({ payload }: { payload: string }) => { refusal = JSON.parse(payload); });
-    await server.stop();
+    colleague.offline();
     colleague.type('离线时写下的补充。');
-    await server.restart();
     // Meanwhile the writer submits the piece: the body is locked when the colleague comes back.
     await as('writer').ok('POST', `/api/documents/${id}/transitions`, { action: 'submit', assigneeId: idOf('reviewer') });
+    colleague.online();
     await waitFor(() => refusal !== null, 20_000, 'the refusal');
     expect(refusal).toMatchObject({ type: EDITS_REFUSED, documentId: id });
     expect(await text(id)).toBe('离线前的正文。');

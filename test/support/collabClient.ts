@@ -22,6 +22,9 @@ export interface CollabClient {
   /** Resolves when the server has acknowledged every local change. */
   acknowledged(timeoutMs?: number): Promise<void>;
   synced(timeoutMs?: number): Promise<void>;
+  /** Drops the connection (as a lost network would) and keeps the document; `online()` comes back. */
+  offline(): void;
+  online(): void;
   destroy(): void;
 }
 
@@ -62,6 +65,11 @@ export function connectClient(wsUrl: string, documentId: string, token: string, 
     text: () => readBody(Y.encodeStateAsUpdate(doc)).text,
     acknowledged: (timeoutMs = 10_000) => waitFor(() => provider.isSynced && provider.unsyncedChanges === 0, timeoutMs, 'acknowledgement'),
     synced: (timeoutMs = 10_000) => waitFor(() => provider.isSynced, timeoutMs, 'first sync'),
+    offline: () => {
+      websocketProvider.shouldConnect = false;
+      websocketProvider.disconnect();
+    },
+    online: () => { void websocketProvider.connect(); },
     destroy: () => {
       provider.destroy();
       websocketProvider.destroy();
