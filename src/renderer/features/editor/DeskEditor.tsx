@@ -112,7 +112,8 @@ export function DeskEditor({ documentId, userId, displayName, token, editable, o
     <LexicalCollaboration>
       <LexicalComposer initialConfig={initialConfig}>
         <div className="editor-shell">
-          <Toolbar editable={editable} />
+          {/* Readers (reviewers, a locked piece) get no editing tools at all. */}
+          {editable && <Toolbar editable />}
           <div className="desk">
             <div className="sheet" ref={cursorsContainerRef}>
               <RichTextPlugin

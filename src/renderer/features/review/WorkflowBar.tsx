@@ -12,17 +12,10 @@ import './review.css';
 
 const shortHash = (hash: string): string => hash.slice(0, 8);
 
+/** Who holds the piece now; the checkpoint itself is marked in the steps beside it. */
 function Holder({ status }: { status: WorkflowStatus }) {
-  if (status.state === 'review' && status.checkpoint) {
-    return (
-      <span className="workflow-holder">
-        <span className="workflow-checkpoint">{status.checkpoint.name}</span>
-        {status.assignee && <span>· {status.assignee.displayName} 办理中</span>}
-      </span>
-    );
-  }
-  if (status.state === 'draft' && status.chain.draftName !== '起草') return <span className="workflow-holder">{status.chain.draftName}</span>;
-  return null;
+  if (status.state !== 'review' || !status.assignee) return null;
+  return <span className="workflow-holder">{status.assignee.displayName} 办理中</span>;
 }
 
 function ApprovalMatch({ status }: { status: WorkflowStatus }) {
