@@ -1,12 +1,14 @@
 /**
  * 审校: the proofreader's findings beside the body, grouped by 错误, 警告 and 提示; click one to jump
  * to it, 采纳建议 applies its suggestion as an ordinary edit, 忽略 sets it aside for everyone (while its
- * paragraph's text is unchanged).
+ * paragraph's text is unchanged) and 取消忽略 in the collapsed 已忽略 list takes that back.
  */
 import { useState } from 'react';
 import type { DocumentDetail } from '../../../shared/api';
-import { SEVERITY_NAMES, type PlacedFinding, type Severity } from '../../../core/proofing';
+import { RULE_GROUP_NAMES, RULE_GROUPS, SEVERITY_NAMES, type PlacedFinding, type Severity } from '../../../core/proofing';
+import type { IgnoredFinding } from '../../../shared/proofing';
 import { errorMessage } from '../../api/client';
+import { formatTime } from '../../ui/format';
 import { ErrorText } from '../../ui/Notice';
 import type { EditorConnection } from '../editor/DeskEditor';
 import { findingRange, useProofHighlights } from './useProofHighlights';
@@ -35,6 +37,36 @@ function Quote({ f }: { f: PlacedFinding }) {
   );
 }
 
+function ruleName(rule: string): string {
+  const group = RULE_GROUPS.find((g) => g === rule.split('.')[0]);
+  return group ? RULE_GROUP_NAMES[group] : rule;
+}
+
+/** 已忽略: collapsed; each ignore says what, who and when, and can be taken back (取消忽略). */
+function IgnoredList({ ignored, canRestore, onRestore }: { ignored: IgnoredFinding[]; canRestore: boolean; onRestore: (fingerprint: string) => void }) {
+  return (
+    <details className="proof-ignored" aria-label="已忽略">
+      <summary>已忽略 {ignored.length} 处</summary>
+      <ul className="proof-list">
+        {ignored.map((i) => (
+          <li key={i.fingerprint} className="proof-item proof-ignored-item">
+            <span className="proof-ignored-what">
+              <span className="proof-quote"><mark>{i.excerpt.length > 16 ? `${i.excerpt.slice(0, 16)}…` : i.excerpt}</mark></span>
+              <span className="proof-place">{ruleName(i.rule)}</span>
+            </span>
+            {canRestore && (
+              <button type="button" className="button small ghost" aria-label={`取消忽略“${i.excerpt}”`} onClick={() => onRestore(i.fingerprint)}>
+                取消忽略
+              </button>
+            )}
+            <span className="proof-by">{i.ignoredByName} 忽略于 {formatTime(i.ignoredAt)}</span>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 export function ProofingPanel({ document, connection }: { document: DocumentDetail; connection: EditorConnection | null }) {
   const editor = connection?.editor ?? null;
   const proofing = useProofing(editor, document);
@@ -52,6 +84,11 @@ export function ProofingPanel({ document, connection }: { document: DocumentDeta
   const ignore = (f: PlacedFinding): void => {
     setError(null);
     proofing.ignore(f).catch((e: unknown) => setError(errorMessage(e)));
+  };
+
+  const restore = (fingerprint: string): void => {
+    setError(null);
+    proofing.unignore(fingerprint).catch((e: unknown) => setError(errorMessage(e)));
   };
 
   const counts = SEVERITIES.map((s) => proofing.findings.filter((f) => f.severity === s).length);
@@ -88,9 +125,7 @@ export function ProofingPanel({ document, connection }: { document: DocumentDeta
         </div>
       ))}
       {proofing.ignored.length > 0 && (
-        <p className="proof-ignored" title={proofing.ignored.map((i) => `“${i.excerpt}” ${i.ignoredByName}`).join('\n')}>
-          已忽略 {proofing.ignored.length} 处
-        </p>
+        <IgnoredList ignored={proofing.ignored} canRestore={canIgnore} onRestore={restore} />
       )}
     </section>
   );

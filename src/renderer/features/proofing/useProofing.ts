@@ -8,17 +8,9 @@ import { $createRangeSelection, $setSelection, type LexicalEditor } from 'lexica
 import type { DocumentDetail } from '../../../shared/api';
 import type { IgnoredFinding, ProofingLists } from '../../../shared/proofing';
 import { Proofreader, proofreadDocument, type PlacedFinding } from '../../../core/proofing';
-import { request } from '../../api/client';
+import { ApiError } from '../../api/client';
+import { proofingApi } from '../../api/proofing';
 import { readBodyUnits, segmentAt, type BodyUnit } from './bodyUnits';
-
-const doc = (id: string): string => `/documents/${encodeURIComponent(id)}/proofing/ignored`;
-
-export const proofingApi = {
-  lists: () => request<ProofingLists>('/proofing/lists'),
-  ignored: (id: string) => request<{ ignored: IgnoredFinding[] }>(doc(id)),
-  ignore: (id: string, f: PlacedFinding) =>
-    request<IgnoredFinding>(doc(id), { method: 'POST', body: { scope: f.scope, rule: f.rule, start: f.start, end: f.end, text: f.text } }),
-};
 
 export interface Proofing {
   /** Findings not ignored, in document order (title and properties first). */
@@ -27,6 +19,8 @@ export interface Proofing {
   units: BodyUnit[];
   ready: boolean;
   ignore(f: PlacedFinding): Promise<void>;
+  /** Takes an ignore back: the finding is listed (and underlined) again while it still applies. */
+  unignore(fingerprint: string): Promise<void>;
   /** Replaces the finding's text with a suggestion in the body: an ordinary edit. */
   apply(f: PlacedFinding, suggestion: string): boolean;
 }
@@ -67,6 +61,16 @@ export function useProofing(editor: LexicalEditor | null, document: DocumentDeta
     setIgnored((list) => [...list.filter((i) => i.fingerprint !== added.fingerprint), added]);
   }, [document.id]);
 
+  const unignore = useCallback(async (fingerprint: string) => {
+    try {
+      await proofingApi.unignore(document.id, fingerprint);
+    } catch (caught) {
+      // Someone else took it back first: the outcome the user asked for.
+      if (!(caught instanceof ApiError && caught.status === 404)) throw caught;
+    }
+    setIgnored((list) => list.filter((i) => i.fingerprint !== fingerprint));
+  }, [document.id]);
+
   const apply = useCallback((f: PlacedFinding, suggestion: string): boolean => {
     const unit = f.scope === 'body' ? units[f.paragraph] : undefined;
     if (!editor || !unit || unit.input.text !== f.text) return false;
@@ -84,5 +88,5 @@ export function useProofing(editor: LexicalEditor | null, document: DocumentDeta
     return true;
   }, [editor, units]);
 
-  return { findings, ignored, units, ready: proofreader !== null, ignore, apply };
+  return { findings, ignored, units, ready: proofreader !== null, ignore, unignore, apply };
 }
