@@ -6,6 +6,7 @@ import { SetupPage } from '../features/setup/SetupPage';
 import { DocumentListPage } from '../features/documents/DocumentListPage';
 import { EditorPage } from '../features/editor/EditorPage';
 import { UserAdminPage } from '../features/admin/UserAdminPage';
+import { ProofingListsPage } from '../features/admin/ProofingListsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { InboxPage } from '../features/inbox/InboxPage';
 import { InboxProvider } from '../features/inbox/inboxState';
@@ -79,6 +80,7 @@ function Page({ route, isAdmin }: { route: Route; isAdmin: boolean }) {
     case 'inbox': return <InboxPage />;
     case 'chains': return isAdmin ? <ChainsPage /> : <DocumentListPage trash={false} />;
     case 'audit': return isAdmin ? <AuditPage /> : <DocumentListPage trash={false} />;
+    case 'proofing': return isAdmin ? <ProofingListsPage /> : <DocumentListPage trash={false} />;
     case 'ledger': return <LedgerPage />;
     case 'dashboard': return <DashboardPage />;
     case 'outlets': return <OutletsPage />;

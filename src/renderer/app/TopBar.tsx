@@ -37,6 +37,9 @@ export function TopBar({ route }: { route: Route }) {
           <a href={routeHref({ page: 'chains' })} aria-current={route.page === 'chains' ? 'page' : undefined}>审核流程</a>
         )}
         {isAdmin && (
+          <a href={routeHref({ page: 'proofing' })} aria-current={route.page === 'proofing' ? 'page' : undefined}>审校词表</a>
+        )}
+        {isAdmin && (
           <a href={routeHref({ page: 'audit' })} aria-current={route.page === 'audit' ? 'page' : undefined}>审计日志</a>
         )}
         {isDesktop() && (

@@ -9,6 +9,7 @@ export type Route =
   | { page: 'inbox' }
   | { page: 'chains' }
   | { page: 'audit' }
+  | { page: 'proofing' }
   | { page: 'settings' }
   | { page: 'ledger' }
   | { page: 'dashboard' }
@@ -24,6 +25,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/inbox') return { page: 'inbox' };
   if (path === '/admin/chains') return { page: 'chains' };
   if (path === '/admin/audit') return { page: 'audit' };
+  if (path === '/admin/proofing') return { page: 'proofing' };
   if (path === '/settings') return { page: 'settings' };
   if (path === '/ledger') return { page: 'ledger' };
   if (path === '/dashboard') return { page: 'dashboard' };
@@ -39,6 +41,7 @@ export function routeHref(route: Route): string {
     case 'inbox': return '#/inbox';
     case 'chains': return '#/admin/chains';
     case 'audit': return '#/admin/audit';
+    case 'proofing': return '#/admin/proofing';
     case 'settings': return '#/settings';
     case 'ledger': return '#/ledger';
     case 'dashboard': return '#/dashboard';

@@ -1,0 +1,223 @@
+/**
+ * The three editors of 审校词表: 规范表述 (rows of 不规范 → 规范), 敏感词 (one word per line) and
+ * 领导名单 (排位, 姓名, 职务). Each keeps its draft, checks it, saves its list as a whole and says so.
+ */
+import { useState, type ReactNode } from 'react';
+import { SEVERITY_NAMES, type LeaderEntry, type PhrasingEntry, type SensitiveEntry, type Severity } from '../../../core/proofing';
+import type { ProofingListName, ProofingLists } from '../../../shared/proofing';
+import { errorMessage } from '../../api/client';
+import { proofingApi } from '../../api/proofing';
+import { ErrorText } from '../../ui/Notice';
+import {
+  blankLeaderRow, blankPhrasingRow, checkLeaders, checkPhrasing, checkSensitive, leaderRows, phrasingRows,
+  sameLeaders, samePhrasing, sensitiveText, type Checked, type LeaderRow, type PhrasingRow,
+} from './proofingDrafts';
+
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'hint'];
+
+export interface EditorProps<N extends ProofingListName> {
+  initial: ProofingLists[N];
+  onDirty: (dirty: boolean) => void;
+  onSaved: (entries: ProofingLists[N]) => void;
+}
+
+/** Checks and saves one list; the saved entries become the new baseline. */
+function useListSaver<N extends ProofingListName>(name: N, initial: ProofingLists[N]) {
+  const [saved, setSaved] = useState<ProofingLists[N]>(initial);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const save = async (checked: Checked<ProofingLists[N]>): Promise<ProofingLists[N] | null> => {
+    setDone(false);
+    if (!checked.ok) { setError(checked.message); return null; }
+    setError(null);
+    setBusy(true);
+    try {
+      const reply = await proofingApi.saveList(name, checked.entries);
+      setSaved(reply[name]);
+      setDone(true);
+      return reply[name];
+    } catch (caught) {
+      setError(errorMessage(caught));
+      return null;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { saved, error, done, busy, save, edited: () => setDone(false) };
+}
+
+function ListFooter({ count, dirty, done, busy, onSave, children }: {
+  count: string; dirty: boolean; done: boolean; busy: boolean; onSave: () => void; children?: ReactNode;
+}) {
+  return (
+    <div className="lists-foot">
+      {children}
+      <span className="lists-count">{count}</span>
+      <span className="lists-state" role="status">
+        {dirty ? <span className="muted">有未保存的修改</span> : done && <span className="lists-saved">已保存</span>}
+      </span>
+      <button type="button" className="button small primary" disabled={!dirty || busy} onClick={onSave}>
+        {busy ? '正在保存…' : '保存'}
+      </button>
+    </div>
+  );
+}
+
+export function PhrasingEditor({ initial, onDirty, onSaved }: EditorProps<'phrasing'>) {
+  const saver = useListSaver('phrasing', initial);
+  const [baseline, setBaseline] = useState(() => phrasingRows(initial));
+  const [rows, setRows] = useState(baseline);
+  const [added, setAdded] = useState<string | null>(null);
+  const dirty = !samePhrasing(rows, baseline);
+
+  const change = (next: PhrasingRow[]): void => { setRows(next); saver.edited(); onDirty(!samePhrasing(next, baseline)); };
+  const update = (key: string, patch: Partial<PhrasingRow>): void => change(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const add = (): void => { const row = blankPhrasingRow(); setAdded(row.key); change([...rows, row]); };
+  const save = async (): Promise<void> => {
+    const entries: PhrasingEntry[] | null = await saver.save(checkPhrasing(rows));
+    if (!entries) return;
+    const fresh = phrasingRows(entries);
+    setBaseline(fresh);
+    setRows(fresh);
+    onDirty(false);
+    onSaved(entries);
+  };
+
+  return (
+    <>
+      <div className="lists-scroll">
+        <table className="lists-table">
+          <thead>
+            <tr>
+              <th scope="col" className="lists-num">序号</th>
+              <th scope="col">不规范表述</th>
+              <th scope="col" aria-hidden="true" />
+              <th scope="col">规范表述</th>
+              <th scope="col" className="lists-severity">级别</th>
+              <th scope="col">说明（可不填）</th>
+              <th scope="col"><span className="visually-hidden">操作</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, i) => (
+              <tr key={row.key}>
+                <td className="lists-num">{i + 1}</td>
+                <td><input aria-label={`第 ${i + 1} 行不规范表述`} value={row.wrong} maxLength={100} autoFocus={row.key === added}
+                  onChange={(e) => update(row.key, { wrong: e.target.value })} /></td>
+                <td className="lists-arrow" aria-hidden="true">→</td>
+                <td><input aria-label={`第 ${i + 1} 行规范表述`} value={row.right} maxLength={100}
+                  onChange={(e) => update(row.key, { right: e.target.value })} /></td>
+                <td className="lists-severity">
+                  <select aria-label={`第 ${i + 1} 行级别`} value={row.severity}
+                    onChange={(e) => update(row.key, { severity: SEVERITIES.find((s) => s === e.target.value) ?? 'warning' })}>
+                    {SEVERITIES.map((s) => <option key={s} value={s}>{SEVERITY_NAMES[s]}</option>)}
+                  </select>
+                </td>
+                <td><input aria-label={`第 ${i + 1} 行说明`} value={row.note} maxLength={200}
+                  onChange={(e) => update(row.key, { note: e.target.value })} /></td>
+                <td className="lists-remove">
+                  <button type="button" className="button small ghost" aria-label={`删除第 ${i + 1} 行`}
+                    onClick={() => change(rows.filter((r) => r.key !== row.key))}>删除</button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {rows.length === 0 && <p className="lists-empty">还没有规范表述，点“添加一行”开始。</p>}
+      </div>
+      <ErrorText message={saver.error} />
+      <ListFooter count={`共 ${rows.length} 条`} dirty={dirty} done={saver.done} busy={saver.busy} onSave={() => void save()}>
+        <button type="button" className="button small" onClick={add}>添加一行</button>
+      </ListFooter>
+    </>
+  );
+}
+
+export function SensitiveEditor({ initial, onDirty, onSaved }: EditorProps<'sensitive'>) {
+  const saver = useListSaver('sensitive', initial);
+  const [baseline, setBaseline] = useState(() => sensitiveText(initial));
+  const [text, setText] = useState(baseline);
+  const dirty = text !== baseline;
+  const count = text.split('\n').filter((line) => line.trim()).length;
+
+  const save = async (): Promise<void> => {
+    const entries: SensitiveEntry[] | null = await saver.save(checkSensitive(text, saver.saved));
+    if (!entries) return;
+    const fresh = sensitiveText(entries);
+    setBaseline(fresh);
+    setText(fresh);
+    onDirty(false);
+    onSaved(entries);
+  };
+
+  return (
+    <>
+      <textarea className="lists-words" aria-label="敏感词" value={text} rows={12} spellCheck={false}
+        placeholder={'每行一个词，例如：\n内部资料'}
+        onChange={(e) => { setText(e.target.value); saver.edited(); onDirty(e.target.value !== baseline); }} />
+      <ErrorText message={saver.error} />
+      <ListFooter count={`共 ${count} 个`} dirty={dirty} done={saver.done} busy={saver.busy} onSave={() => void save()} />
+    </>
+  );
+}
+
+export function LeadersEditor({ initial, onDirty, onSaved }: EditorProps<'leaders'>) {
+  const saver = useListSaver('leaders', initial);
+  const [baseline, setBaseline] = useState(() => leaderRows(initial));
+  const [rows, setRows] = useState(baseline);
+  const [added, setAdded] = useState<string | null>(null);
+  const dirty = !sameLeaders(rows, baseline);
+
+  const change = (next: LeaderRow[]): void => { setRows(next); saver.edited(); onDirty(!sameLeaders(next, baseline)); };
+  const update = (key: string, patch: Partial<LeaderRow>): void => change(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const add = (): void => { const row = blankLeaderRow(rows); setAdded(row.key); change([...rows, row]); };
+  const save = async (): Promise<void> => {
+    const entries: LeaderEntry[] | null = await saver.save(checkLeaders(rows));
+    if (!entries) return;
+    const fresh = leaderRows(entries);
+    setBaseline(fresh);
+    setRows(fresh);
+    onDirty(false);
+    onSaved(entries);
+  };
+
+  return (
+    <>
+      <div className="lists-scroll">
+        <table className="lists-table">
+          <thead>
+            <tr>
+              <th scope="col" className="lists-rank">排位</th>
+              <th scope="col" className="lists-name">姓名</th>
+              <th scope="col">职务（多个用顿号分隔）</th>
+              <th scope="col"><span className="visually-hidden">操作</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, i) => (
+              <tr key={row.key}>
+                <td className="lists-rank"><input aria-label={`第 ${i + 1} 行排位`} value={row.rank} inputMode="numeric" maxLength={5}
+                  onChange={(e) => update(row.key, { rank: e.target.value })} /></td>
+                <td className="lists-name"><input aria-label={`第 ${i + 1} 行姓名`} value={row.name} maxLength={100} autoFocus={row.key === added}
+                  onChange={(e) => update(row.key, { name: e.target.value })} /></td>
+                <td><input aria-label={`第 ${i + 1} 行职务`} value={row.titles} placeholder="如：党工委书记、书记"
+                  onChange={(e) => update(row.key, { titles: e.target.value })} /></td>
+                <td className="lists-remove">
+                  <button type="button" className="button small ghost" aria-label={`删除第 ${i + 1} 行`}
+                    onClick={() => change(rows.filter((r) => r.key !== row.key))}>删除</button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {rows.length === 0 && <p className="lists-empty">还没有领导名单，点“添加一行”开始。</p>}
+      </div>
+      <ErrorText message={saver.error} />
+      <ListFooter count={`共 ${rows.length} 人`} dirty={dirty} done={saver.done} busy={saver.busy} onSave={() => void save()}>
+        <button type="button" className="button small" onClick={add}>添加一行</button>
+      </ListFooter>
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+/** 审校词表 (administrators): the three lists the proofreader checks against, one tab each. */
+import { useEffect, useState } from 'react';
+import type { ProofingListName, ProofingLists } from '../../../shared/proofing';
+import { errorMessage } from '../../api/client';
+import { proofingApi } from '../../api/proofing';
+import { ErrorText, Loading } from '../../ui/Notice';
+import { LeadersEditor, PhrasingEditor, SensitiveEditor } from './ProofingListEditors';
+import './proofingLists.css';
+
+const TABS: ReadonlyArray<{ name: ProofingListName; label: string; intro: string }> = [
+  { name: 'phrasing', label: '规范表述', intro: '文中出现左栏的不规范表述时提示改为右栏的规范表述；级别决定它列在错误、警告还是提示下。' },
+  { name: 'sensitive', label: '敏感词', intro: '每行一个词。文中出现时列为警告，提醒撰稿人核实用法。' },
+  { name: 'leaders', label: '领导名单', intro: '姓名与职务不符、或并列时未按排位先后，都会提示。排位数字越小越靠前。' },
+];
+
+export function ProofingListsPage() {
+  const [lists, setLists] = useState<ProofingLists | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [tab, setTab] = useState<ProofingListName>('phrasing');
+  const [dirty, setDirty] = useState<Record<ProofingListName, boolean>>({ phrasing: false, sensitive: false, leaders: false });
+
+  useEffect(() => {
+    let cancelled = false;
+    proofingApi.lists().then((l) => { if (!cancelled) setLists(l); }, (e: unknown) => { if (!cancelled) setError(errorMessage(e)); });
+    return () => { cancelled = true; };
+  }, []);
+  const markDirty = (name: ProofingListName) => (value: boolean): void => setDirty((d) => (d[name] === value ? d : { ...d, [name]: value }));
+
+  return (
+    <main className="page">
+      <div className="page-header"><h1>审校词表</h1></div>
+      <p className="lists-intro">撰稿时的审校依据这三份词表。保存后，提交审核和签发前的审校立即使用新词表；已打开的文稿重新打开后生效。</p>
+      <ErrorText message={error} />
+      {!lists && !error && <Loading />}
+      {lists && (
+        <div className="lists-card">
+          <div className="lists-tabs" role="tablist" aria-label="审校词表">
+            {TABS.map(({ name, label }) => (
+              <button key={name} type="button" role="tab" id={`lists-tab-${name}`} aria-controls={`lists-panel-${name}`}
+                aria-selected={tab === name} tabIndex={tab === name ? 0 : -1} className="lists-tab" onClick={() => setTab(name)}
+                onKeyDown={(e) => {
+                  if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+                  const at = TABS.findIndex((t) => t.name === name) + (e.key === 'ArrowRight' ? 1 : -1);
+                  const next = TABS[(at + TABS.length) % TABS.length].name;
+                  setTab(next);
+                  document.getElementById(`lists-tab-${next}`)?.focus();
+                }}>
+                {label}
+                <span className="lists-tab-count">{lists[name].length}</span>
+                {dirty[name] && <span className="lists-tab-dirty" title="有未保存的修改" aria-label="有未保存的修改" />}
+              </button>
+            ))}
+          </div>
+          {TABS.map(({ name, intro }) => (
+            <section key={name} role="tabpanel" id={`lists-panel-${name}`} aria-labelledby={`lists-tab-${name}`}
+              hidden={tab !== name} className="lists-panel">
+              <p className="lists-panel-intro">{intro}</p>
+              {name === 'phrasing' && <PhrasingEditor initial={lists.phrasing} onDirty={markDirty('phrasing')}
+                onSaved={(entries) => setLists((l) => l && { ...l, phrasing: entries })} />}
+              {name === 'sensitive' && <SensitiveEditor initial={lists.sensitive} onDirty={markDirty('sensitive')}
+                onSaved={(entries) => setLists((l) => l && { ...l, sensitive: entries })} />}
+              {name === 'leaders' && <LeadersEditor initial={lists.leaders} onDirty={markDirty('leaders')}
+                onSaved={(entries) => setLists((l) => l && { ...l, leaders: entries })} />}
+            </section>
+          ))}
+        </div>
+      )}
+    </main>
+  );
+}
