@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { User } from '../../shared/api';
 import type { DocumentKind } from '../../shared/kinds';
 import {
-  WORKFLOW_ACTIONS, decideTransition, type CheckpointChain, type WorkflowAction, type WorkflowState,
+  ACTION_NAMES, WORKFLOW_ACTIONS, decideTransition, type CheckpointChain, type WorkflowAction, type WorkflowState,
 } from '../../shared/workflow';
 import type { HistoryEntry, TransitionRequestBody, TransitionResponse, WorkflowStatus } from '../../shared/review';
 import type { Database, DocumentRow } from '../db/schema';
@@ -102,8 +102,7 @@ export class WorkflowService {
         }).execute();
       });
       if (decision.newRevision) gate.newRevision(id);
-      const actionName = { submit: '提交审核', approve: '通过', return: '退回', sign: '签发', reopen: '重新打开' }[body.action];
-      await versions.saveSnapshot(row, content, user, `${actionName}${checkpoint ? ` · ${checkpoint.name}` : ''}`, 'transition', row.revision);
+      await versions.saveSnapshot(row, content, user, `${ACTION_NAMES[body.action]}${checkpoint ? ` · ${checkpoint.name}` : ''}`, 'transition', row.revision);
       await this.deps.audit.append(user.id, `workflow.${body.action}`, id, {
         from: row.state, to: decision.state, checkpoint: checkpoint?.key ?? null, assigneeId: decision.assigneeId, contentHash: content.hash,
       });
