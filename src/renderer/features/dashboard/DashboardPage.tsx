@@ -10,7 +10,7 @@ import { useCurrentSession } from '../../app/session';
 import { ErrorText, Loading } from '../../ui/Notice';
 import { currentYear, formatDate, formatNumber, today, yearOptions } from '../ledger/format';
 import { ledgerApi } from '../ledger/ledgerApi';
-import { Panel } from '../ledger/Panel';
+import { Dialog } from '../../ui/Dialog';
 import { MonthlyChart } from './MonthlyChart';
 import { TargetsDialog } from './TargetsDialog';
 import './dashboard.css';
@@ -133,7 +133,7 @@ export function DashboardPage() {
       )}
 
       {items && (
-        <Panel title={`计入“${items.target.name}”的稿件`} onClose={() => setItems(null)} wide>
+        <Dialog size="wide" title={`计入“${items.target.name}”的稿件`} onClose={() => setItems(null)}>
           {items.items.length === 0 ? <p className="muted">截至所选日期，暂无计入的稿件</p> : (
             <table className="doc-table compact" aria-label="计入稿件">
               <thead><tr><th scope="col">日期</th><th scope="col">标题</th><th scope="col">报送单位/媒体</th><th scope="col">级别</th><th scope="col">作者</th></tr></thead>
@@ -147,7 +147,7 @@ export function DashboardPage() {
               </tbody>
             </table>
           )}
-        </Panel>
+        </Dialog>
       )}
       {editing && <TargetsDialog initial={editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); setReload((n) => n + 1); }} />}
     </main>

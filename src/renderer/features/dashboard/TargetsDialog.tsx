@@ -4,7 +4,7 @@ import { OUTLET_LEVELS, type PointsTable, type TargetDefinition } from '../../..
 import { OUTLET_LEVEL_LABELS, type YearTargetsResponse } from '../../../shared/ledger';
 import { errorMessage } from '../../api/client';
 import { ErrorText } from '../../ui/Notice';
-import { Panel } from '../ledger/Panel';
+import { Dialog } from '../../ui/Dialog';
 import { ledgerApi } from '../ledger/ledgerApi';
 
 const POINT_ROWS: Array<{ key: 'adopted' | 'published' | 'instructed'; label: string }> = [
@@ -30,7 +30,7 @@ export function TargetsDialog({ initial, onClose, onSaved }: { initial: YearTarg
   };
 
   return (
-    <Panel title={`${initial.year} 年度目标`} onClose={onClose} wide>
+    <Dialog size="wide" title={`${initial.year} 年度目标`} onClose={onClose}>
       {initial.isDefault && <p className="muted">本年度尚未设置，以下为工作打算中的默认目标。</p>}
       <table className="doc-table compact targets-edit">
         <thead><tr><th scope="col">目标</th><th scope="col">全年目标</th><th scope="col">已完成（手工填报）</th></tr></thead>
@@ -73,6 +73,6 @@ export function TargetsDialog({ initial, onClose, onSaved }: { initial: YearTarg
         <button type="button" className="button" onClick={onClose}>取消</button>
         <button type="button" className="button primary" onClick={() => void save()}>保存</button>
       </div>
-    </Panel>
+    </Dialog>
   );
 }

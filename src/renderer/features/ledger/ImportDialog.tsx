@@ -4,7 +4,7 @@ import type { ImportReport } from '../../../shared/ledger';
 import { errorMessage } from '../../api/client';
 import { ErrorText } from '../../ui/Notice';
 import { ledgerApi } from './ledgerApi';
-import { Panel } from './Panel';
+import { Dialog } from '../../ui/Dialog';
 
 export function ImportDialog({ onClose, onImported }: { onClose: () => void; onImported: (count: number) => void }) {
   const [file, setFile] = useState<File | null>(null);
@@ -28,7 +28,7 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
   };
 
   return (
-    <Panel title="导入台账" onClose={onClose}>
+    <Dialog size="medium" title="导入台账" onClose={onClose}>
       <p className="muted import-hint">
         第一行为表头：序号、标题、作者、类别、报送单位/媒体、级别、报送日期、状态、采用/刊发日期、期号/链接、批示、得分。
         支持 Excel 保存的 .xlsx 和 .csv（UTF-8 或 GBK）。有任何一行不合格时，整个文件都不会导入。
@@ -58,6 +58,6 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
         </div>
       )}
       <div className="dialog-footer"><button type="button" className="button" onClick={onClose}>关闭</button></div>
-    </Panel>
+    </Dialog>
   );
 }

@@ -10,7 +10,7 @@ import { errorMessage } from '../../api/client';
 import { ErrorText } from '../../ui/Notice';
 import { ledgerApi } from './ledgerApi';
 import { formatDate, today } from './format';
-import { Panel } from './Panel';
+import { Dialog } from '../../ui/Dialog';
 import { LevelTag, StatusTag } from './labels';
 
 const ACTIONS: EventType[] = ['adopted', 'rejected', 'published', 'instructed', 'rated', 'submitted'];
@@ -70,7 +70,7 @@ export function SubmissionPanel({ submission, canRecord, onClose, onChanged }: P
   };
 
   return (
-    <Panel title={submission.title} onClose={onClose} wide>
+    <Dialog size="wide" title={submission.title} onClose={onClose}>
       <dl className="facts submission-facts">
         <dt>报送单位/媒体</dt><dd>{submission.outlet.name} <LevelTag level={submission.outlet.level} /></dd>
         <dt>状态</dt><dd><StatusTag status={submission.status} /></dd>
@@ -156,7 +156,7 @@ export function SubmissionPanel({ submission, canRecord, onClose, onChanged }: P
         </label>
       )}
       <ErrorText message={error} />
-    </Panel>
+    </Dialog>
   );
 }
 

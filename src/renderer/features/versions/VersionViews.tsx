@@ -5,7 +5,7 @@ import { errorMessage } from '../../api/client';
 import { reviewApi } from '../../api/review';
 import { formatFullTime } from '../../ui/format';
 import { ErrorText, Loading } from '../../ui/Notice';
-import { LargeDialog } from './LargeDialog';
+import { Dialog } from '../../ui/Dialog';
 
 export function VersionView({ documentId, versionId, onClose }: { documentId: string; versionId: string; onClose: () => void }) {
   const [version, setVersion] = useState<VersionContent | null>(null);
@@ -15,7 +15,7 @@ export function VersionView({ documentId, versionId, onClose }: { documentId: st
   }, [documentId, versionId]);
 
   return (
-    <LargeDialog title={version ? `版本：${version.name}` : '版本'} onClose={onClose}
+    <Dialog size="large" title={version ? `版本：${version.name}` : '版本'} onClose={onClose}
       subtitle={version ? `${version.createdByName} · ${formatFullTime(version.createdAt)} · 只读` : undefined}>
       <ErrorText message={error} />
       {!version && !error && <Loading />}
@@ -25,7 +25,7 @@ export function VersionView({ documentId, versionId, onClose }: { documentId: st
           {version.lines.map((line, i) => <p key={i} className="version-line">{line || '\u00a0'}</p>)}
         </article>
       )}
-    </LargeDialog>
+    </Dialog>
   );
 }
 
@@ -53,7 +53,7 @@ export function DiffView({ documentId, from, to, onClose }: { documentId: string
   const changes = diff ? diff.lines.filter((l) => l.type !== 'equal').length : 0;
 
   return (
-    <LargeDialog title="对比" onClose={onClose}
+    <Dialog size="large" title="对比" onClose={onClose}
       subtitle={diff ? `${diff.from.name} → ${diff.to.name}` : undefined}>
       <ErrorText message={error} />
       {!diff && !error && <Loading />}
@@ -68,6 +68,6 @@ export function DiffView({ documentId, from, to, onClose }: { documentId: string
           </article>
         </>
       )}
-    </LargeDialog>
+    </Dialog>
   );
 }
