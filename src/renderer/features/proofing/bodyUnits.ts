@@ -11,6 +11,7 @@ import {
 } from 'lexical';
 import { $isDeskParagraphNode } from '../../../core/editor/DeskParagraphNode';
 import type { ParagraphInput } from '../../../core/proofing';
+import { domRangeBetween, textDomPoint, type DomPoint } from '../editor/domText';
 
 /** A run of a unit's text: a text node (offsets inside it) or one character of a break or tab. */
 export interface Segment { key: string; start: number; length: number; text: boolean }
@@ -78,38 +79,20 @@ export function segmentAt(unit: BodyUnit, at: number, preferEnd: boolean): Segme
   return unit.segments.find((s) => at >= s.start && at <= s.start + s.length) ?? null;
 }
 
-function firstTextNode(element: Node): Text | null {
-  if (element instanceof Text) return element;
-  for (const child of Array.from(element.childNodes)) {
-    const found = firstTextNode(child);
-    if (found) return found;
-  }
-  return null;
-}
-
 /** A DOM range over [start, end) of a unit, for highlights and scrolling. */
 export function domRange(editor: LexicalEditor, unit: BodyUnit, start: number, end: number): Range | null {
-  const point = (at: number, preferEnd: boolean): [Node, number] | null => {
+  const point = (at: number, preferEnd: boolean): DomPoint | null => {
     const seg = segmentAt(unit, at, preferEnd);
     if (!seg) {
       const element = editor.getElementByKey(unit.key);
       return element ? [element, 0] : null;
     }
+    if (seg.text) return textDomPoint(editor, seg.key, at - seg.start);
     const element = editor.getElementByKey(seg.key);
     if (!element) return null;
-    if (!seg.text) return [element.parentNode ?? element, Array.prototype.indexOf.call(element.parentNode?.childNodes ?? [], element) + (at > seg.start ? 1 : 0)];
-    const node = firstTextNode(element);
-    return node ? [node, Math.min(at - seg.start, node.length)] : null;
+    return [element.parentNode ?? element, Array.prototype.indexOf.call(element.parentNode?.childNodes ?? [], element) + (at > seg.start ? 1 : 0)];
   };
   const from = point(start, false);
   const to = point(Math.max(end, start), true);
-  if (!from || !to) return null;
-  const range = document.createRange();
-  try {
-    range.setStart(from[0], from[1]);
-    range.setEnd(to[0], to[1]);
-  } catch {
-    return null;
-  }
-  return range;
+  return from && to ? domRangeBetween(from, to) : null;
 }

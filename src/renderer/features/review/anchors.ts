@@ -13,6 +13,7 @@ import {
   $createRangeSelectionFromDom, $getNodeByKey, $getRoot, $isElementNode, $isTextNode,
   type ElementNode, type LexicalEditor, type LexicalNode, type PointType,
 } from 'lexical';
+import { domRangeBetween, textDomPoint, type DomPoint } from '../editor/domText';
 
 /** JSON of two Y.RelativePosition (Y.relativePositionToJSON), as stored in the review doc. */
 export interface BodyAnchor { start: unknown; end: unknown }
@@ -148,21 +149,8 @@ function $resolve(bodyDoc: Y.Doc, json: unknown): LexicalPoint | null {
   return { key: element.getKey(), offset: children.length, type: 'element' };
 }
 
-function firstTextNode(node: Node): Text | null {
-  if (node instanceof Text) return node;
-  for (const child of Array.from(node.childNodes)) {
-    const found = firstTextNode(child);
-    if (found) return found;
-  }
-  return null;
-}
-
-function $domPoint(editor: LexicalEditor, point: LexicalPoint): [Node, number] | null {
-  if (point.type === 'text') {
-    const element = editor.getElementByKey(point.key);
-    const text = element && firstTextNode(element);
-    return text ? [text, Math.min(point.offset, text.length)] : null;
-  }
+function $domPoint(editor: LexicalEditor, point: LexicalPoint): DomPoint | null {
+  if (point.type === 'text') return textDomPoint(editor, point.key, point.offset);
   const node = $getNodeByKey(point.key);
   if (!$isElementNode(node)) return null;
   // Prefer a point inside text next to the element offset: DOM children do not always match.
@@ -182,14 +170,7 @@ export function rangeOfAnchor(editor: LexicalEditor, bodyDoc: Y.Doc, anchor: Bod
     if (!start || !end) return null;
     const from = $domPoint(editor, start);
     const to = $domPoint(editor, end);
-    if (!from || !to) return null;
-    const range = document.createRange();
-    try {
-      range.setStart(from[0], from[1]);
-      range.setEnd(to[0], to[1]);
-    } catch {
-      return null;
-    }
-    return range.collapsed ? null : range;
+    const range = from && to ? domRangeBetween(from, to) : null;
+    return range && !range.collapsed ? range : null;
   });
 }
