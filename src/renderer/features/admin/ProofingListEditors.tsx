@@ -3,14 +3,14 @@
  * 领导名单 (排位, 姓名, 职务). Each keeps its draft, checks it, saves its list as a whole and says so.
  */
 import { useState, type ReactNode } from 'react';
-import { SEVERITY_NAMES, type LeaderEntry, type PhrasingEntry, type SensitiveEntry, type Severity } from '../../../core/proofing';
+import { SEVERITY_NAMES, type SensitiveEntry, type Severity } from '../../../core/proofing';
 import type { ProofingListName, ProofingLists } from '../../../shared/proofing';
 import { errorMessage } from '../../api/client';
 import { proofingApi } from '../../api/proofing';
 import { ErrorText } from '../../ui/Notice';
 import {
   blankLeaderRow, blankPhrasingRow, checkLeaders, checkPhrasing, checkSensitive, leaderRows, phrasingRows,
-  sameLeaders, samePhrasing, sensitiveText, type Checked, type LeaderRow, type PhrasingRow,
+  sameRows, sensitiveText, type Checked, type LeaderRow, type PhrasingRow,
 } from './proofingDrafts';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'hint'];
@@ -65,73 +65,129 @@ function ListFooter({ count, dirty, done, busy, onSave, children }: {
   );
 }
 
-export function PhrasingEditor({ initial, onDirty, onSaved }: EditorProps<'phrasing'>) {
-  const saver = useListSaver('phrasing', initial);
-  const [baseline, setBaseline] = useState(() => phrasingRows(initial));
+/** How a list is edited as rows: read from entries, a new row, and the check back into entries. */
+interface RowList<N extends ProofingListName, R extends { key: string }> {
+  toRows: (entries: ProofingLists[N]) => R[];
+  blank: (rows: readonly R[]) => R;
+  check: (rows: readonly R[]) => Checked<ProofingLists[N]>;
+}
+
+/** A list's rows as edited, with its save state. */
+interface RowDraft<R extends { key: string }> {
+  rows: R[];
+  /** The row 添加一行 made last, to focus. */
+  added: string | null;
+  dirty: boolean;
+  error: string | null;
+  done: boolean;
+  busy: boolean;
+  update: (key: string, patch: Partial<R>) => void;
+  add: () => void;
+  remove: (key: string) => void;
+  save: () => Promise<void>;
+}
+
+/** A list's rows as edited: changes report dirtiness, and a save makes the saved rows the new baseline. */
+function useRowDraft<N extends ProofingListName, R extends { key: string }>(
+  name: N, list: RowList<N, R>, { initial, onDirty, onSaved }: EditorProps<N>,
+): RowDraft<R> {
+  const saver = useListSaver(name, initial);
+  const [baseline, setBaseline] = useState(() => list.toRows(initial));
   const [rows, setRows] = useState(baseline);
   const [added, setAdded] = useState<string | null>(null);
-  const dirty = !samePhrasing(rows, baseline);
 
-  const change = (next: PhrasingRow[]): void => { setRows(next); saver.edited(); onDirty(!samePhrasing(next, baseline)); };
-  const update = (key: string, patch: Partial<PhrasingRow>): void => change(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
-  const add = (): void => { const row = blankPhrasingRow(); setAdded(row.key); change([...rows, row]); };
-  const save = async (): Promise<void> => {
-    const entries: PhrasingEntry[] | null = await saver.save(checkPhrasing(rows));
-    if (!entries) return;
-    const fresh = phrasingRows(entries);
-    setBaseline(fresh);
-    setRows(fresh);
-    onDirty(false);
-    onSaved(entries);
+  const change = (next: R[]): void => { setRows(next); saver.edited(); onDirty(!sameRows(next, baseline)); };
+  return {
+    rows, added, dirty: !sameRows(rows, baseline), error: saver.error, done: saver.done, busy: saver.busy,
+    update: (key, patch) => change(rows.map((r) => (r.key === key ? { ...r, ...patch } : r))),
+    add: () => { const row = list.blank(rows); setAdded(row.key); change([...rows, row]); },
+    remove: (key) => change(rows.filter((r) => r.key !== key)),
+    save: async () => {
+      const entries = await saver.save(list.check(rows));
+      if (!entries) return;
+      const fresh = list.toRows(entries);
+      setBaseline(fresh);
+      setRows(fresh);
+      onDirty(false);
+      onSaved(entries);
+    },
   };
+}
 
+/** The rows as a table with 删除 on each, then the error, the count and 添加一行 beside 保存. */
+function RowTable<R extends { key: string }>({ draft, columns, cells, empty, count }: {
+  draft: RowDraft<R>;
+  /** The header cells, before the 操作 column. */
+  columns: ReactNode;
+  /** A row's cells, before its 删除 button; `i` counts from 0. */
+  cells: (row: R, i: number) => ReactNode;
+  empty: string;
+  count: string;
+}) {
+  const { rows } = draft;
   return (
     <>
       <div className="lists-scroll">
         <table className="lists-table">
           <thead>
             <tr>
-              <th scope="col" className="lists-num">序号</th>
-              <th scope="col">不规范表述</th>
-              <th scope="col" aria-hidden="true" />
-              <th scope="col">规范表述</th>
-              <th scope="col" className="lists-severity">级别</th>
-              <th scope="col">说明（可不填）</th>
+              {columns}
               <th scope="col"><span className="visually-hidden">操作</span></th>
             </tr>
           </thead>
           <tbody>
             {rows.map((row, i) => (
               <tr key={row.key}>
-                <td className="lists-num">{i + 1}</td>
-                <td><input aria-label={`第 ${i + 1} 行不规范表述`} value={row.wrong} maxLength={100} autoFocus={row.key === added}
-                  onChange={(e) => update(row.key, { wrong: e.target.value })} /></td>
-                <td className="lists-arrow" aria-hidden="true">→</td>
-                <td><input aria-label={`第 ${i + 1} 行规范表述`} value={row.right} maxLength={100}
-                  onChange={(e) => update(row.key, { right: e.target.value })} /></td>
-                <td className="lists-severity">
-                  <select aria-label={`第 ${i + 1} 行级别`} value={row.severity}
-                    onChange={(e) => update(row.key, { severity: SEVERITIES.find((s) => s === e.target.value) ?? 'warning' })}>
-                    {SEVERITIES.map((s) => <option key={s} value={s}>{SEVERITY_NAMES[s]}</option>)}
-                  </select>
-                </td>
-                <td><input aria-label={`第 ${i + 1} 行说明`} value={row.note} maxLength={200}
-                  onChange={(e) => update(row.key, { note: e.target.value })} /></td>
+                {cells(row, i)}
                 <td className="lists-remove">
                   <button type="button" className="button small ghost" aria-label={`删除第 ${i + 1} 行`}
-                    onClick={() => change(rows.filter((r) => r.key !== row.key))}>删除</button>
+                    onClick={() => draft.remove(row.key)}>删除</button>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
-        {rows.length === 0 && <p className="lists-empty">还没有规范表述，点“添加一行”开始。</p>}
+        {rows.length === 0 && <p className="lists-empty">{empty}</p>}
       </div>
-      <ErrorText message={saver.error} />
-      <ListFooter count={`共 ${rows.length} 条`} dirty={dirty} done={saver.done} busy={saver.busy} onSave={() => void save()}>
-        <button type="button" className="button small" onClick={add}>添加一行</button>
+      <ErrorText message={draft.error} />
+      <ListFooter count={count} dirty={draft.dirty} done={draft.done} busy={draft.busy} onSave={() => void draft.save()}>
+        <button type="button" className="button small" onClick={draft.add}>添加一行</button>
       </ListFooter>
     </>
+  );
+}
+
+const PHRASING: RowList<'phrasing', PhrasingRow> = { toRows: phrasingRows, blank: blankPhrasingRow, check: checkPhrasing };
+
+export function PhrasingEditor(props: EditorProps<'phrasing'>) {
+  const draft = useRowDraft('phrasing', PHRASING, props);
+  const { update, added } = draft;
+  return (
+    <RowTable draft={draft} empty="还没有规范表述，点“添加一行”开始。" count={`共 ${draft.rows.length} 条`}
+      columns={<>
+        <th scope="col" className="lists-num">序号</th>
+        <th scope="col">不规范表述</th>
+        <th scope="col" aria-hidden="true" />
+        <th scope="col">规范表述</th>
+        <th scope="col" className="lists-severity">级别</th>
+        <th scope="col">说明（可不填）</th>
+      </>}
+      cells={(row, i) => <>
+        <td className="lists-num">{i + 1}</td>
+        <td><input aria-label={`第 ${i + 1} 行不规范表述`} value={row.wrong} maxLength={100} autoFocus={row.key === added}
+          onChange={(e) => update(row.key, { wrong: e.target.value })} /></td>
+        <td className="lists-arrow" aria-hidden="true">→</td>
+        <td><input aria-label={`第 ${i + 1} 行规范表述`} value={row.right} maxLength={100}
+          onChange={(e) => update(row.key, { right: e.target.value })} /></td>
+        <td className="lists-severity">
+          <select aria-label={`第 ${i + 1} 行级别`} value={row.severity}
+            onChange={(e) => update(row.key, { severity: SEVERITIES.find((s) => s === e.target.value) ?? 'warning' })}>
+            {SEVERITIES.map((s) => <option key={s} value={s}>{SEVERITY_NAMES[s]}</option>)}
+          </select>
+        </td>
+        <td><input aria-label={`第 ${i + 1} 行说明`} value={row.note} maxLength={200}
+          onChange={(e) => update(row.key, { note: e.target.value })} /></td>
+      </>} />
   );
 }
 
@@ -163,61 +219,25 @@ export function SensitiveEditor({ initial, onDirty, onSaved }: EditorProps<'sens
   );
 }
 
-export function LeadersEditor({ initial, onDirty, onSaved }: EditorProps<'leaders'>) {
-  const saver = useListSaver('leaders', initial);
-  const [baseline, setBaseline] = useState(() => leaderRows(initial));
-  const [rows, setRows] = useState(baseline);
-  const [added, setAdded] = useState<string | null>(null);
-  const dirty = !sameLeaders(rows, baseline);
+const LEADERS: RowList<'leaders', LeaderRow> = { toRows: leaderRows, blank: blankLeaderRow, check: checkLeaders };
 
-  const change = (next: LeaderRow[]): void => { setRows(next); saver.edited(); onDirty(!sameLeaders(next, baseline)); };
-  const update = (key: string, patch: Partial<LeaderRow>): void => change(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
-  const add = (): void => { const row = blankLeaderRow(rows); setAdded(row.key); change([...rows, row]); };
-  const save = async (): Promise<void> => {
-    const entries: LeaderEntry[] | null = await saver.save(checkLeaders(rows));
-    if (!entries) return;
-    const fresh = leaderRows(entries);
-    setBaseline(fresh);
-    setRows(fresh);
-    onDirty(false);
-    onSaved(entries);
-  };
-
+export function LeadersEditor(props: EditorProps<'leaders'>) {
+  const draft = useRowDraft('leaders', LEADERS, props);
+  const { update, added } = draft;
   return (
-    <>
-      <div className="lists-scroll">
-        <table className="lists-table">
-          <thead>
-            <tr>
-              <th scope="col" className="lists-rank">排位</th>
-              <th scope="col" className="lists-name">姓名</th>
-              <th scope="col">职务（多个用顿号分隔）</th>
-              <th scope="col"><span className="visually-hidden">操作</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, i) => (
-              <tr key={row.key}>
-                <td className="lists-rank"><input aria-label={`第 ${i + 1} 行排位`} value={row.rank} inputMode="numeric" maxLength={5}
-                  onChange={(e) => update(row.key, { rank: e.target.value })} /></td>
-                <td className="lists-name"><input aria-label={`第 ${i + 1} 行姓名`} value={row.name} maxLength={100} autoFocus={row.key === added}
-                  onChange={(e) => update(row.key, { name: e.target.value })} /></td>
-                <td><input aria-label={`第 ${i + 1} 行职务`} value={row.titles} placeholder="如：党工委书记、书记"
-                  onChange={(e) => update(row.key, { titles: e.target.value })} /></td>
-                <td className="lists-remove">
-                  <button type="button" className="button small ghost" aria-label={`删除第 ${i + 1} 行`}
-                    onClick={() => change(rows.filter((r) => r.key !== row.key))}>删除</button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {rows.length === 0 && <p className="lists-empty">还没有领导名单，点“添加一行”开始。</p>}
-      </div>
-      <ErrorText message={saver.error} />
-      <ListFooter count={`共 ${rows.length} 人`} dirty={dirty} done={saver.done} busy={saver.busy} onSave={() => void save()}>
-        <button type="button" className="button small" onClick={add}>添加一行</button>
-      </ListFooter>
-    </>
+    <RowTable draft={draft} empty="还没有领导名单，点“添加一行”开始。" count={`共 ${draft.rows.length} 人`}
+      columns={<>
+        <th scope="col" className="lists-rank">排位</th>
+        <th scope="col" className="lists-name">姓名</th>
+        <th scope="col">职务（多个用顿号分隔）</th>
+      </>}
+      cells={(row, i) => <>
+        <td className="lists-rank"><input aria-label={`第 ${i + 1} 行排位`} value={row.rank} inputMode="numeric" maxLength={5}
+          onChange={(e) => update(row.key, { rank: e.target.value })} /></td>
+        <td className="lists-name"><input aria-label={`第 ${i + 1} 行姓名`} value={row.name} maxLength={100} autoFocus={row.key === added}
+          onChange={(e) => update(row.key, { name: e.target.value })} /></td>
+        <td><input aria-label={`第 ${i + 1} 行职务`} value={row.titles} placeholder="如：党工委书记、书记"
+          onChange={(e) => update(row.key, { titles: e.target.value })} /></td>
+      </>} />
   );
 }

@@ -18,6 +18,12 @@ let nextKey = 0;
 /** A key for a row of the page, stable while it is edited. */
 export const rowKey = (): string => `row-${(nextKey += 1)}`;
 
+/** Whether two drafts hold the same rows in the same order, whatever their keys. */
+export function sameRows<R extends { key: string }>(a: readonly R[], b: readonly R[]): boolean {
+  const plain = (rows: readonly R[]): string => JSON.stringify(rows.map(({ key: _key, ...rest }) => rest));
+  return plain(a) === plain(b);
+}
+
 export interface PhrasingRow { key: string; wrong: string; right: string; severity: Severity; note: string }
 
 export function phrasingRows(entries: readonly PhrasingEntry[]): PhrasingRow[] {
@@ -26,11 +32,6 @@ export function phrasingRows(entries: readonly PhrasingEntry[]): PhrasingRow[] {
 }
 
 export const blankPhrasingRow = (): PhrasingRow => ({ key: rowKey(), wrong: '', right: '', severity: 'warning', note: '' });
-
-export function samePhrasing(a: readonly PhrasingRow[], b: readonly PhrasingRow[]): boolean {
-  const plain = (rows: readonly PhrasingRow[]): string => JSON.stringify(rows.map(({ key: _key, ...rest }) => rest));
-  return plain(a) === plain(b);
-}
 
 export function checkPhrasing(rows: readonly PhrasingRow[]): Checked<PhrasingEntry[]> {
   const entries: PhrasingEntry[] = [];
@@ -88,11 +89,6 @@ export function leaderRows(entries: readonly LeaderEntry[]): LeaderRow[] {
 export function blankLeaderRow(rows: readonly LeaderRow[]): LeaderRow {
   const ranks = rows.map((r) => Number(r.rank)).filter((n) => Number.isInteger(n));
   return { key: rowKey(), name: '', titles: '', rank: String(Math.min(MAX_RANK, Math.max(0, ...ranks) + 1)) };
-}
-
-export function sameLeaders(a: readonly LeaderRow[], b: readonly LeaderRow[]): boolean {
-  const plain = (rows: readonly LeaderRow[]): string => JSON.stringify(rows.map(({ key: _key, ...rest }) => rest));
-  return plain(a) === plain(b);
 }
 
 export function checkLeaders(rows: readonly LeaderRow[]): Checked<LeaderEntry[]> {
