@@ -21,20 +21,33 @@ export interface RunStyle { font?: string; size?: number; color?: string; noBold
 
 const NO_STYLE: RunStyle = {};
 
-function runOptions(format: number, style: RunStyle): IRunOptions {
+/**
+ * The options of one Word run. Every key is always present (unset ones undefined, which docx skips):
+ * one object shape for all runs keeps docx's option checks fast, where spreading optional parts into
+ * a fresh object made each run several times as costly to build.
+ */
+function runOptions(format: number, style: RunStyle, children: Array<string | Tab>, lineBreak: number | undefined): IRunOptions {
   return {
-    ...(style.charStyle !== undefined && { style: style.charStyle }),
-    ...(style.font !== undefined && { font: fonts(style.font) }),
-    ...(style.size !== undefined && { size: style.size }),
-    ...(style.color !== undefined && { color: style.color }),
-    ...(style.scale !== undefined && { scale: style.scale }),
-    ...((format & FORMAT.bold) !== 0 && !style.noBold && { bold: true }),
-    ...((format & FORMAT.italic) !== 0 && { italics: true }),
-    ...((format & FORMAT.underline) !== 0 && { underline: {} }),
-    ...((format & FORMAT.strikethrough) !== 0 && { strike: true }),
-    ...((format & FORMAT.subscript) !== 0 && { subScript: true }),
-    ...((format & FORMAT.superscript) !== 0 && { superScript: true }),
+    children,
+    style: style.charStyle,
+    font: style.font === undefined ? undefined : fonts(style.font),
+    size: style.size,
+    color: style.color,
+    scale: style.scale,
+    bold: (format & FORMAT.bold) !== 0 && !style.noBold ? true : undefined,
+    italics: (format & FORMAT.italic) !== 0 ? true : undefined,
+    underline: (format & FORMAT.underline) !== 0 ? {} : undefined,
+    strike: (format & FORMAT.strikethrough) !== 0 ? true : undefined,
+    subScript: (format & FORMAT.subscript) !== 0 ? true : undefined,
+    superScript: (format & FORMAT.superscript) !== 0 ? true : undefined,
+    break: lineBreak,
   };
+}
+
+/** A line's text with its tabs as Word tabs. */
+function lineChildren(line: string): Array<string | Tab> {
+  if (!line.includes('\t')) return [line];
+  return line.split('\t').flatMap((part, j): Array<string | Tab> => (j === 0 ? [part] : [new Tab(), part]));
 }
 
 /** Word runs for text runs: Lexical's bold, italic, underline, strikethrough, sub- and superscript. */
@@ -42,17 +55,13 @@ export function textRuns(runs: readonly TextRunModel[], style: RunStyle = NO_STY
   const out: TextRun[] = [];
   for (const run of runs) {
     // The common case, plain text in the paragraph's style, is the cheapest run docx makes.
-    if (run.format === 0 && style === NO_STYLE && !/[\n\t]/.test(run.text)) {
-      out.push(new TextRun(run.text));
+    const plain = run.format === 0 && style === NO_STYLE;
+    if (!run.text.includes('\n')) {
+      out.push(plain && !run.text.includes('\t') ? new TextRun(run.text) : new TextRun(runOptions(run.format, style, lineChildren(run.text), undefined)));
       continue;
     }
-    const options = runOptions(run.format, style);
     run.text.split('\n').forEach((line, i) => {
-      out.push(new TextRun({
-        ...options,
-        children: line.split('\t').flatMap((part, j): Array<string | Tab> => (j === 0 ? [part] : [new Tab(), part])),
-        ...(i > 0 && { break: 1 }),
-      }));
+      out.push(new TextRun(runOptions(run.format, style, lineChildren(line), i > 0 ? 1 : undefined)));
     });
   }
   return out;
@@ -90,31 +99,39 @@ const ALIGN = {
 
 const HEADING = [undefined, HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const;
 
-function alignment(align: BlockAlign) {
-  // Body text is justified by its style; only an explicit other alignment is written.
-  return align === '' || align === 'justify' ? {} : { alignment: ALIGN[align] };
+/** Body text is justified by its style; only an explicit other alignment is written. */
+function alignment(align: BlockAlign): (typeof ALIGN)[keyof typeof ALIGN] | undefined {
+  return align === '' || align === 'justify' ? undefined : ALIGN[align];
 }
 
 /** The children of a paragraph at its level; a heading's run-in body goes back to the body font. */
-function paragraphChildren(block: ParagraphBlock): ParagraphChild[] {
+function paragraphChildren(block: ParagraphBlock, runInHeading: string): ParagraphChild[] {
   if (block.level === 0) return textRuns(block.runs);
   // 黑体, 楷体 and 小标宋 are never bold: their weight is the font's own.
   const headingStyle: RunStyle = { noBold: block.level <= 2 };
-  const { heading, body } = splitRunIn(runsText(block.runs));
-  if (body === '') return textRuns(block.runs, headingStyle);
-  const [head, rest] = splitRuns(block.runs, heading.length);
-  return [...textRuns(head, headingStyle), ...textRuns(rest, { charStyle: BODY_TEXT_STYLE })];
+  if (runInHeading === '') return textRuns(block.runs, headingStyle);
+  const [head, rest] = splitRuns(block.runs, runInHeading.length);
+  const children: ParagraphChild[] = textRuns(head, headingStyle);
+  for (const run of textRuns(rest, { charStyle: BODY_TEXT_STYLE })) children.push(run);
+  return children;
 }
 
 function addParagraph(flow: PageFlow, block: ParagraphBlock): void {
   const heading = HEADING[block.level];
   const text = runsText(block.runs);
+  // A run-in heading's first sentence, or '' for body text and a heading standing alone.
+  let runIn = '';
+  if (heading) {
+    const split = splitRunIn(text);
+    if (split.body !== '') runIn = split.heading;
+  }
+  // Every key always present (docx skips undefined ones): one options shape keeps docx fast.
   flow.add(new Paragraph({
-    ...(heading && { heading }),
+    children: paragraphChildren(block, runIn),
+    heading,
     // A heading standing alone stays with what follows; a run-in one is a paragraph like any other.
-    ...(heading && splitRunIn(text).body === '' && { keepNext: true }),
-    ...alignment(block.align),
-    children: paragraphChildren(block),
+    keepNext: heading && runIn === '' ? true : undefined,
+    alignment: alignment(block.align),
   }), lineCount(text, CHARS_PER_LINE, 2) * LINE_PITCH);
 }
 
