@@ -4,7 +4,6 @@ import {
   addCollaboratorRequest, createDocumentRequest, listDocumentsQuery, updateDocumentRequest,
   type DocumentContent,
 } from '../../shared/api';
-import { readBody } from '../../core/editor/headless';
 import { parse, requireUser } from './context';
 import { registerReport } from '../documents/numberRegisters';
 import type { Services } from './services';
@@ -93,7 +92,7 @@ export function registerDocumentRoutes(app: FastifyInstance, services: Services)
     const user = await requireUser(sessions, request);
     const { id } = parse(idParam, request.params);
     await documents.load(user, id);
-    const { text, json } = readBody(await bodies.currentState(id));
+    const { text, json } = await bodies.read(id);
     return { text, json };
   });
 }

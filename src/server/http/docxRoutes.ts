@@ -3,7 +3,6 @@ import fastifyMultipart from '@fastify/multipart';
 import { z } from 'zod';
 import { LIMITS, type DocumentProperties } from '../../shared/api';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../shared/kinds';
-import { readBody } from '../../core/editor/headless';
 import {
   DOCX_LAYOUTS, DOCX_MIME, docxFileName, exportDocx, layoutForKind, type DocxApproval,
 } from '../../core/docx/docxExporter';
@@ -56,7 +55,7 @@ export function registerDocxRoutes(app: FastifyInstance, services: Services, app
       throw new DeskError('conflict', '文稿内容在签发后有改动，与签发时不一致，不能作为正式文件导出');
     }
     const properties = JSON.parse(row.properties) as DocumentProperties;
-    const { json } = readBody(await bodies.currentState(id));
+    const { json } = await bodies.read(id);
     const bytes = await exportDocx({
       kind: row.kind, title: row.title, properties, body: json, final, approval,
       layout: layout ?? layoutForKind(row.kind),

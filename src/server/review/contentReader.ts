@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { SerializedEditorState } from 'lexical';
-import { readBody } from '../../core/editor/headless';
 import { canonicalContent, serializeCanonical, type CanonicalContent } from '../../core/review/canonical';
 import type { DocumentProperties } from '../../shared/api';
 import type { DocumentRow } from '../db/schema';
@@ -22,8 +21,7 @@ export function sha256(text: string): string {
 
 /** Reads a document's current content (live if open) and its canonical hash. */
 export async function readContent(row: DocumentRow, bodies: BodyStore): Promise<ContentSnapshot> {
-  const state = await bodies.currentState(row.id);
-  const { json } = readBody(state);
+  const { state, json } = await bodies.read(row.id);
   const canonical = canonicalContent({
     title: row.title, kind: row.kind, properties: JSON.parse(row.properties) as DocumentProperties, body: json,
   });
