@@ -1,10 +1,9 @@
 /** The app shell: first-run setup, login, then the pages behind the top bar. */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { deskApi, type SetupStatus } from '../api/desk';
 import { LoginPage } from '../features/auth/LoginPage';
 import { SetupPage } from '../features/setup/SetupPage';
 import { DocumentListPage } from '../features/documents/DocumentListPage';
-import { EditorPage } from '../features/editor/EditorPage';
 import { UserAdminPage } from '../features/admin/UserAdminPage';
 import { ProofingListsPage } from '../features/admin/ProofingListsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -15,13 +14,16 @@ import { ChainsPage } from '../features/review/ChainsPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { LedgerPage } from '../features/ledger/LedgerPage';
 import { OutletsPage } from '../features/ledger/OutletsPage';
-import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { dispatchCommand } from '../platform/commands';
 import { onMenuCommand } from '../platform/desk';
 import { Loading } from '../ui/Notice';
 import { navigate, useRoute, type Route } from './router';
 import { SessionProvider, useSession } from './session';
 import { TopBar } from './TopBar';
+
+// The two heaviest pages load on first use: the editor (Lexical, Yjs) and 统计 (the chart library).
+const EditorPage = lazy(() => import('../features/editor/EditorPage').then((m) => ({ default: m.EditorPage })));
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 
 export function App() {
   return (
@@ -63,7 +65,9 @@ function Shell() {
     <InboxProvider key={session.user.id}>
       <div className="app">
         <TopBar route={route} />
-        <Page route={route} isAdmin={session.user.roles.includes('admin')} />
+        <Suspense fallback={<main className="page"><Loading /></main>}>
+          <Page route={route} isAdmin={session.user.roles.includes('admin')} />
+        </Suspense>
         <InPageNotices />
       </div>
     </InboxProvider>
