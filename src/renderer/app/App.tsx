@@ -17,6 +17,7 @@ import { OutletsPage } from '../features/ledger/OutletsPage';
 import { dispatchCommand } from '../platform/commands';
 import { onMenuCommand } from '../platform/desk';
 import { Loading } from '../ui/Notice';
+import { PageErrorBoundary } from '../ui/PageErrorBoundary';
 import { navigate, useRoute, type Route } from './router';
 import { SessionProvider, useSession } from './session';
 import { TopBar } from './TopBar';
@@ -65,9 +66,11 @@ function Shell() {
     <InboxProvider key={session.user.id}>
       <div className="app">
         <TopBar route={route} />
-        <Suspense fallback={<main className="page"><Loading /></main>}>
-          <Page route={route} isAdmin={session.user.roles.includes('admin')} />
-        </Suspense>
+        <PageErrorBoundary resetKey={JSON.stringify(route)}>
+          <Suspense fallback={<main className="page"><Loading /></main>}>
+            <Page route={route} isAdmin={session.user.roles.includes('admin')} />
+          </Suspense>
+        </PageErrorBoundary>
         <InPageNotices />
       </div>
     </InboxProvider>
