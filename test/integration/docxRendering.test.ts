@@ -88,6 +88,19 @@ describe.skipIf(!libreOfficeAvailable())('rendering by LibreOffice', () => {
     expect(last.at(-1)?.replace(/\s+/g, '')).toBe('发：各部门、各单位，各街道。（共印30份）');
   }, 120_000);
 
+  it('keeps the bulletin\'s 报/送/发 tail on one page where it once split (报 on one page, 送 and 发 on the next)', async () => {
+    const line = (text: string): BodyBlock => ({ type: 'paragraph', level: 0, runs: [{ text, format: 0 }], align: '' });
+    for (const extra of [14, 16]) {
+      const body = [...bulletin.blocks, ...Array.from({ length: extra }, (_, i) => line(`第${i + 1}行补充内容。`))];
+      const bytes = await exportDocx({ kind: 'info', title: bulletin.title, properties: bulletin.properties, body, final: true, layout: 'info' });
+      const { pages } = renderDocx(bytes, `info-tail-${extra}`, WORK);
+      const tailPages = ['报：', '送：', '发：'].map((mark) => pages.findIndex((page) => page.includes(mark)));
+      expect(tailPages[0]).toBeGreaterThanOrEqual(0);
+      expect(tailPages).toEqual([tailPages[0], tailPages[0], tailPages[0]]);
+      expect(bodyLines(pages.at(-1) ?? '').at(-1)?.replace(/\s+/g, '')).toBe('发：各部门、各单位，各街道。（共印30份）');
+    }
+  }, 120_000);
+
   it('lays out a manuscript with 22 lines a page', async () => {
     const { pages, pdfPath } = await render(official, 'manuscript', true);
     keep(pdfPath);

@@ -34,9 +34,11 @@ const RULE_HEIGHT = 40;
 /**
  * Adds the block so that it lands at the bottom of the last page, which is moved to an even page
  * when `evenPage` (GB/T 9704: the 版记 is on the last even page). Page moves follow the PageFlow
- * estimate. Each line is its own frame at a fixed distance from the type area's top, the frames
- * apart by hairline paragraphs: LibreOffice makes no frame of consecutive framed paragraphs whose
- * borders differ.
+ * estimate. Each line is its own frame at its own distance from the type area's top, the framed
+ * paragraphs back to back and followed by one hairline paragraph that anchors them all: so the
+ * lines move to another page only together. (Frames anchored one by one, a hairline after each,
+ * let LibreOffice push the later anchors past the earlier frames onto the next page; consecutive
+ * framed paragraphs at the same position make no frame at all there.)
  */
 export function addEndBlock(flow: PageFlow, rows: readonly EndRow[], evenPage: boolean): void {
   if (rows.length === 0) return;
@@ -58,19 +60,19 @@ export function addEndBlock(flow: PageFlow, rows: readonly EndRow[], evenPage: b
         wrap: FrameWrap.AROUND,
       },
       border: rowBorders(i, rows),
-      // The rows and the paragraphs between them stay on one page, where their frames are drawn.
+      // The rows and their anchor stay on one page, where the frames are drawn.
       keepNext: true,
       tabStops: [{ type: TabStopType.RIGHT, position: TYPE_AREA.width - CHAR_SMALL }],
       children: [plainRun(row.right === undefined ? row.left : `${row.left}\t${row.right}`)],
     }), i === 0 ? total : 0);
     y += heights[i];
-    flow.add(hairline(i < rows.length - 1), 0);
   });
+  flow.add(hairline(), 0);
 }
 
-/** An empty paragraph 1 pt tall: it ends a frame without taking a line. */
-function hairline(keepNext: boolean): Paragraph {
-  return new Paragraph({ style: STYLE.plain, keepNext, spacing: { line: 20, lineRule: LineRuleType.EXACT } });
+/** An empty paragraph 1 pt tall: it ends the frames and anchors them without taking a line. */
+function hairline(): Paragraph {
+  return new Paragraph({ style: STYLE.plain, spacing: { line: 20, lineRule: LineRuleType.EXACT } });
 }
 
 function pageBreak(flow: PageFlow): void {
