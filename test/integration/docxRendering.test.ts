@@ -1,8 +1,8 @@
 /**
  * The exported layouts as a real office suite lays them out: LibreOffice (headless, official fonts
  * aliased to Noto CJK) converts each to PDF; the pages' text shows 22 lines per full body page, the
- * page numbers `— n —` (odd right, even left), the masthead on page 1 and the 版记 at the foot of the
- * last, even page. PDFs and page PNGs stay in test-results/docx for a person to look at.
+ * page numbers `— n —` (odd right, even left; none on a blank page before the 版记 and the 版记's
+ * page), the masthead on page 1 and the 版记 at the foot of the last, even page. PDFs and page PNGs stay in test-results/docx for a person to look at.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -75,6 +75,22 @@ describe.skipIf(!libreOfficeAvailable())('rendering by LibreOffice', () => {
     expect(last.at(-2)).toMatch(/^抄送：区党工委/);
     expect(last.at(-1)?.replace(/\s+/g, '')).toBe('临沂沂河新区党政办公室2023年9月10日印发');
     expect(pages.slice(0, -1).join('')).not.toContain('抄送');
+  }, 120_000);
+
+  it('leaves a blank page before a 版记 that would land on an odd page, and numbers neither page', async () => {
+    // The sample's own body fills two pages (by the exporter's estimate): page 3 is blank, the 版记 on page 4.
+    const bytes = await exportDocx({ kind: official.kind, title: official.title, properties: official.properties, body: official.blocks, final: false, layout: 'official' });
+    const { pages, pdfPath } = renderDocx(bytes, 'official-blank-page', WORK);
+    keep(pdfPath);
+    expect(pages.length % 2).toBe(0);
+    expectPageNumbers(pages.slice(0, -2));
+    const [blank, end] = pages.slice(-2);
+    for (const page of [blank, end]) {
+      expect(page).not.toMatch(/—\s*\d+\s*—/);
+      expect(page).toContain('草稿');
+    }
+    expect(bodyLines(blank)).toEqual(['草稿']);
+    expect(bodyLines(end).at(-1)?.replace(/\s+/g, '')).toBe('临沂沂河新区党政办公室2023年9月10日印发');
   }, 120_000);
 
   it('lays out a draft bulletin with its masthead, 草稿 mark and tail', async () => {

@@ -66,7 +66,8 @@ export interface ParaProps {
   borders: Array<{ side: string; sz: number; color: string }>;
 }
 export interface CheckedRun { text: string; props: RunProps }
-export interface CheckedParagraph { text: string; props: ParaProps; runs: CheckedRun[] }
+/** `section`: the index of the section the paragraph is in (0 for the first). */
+export interface CheckedParagraph { text: string; props: ParaProps; runs: CheckedRun[]; section: number }
 
 function mergeRun(base: RunProps, rPr: XmlElement | undefined): RunProps {
   if (!rPr) return base;
@@ -105,10 +106,15 @@ export interface DocxReading {
   pgMar: Record<string, string>;
   docGrid: Record<string, string> | undefined;
   settings: string;
-  footers: { default?: XmlElement; even?: XmlElement };
+  /** The first section's footers and headers' text (later sections inherit its headers). */
+  footers: SectionFooters;
   headersText: string[];
+  /** Every section in order, the first one included. */
+  sections: Array<{ footers: SectionFooters; headersText: string[]; pgSz: Record<string, string>; pgMar: Record<string, string> }>;
   customProperties: Record<string, string>;
 }
+
+export interface SectionFooters { default?: XmlElement; even?: XmlElement }
 
 /** Reads a .docx into paragraphs with effective properties, section values, footers and custom properties. */
 export async function readDocx(bytes: Uint8Array): Promise<DocxReading> {
@@ -126,8 +132,12 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxReading> {
     for (let s = styleById.get(id); s && out.length < 10; s = styleById.get(kid(s, 'w:basedOn')?.attrs['w:val'] ?? '')) out.unshift(s);
     return out;
   };
+  let section = 0;
   const paragraphs = all(document, 'w:p').map((p): CheckedParagraph => {
     const pPr = kid(p, 'w:pPr');
+    // A paragraph holding a sectPr is the last of its section.
+    const inSection = section;
+    if (kid(pPr, 'w:sectPr')) section += 1;
     const styleId = kid(pPr, 'w:pStyle')?.attrs['w:val'] ?? 'Normal';
     const styleChain = chain(styleId);
     let props = styleChain.reduce((acc, s) => mergePara(acc, kid(s, 'w:pPr')), basePara);
@@ -139,20 +149,24 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxReading> {
       const base = charStyle ? chain(charStyle).reduce((acc, s) => mergeRun(acc, kid(s, 'w:rPr')), styleRun) : styleRun;
       return { text: textOf(r), props: mergeRun(base, kid(r, 'w:rPr')) };
     });
-    return { text: runs.map((r) => r.text).join(''), props, runs };
+    return { text: runs.map((r) => r.text).join(''), props, runs, section: inSection };
   });
-  const sectPr = all(document, 'w:sectPr').at(-1);
   const target = (id: string | undefined) => kids(kid(rels, 'Relationships'), 'Relationship').find((r) => r.attrs.Id === id)?.attrs.Target;
-  const footers: DocxReading['footers'] = {};
-  for (const ref of kids(sectPr, 'w:footerReference')) {
-    const path = target(ref.attrs['r:id']);
-    if (path) footers[ref.attrs['w:type'] === 'even' ? 'even' : 'default'] = parseXml(await read(`word/${path}`));
+  const sections: DocxReading['sections'] = [];
+  for (const sectPr of all(document, 'w:sectPr')) {
+    const footers: SectionFooters = {};
+    for (const ref of kids(sectPr, 'w:footerReference')) {
+      const path = target(ref.attrs['r:id']);
+      if (path) footers[ref.attrs['w:type'] === 'even' ? 'even' : 'default'] = parseXml(await read(`word/${path}`));
+    }
+    const headersText: string[] = [];
+    for (const ref of kids(sectPr, 'w:headerReference')) {
+      const path = target(ref.attrs['r:id']);
+      if (path) headersText.push(textOf(parseXml(await read(`word/${path}`))));
+    }
+    sections.push({ footers, headersText, pgSz: kid(sectPr, 'w:pgSz')?.attrs ?? {}, pgMar: kid(sectPr, 'w:pgMar')?.attrs ?? {} });
   }
-  const headersText: string[] = [];
-  for (const ref of kids(sectPr, 'w:headerReference')) {
-    const path = target(ref.attrs['r:id']);
-    if (path) headersText.push(textOf(parseXml(await read(`word/${path}`))));
-  }
+  const sectPr = all(document, 'w:sectPr')[0];
   const custom = parseXml(await read('docProps/custom.xml'));
   const customProperties: Record<string, string> = {};
   for (const property of all(custom, 'property')) {
@@ -165,8 +179,9 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxReading> {
     pgMar: kid(sectPr, 'w:pgMar')?.attrs ?? {},
     docGrid: kid(sectPr, 'w:docGrid')?.attrs,
     settings: await read('word/settings.xml'),
-    footers,
-    headersText,
+    footers: sections[0]?.footers ?? {},
+    headersText: sections[0]?.headersText ?? [],
+    sections,
     customProperties,
   };
 }
@@ -255,6 +270,20 @@ export async function checkDocx(bytes: Uint8Array, { layout }: CheckOptions): Pr
   if (!/<w:evenAndOddHeaders\s*\/>/.test(reading.settings)) problems.push('settings.xml lacks w:evenAndOddHeaders');
   checkFooter(reading.footers.default, 'default (odd)', 'right', problems);
   checkFooter(reading.footers.even, 'even', 'left', problems);
+  // A later section holds only a blank page and the end block after it (GB/T 9704 7.5: neither is
+  // numbered): footers of its own (else it would inherit the numbered ones) without a PAGE field.
+  reading.sections.slice(1).forEach((later, i) => {
+    const which = `section ${i + 2}`;
+    if (!later.footers.default || !later.footers.even) problems.push(`${which} has no footers of its own`);
+    for (const footer of [later.footers.default, later.footers.even]) {
+      if (footer && /PAGE/.test(all(footer, 'w:instrText').map(textOf).join(''))) problems.push(`${which} footer has a page number`);
+    }
+    if (JSON.stringify(later.pgSz) !== JSON.stringify(pgSz) || JSON.stringify(later.pgMar) !== JSON.stringify(pgMar)) problems.push(`${which} page differs`);
+    const texts = paragraphs.filter((p) => p.section === i + 1 && p.text.trim() !== '');
+    if (layout === 'manuscript' || texts.length === 0 || texts.some((p) => p.props.style !== 'GwSmall')) {
+      problems.push(`${which} holds more than the end block: ${texts.map((p) => p.text.slice(0, 8)).join(' / ')}`);
+    }
+  });
   // 7. The ruled end block: 0.35 mm, 0.25 mm between, 0.35 mm.
   const endBlock = paragraphs.filter((p) => p.props.style === 'GwSmall' && p.text.trim() !== '');
   if (layout !== 'manuscript') {

@@ -111,6 +111,23 @@ describe('docx export', () => {
     ]);
   });
 
+  it('puts a blank page before a 版记 that would land on an odd page, and numbers neither that page nor the 版记’s', async () => {
+    // The sample's body ends on a full second page (by the estimate): page 3 is blank, the 版记 on page 4.
+    const { problems, reading } = await checkDocx(await exportSample(official, 'official', false), { layout: 'official' });
+    expect(problems).toEqual([]);
+    expect(reading.sections).toHaveLength(2);
+    const unnumbered = reading.sections[1];
+    for (const footer of [unnumbered.footers.default, unnumbered.footers.even]) expect(JSON.stringify(footer)).not.toContain('PAGE');
+    expect(unnumbered.headersText).toEqual([]); // the 草稿 header carries over from the first section
+    const later = reading.paragraphs.filter((p) => p.section === 1).map((p) => p.text).filter((t) => t !== '');
+    expect(later).toEqual(['抄送：区党工委、管委会领导，区纪工委。', '临沂沂河新区党政办公室\t2023年9月10日印发']);
+    // A body that leaves room on an odd page: the 版记 goes to the next, even page, which is numbered.
+    const line = (i: number): BodyBlock => ({ type: 'paragraph', level: 0, runs: [{ text: `第${i}行。`, format: 0 }], align: '' });
+    const shorter = await checkDocx(await exportSample(official, 'official', true, Array.from({ length: 10 }, (_, i) => line(i))), { layout: 'official' });
+    expect(shorter.problems).toEqual([]);
+    expect(shorter.reading.sections).toHaveLength(1);
+  });
+
   it('picks the layout from the kind', () => {
     expect([layoutForKind('official'), layoutForKind('info'), layoutForKind('research'), layoutForKind('media')])
       .toEqual(['official', 'info', 'manuscript', 'manuscript']);
@@ -126,5 +143,15 @@ describe('docx export', () => {
     expect(problems).toEqual(expect.arrayContaining([
       'bold 黑体 on "一、提高思想认识"', 'size 30 (not 32) on "一、提高思想认识"', 'no even footer',
     ]));
+  });
+
+  it('has a checker that notices a numbered or footerless page after the blank page', async () => {
+    const zip = await JSZip.loadAsync(await exportSample(official, 'official'));
+    const xml = zip.file('word/document.xml')?.async('string') ?? Promise.resolve('');
+    // The body's last sectPr is the unnumbered section's: drop its footers so it inherits the numbered ones.
+    const last = (await xml).replace(/(<w:sectPr>(?:(?!<w:sectPr>)[\s\S])*?)<w:footerReference[^>]*\/><w:footerReference[^>]*\/>((?:(?!<w:sectPr>)[\s\S])*<\/w:body>)/, '$1$2');
+    zip.file('word/document.xml', last);
+    const { problems } = await checkDocx(await zip.generateAsync({ type: 'uint8array' }), { layout: 'official' });
+    expect(problems).toContain('section 2 has no footers of its own');
   });
 });

@@ -9,7 +9,7 @@ import { propertyText, type PropertyMap } from './documentProperties';
 import { FOOTER_DISTANCE, LINE_PITCH, mmToTwip, PAGE } from './gbt9704';
 import { bulletinLayout, manuscriptLayout } from './bulletinLayouts';
 import { officialLayout, type LayoutSource } from './officialLayout';
-import { draftHeaders, pageNumberFooters } from './pageFurniture';
+import { blankFooters, draftHeaders, pageNumberFooters } from './pageFurniture';
 import type { PageFlow } from './pageFlow';
 import { DESK_NUMBERING, DESK_STYLES } from './styles';
 import { layoutForKind, type DocxLayout } from './layouts';
@@ -50,12 +50,25 @@ function isBlockList(body: unknown): body is BodyBlock[] {
   return Array.isArray(body);
 }
 
+/** Every section's page: A4, the GB/T 9704 margins, 22 lines of the grid. */
+const SECTION_PROPERTIES = {
+  page: {
+    size: { width: PAGE.width, height: PAGE.height },
+    margin: {
+      top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right,
+      header: mmToTwip(15), footer: FOOTER_DISTANCE, gutter: 0,
+    },
+  },
+  grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
+};
+
 /** The Word document object (before packing), for tests that inspect it and for the exporter. */
 export function buildDocxDocument(input: DocxExportInput): Document {
   const blocks = isBlockList(input.body) ? input.body : bodyBlocksFromLexical(input.body);
   const title = propertyText(input.properties, '标题') || input.title;
   const flow = LAYOUTS[input.layout ?? layoutForKind(input.kind)]({ title, properties: input.properties, blocks });
   const approval = input.final ? input.approval : null;
+  const unnumbered = flow.unnumberedFrom;
   return new Document({
     title,
     creator: '文稿台',
@@ -68,21 +81,16 @@ export function buildDocxDocument(input: DocxExportInput): Document {
       { name: APPROVAL_PROPERTIES.signerName, value: approval.signerName },
       { name: APPROVAL_PROPERTIES.signedAt, value: approval.signedAt },
     ] : [],
-    sections: [{
-      properties: {
-        page: {
-          size: { width: PAGE.width, height: PAGE.height },
-          margin: {
-            top: PAGE.top, bottom: PAGE.bottom, left: PAGE.left, right: PAGE.right,
-            header: mmToTwip(15), footer: FOOTER_DISTANCE, gutter: 0,
-          },
-        },
-        grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
+    sections: [
+      {
+        properties: SECTION_PROPERTIES,
+        ...(input.final ? {} : { headers: draftHeaders() }),
+        footers: pageNumberFooters(),
+        children: unnumbered === undefined ? flow.children : flow.children.slice(0, unnumbered),
       },
-      ...(input.final ? {} : { headers: draftHeaders() }),
-      footers: pageNumberFooters(),
-      children: flow.children,
-    }],
+      // A blank page before the 版记 and the 版记's page: no page numbers; the 草稿 header carries over.
+      ...(unnumbered === undefined ? [] : [{ properties: SECTION_PROPERTIES, footers: blankFooters(), children: flow.children.slice(unnumbered) }]),
+    ],
   });
 }
 

@@ -46,8 +46,17 @@ export function addEndBlock(flow: PageFlow, rows: readonly EndRow[], evenPage: b
     + (i === 0 ? 2 : 1) * RULE_HEIGHT);
   const total = heights.reduce((sum, h) => sum + h, 0);
   // The estimate may be off by a line or two: leave the block a margin rather than split it.
-  if (flow.remaining < total + 3 * LINE_PITCH) pageBreak(flow);
-  if (evenPage && flow.currentPage % 2 === 1) pageBreak(flow);
+  const full = flow.remaining < total + 3 * LINE_PITCH;
+  if (evenPage && full && flow.currentPage % 2 === 0) {
+    // The block would land on an odd page: a blank page goes before it, and that page and the
+    // block's page carry no page number (GB/T 9704 7.5).
+    flow.startUnnumbered();
+    flow.add(new Paragraph({ style: STYLE.plain }), LINE_PITCH);
+    pageBreak(flow);
+  } else {
+    if (full) pageBreak(flow);
+    if (evenPage && flow.currentPage % 2 === 1) pageBreak(flow);
+  }
   let y = TYPE_AREA.height - total;
   rows.forEach((row, i) => {
     flow.add(new Paragraph({

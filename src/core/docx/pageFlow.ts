@@ -28,6 +28,7 @@ export class PageFlow {
   readonly children: FileChild[] = [];
   private page = 1;
   private used = 0;
+  private unnumbered: number | undefined;
 
   /** Adds a child `height` twips tall; `newPage` starts it on a new page. */
   add(child: FileChild, height: number, newPage = false): void {
@@ -45,6 +46,19 @@ export class PageFlow {
     this.page += 1;
     this.used = 0;
   }
+
+  /**
+   * Ends the numbered part of the document here: what follows starts on a new page, in a section
+   * whose pages carry no page number (GB/T 9704 7.5: a blank page before the 版记, and the 版记
+   * page, are not numbered).
+   */
+  startUnnumbered(): void {
+    this.unnumbered ??= this.children.length;
+    this.breakPage();
+  }
+
+  /** The index of the first child without page numbers, if any. */
+  get unnumberedFrom(): number | undefined { return this.unnumbered; }
 
   /** The page the next line falls on (1-based). */
   get currentPage(): number { return this.page; }

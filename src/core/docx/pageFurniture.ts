@@ -1,6 +1,7 @@
 /**
  * What every page carries: the page number `— 1 —` in 宋体 四号 (odd pages right, even pages left,
- * one character in from the type area's edge) and, on a draft, a 草稿 mark in the header.
+ * one character in from the type area's edge; none on a blank page before the 版记 and the 版记's
+ * page) and, on a draft, a 草稿 mark in the header.
  */
 import { AlignmentType, Footer, Header, LineRuleType, PageNumber, Paragraph, TextRun } from 'docx';
 import { CHAR_SMALL, FONT, SIZE } from './gbt9704';
@@ -27,6 +28,14 @@ function pageNumberFooter(odd: boolean): Footer {
 /** Footers for `evenAndOddHeaderAndFooters`: `default` serves odd pages, `even` even ones. */
 export function pageNumberFooters(): { default: Footer; even: Footer } {
   return { default: pageNumberFooter(true), even: pageNumberFooter(false) };
+}
+
+/**
+ * Empty footers for pages without a page number: a section without footers of its own would take
+ * the previous section's.
+ */
+export function blankFooters(): { default: Footer; even: Footer } {
+  return { default: new Footer({ children: [new Paragraph({})] }), even: new Footer({ children: [new Paragraph({})] }) };
 }
 
 /** The visible mark a draft carries on every page. */
