@@ -234,7 +234,7 @@ describe('annotations and refused offline edits', () => {
     await colleague.synced();
     let refusal: unknown = null;
     colleague.provider.on('stateless', ({ payload }: { payload: string }) => { refusal = JSON.parse(payload); });
-    colleague.offline();
+    await colleague.offline();
     colleague.type('离线时写下的补充。');
     // Meanwhile the writer submits the piece: the body is locked when the colleague comes back.
     await as('writer').ok('POST', `/api/documents/${id}/transitions`, { action: 'submit', assigneeId: idOf('reviewer') });

@@ -22,8 +22,11 @@ export interface CollabClient {
   /** Resolves when the server has acknowledged every local change. */
   acknowledged(timeoutMs?: number): Promise<void>;
   synced(timeoutMs?: number): Promise<void>;
-  /** Drops the connection (as a lost network would) and keeps the document; `online()` comes back. */
-  offline(): void;
+  /**
+   * Drops the connection (as a lost network would) and keeps the document; resolves once the socket
+   * is closed, so nothing typed afterwards can slip out. `online()` comes back.
+   */
+  offline(): Promise<void>;
   online(): void;
   destroy(): void;
 }
@@ -65,9 +68,9 @@ export function connectClient(wsUrl: string, documentId: string, token: string, 
     text: () => readBody(Y.encodeStateAsUpdate(doc)).text,
     acknowledged: (timeoutMs = 10_000) => waitFor(() => provider.isSynced && provider.unsyncedChanges === 0, timeoutMs, 'acknowledgement'),
     synced: (timeoutMs = 10_000) => waitFor(() => provider.isSynced, timeoutMs, 'first sync'),
-    offline: () => {
-      websocketProvider.shouldConnect = false;
+    offline: async () => {
       websocketProvider.disconnect();
+      await waitFor(() => websocketProvider.status === 'disconnected', 10_000, 'the socket to close');
     },
     online: () => { void websocketProvider.connect(); },
     destroy: () => {
