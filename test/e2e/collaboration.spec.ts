@@ -117,3 +117,56 @@ test('a new title reaches the other writer without a reload', async ({ browser }
   await a.context.close();
   await b.context.close();
 });
+
+test('撤销 undoes only your own edits, never a colleague’s', async ({ browser }) => {
+  const id = await createDocument(owner, '撤销测试', ['第一段。'], [colleague]);
+  const a = await loggedInPage(browser, server, owner);
+  const b = await loggedInPage(browser, server, colleague);
+  await openDocument(a.page, server, id);
+  await openDocument(b.page, server, id);
+
+  await caretToEnd(a.page);
+  await a.page.keyboard.type('王芳加的。');
+  await expect(body(b.page)).toContainText('第一段。王芳加的。');
+  // Yjs groups edits made within half a second into one undo step.
+  await a.page.waitForTimeout(700);
+  await caretToEnd(b.page);
+  await b.page.keyboard.press('Enter');
+  await b.page.keyboard.type('赵磊的段落。');
+  await expect(body(a.page)).toContainText('赵磊的段落。');
+
+  await a.page.getByRole('button', { name: '撤销' }).click();
+  await expect(body(a.page)).not.toContainText('王芳加的。');
+  await expect(body(a.page)).toContainText('赵磊的段落。');
+  await expect.poll(() => serverText(owner, id)).toBe('第一段。\n赵磊的段落。');
+  await a.context.close();
+  await b.context.close();
+});
+
+test('pasting from Word keeps paragraphs, structure levels, lists and tables', async ({ browser }) => {
+  const id = await createDocument(owner, '粘贴测试', ['']);
+  const { context, page } = await loggedInPage(browser, server, owner);
+  await openDocument(page, server, id);
+  await caretToEnd(page);
+  // Word's clipboard HTML, as it arrives in the browser.
+  const html = `<html><body>
+    <p class=MsoNormal style='mso-outline-level:1'>一、提高思想认识</p>
+    <p class=MsoNormal>政务信息是科学决策的重要依据。</p>
+    <p class=MsoNormal style='mso-outline-level:2'>（一）报送内容。围绕重点工作报送。</p>
+    <ol><li>经验类信息</li><li>动态类信息</li></ol>
+    <table><tr><td>项目</td><td>投资</td></tr><tr><td>一期</td><td>12.5亿元</td></tr></table>
+  </body></html>`;
+  await body(page).evaluate((element, data) => {
+    const transfer = new DataTransfer();
+    transfer.setData('text/html', data);
+    transfer.setData('text/plain', '一、提高思想认识');
+    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, html);
+
+  await expect(body(page).locator('.desk-level-1')).toHaveText('一、提高思想认识');
+  await expect(body(page).locator('.desk-level-2')).toContainText('（一）报送内容。');
+  await expect(body(page).locator('ol li')).toHaveCount(2);
+  await expect(body(page).locator('table td')).toHaveCount(4);
+  await expect.poll(() => serverText(owner, id)).toContain('一、提高思想认识\n政务信息是科学决策的重要依据。\n（一）报送内容。围绕重点工作报送。\n经验类信息\n动态类信息\n项目\t投资\n一期\t12.5亿元');
+  await context.close();
+});
