@@ -17,6 +17,7 @@ import { DocumentStore } from './documents/documentStore';
 import { YjsStore } from './collab/yjsStore';
 import { BodyStore } from './collab/bodyStore';
 import { PersistenceExtension } from './collab/PersistenceExtension';
+import { isBodyName } from './collab/documentNames';
 import { AuthenticationExtension } from './collab/AuthenticationExtension';
 import { installErrorHandling } from './http/errorHandler';
 import { registerAuthRoutes } from './http/authRoutes';
@@ -95,7 +96,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
       gate.recordEditor(name, userId).catch((err: unknown) => log.error({ err, name }, 'could not record the editor'));
     },
     onBodyChanged: (name) => {
-      if (name.includes('/')) return;
+      if (!isBodyName(name)) return;
       const now = Date.now();
       if (now - (lastTouched.get(name) ?? 0) < BODY_TOUCH_INTERVAL_MS) return;
       lastTouched.set(name, now);

@@ -1,9 +1,8 @@
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
-import type { User } from '../../shared/api';
 import type { SessionStore } from '../auth/sessionStore';
 import type { DocumentStore } from '../documents/documentStore';
+import { parseDocumentName, type CollabContext } from './documentNames';
 
-export interface CollabContext { user: User }
 
 /**
  * Authenticates every WebSocket document connection with the session token and the access table:
@@ -19,10 +18,10 @@ export class AuthenticationExtension implements Extension {
   async onAuthenticate({ token, documentName, connectionConfig }: onAuthenticatePayload): Promise<CollabContext> {
     const user = await this.sessions.authenticate(token);
     if (!user) throw new Error('unauthorized');
-    const [documentId, part, ...rest] = documentName.split('/');
-    if (rest.length > 0 || (part !== undefined && part !== 'review')) throw new Error('unknown document');
-    const { access } = await this.documents.load(user, documentId);
-    if (part === 'review') {
+    const name = parseDocumentName(documentName);
+    if (!name) throw new Error('unknown document');
+    const { access } = await this.documents.load(user, name.documentId);
+    if (name.part === 'review') {
       if (!access.canReadComments) throw new Error('forbidden');
       connectionConfig.readOnly = !access.canComment;
     } else {

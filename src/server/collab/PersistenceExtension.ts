@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { YjsStore } from './yjsStore';
 import { assertWellFormedUpdate, isEmptyUpdate, readIncomingUpdate } from './syncMessage';
 import { EDITS_REFUSED } from '../../shared/review';
+import { contextUser, isBodyName } from './documentNames';
 
 interface Tracking {
   /** Highest update id written for this document. */
@@ -26,17 +27,6 @@ export interface PersistenceOptions {
   isLocked?: (documentName: string) => boolean;
   /** Called when a user's update to a body was stored (who edited this revision). */
   onEdit?: (documentName: string, userId: string) => void;
-}
-
-/** `<id>` is a body; `<id>/review` is its review threads. */
-export function isBodyName(documentName: string): boolean {
-  return !documentName.includes('/');
-}
-
-function contextUserId(context: unknown): string | null {
-  if (typeof context !== 'object' || context === null || !('user' in context)) return null;
-  const user: unknown = Reflect.get(context, 'user');
-  return typeof user === 'object' && user !== null && typeof Reflect.get(user, 'id') === 'string' ? String(Reflect.get(user, 'id')) : null;
 }
 
 /**
@@ -95,7 +85,7 @@ export class PersistenceExtension implements Extension {
       this.tellRefused(connection, document, update);
       return;
     }
-    const userId = contextUserId(context);
+    const userId = contextUser(context)?.id;
     if (userId && isBodyName(documentName)) this.options.onEdit?.(documentName, userId);
     const tracking = this.tracking.get(documentName);
     if (tracking) {

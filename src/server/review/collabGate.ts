@@ -1,17 +1,11 @@
 import type { Hocuspocus } from '@hocuspocus/server';
 import type { Kysely } from 'kysely';
-import type { User } from '../../shared/api';
 import type { Database } from '../db/schema';
 import type { DocumentStore } from '../documents/documentStore';
 import { DOCUMENT_CHANGED } from '../../shared/review';
+import { contextUser, reviewDocumentName } from '../collab/documentNames';
 
 interface ConnectionLike { readOnly: boolean; context: unknown }
-
-function userOf(connection: ConnectionLike): User | null {
-  const context = connection.context;
-  if (typeof context !== 'object' || context === null || !('user' in context)) return null;
-  return (context as { user: User }).user;
-}
 
 /**
  * Keeps open collaboration connections in step with the workflow. A transition first `lock`s the
@@ -41,7 +35,7 @@ export class CollabGate {
   async refresh(documentId: string): Promise<void> {
     this.locked.delete(documentId);
     for (const connection of this.connections(documentId)) {
-      const user = userOf(connection);
+      const user = contextUser(connection.context);
       if (!user) continue;
       try {
         const { access } = await this.documents.load(user, documentId);
@@ -50,8 +44,8 @@ export class CollabGate {
         connection.readOnly = true;
       }
     }
-    for (const connection of this.connections(`${documentId}/review`)) {
-      const user = userOf(connection);
+    for (const connection of this.connections(reviewDocumentName(documentId))) {
+      const user = contextUser(connection.context);
       if (!user) continue;
       const access = await this.documents.load(user, documentId).then((d) => d.access, () => null);
       connection.readOnly = !access?.canComment;

@@ -9,6 +9,7 @@ import type { Database } from '../db/schema';
 import type { DocumentStore } from '../documents/documentStore';
 import type { BodyStore } from '../collab/bodyStore';
 import { forbidden } from '../http/errors';
+import { reviewDocumentName } from '../collab/documentNames';
 
 /** 待办: what waits for this user — pieces to review, to sign, and their own pieces returned to them. */
 export async function inboxFor(db: Kysely<Database>, user: User): Promise<Inbox> {
@@ -43,7 +44,7 @@ export async function commentThreads(documents: DocumentStore, bodies: BodyStore
   const { access } = await documents.load(user, id);
   if (!access.canReadComments) throw forbidden('没有权限查看批注');
   const review = new Y.Doc();
-  Y.applyUpdate(review, await bodies.currentState(`${id}/review`, new Uint8Array([0, 0])));
+  Y.applyUpdate(review, await bodies.currentState(reviewDocumentName(id), new Uint8Array([0, 0])));
   const body = new Y.Doc();
   Y.applyUpdate(body, await bodies.currentState(id));
   const anchored = (json: unknown): boolean => {

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { contextUser, isBodyName, parseDocumentName, reviewDocumentName } from './documentNames';
+
+describe('collaboration document names', () => {
+  it('names a body and its review threads, and nothing else', () => {
+    expect(parseDocumentName('d1')).toEqual({ documentId: 'd1', part: 'body' });
+    expect(parseDocumentName(reviewDocumentName('d1'))).toEqual({ documentId: 'd1', part: 'review' });
+    for (const bad of ['', 'd1/other', 'd1/review/x', '/review']) expect(parseDocumentName(bad)).toBeNull();
+    expect(isBodyName('d1')).toBe(true);
+    expect(isBodyName('d1/review')).toBe(false);
+  });
+
+  it('reads the user from a connection context', () => {
+    expect(contextUser({ user: { id: 'u1', username: 'a' } })).toMatchObject({ id: 'u1' });
+    expect(contextUser({})).toBeNull();
+    expect(contextUser(null)).toBeNull();
+  });
+});
