@@ -3,10 +3,7 @@
  * 三级 and 四级 仿宋, a run-in heading's first sentence in the heading font and the rest in the body
  * font), lists, tables, and attachments (附件) that start on a new page.
  */
-import {
-  AlignmentType, BorderStyle, HeadingLevel, Paragraph, Tab, Table, TableCell, TableRow, TextRun, WidthType,
-  type IRunOptions, type ParagraphChild,
-} from 'docx';
+import { Paragraph, Tab, TextRun, type IRunOptions } from 'docx';
 import { splitRunIn } from '../structure/levels';
 import {
   FORMAT, runsText, splitRuns,
@@ -15,9 +12,10 @@ import {
 import { CHAR_SMALL, CHARS_PER_LINE, FONT, LINE_PITCH, TYPE_AREA } from './gbt9704';
 import { lineCount, textWidth, type PageFlow } from './pageFlow';
 import { BODY_TEXT_STYLE, fonts, LIST_REF, STYLE } from './styles';
+import { paragraphXml, runsXml, tableXml, WordXml, type ParagraphAlign } from './wordXml';
 
 /** Direct run formatting on top of a paragraph style. */
-export interface RunStyle { font?: string; size?: number; color?: string; noBold?: boolean; scale?: number; charStyle?: string }
+export interface RunStyle { font?: string; size?: number; color?: string; noBold?: boolean; scale?: number }
 
 const NO_STYLE: RunStyle = {};
 
@@ -29,7 +27,6 @@ const NO_STYLE: RunStyle = {};
 function runOptions(format: number, style: RunStyle, children: Array<string | Tab>, lineBreak: number | undefined): IRunOptions {
   return {
     children,
-    style: style.charStyle,
     font: style.font === undefined ? undefined : fonts(style.font),
     size: style.size,
     color: style.color,
@@ -93,46 +90,38 @@ export function titleParagraph(flow: PageFlow, title: string): void {
 }
 
 
-const ALIGN = {
-  left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, justify: AlignmentType.JUSTIFIED,
-} as const;
-
-const HEADING = [undefined, HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const;
-
 /** Body text is justified by its style; only an explicit other alignment is written. */
-function alignment(align: BlockAlign): (typeof ALIGN)[keyof typeof ALIGN] | undefined {
-  return align === '' || align === 'justify' ? undefined : ALIGN[align];
+function alignment(align: BlockAlign): ParagraphAlign | undefined {
+  return align === '' || align === 'justify' ? undefined : align;
 }
 
-/** The children of a paragraph at its level; a heading's run-in body goes back to the body font. */
-function paragraphChildren(block: ParagraphBlock, runInHeading: string): ParagraphChild[] {
-  if (block.level === 0) return textRuns(block.runs);
+const HEADING_STYLE = [undefined, 'Heading1', 'Heading2', 'Heading3', 'Heading4'] as const;
+
+/** The runs of a paragraph at its level; a heading's run-in body goes back to the body font. */
+function paragraphRuns(block: ParagraphBlock, runInHeading: string): string {
+  if (block.level === 0) return runsXml(block.runs);
   // 黑体, 楷体 and 小标宋 are never bold: their weight is the font's own.
-  const headingStyle: RunStyle = { noBold: block.level <= 2 };
-  if (runInHeading === '') return textRuns(block.runs, headingStyle);
+  const headingStyle = { noBold: block.level <= 2 };
+  if (runInHeading === '') return runsXml(block.runs, headingStyle);
   const [head, rest] = splitRuns(block.runs, runInHeading.length);
-  const children: ParagraphChild[] = textRuns(head, headingStyle);
-  for (const run of textRuns(rest, { charStyle: BODY_TEXT_STYLE })) children.push(run);
-  return children;
+  return runsXml(head, headingStyle) + runsXml(rest, { charStyle: BODY_TEXT_STYLE });
 }
 
 function addParagraph(flow: PageFlow, block: ParagraphBlock): void {
-  const heading = HEADING[block.level];
+  const style = HEADING_STYLE[block.level];
   const text = runsText(block.runs);
   // A run-in heading's first sentence, or '' for body text and a heading standing alone.
   let runIn = '';
-  if (heading) {
+  if (style) {
     const split = splitRunIn(text);
     if (split.body !== '') runIn = split.heading;
   }
-  // Every key always present (docx skips undefined ones): one options shape keeps docx fast.
-  flow.add(new Paragraph({
-    children: paragraphChildren(block, runIn),
-    heading,
+  flow.add(new WordXml(paragraphXml({
+    style,
     // A heading standing alone stays with what follows; a run-in one is a paragraph like any other.
-    keepNext: heading && runIn === '' ? true : undefined,
-    alignment: alignment(block.align),
-  }), lineCount(text, CHARS_PER_LINE, 2) * LINE_PITCH);
+    keepNext: style !== undefined && runIn === '',
+    align: alignment(block.align),
+  }, paragraphRuns(block, runIn))), lineCount(text, CHARS_PER_LINE, 2) * LINE_PITCH);
 }
 
 function addList(flow: PageFlow, block: ListBlock, instance: number): void {
@@ -147,35 +136,27 @@ function addList(flow: PageFlow, block: ListBlock, instance: number): void {
 
 const CELL_LINE = 440;
 const CELL_MARGIN = 80;
-const cellBorder = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+
+/** Column widths of equal columns that add up to the type area's width exactly. */
+export function equalColumns(columns: number): number[] {
+  const width = Math.floor(TYPE_AREA.width / columns);
+  return Array.from({ length: columns }, (_, i) => width + (i < TYPE_AREA.width - width * columns ? 1 : 0));
+}
 
 function addTable(flow: PageFlow, block: TableBlock): void {
   const columns = Math.max(1, ...block.rows.map((row) => row.length));
-  const width = Math.floor(TYPE_AREA.width / columns);
-  const perLine = Math.max(1, Math.floor((width - 2 * CELL_MARGIN) / CHAR_SMALL));
+  const columnWidths = equalColumns(columns);
+  const perLine = Math.max(1, Math.floor((columnWidths[columns - 1] - 2 * CELL_MARGIN) / CHAR_SMALL));
   let height = 0;
   const rows = block.rows.map((row) => {
     const cells = Array.from({ length: columns }, (_, i) => row[i] ?? [[]]);
     height += Math.max(...cells.map((cell) =>
       cell.reduce((sum, runs) => sum + lineCount(runsText(runs), perLine) * CELL_LINE, 0))) + 2 * CELL_MARGIN;
-    return new TableRow({
-      cantSplit: true,
-      // Widths and margins are the table's (tblGrid, tblCellMar): per-cell copies only make the file larger.
-      children: cells.map((cell) => new TableCell({
-        children: cell.map((runs) => new Paragraph({ style: STYLE.table, children: textRuns(runs) })),
-      })),
-    });
+    return cells.map((cell) => cell.map((runs) => paragraphXml({ style: STYLE.table }, runsXml(runs))).join(''));
   });
-  flow.add(new Table({
-    width: { size: TYPE_AREA.width, type: WidthType.DXA },
-    columnWidths: Array.from({ length: columns }, () => width),
-    margins: { top: CELL_MARGIN, bottom: CELL_MARGIN, left: CELL_MARGIN, right: CELL_MARGIN },
-    borders: {
-      top: cellBorder, bottom: cellBorder, left: cellBorder, right: cellBorder,
-      insideHorizontal: cellBorder, insideVertical: cellBorder,
-    },
-    rows,
-  }), height);
+  flow.add(new WordXml(tableXml({
+    width: TYPE_AREA.width, columnWidths, cellMargin: CELL_MARGIN, borderSize: 4, cantSplit: true,
+  }, rows)), height);
 }
 
 /** Adds body blocks to the flow. `listInstance` numbers the lists so each one restarts at 1. */

@@ -3,7 +3,7 @@
  * 文稿 manuscript. A document that is not 定稿 exports as a draft (草稿 in the header and the file name);
  * a 定稿 one may carry its approval (content hash, signer, time) in the custom properties.
  */
-import { DocumentGridType, Document, Packer } from 'docx';
+import { DocumentGridType, Document } from 'docx';
 import { bodyBlocksFromLexical, type BodyBlock } from './bodyBlocks';
 import { propertyText, type PropertyMap } from './documentProperties';
 import { FOOTER_DISTANCE, LINE_PITCH, mmToTwip, PAGE } from './gbt9704';
@@ -13,6 +13,7 @@ import { blankFooters, draftHeaders, pageNumberFooters } from './pageFurniture';
 import type { PageFlow } from './pageFlow';
 import { DESK_NUMBERING, DESK_STYLES } from './styles';
 import { layoutForKind, type DocxLayout } from './layouts';
+import { FragmentSplicer } from './wordXml';
 
 export { DOCX_LAYOUTS, DOCX_MIME, layoutForKind, type DocxLayout } from './layouts';
 
@@ -62,8 +63,8 @@ const SECTION_PROPERTIES = {
   grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
 };
 
-/** The Word document object (before packing), for tests that inspect it and for the exporter. */
-export function buildDocxDocument(input: DocxExportInput): Document {
+/** The Word document object, its body fragments behind the splicer's placeholders. */
+function buildDocxDocument(input: DocxExportInput, splicer: FragmentSplicer): Document {
   const blocks = isBlockList(input.body) ? input.body : bodyBlocksFromLexical(input.body);
   const title = propertyText(input.properties, '标题') || input.title;
   const flow = LAYOUTS[input.layout ?? layoutForKind(input.kind)]({ title, properties: input.properties, blocks });
@@ -86,17 +87,18 @@ export function buildDocxDocument(input: DocxExportInput): Document {
         properties: SECTION_PROPERTIES,
         ...(input.final ? {} : { headers: draftHeaders() }),
         footers: pageNumberFooters(),
-        children: unnumbered === undefined ? flow.children : flow.children.slice(0, unnumbered),
+        children: splicer.children(unnumbered === undefined ? flow.children : flow.children.slice(0, unnumbered)),
       },
       // A blank page before the 版记 and the 版记's page: no page numbers; the 草稿 header carries over.
-      ...(unnumbered === undefined ? [] : [{ properties: SECTION_PROPERTIES, footers: blankFooters(), children: flow.children.slice(unnumbered) }]),
+      ...(unnumbered === undefined ? [] : [{ properties: SECTION_PROPERTIES, footers: blankFooters(), children: splicer.children(flow.children.slice(unnumbered)) }]),
     ],
   });
 }
 
 /** The .docx file's bytes. */
 export async function exportDocx(input: DocxExportInput): Promise<Uint8Array> {
-  return Packer.pack(buildDocxDocument(input), 'uint8array');
+  const splicer = new FragmentSplicer();
+  return splicer.pack(buildDocxDocument(input, splicer));
 }
 
 /** The file name: the title with characters Windows forbids replaced, and 草稿 for a draft. */

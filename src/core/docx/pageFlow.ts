@@ -5,6 +5,7 @@
  * the same (Word and WPS break lines by their own rules).
  */
 import type { FileChild } from 'docx';
+import type { WordXml } from './wordXml';
 import { CHARS_PER_LINE, TYPE_AREA } from './gbt9704';
 
 /** The width of a text in characters of its size: CJK and full-width forms 1, everything else ½. */
@@ -23,15 +24,18 @@ export function lineCount(text: string, perLine = CHARS_PER_LINE, indent = 0): n
   return text.split('\n').reduce((sum, part) => sum + Math.max(1, Math.ceil((textWidth(part) + indent) / perLine)), 0);
 }
 
+/** A child of the document: a docx object, or body XML written directly (see wordXml.ts). */
+export type FlowChild = FileChild | WordXml;
+
 /** The document's children with their estimated page positions. */
 export class PageFlow {
-  readonly children: FileChild[] = [];
+  readonly children: FlowChild[] = [];
   private page = 1;
   private used = 0;
   private unnumbered: number | undefined;
 
   /** Adds a child `height` twips tall; `newPage` starts it on a new page. */
-  add(child: FileChild, height: number, newPage = false): void {
+  add(child: FlowChild, height: number, newPage = false): void {
     if (newPage && this.used > 0) this.breakPage();
     this.children.push(child);
     this.used += height;

@@ -1,0 +1,169 @@
+/**
+ * Body paragraphs and tables written as WordprocessingML text directly, and spliced into the package
+ * the docx library builds.
+ *
+ * Why not docx's object model for these too: the body is nearly all of a long document, and docx
+ * makes several objects per element (a paragraph, its properties, each property, each run, its
+ * properties, its text), then a plain-object tree of them, then the XML. For a 100-page report that
+ * was two thirds of the export time. The elements written here are few and fixed: paragraphs with a
+ * style, keep-with-next and alignment; runs with a character style, bold, italic, underline,
+ * strikethrough, sub- and superscript, tabs and line breaks; tables with a grid, borders and cell
+ * margins. A differential test (`wordXml.test.ts`) checks that each is exactly what docx writes for
+ * the same options, so docx stays the reference. Everything else — styles, numbering (lists), page
+ * furniture, frames, settings, properties, packing — remains docx's.
+ *
+ * Splicing: each run of consecutive fragments becomes one placeholder paragraph in the docx document
+ * (a nonce and an index as its text); after docx packs it, the placeholders in `word/document.xml`
+ * are replaced with the fragments, and the package is zipped again with fflate, the zip library
+ * docx itself uses (its `zipSync` with the same defaults).
+ */
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { Packer, Paragraph, TextRun, type Document, type FileChild } from 'docx';
+import { FORMAT, type TextRunModel } from './bodyBlocks';
+
+/** A body element already written as XML. */
+export class WordXml {
+  constructor(readonly xml: string) {}
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
+
+/** Text escaped for XML content, with the control characters XML 1.0 forbids dropped (as docx does). */
+export function escapeXml(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (ch) => ESCAPES[ch] ?? '');
+}
+
+/** How a paragraph's runs differ from its style: a character style, or bold left to the font. */
+export interface RunXmlStyle { charStyle?: string; noBold?: boolean }
+
+const NO_RUN_STYLE: RunXmlStyle = {};
+
+function runProperties(format: number, style: RunXmlStyle): string {
+  let xml = '';
+  if (style.charStyle !== undefined) xml += `<w:rStyle w:val="${style.charStyle}"/>`;
+  if ((format & FORMAT.bold) !== 0 && !style.noBold) xml += '<w:b/><w:bCs/>';
+  if ((format & FORMAT.italic) !== 0) xml += '<w:i/><w:iCs/>';
+  if ((format & FORMAT.strikethrough) !== 0) xml += '<w:strike/>';
+  if ((format & FORMAT.underline) !== 0) xml += '<w:u w:val="single"/>';
+  // Lexical never sets both; one vertAlign is all Word allows.
+  if ((format & FORMAT.superscript) !== 0) xml += '<w:vertAlign w:val="superscript"/>';
+  else if ((format & FORMAT.subscript) !== 0) xml += '<w:vertAlign w:val="subscript"/>';
+  return xml === '' ? '' : `<w:rPr>${xml}</w:rPr>`;
+}
+
+/** A line's text, its tabs as Word tabs. */
+function lineXml(line: string): string {
+  if (!line.includes('\t')) return `<w:t xml:space="preserve">${escapeXml(line)}</w:t>`;
+  return line.split('\t').map((part) => `<w:t xml:space="preserve">${escapeXml(part)}</w:t>`).join('<w:tab/>');
+}
+
+/** Word runs for text runs; a line break starts a new run with `<w:br/>`. */
+export function runsXml(runs: readonly TextRunModel[], style: RunXmlStyle = NO_RUN_STYLE): string {
+  let xml = '';
+  for (const run of runs) {
+    const properties = runProperties(run.format, style);
+    if (!run.text.includes('\n')) {
+      xml += `<w:r>${properties}${lineXml(run.text)}</w:r>`;
+      continue;
+    }
+    run.text.split('\n').forEach((line, i) => {
+      xml += `<w:r>${properties}${i > 0 ? '<w:br/>' : ''}${lineXml(line)}</w:r>`;
+    });
+  }
+  return xml;
+}
+
+export type ParagraphAlign = 'left' | 'center' | 'right' | 'both';
+
+export interface ParagraphXmlOptions {
+  style?: string;
+  keepNext?: boolean;
+  align?: ParagraphAlign;
+}
+
+/** A paragraph with its runs' XML. */
+export function paragraphXml(options: ParagraphXmlOptions, runs: string): string {
+  let properties = '';
+  if (options.style !== undefined) properties += `<w:pStyle w:val="${options.style}"/>`;
+  if (options.keepNext) properties += '<w:keepNext/>';
+  if (options.align !== undefined) properties += `<w:jc w:val="${options.align}"/>`;
+  if (properties === '' && runs === '') return '<w:p/>';
+  return `<w:p>${properties === '' ? '' : `<w:pPr>${properties}</w:pPr>`}${runs}</w:p>`;
+}
+
+export interface TableXmlOptions {
+  /** Twips; the column widths add up to it. */
+  width: number;
+  columnWidths: readonly number[];
+  /** Twips, all four sides of every cell. */
+  cellMargin: number;
+  /** A single black line of this size (eighths of a point) on every edge. */
+  borderSize: number;
+  /** Rows that never break across pages. */
+  cantSplit: boolean;
+}
+
+/** A table: each cell's paragraphs already written (`paragraphXml`), one string per cell. */
+export function tableXml(options: TableXmlOptions, rows: ReadonlyArray<readonly string[]>): string {
+  const border = (side: string) => `<w:${side} w:val="single" w:color="000000" w:sz="${options.borderSize}"/>`;
+  const margin = (side: string) => `<w:${side} w:type="dxa" w:w="${options.cellMargin}"/>`;
+  let xml = `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${options.width}"/>`
+    + `<w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(border).join('')}</w:tblBorders>`
+    + `<w:tblCellMar>${['top', 'left', 'bottom', 'right'].map(margin).join('')}</w:tblCellMar></w:tblPr>`
+    + `<w:tblGrid>${options.columnWidths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`;
+  const cellStart = options.columnWidths.map((w) => `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${w}"/></w:tcPr>`);
+  const rowStart = options.cantSplit ? '<w:tr><w:trPr><w:cantSplit/></w:trPr>' : '<w:tr>';
+  for (const row of rows) {
+    xml += rowStart;
+    row.forEach((cell, i) => { xml += `${cellStart[i]}${cell === '' ? '<w:p/>' : cell}</w:tc>`; });
+    xml += '</w:tr>';
+  }
+  return `${xml}</w:tbl>`;
+}
+
+/** Document children with each run of consecutive WordXml fragments as one placeholder paragraph. */
+export class FragmentSplicer {
+  private readonly nonce = `wengao-fragment-${globalThis.crypto.randomUUID()}-`;
+  private readonly fragments: string[] = [];
+
+  /** The children docx gets: its own objects as they are, fragments behind placeholders. */
+  children(mixed: ReadonlyArray<FileChild | WordXml>): FileChild[] {
+    const out: FileChild[] = [];
+    let pending = '';
+    const flush = () => {
+      if (pending === '') return;
+      out.push(new Paragraph({ children: [new TextRun(`${this.nonce}${this.fragments.length}`)] }));
+      this.fragments.push(pending);
+      pending = '';
+    };
+    for (const child of mixed) {
+      if (child instanceof WordXml) pending += child.xml;
+      else {
+        flush();
+        out.push(child);
+      }
+    }
+    flush();
+    return out;
+  }
+
+  /** Replaces the placeholders of the packed document with their fragments. */
+  splice(documentXml: string): string {
+    const parts = documentXml.split(new RegExp(`<w:p><w:r><w:t xml:space="preserve">${this.nonce}(\\d+)</w:t></w:r></w:p>`));
+    if (parts.length !== 2 * this.fragments.length + 1) {
+      throw new Error(`docx export: found ${(parts.length - 1) / 2} of ${this.fragments.length} body placeholders`);
+    }
+    for (let i = 1; i < parts.length; i += 2) parts[i] = this.fragments[Number(parts[i])];
+    return parts.join('');
+  }
+
+  /** Packs the document with docx, then puts the fragments in. */
+  async pack(document: Document): Promise<Uint8Array> {
+    const packed = await Packer.pack(document, 'uint8array');
+    if (this.fragments.length === 0) return packed;
+    const files = unzipSync(packed);
+    files['word/document.xml'] = strToU8(this.splice(strFromU8(files['word/document.xml'])));
+    return zipSync(files);
+  }
+}
