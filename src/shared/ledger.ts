@@ -73,7 +73,8 @@ export interface YearTargetsResponse { year: number; targets: TargetDefinition[]
 export type ProgressResponse = YearProgress;
 
 export interface ImportRowError { row: number; messages: string[] }
-export interface ImportReport { ok: boolean; imported: number; rows: number; errors: ImportRowError[] }
+/** `skipped`: rows the ledger already records (same title, outlet and 报送日期), left out rather than counted twice. */
+export interface ImportReport { ok: boolean; imported: number; skipped: number; rows: number; errors: ImportRowError[] }
 
 const calendarDate = z.string().refine(isCalendarDate, '日期格式应为 YYYY-MM-DD');
 /** A date as `YYYY-MM-DD`, or an instant (ISO 8601 with a zone) that the server turns into a Shanghai date. */

@@ -206,12 +206,33 @@ describe('spreadsheets', () => {
     const before = await progress();
     const { status, body } = await upload(clerk, '/api/ledger/import', '台账.csv', bytes, 'text/csv');
     expect(status).toBe(200);
-    expect(body).toEqual({ ok: true, imported: 3, rows: 3, errors: [] });
+    expect(body).toEqual({ ok: true, imported: 3, skipped: 0, rows: 3, errors: [] });
     const after = await progress();
     expect(after['city-plus-media'].actual).toBe(before['city-plus-media'].actual + 1);
     expect(after['info-ranking'].actual).toBe(before['info-ranking'].actual + 2 + 5);
     const { outlets: catalog } = await alice.ok<{ outlets: Outlet[] }>('GET', '/api/outlets');
     expect(catalog.find((o) => o.name === '齐鲁晚报')).toMatchObject({ level: 'provincial', kind: 'media', example: false });
+  });
+
+  it('skips rows the ledger already records when an exported ledger is imported again', async () => {
+    const before = await progress();
+    const { submissions: existing } = await alice.ok<{ submissions: Submission[] }>('GET', '/api/submissions');
+    const exported = await fetch(`${server.url}/api/ledger.xlsx?year=2023`, { headers: { authorization: `Bearer ${alice.token}` } });
+    const bytes = new Uint8Array(await exported.arrayBuffer());
+    const { status, body } = await upload(clerk, '/api/ledger/import', '报送台账-2023.xlsx', bytes);
+    expect(status).toBe(200);
+    const report = body as ImportReport;
+    expect(report.rows).toBeGreaterThan(3);
+    expect(report).toMatchObject({ ok: true, imported: 0, skipped: report.rows });
+    expect((await alice.ok<{ submissions: Submission[] }>('GET', '/api/submissions')).submissions).toHaveLength(existing.length);
+    expect(await progress()).toEqual(before);
+
+    // One new row among recorded ones: only it is added.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytes.buffer);
+    book.getWorksheet('报送台账')?.addRow([99, '新区营商环境新举措', '李华', '媒体稿件', '临沂日报', '市级', '2023-06-01', '已报送', '', '', '', '']);
+    const again = await upload(clerk, '/api/ledger/import', '报送台账-2023.xlsx', new Uint8Array(await book.xlsx.writeBuffer()));
+    expect(again.body).toMatchObject({ ok: true, imported: 1, skipped: report.rows });
   });
 
   it('refuses a bad import with every bad row listed, and imports nothing', async () => {

@@ -14,7 +14,7 @@ import { scoredEvents } from '../../core/targets/points';
 import { DeskError, forbidden } from './errors';
 import { parse, requireUser } from './context';
 import type { Services } from './services';
-import { exportLedger, ledgerRows, readSheet, validateImport } from '../ledger/ledgerSpreadsheet';
+import { exportLedger, ledgerRows, readSheet, splitRecorded, validateImport } from '../ledger/ledgerSpreadsheet';
 import type { NewOutlet } from '../ledger/submissionLedger';
 
 const idParam = z.object({ id: z.string().min(1).max(64) });
@@ -218,22 +218,23 @@ function routes(app: FastifyInstance, { sessions, documents, audit, ledger }: Se
     }
     const catalog = new Map((await outlets.list()).map((o) => [o.name, o]));
     const result = validateImport(sheet, catalog);
-    const report: ImportReport = { ok: result.errors.length === 0, imported: 0, rows: result.total, errors: result.errors };
+    const report: ImportReport = { ok: result.errors.length === 0, imported: 0, skipped: 0, rows: result.total, errors: result.errors };
     if (!report.ok) {
       return reply.code(400).send({
         error: { code: 'bad_request', message: `有 ${result.errors.length} 行不符合要求，未导入任何记录` },
         report,
       });
     }
+    const { fresh, recorded } = splitRecorded(result.rows, await submissions.list({ limit: 1_000_000 }));
     const newOutlets = new Map<string, NewOutlet>();
-    for (const row of result.rows) {
+    for (const row of fresh) {
       if (row.newOutlet && !newOutlets.has(row.outletName)) newOutlets.set(row.outletName, { name: row.outletName, ...row.newOutlet });
     }
-    const ids = await submissions.insert(user, result.rows.map((row) => ({
+    const ids = fresh.length === 0 ? [] : await submissions.insert(user, fresh.map((row) => ({
       documentId: null, title: row.title, kind: row.kind, authors: row.authors,
       outletId: catalog.get(row.outletName)?.id ?? '', outletName: row.outletName, events: row.events,
     })), [...newOutlets.values()]);
-    await audit(user.id, 'ledger.import', file.filename, { rows: ids.length, outletsAdded: newOutlets.size });
-    return { ...report, imported: ids.length };
+    await audit(user.id, 'ledger.import', file.filename, { rows: ids.length, skipped: recorded.length, outletsAdded: newOutlets.size });
+    return { ...report, imported: ids.length, skipped: recorded.length };
   });
 }

@@ -83,6 +83,24 @@ export interface ImportedRow {
 
 export interface ImportResult { rows: ImportedRow[]; errors: ImportRowError[]; total: number }
 
+const recordKey = (title: string, outletName: string, submittedOn: string | null | undefined) => `${title}\u0000${outletName}\u0000${submittedOn ?? ''}`;
+
+/**
+ * Splits imported rows into new ones and those the ledger already records: the same title, sent to
+ * the same outlet on the same day. Importing an exported ledger (or the same file twice) then adds
+ * nothing instead of counting every piece again.
+ */
+export function splitRecorded(rows: readonly ImportedRow[], existing: readonly Submission[]): { fresh: ImportedRow[]; recorded: ImportedRow[] } {
+  const known = new Set(existing.map((s) => recordKey(s.title, s.outlet.name, s.facts.submittedOn)));
+  const fresh: ImportedRow[] = [];
+  const recorded: ImportedRow[] = [];
+  for (const row of rows) {
+    const submittedOn = row.events.find((e) => e.type === 'submitted')?.on;
+    (known.has(recordKey(row.title, row.outletName, submittedOn)) ? recorded : fresh).push(row);
+  }
+  return { fresh, recorded };
+}
+
 /** Reads an .xlsx or .csv upload into rows of cell texts (the first row is the header). */
 export async function readSheet(filename: string, bytes: Buffer): Promise<string[][]> {
   const isXlsx = bytes[0] === 0x50 && bytes[1] === 0x4b;

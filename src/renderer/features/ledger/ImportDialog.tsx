@@ -43,7 +43,11 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
         <button type="button" className="button primary" disabled={busy || !file} onClick={() => void start()}>开始导入</button>
       </div>
       <ErrorText message={error} />
-      {report?.ok && <p className="notice" role="status">已导入 {report.imported} 条记录</p>}
+      {report?.ok && (
+        <p className="notice" role="status">
+          已导入 {report.imported} 条记录{report.skipped > 0 && `；${report.skipped} 条已在台账中（标题、报送单位和报送日期相同），未重复导入`}
+        </p>
+      )}
       {report && !report.ok && (
         <div className="import-report">
           <p className="error-text" role="alert">共 {report.rows} 行，其中 {report.errors.length} 行不符合要求，未导入任何记录。请修改后重新导入。</p>
