@@ -125,14 +125,15 @@ function addParagraph(flow: PageFlow, block: ParagraphBlock): void {
     const split = splitRunIn(text);
     if (split.body !== '') runIn = split.heading;
   }
+  // A heading standing alone stays with what follows; a run-in one is a paragraph like any other.
+  const keepNext = heading !== undefined && runIn === '';
   // Every key always present (docx skips undefined ones): one options shape keeps docx fast.
   flow.add(new Paragraph({
     children: paragraphChildren(block, runIn),
     heading,
-    // A heading standing alone stays with what follows; a run-in one is a paragraph like any other.
-    keepNext: heading && runIn === '' ? true : undefined,
+    keepNext: keepNext ? true : undefined,
     alignment: alignment(block.align),
-  }), lineCount(text, CHARS_PER_LINE, 2) * LINE_PITCH);
+  }), lineCount(text, CHARS_PER_LINE, 2) * LINE_PITCH, false, keepNext);
 }
 
 function addList(flow: PageFlow, block: ListBlock, instance: number): void {
