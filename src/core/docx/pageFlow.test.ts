@@ -1,5 +1,6 @@
 import { Paragraph } from 'docx';
 import { describe, expect, it } from 'vitest';
+import { endPlacement } from './endBlock';
 import { LINE_PITCH } from './gbt9704';
 import { lineCount, PageFlow } from './pageFlow';
 
@@ -51,5 +52,27 @@ describe('page flow', () => {
     const forced = flowOf(30);
     forced.add(new Paragraph({}), LINE_PITCH, true);
     expect(forced.endings.map((e) => [e.page, e.used / LINE_PITCH])).toEqual([[3, 1], [3, 2], [3, 3]]);
+  });
+});
+
+describe('end block placement', () => {
+  const block = lines(2) + 120;
+  const at = (...ends: Array<[number, number]>) => ends.map(([page, line]) => ({ page, used: lines(line) }));
+
+  it('puts the 版记 on the body’s even page when every hypothesis leaves it room', () => {
+    expect(endPlacement(at([4, 10], [4, 11], [4, 12]), block)).toBe('samePage');
+    expect(endPlacement(at([4, 16], [4, 17], [4, 18]), block)).toBe('samePage');
+    expect(endPlacement(at([4, 17], [4, 18], [4, 19]), block)).toBe('afterBlankPage');
+    expect(endPlacement(at([4, 0.5], [4, 1.5], [4, 2.5]), block)).toBe('afterBlankPage');
+  });
+
+  it('starts an even page after a body that surely ends on an odd page', () => {
+    expect(endPlacement(at([3, 5], [3, 6], [3, 7]), block)).toBe('nextEvenPage');
+    expect(endPlacement(at([3, 20], [3, 21], [3, 22]), block)).toBe('nextEvenPage');
+  });
+
+  it('puts a blank page first when the body may end on either of two pages', () => {
+    expect(endPlacement(at([3, 21], [3, 22], [4, 1]), block)).toBe('afterBlankPage');
+    expect(endPlacement(at([4, 21], [4, 22], [5, 1]), block)).toBe('afterBlankPage');
   });
 });

@@ -7,7 +7,7 @@
  * and a heading kept with the next paragraph moves to the next page with it. It is an estimate all the
  * same (the suites' fonts and rules differ in details), which the 版记's placement allows for.
  */
-import type { FileChild } from 'docx';
+import { SectionType, type FileChild } from 'docx';
 import { CHARS_PER_LINE, LINE_PITCH, TYPE_AREA } from './gbt9704';
 
 /** The width of one character in characters of its size: CJK and full-width forms 1, everything else ½. */
@@ -89,6 +89,19 @@ export function lineCount(text: string, perLine = CHARS_PER_LINE, indent = 0): n
   return text.split('\n').reduce((sum, part) => sum + partLines(part, perLine, indent), 0);
 }
 
+/**
+ * The section after the body that holds the 版记 (and a blank page before it): it starts on a page
+ * of the given side, and an office suite inserts an empty page (no header, no footer) to reach it, so
+ * the 版记's page is even whatever the real line breaking does.
+ */
+export interface EndSection {
+  /** The index of its first child. */
+  from: number;
+  start: typeof SectionType.EVEN_PAGE | typeof SectionType.ODD_PAGE;
+  /** Whether its pages show page numbers (no: a blank page comes before the 版记, GB/T 9704 7.5). */
+  numbered: boolean;
+}
+
 /** A run of paragraphs each kept with the next: where it started and its items' heights. */
 interface KeptRun { page: number; atTop: boolean; heights: number[] }
 
@@ -116,7 +129,7 @@ const OFFSETS = [0, 1, 2];
 export class PageFlow {
   readonly children: FileChild[] = [];
   private readonly cursors: Cursor[] = OFFSETS.map((offset) => ({ offset, page: 1, used: offset * LINE_PITCH, top: offset * LINE_PITCH }));
-  private unnumbered: number | undefined;
+  private end: EndSection | undefined;
 
   /**
    * Adds a child `height` twips tall; `newPage` starts it on a new page; `keepNext` keeps it on the
@@ -137,17 +150,19 @@ export class PageFlow {
   }
 
   /**
-   * Ends the numbered part of the document here: what follows starts on a new page, in a section
-   * whose pages carry no page number (GB/T 9704 7.5: a blank page before the 版记, and the 版记
-   * page, are not numbered).
+   * Ends the body here: what follows is the end section (see EndSection), which starts on the next
+   * page of side `start`.
    */
-  startUnnumbered(): void {
-    this.unnumbered ??= this.children.length;
-    this.breakPage();
+  startEndSection(start: EndSection['start'], numbered: boolean): void {
+    this.end ??= { from: this.children.length, start, numbered };
+    for (const cursor of this.cursors) {
+      breakPage(cursor, false);
+      if ((cursor.page % 2 === 0) !== (start === SectionType.EVEN_PAGE)) cursor.page += 1;
+    }
   }
 
-  /** The index of the first child without page numbers, if any. */
-  get unnumberedFrom(): number | undefined { return this.unnumbered; }
+  /** The section after the body that holds the 版记, if it has one of its own. */
+  get endSection(): EndSection | undefined { return this.end; }
 
   /** The page the next line falls on (1-based), lines taken as specified. */
   get currentPage(): number { return this.cursors[0].page; }
