@@ -110,7 +110,11 @@ export interface DocxReading {
   footers: SectionFooters;
   headersText: string[];
   /** Every section in order, the first one included. */
-  sections: Array<{ footers: SectionFooters; headersText: string[]; pgSz: Record<string, string>; pgMar: Record<string, string> }>;
+  sections: Array<{
+    footers: SectionFooters; headersText: string[]; pgSz: Record<string, string>; pgMar: Record<string, string>;
+    /** How the section starts (`w:type`): nextPage when the file does not say. */
+    start: string;
+  }>;
   customProperties: Record<string, string>;
 }
 
@@ -164,7 +168,10 @@ export async function readDocx(bytes: Uint8Array): Promise<DocxReading> {
       const path = target(ref.attrs['r:id']);
       if (path) headersText.push(textOf(parseXml(await read(`word/${path}`))));
     }
-    sections.push({ footers, headersText, pgSz: kid(sectPr, 'w:pgSz')?.attrs ?? {}, pgMar: kid(sectPr, 'w:pgMar')?.attrs ?? {} });
+    sections.push({
+      footers, headersText, pgSz: kid(sectPr, 'w:pgSz')?.attrs ?? {}, pgMar: kid(sectPr, 'w:pgMar')?.attrs ?? {},
+      start: kid(sectPr, 'w:type')?.attrs['w:val'] ?? 'nextPage',
+    });
   }
   const sectPr = all(document, 'w:sectPr')[0];
   const custom = parseXml(await read('docProps/custom.xml'));
@@ -270,13 +277,25 @@ export async function checkDocx(bytes: Uint8Array, { layout }: CheckOptions): Pr
   if (!/<w:evenAndOddHeaders\s*\/>/.test(reading.settings)) problems.push('settings.xml lacks w:evenAndOddHeaders');
   checkFooter(reading.footers.default, 'default (odd)', 'right', problems);
   checkFooter(reading.footers.even, 'even', 'left', problems);
-  // A later section holds only a blank page and the end block after it (GB/T 9704 7.5: neither is
-  // numbered): footers of its own (else it would inherit the numbered ones) without a PAGE field.
+  // A later section holds only the end block, with footers of its own: either it starts on an even
+  // page right after the body's last, odd page and is numbered in sequence, or it starts on an odd page
+  // with a blank page before the end block, and neither page is numbered (GB/T 9704 7.5). The office
+  // suite inserts an empty page to reach the section's side, so the end block's page is even.
   reading.sections.slice(1).forEach((later, i) => {
     const which = `section ${i + 2}`;
     if (!later.footers.default || !later.footers.even) problems.push(`${which} has no footers of its own`);
-    for (const footer of [later.footers.default, later.footers.even]) {
-      if (footer && /PAGE/.test(all(footer, 'w:instrText').map(textOf).join(''))) problems.push(`${which} footer has a page number`);
+    const numbered = [later.footers.default, later.footers.even].some((f) => f && /PAGE/.test(all(f, 'w:instrText').map(textOf).join('')));
+    if (later.start === 'evenPage') {
+      if (numbered) {
+        checkFooter(later.footers.default, `${which} default (odd)`, 'right', problems);
+        checkFooter(later.footers.even, `${which} even`, 'left', problems);
+      } else {
+        problems.push(`${which} starts on an even page right after the body but has no page numbers`);
+      }
+    } else if (later.start === 'oddPage') {
+      if (numbered) problems.push(`${which} footer has a page number`);
+    } else {
+      problems.push(`${which} starts on the next page (${later.start}), not on an even or odd one`);
     }
     if (JSON.stringify(later.pgSz) !== JSON.stringify(pgSz) || JSON.stringify(later.pgMar) !== JSON.stringify(pgMar)) problems.push(`${which} page differs`);
     const texts = paragraphs.filter((p) => p.section === i + 1 && p.text.trim() !== '');

@@ -1,7 +1,9 @@
 /**
  * LibreOffice as the test's reader of generated .docx files: headless conversion to PDF with a
  * private profile, the official font names aliased to Noto CJK through a fontconfig file given for
- * this run only, page texts through pdftotext and page images through pdftoppm.
+ * this run only, page texts through pdftotext and page images through pdftoppm. The PDF keeps the
+ * blank pages that the office suite inserts itself (an odd or even page section break after a page
+ * of the wrong side), as a printer gets them; LibreOffice's PDF export leaves them out by default.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -45,25 +47,55 @@ export interface RenderedPdf {
   pages: string[];
 }
 
+/** PDF export that keeps automatically inserted blank pages (JSON filter options, LibreOffice ≥ 7.4). */
+const PDF_FILTER = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}';
+
 /** Converts a .docx to PDF in `outDir` (as `<name>.pdf`) and reads its pages' text. */
 export function renderDocx(bytes: Uint8Array, name: string, outDir: string): RenderedPdf {
+  return renderDocxBatch([{ name, bytes }], outDir)[0];
+}
+
+/**
+ * Converts several .docx files to PDF with one start of LibreOffice (each start costs seconds) and
+ * reads their pages' text, in the order given.
+ */
+export function renderDocxBatch(files: ReadonlyArray<{ name: string; bytes: Uint8Array }>, outDir: string): RenderedPdf[] {
   const dir = setup();
   mkdirSync(outDir, { recursive: true });
-  const docxPath = join(outDir, `${name}.docx`);
-  writeFileSync(docxPath, bytes);
-  const pdfPath = join(outDir, `${name}.pdf`);
-  rmSync(pdfPath, { force: true });
+  const jobs = files.map(({ name, bytes }) => {
+    const docxPath = join(outDir, `${name}.docx`);
+    writeFileSync(docxPath, bytes);
+    const pdfPath = join(outDir, `${name}.pdf`);
+    rmSync(pdfPath, { force: true });
+    return { docxPath, pdfPath };
+  });
   // The first run on a fresh profile sometimes only creates the profile: a second run converts.
-  for (let attempt = 0; attempt < 2 && !existsSync(pdfPath); attempt += 1) {
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    const missing = jobs.filter((job) => !existsSync(job.pdfPath));
+    if (missing.length === 0) break;
     execFileSync('soffice', [
       `-env:UserInstallation=file://${join(dir, 'profile')}`,
-      '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', outDir, docxPath,
-    ], { env: { ...process.env, FONTCONFIG_FILE: join(dir, 'fonts.conf') }, stdio: 'pipe', timeout: 120_000 });
+      '--headless', '--norestore', '--convert-to', PDF_FILTER, '--outdir', outDir, ...missing.map((job) => job.docxPath),
+    ], { env: { ...process.env, FONTCONFIG_FILE: join(dir, 'fonts.conf') }, stdio: 'pipe', timeout: 120_000 + 5_000 * missing.length });
   }
-  const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
-  const pages = text.split('\f');
-  if (pages.at(-1)?.trim() === '') pages.pop();
-  return { pdfPath, pages };
+  return jobs.map(({ pdfPath }) => {
+    const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+    const pages = text.split('\f');
+    if (pages.at(-1)?.trim() === '') pages.pop();
+    return { pdfPath, pages };
+  });
+}
+
+/** A word of a PDF page as pdftotext -bbox finds it: its text and box in points from the page's top left. */
+export interface PdfWord { text: string; xMin: number; yMin: number; xMax: number; yMax: number }
+
+/** The words of each page, in page order. */
+export function pdfWords(pdfPath: string): PdfWord[][] {
+  // pdftotext says "no word list" on stderr for an empty page.
+  const html = execFileSync('pdftotext', ['-bbox', pdfPath, '-'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  return html.split(/<page\b/).slice(1).map((page) => [...page.matchAll(
+    /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+  )].map((m) => ({ text: m[5], xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]) })));
 }
 
 /** Saves every page as `<pdf name>-<n>.png` beside the PDF; returns the paths. */

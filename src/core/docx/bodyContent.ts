@@ -116,12 +116,10 @@ function addParagraph(flow: PageFlow, block: ParagraphBlock): void {
     const split = splitRunIn(text);
     if (split.body !== '') runIn = split.heading;
   }
-  flow.add(new WordXml(paragraphXml({
-    style,
-    // A heading standing alone stays with what follows; a run-in one is a paragraph like any other.
-    keepNext: style !== undefined && runIn === '',
-    align: alignment(block.align),
-  }, paragraphRuns(block, runIn))), lineCount(text, CHARS_PER_LINE, 2) * LINE_PITCH);
+  // A heading standing alone stays with what follows; a run-in one is a paragraph like any other.
+  const keepNext = style !== undefined && runIn === '';
+  flow.add(new WordXml(paragraphXml({ style, keepNext, align: alignment(block.align) }, paragraphRuns(block, runIn))),
+    lineCount(text, CHARS_PER_LINE, 2) * LINE_PITCH, false, keepNext);
 }
 
 function addList(flow: PageFlow, block: ListBlock, instance: number): void {

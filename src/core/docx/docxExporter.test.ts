@@ -112,20 +112,27 @@ describe('docx export', () => {
   });
 
   it('puts a blank page before a 版记 that would land on an odd page, and numbers neither that page nor the 版记’s', async () => {
-    // The sample's body ends on a full second page (by the estimate): page 3 is blank, the 版记 on page 4.
+    // The sample's body ends at the foot of its second page (by the estimate): a section on the next
+    // odd page holds the blank page 3, the 版记 follows on page 4.
     const { problems, reading } = await checkDocx(await exportSample(official, 'official', false), { layout: 'official' });
     expect(problems).toEqual([]);
-    expect(reading.sections).toHaveLength(2);
+    expect(reading.sections.map((s) => s.start)).toEqual(['nextPage', 'oddPage']);
     const unnumbered = reading.sections[1];
     for (const footer of [unnumbered.footers.default, unnumbered.footers.even]) expect(JSON.stringify(footer)).not.toContain('PAGE');
     expect(unnumbered.headersText).toEqual([]); // the 草稿 header carries over from the first section
     const later = reading.paragraphs.filter((p) => p.section === 1).map((p) => p.text).filter((t) => t !== '');
     expect(later).toEqual(['抄送：区党工委、管委会领导，区纪工委。', '临沂沂河新区党政办公室\t2023年9月10日印发']);
-    // A body that leaves room on an odd page: the 版记 goes to the next, even page, which is numbered.
+    // A body that ends mid-way down an odd page: the 版记 starts a section on the next even page,
+    // numbered in sequence (no blank page comes before it).
     const line = (i: number): BodyBlock => ({ type: 'paragraph', level: 0, runs: [{ text: `第${i}行。`, format: 0 }], align: '' });
     const shorter = await checkDocx(await exportSample(official, 'official', true, Array.from({ length: 10 }, (_, i) => line(i))), { layout: 'official' });
     expect(shorter.problems).toEqual([]);
-    expect(shorter.reading.sections).toHaveLength(1);
+    expect(shorter.reading.sections.map((s) => s.start)).toEqual(['nextPage', 'evenPage']);
+    expect(JSON.stringify(shorter.reading.sections[1].footers.even)).toContain('PAGE');
+    // A body that ends high on an even page: the 版记 at its foot, in the body's section.
+    const longer = await checkDocx(await exportSample(official, 'official', true, Array.from({ length: 30 }, (_, i) => line(i))), { layout: 'official' });
+    expect(longer.problems).toEqual([]);
+    expect(longer.reading.sections).toHaveLength(1);
   });
 
   it('picks the layout from the kind', () => {

@@ -69,7 +69,7 @@ function buildDocxDocument(input: DocxExportInput, splicer: FragmentSplicer): Do
   const title = propertyText(input.properties, '标题') || input.title;
   const flow = LAYOUTS[input.layout ?? layoutForKind(input.kind)]({ title, properties: input.properties, blocks });
   const approval = input.final ? input.approval : null;
-  const unnumbered = flow.unnumberedFrom;
+  const end = flow.endSection;
   return new Document({
     title,
     creator: '文稿台',
@@ -87,10 +87,15 @@ function buildDocxDocument(input: DocxExportInput, splicer: FragmentSplicer): Do
         properties: SECTION_PROPERTIES,
         ...(input.final ? {} : { headers: draftHeaders() }),
         footers: pageNumberFooters(),
-        children: splicer.children(unnumbered === undefined ? flow.children : flow.children.slice(0, unnumbered)),
+        children: splicer.children(end === undefined ? flow.children : flow.children.slice(0, end.from)),
       },
-      // A blank page before the 版记 and the 版记's page: no page numbers; the 草稿 header carries over.
-      ...(unnumbered === undefined ? [] : [{ properties: SECTION_PROPERTIES, footers: blankFooters(), children: splicer.children(flow.children.slice(unnumbered)) }]),
+      // The 版记's section, on the next even (or odd, a blank page first) page: numbered or not as
+      // endPlacement decided (GB/T 9704 7.5); the 草稿 header carries over.
+      ...(end === undefined ? [] : [{
+        properties: { ...SECTION_PROPERTIES, type: end.start },
+        footers: end.numbered ? pageNumberFooters() : blankFooters(),
+        children: splicer.children(flow.children.slice(end.from)),
+      }]),
     ],
   });
 }

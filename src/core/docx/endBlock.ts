@@ -5,7 +5,7 @@
  * table's position), ruled full width: first and last rules 0.35 mm, the ones between 0.25 mm.
  */
 import {
-  BorderStyle, FrameAnchorType, FrameWrap, LineRuleType, Paragraph, TabStopType,
+  BorderStyle, FrameAnchorType, FrameWrap, LineRuleType, Paragraph, SectionType, TabStopType,
   type IBordersOptions,
 } from 'docx';
 import { BLACK, CHAR_SMALL, LINE_PITCH, RULE, TYPE_AREA } from './gbt9704';
@@ -32,30 +32,74 @@ function rowBorders(index: number, rows: readonly EndRow[]): IBordersOptions {
 const RULE_HEIGHT = 40;
 
 /**
- * Adds the block so that it lands at the bottom of the last page, which is moved to an even page
- * when `evenPage` (GB/T 9704: the 版记 is on the last even page). Page moves follow the PageFlow
- * estimate. Each line is its own frame at its own distance from the type area's top, the framed
- * paragraphs back to back and followed by one hairline paragraph that anchors them all: so the
- * lines move to another page only together. (Frames anchored one by one, a hairline after each,
- * let LibreOffice push the later anchors past the earlier frames onto the next page; consecutive
- * framed paragraphs at the same position make no frame at all there.)
+ * Room a 版记 on the body's own page keeps from that page's top and from the body, beyond every
+ * hypothesis of PageFlow: line breaks it does not foresee must not move the body's end to another page.
+ */
+export const END_MARGIN = LINE_PITCH;
+
+/**
+ * Where the 版记 goes:
+ * - `samePage`: at the foot of the even page the body ends on, which has room for it;
+ * - `nextEvenPage`: the body ends on an odd page; the 版记 starts a section on the next even page,
+ *   numbered in sequence;
+ * - `afterBlankPage`: a section on the next odd page holds a blank page and then the 版记, neither
+ *   numbered (GB/T 9704 7.5);
+ * - `nextEvenPageUnnumbered`: the estimate cannot tell whether the body ends on an odd or an even
+ *   page; the 版记 starts an unnumbered section on the next even page, and the office suite inserts
+ *   an empty page (no header, no footer) before it when the body ends on an even page.
+ */
+export type EndPlacement = 'samePage' | 'nextEvenPage' | 'afterBlankPage' | 'nextEvenPageUnnumbered';
+
+/**
+ * The placement for a body that ends where `endings` say (page and twips used on it, under each of
+ * PageFlow's hypotheses about the real line breaking) and a block `height` twips tall. The first
+ * three only when every hypothesis has the body end on the same page (and, for `samePage`, `margin`
+ * clear of the page's top and of the block; else a blank page goes before the 版记).
+ *
+ * When the hypotheses disagree, the section starts on an even page, so the 版记 lands on one wherever
+ * the body really ends, and carries no page number. The trade, chosen on purpose: should the body
+ * end on an odd page, the 版记 comes right after it unnumbered, where GB/T 9704 would number it; the
+ * alternative (an odd-page section with a blank page of its own) is right by the numbering rule but
+ * then prints two blank pages before the 版记, which wastes paper and looks like a fault.
+ *
+ * Should the real body end beyond every hypothesis, a `nextEvenPage` section still lands on an even
+ * page (after such an empty page), only numbered; a `samePage` 版记 would move with the body's end,
+ * which END_MARGIN guards against.
+ */
+export function endPlacement(endings: ReadonlyArray<{ page: number; used: number }>, height: number, margin = END_MARGIN): EndPlacement {
+  const page = endings[0].page;
+  if (endings.some((e) => e.page !== page)) return 'nextEvenPageUnnumbered';
+  if (page % 2 === 1) return 'nextEvenPage';
+  const fits = endings.every((e) => e.used >= margin && TYPE_AREA.height - e.used >= height + margin);
+  return fits ? 'samePage' : 'afterBlankPage';
+}
+
+/**
+ * Adds the block so that it lands at the bottom of the last page, which is an even page when
+ * `evenPage` (GB/T 9704: the 版记 is on the last even page; see endPlacement). Each line is its own
+ * frame at its own distance from the type area's top, the framed paragraphs back to back and
+ * followed by one hairline paragraph that anchors them all: so the lines move to another page only
+ * together. (Frames anchored one by one, a hairline after each, let LibreOffice push the later
+ * anchors past the earlier frames onto the next page; consecutive framed paragraphs at the same
+ * position make no frame at all there.)
  */
 export function addEndBlock(flow: PageFlow, rows: readonly EndRow[], evenPage: boolean): void {
   if (rows.length === 0) return;
   const heights = rows.map((row, i) => lineCount(row.left + (row.right ?? ''), PER_LINE) * LINE_PITCH
     + (i === 0 ? 2 : 1) * RULE_HEIGHT);
   const total = heights.reduce((sum, h) => sum + h, 0);
-  // The estimate may be off by a line or two: leave the block a margin rather than split it.
-  const full = flow.remaining < total + 3 * LINE_PITCH;
-  if (evenPage && full && flow.currentPage % 2 === 0) {
-    // The block would land on an odd page: a blank page goes before it, and that page and the
-    // block's page carry no page number (GB/T 9704 7.5).
-    flow.startUnnumbered();
-    flow.add(new Paragraph({ style: STYLE.plain }), LINE_PITCH);
-    pageBreak(flow);
+  if (!evenPage) {
+    // The estimate may be off by a line or two: leave the block a margin rather than split it.
+    if (flow.remaining < total + 3 * LINE_PITCH) pageBreak(flow);
   } else {
-    if (full) pageBreak(flow);
-    if (evenPage && flow.currentPage % 2 === 1) pageBreak(flow);
+    const placement = endPlacement(flow.endings, total);
+    if (placement === 'nextEvenPage') flow.startEndSection(SectionType.EVEN_PAGE, true);
+    if (placement === 'nextEvenPageUnnumbered') flow.startEndSection(SectionType.EVEN_PAGE, false);
+    if (placement === 'afterBlankPage') {
+      flow.startEndSection(SectionType.ODD_PAGE, false);
+      flow.add(new Paragraph({ style: STYLE.plain }), LINE_PITCH);
+      pageBreak(flow);
+    }
   }
   let y = TYPE_AREA.height - total;
   rows.forEach((row, i) => {

@@ -4,7 +4,7 @@
  */
 import { strFromU8, unzipSync } from 'fflate';
 import {
-  AlignmentType, BorderStyle, Document, Packer, Paragraph, Tab, Table, TableCell, TableRow, TextRun, WidthType,
+  AlignmentType, BorderStyle, Document, Packer, Paragraph, SectionType, Tab, Table, TableCell, TableRow, TextRun, WidthType,
   type FileChild, type IRunOptions,
 } from 'docx';
 import { describe, expect, it } from 'vitest';
@@ -46,6 +46,26 @@ async function bothWays(cases: Array<{ reference: FileChild; xml: string }>): Pr
   ]);
 }
 
+/** A table of plain cell paragraphs both ways, with the options the exporter uses. */
+function table(columnWidths: number[], cells: string[][][]): { reference: FileChild; xml: string } {
+  const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+  const reference = new Table({
+    width: { size: 8845, type: WidthType.DXA },
+    columnWidths,
+    margins: { top: 80, bottom: 80, left: 80, right: 80 },
+    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+    rows: cells.map((row) => new TableRow({
+      cantSplit: true,
+      children: row.map((paragraphs) => new TableCell({
+        children: paragraphs.map((text) => new Paragraph({ style: 'GwTable', children: referenceRuns([{ text, format: 0 }]) })),
+      })),
+    })),
+  });
+  const xml = tableXml({ width: 8845, columnWidths, cellMargin: 80, borderSize: 4, cantSplit: true },
+    cells.map((row) => row.map((paragraphs) => paragraphs.map((text) => paragraphXml({ style: 'GwTable' }, runsXml([{ text, format: 0 }]))).join(''))));
+  return { reference, xml };
+}
+
 // Every combination of the format bits Lexical can set together (never sub- and superscript at once).
 const FORMATS = Array.from({ length: 128 }, (_, f) => f)
   .filter((f) => (f & ~(FORMAT.bold | FORMAT.italic | FORMAT.strikethrough | FORMAT.underline | FORMAT.subscript | FORMAT.superscript)) === 0)
@@ -77,25 +97,35 @@ describe('body XML written directly', () => {
   });
 
   it('writes a table exactly as docx does: grid, borders, cell margins, widths, rows that never split', async () => {
-    const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-    const columnWidths = [2211, 2211, 2211, 2212];
-    const cells = [[['甲'], ['乙', '第二段'], [], ['丁']], [['1.5亿元'], [''], ['<b>'], ['x\ty']]];
-    const reference = new Table({
-      width: { size: 8845, type: WidthType.DXA },
-      columnWidths,
-      margins: { top: 80, bottom: 80, left: 80, right: 80 },
-      borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-      rows: cells.map((row) => new TableRow({
-        cantSplit: true,
-        children: row.map((paragraphs) => new TableCell({
-          children: paragraphs.map((text) => new Paragraph({ style: 'GwTable', children: referenceRuns([{ text, format: 0 }]) })),
-        })),
-      })),
-    });
-    const xml = tableXml({ width: 8845, columnWidths, cellMargin: 80, borderSize: 4, cantSplit: true },
-      cells.map((row) => row.map((paragraphs) => paragraphs.map((text) => paragraphXml({ style: 'GwTable' }, runsXml([{ text, format: 0 }]))).join(''))));
-    const [expected, ours] = await bothWays([{ reference, xml }]);
+    const [expected, ours] = await bothWays([table([2211, 2211, 2211, 2212], [[['甲'], ['乙', '第二段'], [], ['丁']], [['1.5亿元'], [''], ['<b>'], ['x\ty']]])]);
     expect(ours).toBe(expected);
+  });
+
+  it('ends a section with a fragment as docx does: its properties in the last paragraph, or after a table', async () => {
+    const endings = [
+      { reference: new Paragraph({}), xml: paragraphXml({}, '') },
+      { reference: new Paragraph({ children: referenceRuns([{ text: '正文', format: 0 }]) }), xml: paragraphXml({}, runsXml([{ text: '正文', format: 0 }])) },
+      {
+        reference: new Paragraph({ style: 'Heading1', keepNext: true, alignment: AlignmentType.CENTER, children: referenceRuns([{ text: '标题', format: 1 }]) }),
+        xml: paragraphXml({ style: 'Heading1', keepNext: true, align: 'center' }, runsXml([{ text: '标题', format: 1 }])),
+      },
+      table([8845], [[['格']]]),
+    ];
+    const document = (last: FileChild) => new Document({
+      sections: [
+        { children: [new Paragraph('前'), last] },
+        { properties: { type: SectionType.EVEN_PAGE }, children: [new Paragraph('后')] },
+      ],
+    });
+    for (const { reference, xml } of endings) {
+      const splicer = new FragmentSplicer();
+      const [placeholder] = splicer.children([new WordXml(xml)]);
+      const [expected, ours] = await Promise.all([
+        Packer.pack(document(reference), 'uint8array'), splicer.pack(document(placeholder)),
+      ]).then((files) => files.map((bytes) => strFromU8(unzipSync(bytes)['word/document.xml'])));
+      expect(ours).toContain('<w:sectPr>');
+      expect(ours).toBe(expected);
+    }
   });
 
   it('keeps fragments in order around docx’s own children, and leaves look-alike text alone', async () => {

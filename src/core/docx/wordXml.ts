@@ -122,23 +122,39 @@ export function tableXml(options: TableXmlOptions, rows: ReadonlyArray<readonly 
   return `${xml}</w:tbl>`;
 }
 
+/**
+ * An element with a section's properties (`<w:sectPr>…</w:sectPr>`) added as docx adds them to the
+ * last paragraph of a section that is not the document's last: in the paragraph's properties, last;
+ * after a table, in an empty paragraph of their own.
+ */
+export function withSectionProperties(element: string, sectionProperties: string): string {
+  if (element === '<w:p/>') return `<w:p><w:pPr>${sectionProperties}</w:pPr></w:p>`;
+  if (element.startsWith('<w:p><w:pPr>')) {
+    const end = element.indexOf('</w:pPr>');
+    return `${element.slice(0, end)}${sectionProperties}${element.slice(end)}`;
+  }
+  if (element.startsWith('<w:p>')) return `<w:p><w:pPr>${sectionProperties}</w:pPr>${element.slice('<w:p>'.length)}`;
+  return `${element}<w:p><w:pPr>${sectionProperties}</w:pPr></w:p>`;
+}
+
 /** Document children with each run of consecutive WordXml fragments as one placeholder paragraph. */
 export class FragmentSplicer {
   private readonly nonce = `wengao-fragment-${globalThis.crypto.randomUUID()}-`;
-  private readonly fragments: string[] = [];
+  /** Each placeholder's elements, one string each. */
+  private readonly fragments: string[][] = [];
 
   /** The children docx gets: its own objects as they are, fragments behind placeholders. */
   children(mixed: ReadonlyArray<FileChild | WordXml>): FileChild[] {
     const out: FileChild[] = [];
-    let pending = '';
+    let pending: string[] = [];
     const flush = () => {
-      if (pending === '') return;
+      if (pending.length === 0) return;
       out.push(new Paragraph({ children: [new TextRun(`${this.nonce}${this.fragments.length}`)] }));
       this.fragments.push(pending);
-      pending = '';
+      pending = [];
     };
     for (const child of mixed) {
-      if (child instanceof WordXml) pending += child.xml;
+      if (child instanceof WordXml) pending.push(child.xml);
       else {
         flush();
         out.push(child);
@@ -148,14 +164,24 @@ export class FragmentSplicer {
     return out;
   }
 
-  /** Replaces the placeholders of the packed document with their fragments. */
+  /**
+   * Replaces the placeholders of the packed document with their fragments. A placeholder that ends a
+   * section (not the last) holds that section's properties, which go to the fragment's last element.
+   */
   splice(documentXml: string): string {
-    const parts = documentXml.split(new RegExp(`<w:p><w:r><w:t xml:space="preserve">${this.nonce}(\\d+)</w:t></w:r></w:p>`));
-    if (parts.length !== 2 * this.fragments.length + 1) {
-      throw new Error(`docx export: found ${(parts.length - 1) / 2} of ${this.fragments.length} body placeholders`);
+    // The properties cannot reach past their own end: `(?!</w:sectPr>)` before every character.
+    const placeholder = new RegExp(`<w:p>(?:<w:pPr>(<w:sectPr>(?:(?!</w:sectPr>)[\\s\\S])*</w:sectPr>)</w:pPr>)?<w:r><w:t xml:space="preserve">${this.nonce}(\\d+)</w:t></w:r></w:p>`, 'g');
+    let found = 0;
+    const spliced = documentXml.replace(placeholder, (_match, sectionProperties: string | undefined, index: string) => {
+      found += 1;
+      const elements = this.fragments[Number(index)];
+      if (sectionProperties === undefined) return elements.join('');
+      return elements.slice(0, -1).join('') + withSectionProperties(elements[elements.length - 1], sectionProperties);
+    });
+    if (found !== this.fragments.length) {
+      throw new Error(`docx export: found ${found} of ${this.fragments.length} body placeholders`);
     }
-    for (let i = 1; i < parts.length; i += 2) parts[i] = this.fragments[Number(parts[i])];
-    return parts.join('');
+    return spliced;
   }
 
   /** Packs the document with docx, then puts the fragments in. */
