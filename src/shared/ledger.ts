@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import {
-  EVENT_TYPES, OUTLET_KINDS, OUTLET_LEVELS,
+  EVENT_TYPES, OUTLET_KINDS, OUTLET_LEVELS, SUBMISSION_STATUSES,
   type CalendarDate, type EventType, type OutletKind, type OutletLevel, type SubmissionFacts, type SubmissionStatus,
   type TargetDefinition, type PointsTable,
 } from '../core/targets/model';
@@ -19,9 +19,10 @@ export const OUTLET_KIND_LABELS: Record<OutletKind, string> = { journal: '刊物
 /** Event names as buttons and the log show them (UI-VOCABULARY: 报送, 采用, 未采用, 刊发, 批示, 获评优秀). */
 export const EVENT_LABELS: Record<EventType, string> = {
   submitted: '报送', adopted: '采用', rejected: '未采用', published: '刊发', instructed: '批示', rated: '获评优秀', missed: '约稿未报',
+  voided: '作废',
 };
 export const STATUS_LABELS: Record<SubmissionStatus, string> = {
-  planned: '拟报', submitted: '已报送', adopted: '已采用', rejected: '未采用', published: '已刊发',
+  planned: '拟报', submitted: '已报送', adopted: '已采用', rejected: '未采用', published: '已刊发', voided: '已作废',
 };
 
 export interface Outlet {
@@ -114,7 +115,7 @@ export const recordEventRequest = z.object({
 
 export const listSubmissionsQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
-  status: z.enum(['planned', 'submitted', 'adopted', 'rejected', 'published']).optional(),
+  status: z.enum(SUBMISSION_STATUSES).optional(),
   outlet: id.optional(),
   q: z.string().max(200).optional(),
 });

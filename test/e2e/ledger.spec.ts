@@ -153,6 +153,23 @@ test('a clerk records an adoption and a publication; the dashboard, export and i
   await importer.getByRole('button', { name: '关闭', exact: true }).first().click();
   await expect(rows).toHaveCount(2);
 
+  // 作废: the city paper's row was recorded by mistake. It needs a reason, then takes no more events.
+  await rows.filter({ hasText: '临沂日报' }).getByRole('button', { name: TITLE }).click();
+  const mistaken = page.getByRole('dialog', { name: TITLE });
+  await mistaken.getByRole('button', { name: '作废', exact: true }).click();
+  const voidForm = mistaken.getByRole('form', { name: '作废' });
+  await voidForm.getByRole('button', { name: '确认作废' }).click();
+  await expect(mistaken.getByRole('alert')).toHaveText('请填写作废原因');
+  await voidForm.getByLabel('作废原因').fill('报送单位选错');
+  await voidForm.getByRole('button', { name: '确认作废' }).click();
+  await expect(mistaken.locator('.submission-facts')).toContainText('已作废');
+  await expect(mistaken.getByRole('status')).toContainText('此记录已作废，不计入统计');
+  await expect(mistaken.getByRole('group', { name: '记录进展' })).toHaveCount(0);
+  await expect(mistaken.getByRole('list', { name: '进展记录' }).getByRole('listitem').last()).toContainText('作废');
+  await page.screenshot({ path: shots('void') });
+  await mistaken.getByRole('button', { name: '关闭' }).click();
+  await expect(rows.filter({ hasText: '临沂日报' })).toContainText('已作废');
+
   await page.getByRole('link', { name: '刊物与媒体' }).click();
   await expect(page.getByRole('heading', { name: '刊物与媒体' })).toBeVisible();
   await page.screenshot({ path: shots('outlets') });

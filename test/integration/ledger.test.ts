@@ -123,6 +123,39 @@ describe('submissions and counting', () => {
     expect((await clerk.request('PATCH', '/api/submissions/nope', { status: 'adopted', at: '2023-03-05' })).status).toBe(404);
   });
 
+  it('voids a row recorded by mistake: it counts nothing, takes no more events, stays listed and leaves the export', async () => {
+    const wrong = outlet('人民日报').id;
+    const { submissions: [mistake] } = await clerk.ok<{ submissions: Submission[] }>('POST', '/api/submissions',
+      { title: '新区城市更新观察', kind: 'media', authors: ['张明'], outletIds: [wrong], on: '2023-04-01' });
+    await clerk.ok('PATCH', `/api/submissions/${mistake.id}`, { status: 'published', at: '2023-04-03' });
+    const before = await progress();
+    expect(before['central-provincial-media'].actual).toBe(2);
+
+    expect((await alice.request('PATCH', `/api/submissions/${mistake.id}`, { status: 'voided', at: '2023-04-05', summary: '媒体选错' })).status).toBe(403);
+    const noReason = await clerk.request('PATCH', `/api/submissions/${mistake.id}`, { status: 'voided', at: '2023-04-05' });
+    expect(noReason.status).toBe(400);
+    expect(JSON.stringify(noReason.body)).toContain('请填写作废原因');
+    const { submission } = await clerk.ok<{ submission: Submission }>('PATCH', `/api/submissions/${mistake.id}`, { status: 'voided', at: '2023-04-05', summary: '媒体选错，应为临沂日报' });
+    expect(submission).toMatchObject({ status: 'voided', facts: { publishedOn: null, firstOn: '2023-04-01', lastOn: '2023-04-03' } });
+    expect(submission.events.at(-1)).toMatchObject({ type: 'voided', summary: '媒体选错，应为临沂日报', recordedBy: '王统计' });
+
+    const after = await progress();
+    expect(after['central-provincial-media'].actual).toBe(1);
+    expect(after['city-plus-media'].actual).toBe(before['city-plus-media'].actual - 1);
+    const later = await clerk.request('PATCH', `/api/submissions/${mistake.id}`, { status: 'adopted', at: '2023-04-06' });
+    expect(later.status).toBe(409);
+    expect(JSON.stringify(later.body)).toContain('已作废');
+
+    const { submissions: voided } = await alice.ok<{ submissions: Submission[] }>('GET', '/api/submissions?year=2023&status=voided');
+    expect(voided.map((s) => s.title)).toEqual(['新区城市更新观察']);
+    const exported = await fetch(`${server.url}/api/ledger.xlsx?year=2023`, { headers: { authorization: `Bearer ${alice.token}` } });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await exported.arrayBuffer());
+    const titles: unknown[] = [];
+    book.getWorksheet('报送台账')?.eachRow((row) => titles.push(row.getCell(2).value));
+    expect(titles).not.toContain('新区城市更新观察');
+  });
+
   it('records manual entries without a document, de-duplicated by title', async () => {
     const info = outlet('市政府信息').id;
     await clerk.ok('POST', '/api/submissions', { title: '新区优化营商环境的做法', kind: 'info', authors: ['李华'], outletIds: [info, outlet('省政府信息').id], on: '2023-02-01' });
@@ -187,7 +220,9 @@ describe('spreadsheets', () => {
     sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
     expect(rows[0]).toEqual(['序号', '标题', '作者', '类别', '报送单位/媒体', '级别', '报送日期', '状态', '采用/刊发日期', '期号/链接', '批示', '得分']);
     const { submissions } = await alice.ok<{ submissions: Submission[] }>('GET', '/api/submissions?year=2023');
-    expect(rows.length - 1).toBe(submissions.length);
+    // Every row of the year but the voided one.
+    expect(rows.length - 1).toBe(submissions.filter((s) => s.status !== 'voided').length);
+    expect(submissions.some((s) => s.status === 'voided')).toBe(true);
     const published = rows.find((r) => r[4] === '大众日报');
     expect(published).toEqual([expect.any(Number), '新区夜经济观察', '张明', '媒体稿件', '大众日报', '省级', '2023-03-01', '已刊发', '2023-03-10', '第 3 版 https://example.org/a', '', 5]);
     expect(rows.find((r) => r[4] === '临沂日报')?.[7]).toBe('未采用');

@@ -49,6 +49,19 @@ describe('the event log', () => {
     expect(facts.missed).toEqual(['2023-05-03']);
   });
 
+  it('counts nothing for a row voided as a mistake, whatever else its log holds', () => {
+    const facts = deriveFacts([
+      { type: 'submitted', on: '2023-01-02' }, { type: 'published', on: '2023-01-05' }, { type: 'rated', on: '2023-02-01', level: 'city' },
+      { type: 'voided', on: '2023-02-03' }, { type: 'adopted', on: '2023-03-01' },
+    ]);
+    expect(facts).toEqual({
+      status: 'voided', submittedOn: null, adoptedOn: null, publishedOn: null, ratings: [], instructions: [], missed: [],
+      // The dates of what was recorded, not of the voiding: the row stays in its year's ledger.
+      firstOn: '2023-01-02', lastOn: '2023-03-01',
+    });
+    expect(deriveFacts([{ type: 'voided', on: '2023-02-03' }])).toMatchObject({ status: 'voided', firstOn: null, lastOn: null });
+  });
+
   it('normalizes titles for manual entries', () => {
     expect(normalizeTitle(' 《关于 新区  发展》 ')).toBe('关于 新区 发展');
     expect(normalizeTitle('ＡＢＣ')).toBe('abc');

@@ -7,10 +7,24 @@ import type { CalendarDate, LedgerEvent, LevelledDate, SubmissionFacts, Submissi
 const SENDING_EVENTS: ReadonlySet<string> = new Set(['submitted', 'adopted', 'rejected', 'published']);
 
 /**
+ * A voided row's facts: nothing to count, but the dates of what was recorded before, so the row
+ * still shows in the ledger of its year.
+ */
+function voided(events: readonly LedgerEvent[]): SubmissionFacts {
+  const dates = events.filter((event) => event.type !== 'voided').map((event) => event.on).sort();
+  return {
+    status: 'voided', submittedOn: null, adoptedOn: null, publishedOn: null, ratings: [], instructions: [], missed: [],
+    firstOn: dates[0] ?? null, lastOn: dates.at(-1) ?? null,
+  };
+}
+
+/**
  * Folds the log into facts. Events apply in date order (ties in the order given, i.e. recording
  * order): 未采用 after 采用 withdraws the adoption and any publication; 刊发 implies 采用.
  */
 export function deriveFacts(events: readonly LedgerEvent[]): SubmissionFacts {
+  // A row voided as a mistake counts nothing, whatever else its log holds.
+  if (events.some((event) => event.type === 'voided')) return voided(events);
   const ordered = events.map((event, index) => ({ event, index }))
     .sort((a, b) => (a.event.on < b.event.on ? -1 : a.event.on > b.event.on ? 1 : a.index - b.index))
     .map(({ event }) => event);
@@ -48,6 +62,7 @@ export function deriveFacts(events: readonly LedgerEvent[]): SubmissionFacts {
         missed.push(event.on);
         break;
       case 'submitted':
+      case 'voided':
         break;
     }
   }

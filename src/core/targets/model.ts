@@ -12,12 +12,15 @@ export type OutletLevel = (typeof OUTLET_LEVELS)[number];
 export const OUTLET_KINDS = ['journal', 'media', 'channel'] as const;
 export type OutletKind = (typeof OUTLET_KINDS)[number];
 
-/** The events of a submission's log: 报送, 采用, 未采用, 刊发, 批示, 获评优秀, and a missed 约稿 (a penalty). */
-export const EVENT_TYPES = ['submitted', 'adopted', 'rejected', 'published', 'instructed', 'rated', 'missed'] as const;
+/**
+ * The events of a submission's log: 报送, 采用, 未采用, 刊发, 批示, 获评优秀, a missed 约稿 (a penalty),
+ * and 作废: the row was recorded by mistake, counts nothing from then on and takes no further events.
+ */
+export const EVENT_TYPES = ['submitted', 'adopted', 'rejected', 'published', 'instructed', 'rated', 'missed', 'voided'] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
-/** A submission's current status, derived from its event log: 拟报 → 已报送 → 已采用 / 未采用 → 已刊发. */
-export const SUBMISSION_STATUSES = ['planned', 'submitted', 'adopted', 'rejected', 'published'] as const;
+/** A submission's current status, derived from its event log: 拟报 → 已报送 → 已采用 / 未采用 → 已刊发; or 已作废. */
+export const SUBMISSION_STATUSES = ['planned', 'submitted', 'adopted', 'rejected', 'published', 'voided'] as const;
 export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 
 /** A calendar date in the office's time zone (Asia/Shanghai), `YYYY-MM-DD`. */

@@ -26,9 +26,9 @@ function instructionText(s: Submission): string {
     .map((e) => `${e.level ? OUTLET_LEVEL_LABELS[e.level] : ''}：${e.summary}`).join('；');
 }
 
-/** One row per ledger entry, in the office's columns; 得分 is the year's points for that row. */
+/** One row per ledger entry, in the office's columns; 得分 is the year's points for that row. Voided rows are left out. */
 export function ledgerRows(submissions: Submission[], points: PointsTable, year: number): (string | number)[][] {
-  const ordered = [...submissions].sort((a, b) =>
+  const ordered = submissions.filter((s) => s.status !== 'voided').sort((a, b) =>
     (a.facts.submittedOn ?? '9999') < (b.facts.submittedOn ?? '9999') ? -1 : (a.facts.submittedOn ?? '9999') > (b.facts.submittedOn ?? '9999') ? 1
       : a.createdAt < b.createdAt ? -1 : 1);
   return ordered.map((s, index) => [
@@ -88,10 +88,11 @@ const recordKey = (title: string, outletName: string, submittedOn: string | null
 /**
  * Splits imported rows into new ones and those the ledger already records: the same title, sent to
  * the same outlet on the same day. Importing an exported ledger (or the same file twice) then adds
- * nothing instead of counting every piece again.
+ * nothing instead of counting every piece again; nor does it bring back a row voided as a mistake.
  */
 export function splitRecorded(rows: readonly ImportedRow[], existing: readonly Submission[]): { fresh: ImportedRow[]; recorded: ImportedRow[] } {
-  const known = new Set(existing.map((s) => recordKey(s.title, s.outlet.name, s.facts.submittedOn)));
+  const sentOn = (s: Submission) => s.facts.submittedOn ?? s.events.find((e) => e.type === 'submitted')?.on;
+  const known = new Set(existing.map((s) => recordKey(s.title, s.outlet.name, sentOn(s))));
   const fresh: ImportedRow[] = [];
   const recorded: ImportedRow[] = [];
   for (const row of rows) {

@@ -166,9 +166,11 @@ export class SubmissionLedger {
     if ((request.status === 'instructed' || request.status === 'rated') && !request.level) {
       throw new DeskError('bad_request', request.status === 'instructed' ? '请选择批示领导的级别' : '请选择评优的级别');
     }
+    if (request.status === 'voided' && !request.summary) throw new DeskError('bad_request', '请填写作废原因');
     await this.db.transaction().execute(async (trx) => {
-      const row = await trx.selectFrom('ledger_submissions').select('id').where('id', '=', id).executeTakeFirst();
+      const row = await trx.selectFrom('ledger_submissions').select(['id', 'status']).where('id', '=', id).executeTakeFirst();
       if (!row) throw notFound('报送记录');
+      if (row.status === 'voided') throw new DeskError('conflict', '该记录已作废，不能再记录进展');
       await this.insertEvent(trx, id, { ...request, type: request.status, on }, user.id, new Date().toISOString());
       const events = await trx.selectFrom('ledger_events').select(['type', 'on_date', 'level'])
         .where('submission_id', '=', id).orderBy('id').execute();

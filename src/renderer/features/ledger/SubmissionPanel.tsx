@@ -1,6 +1,7 @@
 /**
  * One ledger row: what it is, its event log (the history its status derives from), the form that
- * appends an event (采用, 未采用, 刊发, 批示, 获评优秀) and its evidence files.
+ * appends an event (采用, 未采用, 刊发, 批示, 获评优秀), 作废 for a row recorded by mistake (with its
+ * reason; it then counts nothing and takes no more events) and its evidence files.
  */
 import { useRef, useState } from 'react';
 import { KIND_LABELS } from '../../../shared/kinds';
@@ -27,7 +28,11 @@ export function SubmissionPanel({ submission, canRecord, onClose, onChanged }: P
   const [summary, setSummary] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [voiding, setVoiding] = useState(false);
+  const [voidReason, setVoidReason] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
+  const voided = submission.status === 'voided';
+  const canAppend = canRecord && !voided;
 
   const choose = (type: EventType) => {
     setAction(type === action ? null : type);
@@ -46,6 +51,22 @@ export function SubmissionPanel({ submission, canRecord, onClose, onChanged }: P
       onChanged(updated);
       setAction(null);
       setIssue(''); setPage(''); setUrl(''); setSummary(''); setLevel('');
+      setError(null);
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const voidRow = async () => {
+    if (!voidReason.trim()) { setError('请填写作废原因'); return; }
+    setBusy(true);
+    try {
+      const { submission: updated } = await ledgerApi.recordEvent(submission.id, { status: 'voided', at: today(), summary: voidReason.trim() });
+      onChanged(updated);
+      setVoiding(false);
+      setVoidReason('');
       setError(null);
     } catch (caught) {
       setError(errorMessage(caught));
@@ -95,7 +116,9 @@ export function SubmissionPanel({ submission, canRecord, onClose, onChanged }: P
         ))}
       </ol>
 
-      {canRecord && (
+      {voided && <p className="notice voided-notice" role="status">此记录已作废，不计入统计，也不能再记录进展。</p>}
+
+      {canAppend && (
         <div className="event-form">
           <div className="event-actions" role="group" aria-label="记录进展">
             {ACTIONS.map((type) => (
@@ -134,6 +157,21 @@ export function SubmissionPanel({ submission, canRecord, onClose, onChanged }: P
               </div>
             </form>
           )}
+          {!voiding && (
+            <button type="button" className="button small danger void-button" onClick={() => { setVoiding(true); setAction(null); setError(null); }}>
+              作废
+            </button>
+          )}
+          {voiding && (
+            <form className="void-form" aria-label="作废" onSubmit={(e) => { e.preventDefault(); void voidRow(); }}>
+              <p>作废用于记错的记录（如报送单位选错）：作废后不再计入统计，也不能再记录进展，记录本身保留备查。</p>
+              <label className="field"><span>作废原因</span>
+                <input value={voidReason} onChange={(e) => setVoidReason(e.target.value)} placeholder="如 报送单位选错，已重新登记" />
+              </label>
+              <button type="button" className="button" onClick={() => { setVoiding(false); setVoidReason(''); }}>取消</button>
+              <button type="submit" className="button primary" disabled={busy}>确认作废</button>
+            </form>
+          )}
         </div>
       )}
 
@@ -149,7 +187,7 @@ export function SubmissionPanel({ submission, canRecord, onClose, onChanged }: P
           </li>
         ))}
       </ul>
-      {canRecord && (
+      {canAppend && (
         <label className="button small file-button">
           上传证明材料
           <input ref={fileInput} type="file" className="visually-hidden" aria-label="上传证明材料" onChange={(e) => void uploadEvidence(e.target.files?.[0])} />
