@@ -35,6 +35,12 @@ test('文稿属性 checks as you type; 预览 renders the .docx; 导出 Word dow
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByText('临沂沂河新区党政办公室文件')).toBeVisible({ timeout: 15_000 });
   await expect(dialog.getByText('沂新办发〔2023〕12号')).toBeVisible();
+  // The masthead is narrowed to one line, as Word prints it (docx-preview alone would wrap it).
+  const masthead = dialog.locator('span', { hasText: /^临沂沂河新区党政办公室文件$/ });
+  await expect(masthead).toHaveCSS('transform', /matrix\(0\.\d+, 0, 0, 1, 0, 0\)/);
+  const [line, paragraph] = await Promise.all([masthead.boundingBox(), masthead.locator('xpath=..').boundingBox()]);
+  expect(line && paragraph && line.height).toBeGreaterThan(0);
+  expect(paragraph?.height).toBeLessThan(2 * (line?.height ?? 0));
   await page.screenshot({ path: testInfo.outputPath('preview.png') });
   const downloadFromPreview = page.waitForEvent('download');
   await dialog.getByRole('button', { name: '导出 Word' }).click();

@@ -74,13 +74,15 @@ function DocxPreview({ file, onClose, onSave }: { file: ExportedDocx; onClose: (
     let cancelled = false;
     const target = container.current;
     if (!target) return;
-    import('docx-preview')
-      .then(({ renderAsync }) => {
-        if (cancelled) return undefined;
-        return renderAsync(new Blob([file.bytes as BlobPart], { type: DOCX_MIME }), target, undefined, {
+    Promise.all([import('docx-preview'), import('./characterScale')])
+      .then(async ([{ renderAsync }, { applyCharacterScale, scaledRunsOfDocx }]) => {
+        if (cancelled) return;
+        await renderAsync(new Blob([file.bytes as BlobPart], { type: DOCX_MIME }), target, undefined, {
           className: 'docx-page', inWrapper: true, breakPages: true, ignoreLastRenderedPageBreak: false,
           renderHeaders: true, renderFooters: true, experimental: true,
         });
+        // docx-preview leaves out Word's character scaling (the narrowed masthead): put it back.
+        if (!cancelled) applyCharacterScale(target, scaledRunsOfDocx(file.bytes));
       })
       .catch(() => { if (!cancelled) setError('无法显示预览'); });
     return () => { cancelled = true; };
