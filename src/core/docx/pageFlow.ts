@@ -99,7 +99,7 @@ export interface EndSection {
   /** The index of its first child. */
   from: number;
   start: typeof SectionType.EVEN_PAGE | typeof SectionType.ODD_PAGE;
-  /** Whether its pages show page numbers (no: a blank page comes before the 版记, GB/T 9704 7.5). */
+  /** Whether its pages show page numbers: not when a blank page comes before the 版记 (GB/T 9704 7.5), nor when that is unsure (see endPlacement). */
   numbered: boolean;
 }
 
@@ -118,7 +118,7 @@ interface Cursor {
 
 /**
  * The hypotheses the flow follows side by side: the lines that open the document and each page after a
- * forced break take as specified (the first), one line less, or one or two lines more. LibreOffice sets
+ * forced break take as specified (the first), or one or two lines more. LibreOffice sets
  * a line whose type is taller than the line grid on two grid lines (the masthead, and the title with
  * some fonts): its first page runs up to 1.5 lines longer than Word's. Each hypothesis meets the page
  * breaks, headings kept with the next paragraph and all, on its own, so where the body ends under the
