@@ -154,6 +154,13 @@ describe('submissions and counting', () => {
     const titles: unknown[] = [];
     book.getWorksheet('报送台账')?.eachRow((row) => titles.push(row.getCell(2).value));
     expect(titles).not.toContain('新区城市更新观察');
+
+    // An older export that still lists the row does not bring it back.
+    const csv = ['序号,标题,作者,类别,报送单位/媒体,级别,报送日期,状态,采用/刊发日期,期号/链接,批示,得分',
+      '1,新区城市更新观察,张明,媒体稿件,人民日报,中央,2023-04-01,已刊发,2023-04-03,,,'].join('\r\n');
+    const reimport = await upload(clerk, '/api/ledger/import', '旧台账.csv', new TextEncoder().encode(csv), 'text/csv');
+    expect(reimport.body).toMatchObject({ ok: true, imported: 0, skipped: 1 });
+    expect((await progress())['central-provincial-media'].actual).toBe(1);
   });
 
   it('records manual entries without a document, de-duplicated by title', async () => {

@@ -83,6 +83,8 @@ export interface ImportedRow {
 
 export interface ImportResult { rows: ImportedRow[]; errors: ImportRowError[]; total: number }
 
+const SENDING_EVENTS: ReadonlySet<string> = new Set(['submitted', 'adopted', 'rejected', 'published']);
+
 const recordKey = (title: string, outletName: string, submittedOn: string | null | undefined) => `${title}\u0000${outletName}\u0000${submittedOn ?? ''}`;
 
 /**
@@ -91,7 +93,9 @@ const recordKey = (title: string, outletName: string, submittedOn: string | null
  * nothing instead of counting every piece again; nor does it bring back a row voided as a mistake.
  */
 export function splitRecorded(rows: readonly ImportedRow[], existing: readonly Submission[]): { fresh: ImportedRow[]; recorded: ImportedRow[] } {
-  const sentOn = (s: Submission) => s.facts.submittedOn ?? s.events.find((e) => e.type === 'submitted')?.on;
+  // A voided row's facts carry no dates: its log still says when it was sent.
+  const sentOn = (s: Submission) => s.facts.submittedOn
+    ?? s.events.filter((e) => SENDING_EVENTS.has(e.type)).map((e) => e.on).sort()[0];
   const known = new Set(existing.map((s) => recordKey(s.title, s.outlet.name, sentOn(s))));
   const fresh: ImportedRow[] = [];
   const recorded: ImportedRow[] = [];
