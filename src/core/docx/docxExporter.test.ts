@@ -133,12 +133,6 @@ describe('docx export', () => {
     const longer = await checkDocx(await exportSample(official, 'official', true, Array.from({ length: 30 }, (_, i) => line(i))), { layout: 'official' });
     expect(longer.problems).toEqual([]);
     expect(longer.reading.sections).toHaveLength(1);
-    // One line more than the sample: the body may end at the foot of page 2 or the top of page 3. The
-    // 版记's section starts on an even page (4) whichever it is, without page numbers.
-    const unsure = await checkDocx(await exportSample(official, 'official', true, [line(1)]), { layout: 'official' });
-    expect(unsure.problems).toEqual([]);
-    expect(unsure.reading.sections.map((s) => s.start)).toEqual(['nextPage', 'evenPage']);
-    for (const footer of [unsure.reading.sections[1].footers.default, unsure.reading.sections[1].footers.even]) expect(JSON.stringify(footer)).not.toContain('PAGE');
   });
 
   it('picks the layout from the kind', () => {

@@ -3,7 +3,7 @@
  * 发文字号 (with 签发人 in a 上行文), the red rule, 标题, 主送机关, 正文, 附件说明, 署名 and 成文日期
  * (sealed or unsealed), 附注, attachments on new pages, and the 版记 on the last even page.
  */
-import { AlignmentType, BorderStyle, LineRuleType, Paragraph, TabStopType } from 'docx';
+import { AlignmentType, BorderStyle, Paragraph, TabStopType } from 'docx';
 import type { BodyBlock } from './bodyBlocks';
 import { addAttachment, addBodyBlocks, blankLine, plainRun, splitAttachments, titleParagraph } from './bodyContent';
 import { propertyList, propertyText, propertyYes, type PropertyMap } from './documentProperties';
@@ -11,6 +11,7 @@ import { addEndBlock, type EndRow } from './endBlock';
 import { CHAR, FONT, LINE_PITCH, mmToTwip, RED, RULE, SIZE, TYPE_AREA } from './gbt9704';
 import { lineCount, PageFlow, textWidth } from './pageFlow';
 import { STYLE } from './styles';
+import { paragraphXml, runsXml, WordXml } from './wordXml';
 
 export interface LayoutSource { title: string; properties: PropertyMap; blocks: readonly BodyBlock[] }
 
@@ -18,19 +19,18 @@ export interface LayoutSource { title: string; properties: PropertyMap; blocks: 
  * A red masthead line of `text`, as large as `size` allows: a name too wide for the type area is
  * narrowed with character scaling rather than made smaller, as offices print it.
  */
-export function mastheadParagraph(text: string, size: number, spaceBefore: number): { paragraph: Paragraph; height: number } {
+export function mastheadParagraph(text: string, size: number, spaceBefore: number): { paragraph: WordXml; height: number } {
   const natural = textWidth(text) * size * 10;
   const fits = TYPE_AREA.width * 0.92;
   const scale = natural > fits ? Math.floor((fits / natural) * 100) : 100;
   const line = Math.round(size * 10 * 1.2);
   return {
     height: spaceBefore + line,
-    paragraph: new Paragraph({
-      style: STYLE.plain,
-      alignment: AlignmentType.CENTER,
-      spacing: { before: spaceBefore, line, lineRule: LineRuleType.EXACT },
-      children: [plainRun(text, { font: FONT.小标宋, size, color: RED, noBold: true, ...(scale < 100 && { scale }) })],
-    }),
+    // Taller than a grid line: kept off the grid, else LibreOffice gives it two grid lines.
+    paragraph: new WordXml(paragraphXml(
+      { style: STYLE.plain, align: 'center', snapToGrid: false, spacing: { before: spaceBefore, line } },
+      runsXml([{ text, format: 0 }], { font: FONT.小标宋, size, color: RED, noBold: true, ...(scale < 100 && { scale }) }),
+    )),
   };
 }
 

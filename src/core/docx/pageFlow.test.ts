@@ -7,8 +7,8 @@ import { lineCount, PageFlow } from './pageFlow';
 const cjk = (n: number) => '政'.repeat(n);
 const lines = (n: number) => n * LINE_PITCH;
 /** A flow with `n` one-line paragraphs. */
-function flowOf(n: number): PageFlow {
-  const flow = new PageFlow();
+function flowOf(n: number, offsets?: number[]): PageFlow {
+  const flow = new PageFlow(offsets);
   for (let i = 0; i < n; i += 1) flow.add(new Paragraph({}), LINE_PITCH);
   return flow;
 }
@@ -47,9 +47,13 @@ describe('page flow', () => {
     expect(flow.remaining).toBe(flowOf(4).remaining);
   });
 
-  it('follows the hypotheses of a first page one and two lines longer', () => {
-    expect(flowOf(21).endings.map((e) => [e.page, e.used / LINE_PITCH])).toEqual([[1, 21], [1, 22], [2, 1]]);
-    const forced = flowOf(30);
+  it('follows one hypothesis by default', () => {
+    expect(flowOf(21).endings.map((e) => [e.page, e.used / LINE_PITCH])).toEqual([[1, 21]]);
+  });
+
+  it('can follow hypotheses of a first page one and two lines longer', () => {
+    expect(flowOf(21, [0, 1, 2]).endings.map((e) => [e.page, e.used / LINE_PITCH])).toEqual([[1, 21], [1, 22], [2, 1]]);
+    const forced = flowOf(30, [0, 1, 2]);
     forced.add(new Paragraph({}), LINE_PITCH, true);
     expect(forced.endings.map((e) => [e.page, e.used / LINE_PITCH])).toEqual([[3, 1], [3, 2], [3, 3]]);
   });

@@ -4,11 +4,12 @@
  */
 import { strFromU8, unzipSync } from 'fflate';
 import {
-  AlignmentType, BorderStyle, Document, Packer, Paragraph, SectionType, Tab, Table, TableCell, TableRow, TextRun, WidthType,
+  AlignmentType, BorderStyle, Document, LineRuleType, Packer, Paragraph, SectionType, Tab, Table, TableCell, TableRow, TextRun, WidthType,
   type FileChild, type IRunOptions,
 } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { FORMAT, type TextRunModel } from './bodyBlocks';
+import { fonts } from './styles';
 import { escapeXml, FragmentSplicer, paragraphXml, runsXml, tableXml, WordXml, type ParagraphAlign, type RunXmlStyle } from './wordXml';
 
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT, both: AlignmentType.JUSTIFIED } as const;
@@ -19,6 +20,10 @@ function referenceRuns(runs: readonly TextRunModel[], style: RunXmlStyle = {}): 
     const options: IRunOptions = {
       children: line.split('\t').flatMap((part, j) => (j === 0 ? [part] : [new Tab(), part])),
       style: style.charStyle,
+      font: style.font === undefined ? undefined : fonts(style.font),
+      size: style.size,
+      color: style.color,
+      scale: style.scale,
       bold: (run.format & FORMAT.bold) !== 0 && !style.noBold ? true : undefined,
       italics: (run.format & FORMAT.italic) !== 0 ? true : undefined,
       strike: (run.format & FORMAT.strikethrough) !== 0 ? true : undefined,
@@ -75,25 +80,38 @@ const TEXTS = ['正文', '', 'a\tb', '\t首行', 'x\ny', '第一行\n\n第三行
 
 describe('body XML written directly', () => {
   it('writes runs exactly as docx does, for every format, text shape and run style', async () => {
-    const styles: RunXmlStyle[] = [{}, { noBold: true }, { charStyle: 'GwBodyText' }];
+    const styles: RunXmlStyle[] = [
+      {}, { noBold: true }, { charStyle: 'GwBodyText' }, { font: '黑体' },
+      { font: '方正小标宋简体', size: 72, color: 'FF0000', noBold: true, scale: 87 }, { size: 28, color: '000000' },
+    ];
     const cases = styles.flatMap((style) => FORMATS.flatMap((format) => TEXTS.map((text) => {
       const runs = [{ text, format }, { text: '续', format: 0 }];
       return { reference: new Paragraph({ children: referenceRuns(runs, style) }), xml: paragraphXml({}, runsXml(runs, style)) };
     })));
-    expect(cases.length).toBeGreaterThan(1000);
+    expect(cases.length).toBeGreaterThan(2000);
     const [reference, ours] = await bothWays(cases);
     expect(ours).toBe(reference);
   });
 
   it('writes paragraph styles, keep-with-next and alignment exactly as docx does, empty paragraphs too', async () => {
     const aligns: Array<ParagraphAlign | undefined> = [undefined, 'left', 'center', 'right', 'both'];
+    const spacings = [undefined, { line: 579 }, { before: 1000, line: 864 }];
     const cases = [undefined, 'Heading1', 'GwTable'].flatMap((style) => [false, true].flatMap((keepNext) => aligns.flatMap((align) =>
-      [[], [{ text: '文字', format: 1 }]].map((runs) => ({
-        reference: new Paragraph({ style, keepNext: keepNext || undefined, alignment: align && ALIGN[align], children: referenceRuns(runs) }),
-        xml: paragraphXml({ style, keepNext, align }, runsXml(runs)),
-      })))));
+      spacings.flatMap((spacing) => [[], [{ text: '文字', format: 1 }]].map((runs) => ({
+        reference: new Paragraph({
+          style, keepNext: keepNext || undefined, alignment: align && ALIGN[align], children: referenceRuns(runs),
+          spacing: spacing && { ...spacing, lineRule: LineRuleType.EXACT },
+        }),
+        xml: paragraphXml({ style, keepNext, align, spacing }, runsXml(runs)),
+      }))))));
     const [reference, ours] = await bothWays(cases);
     expect(ours).toBe(reference);
+  });
+
+  it('keeps a paragraph off the line grid where the schema puts it, which docx cannot write', () => {
+    expect(paragraphXml({ style: 'GwTitle', keepNext: true, snapToGrid: false, spacing: { line: 864 }, align: 'center' }, ''))
+      .toBe('<w:p><w:pPr><w:pStyle w:val="GwTitle"/><w:keepNext/><w:snapToGrid w:val="0"/><w:spacing w:line="864" w:lineRule="exact"/><w:jc w:val="center"/></w:pPr></w:p>');
+    expect(paragraphXml({ snapToGrid: true }, '')).toBe('<w:p/>');
   });
 
   it('writes a table exactly as docx does: grid, borders, cell margins, widths, rows that never split', async () => {

@@ -2,12 +2,18 @@
  * Body paragraphs and tables written as WordprocessingML text directly, and spliced into the package
  * the docx library builds.
  *
+ * Also written here: the paragraphs that must not snap to the document's line grid (the masthead and
+ * the title, whose type is taller than a grid line), because docx cannot say so. LibreOffice sets
+ * such a line on two grid lines unless told not to, which moved the body's end by up to two lines
+ * against Word's layout and the exporter's page estimate.
+ *
  * Why not docx's object model for these too: the body is nearly all of a long document, and docx
  * makes several objects per element (a paragraph, its properties, each property, each run, its
  * properties, its text), then a plain-object tree of them, then the XML. For a 100-page report that
  * was two thirds of the export time. The elements written here are few and fixed: paragraphs with a
- * style, keep-with-next and alignment; runs with a character style, bold, italic, underline,
- * strikethrough, sub- and superscript, tabs and line breaks; tables with a grid, borders and cell
+ * style, keep-with-next, exact line spacing and alignment; runs with a character
+ * style, fonts, size, colour, character scale, bold, italic, underline, strikethrough, sub- and
+ * superscript, tabs and line breaks; tables with a grid, borders and cell
  * margins. A differential test (`wordXml.test.ts`) checks that each is exactly what docx writes for
  * the same options, so docx stays the reference. Everything else — styles, numbering (lists), page
  * furniture, frames, settings, properties, packing — remains docx's.
@@ -20,6 +26,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { Packer, Paragraph, TextRun, type Document, type FileChild } from 'docx';
 import { FORMAT, type TextRunModel } from './bodyBlocks';
+import { LATIN_FONT } from './gbt9704';
 
 /** A body element already written as XML. */
 export class WordXml {
@@ -34,17 +41,26 @@ export function escapeXml(text: string): string {
   return text.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (ch) => ESCAPES[ch] ?? '');
 }
 
-/** How a paragraph's runs differ from its style: a character style, or bold left to the font. */
-export interface RunXmlStyle { charStyle?: string; noBold?: boolean }
+/**
+ * How a paragraph's runs differ from its style: a character style, bold left to the font, an East
+ * Asian font (Latin text in Times New Roman), a size in half-points, a colour, a character scale (%).
+ */
+export interface RunXmlStyle { charStyle?: string; noBold?: boolean; font?: string; size?: number; color?: string; scale?: number }
 
 const NO_RUN_STYLE: RunXmlStyle = {};
 
 function runProperties(format: number, style: RunXmlStyle): string {
   let xml = '';
   if (style.charStyle !== undefined) xml += `<w:rStyle w:val="${style.charStyle}"/>`;
+  if (style.font !== undefined) {
+    xml += `<w:rFonts w:ascii="${LATIN_FONT}" w:cs="${LATIN_FONT}" w:eastAsia="${escapeXml(style.font)}" w:hAnsi="${LATIN_FONT}"/>`;
+  }
   if ((format & FORMAT.bold) !== 0 && !style.noBold) xml += '<w:b/><w:bCs/>';
   if ((format & FORMAT.italic) !== 0) xml += '<w:i/><w:iCs/>';
   if ((format & FORMAT.strikethrough) !== 0) xml += '<w:strike/>';
+  if (style.color !== undefined) xml += `<w:color w:val="${style.color}"/>`;
+  if (style.scale !== undefined) xml += `<w:w w:val="${style.scale}"/>`;
+  if (style.size !== undefined) xml += `<w:sz w:val="${style.size}"/><w:szCs w:val="${style.size}"/>`;
   if ((format & FORMAT.underline) !== 0) xml += '<w:u w:val="single"/>';
   // Lexical never sets both; one vertAlign is all Word allows.
   if ((format & FORMAT.superscript) !== 0) xml += '<w:vertAlign w:val="superscript"/>';
@@ -79,14 +95,23 @@ export type ParagraphAlign = 'left' | 'center' | 'right' | 'both';
 export interface ParagraphXmlOptions {
   style?: string;
   keepNext?: boolean;
+  /** False: the paragraph's lines keep their own height instead of snapping to the document's line grid. */
+  snapToGrid?: boolean;
+  /** Exact line spacing (twips), and space before the paragraph. */
+  spacing?: { before?: number; line: number };
   align?: ParagraphAlign;
 }
 
-/** A paragraph with its runs' XML. */
+/** A paragraph with its runs' XML; properties in the order the schema gives them. */
 export function paragraphXml(options: ParagraphXmlOptions, runs: string): string {
   let properties = '';
   if (options.style !== undefined) properties += `<w:pStyle w:val="${options.style}"/>`;
   if (options.keepNext) properties += '<w:keepNext/>';
+  if (options.snapToGrid === false) properties += '<w:snapToGrid w:val="0"/>';
+  if (options.spacing) {
+    const before = options.spacing.before === undefined ? '' : ` w:before="${options.spacing.before}"`;
+    properties += `<w:spacing${before} w:line="${options.spacing.line}" w:lineRule="exact"/>`;
+  }
   if (options.align !== undefined) properties += `<w:jc w:val="${options.align}"/>`;
   if (properties === '' && runs === '') return '<w:p/>';
   return `<w:p>${properties === '' ? '' : `<w:pPr>${properties}</w:pPr>`}${runs}</w:p>`;
