@@ -10,9 +10,10 @@ import {
   type BlockAlign, type BodyBlock, type ListBlock, type ParagraphBlock, type TableBlock, type TextRunModel,
 } from './bodyBlocks';
 import { CHAR_SMALL, CHARS_PER_LINE, FONT, LINE_PITCH, TYPE_AREA } from './gbt9704';
-import { lineCount, textWidth, type PageFlow } from './pageFlow';
+import { lineCount, type PageFlow } from './pageFlow';
 import { BODY_TEXT_STYLE, fonts, LIST_REF, STYLE } from './styles';
 import { paragraphXml, runsXml, tableXml, WordXml, type ParagraphAlign } from './wordXml';
+import { TITLE_CHARS, titleLines } from './titleLines';
 
 /** Direct run formatting on top of a paragraph style. */
 export interface RunStyle { font?: string; size?: number; color?: string; noBold?: boolean; scale?: number }
@@ -70,19 +71,6 @@ export function plainRun(text: string, style: RunStyle = NO_STYLE): TextRun {
 }
 
 /**
- * A title's lines: one when it fits (20 characters of 二号 a line), else two as a trapezoid, the
- * upper line the shorter (GB/T 9704 7.2.5: a long title is set in a trapezoid or diamond).
- */
-export function titleLines(title: string): string[] {
-  const chars = [...title];
-  if (textWidth(title) <= 20) return [title];
-  let cut = Math.floor(chars.length / 2);
-  // Never end the upper line on an opening mark, nor start the lower one with a closing mark.
-  while (cut > 1 && (/[“‘（《〔]/.test(chars[cut - 1]) || /[”’）》〕，、。：；]/.test(chars[cut]))) cut -= 1;
-  return [chars.slice(0, cut).join(''), chars.slice(cut).join('')];
-}
-
-/**
  * A title paragraph (小标宋 二号, centered, by its style). Its type is taller than a grid line: kept
  * off the grid, else LibreOffice gives each of its lines two grid lines.
  */
@@ -94,7 +82,7 @@ function titleXml(text: string): WordXml {
 export function titleParagraph(flow: PageFlow, title: string): void {
   const lines = titleLines(title);
   flow.add(titleXml(lines.join('\n')),
-    lines.reduce((sum, line) => sum + lineCount(line, 20), 0) * LINE_PITCH);
+    lines.reduce((sum, line) => sum + lineCount(line, TITLE_CHARS), 0) * LINE_PITCH);
 }
 
 
