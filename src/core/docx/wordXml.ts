@@ -11,10 +11,9 @@
  * makes several objects per element (a paragraph, its properties, each property, each run, its
  * properties, its text), then a plain-object tree of them, then the XML. For a 100-page report that
  * was two thirds of the export time. The elements written here are few and fixed: paragraphs with a
- * style, keep-with-next, exact line spacing and alignment; runs with a character
- * style, fonts, size, colour, character scale, bold, italic, underline, strikethrough, sub- and
- * superscript, tabs and line breaks; tables with a grid, borders and cell
- * margins. A differential test (`wordXml.test.ts`) checks that each is exactly what docx writes for
+ * style, keep-with-next, exact line spacing and alignment; runs with a character style, fonts, size,
+ * colour, character scale, bold, italic, underline, strikethrough, sub- and superscript, tabs and line
+ * breaks; tables with a grid, borders and cell margins. A differential test (`wordXml.test.ts`) checks that each is exactly what docx writes for
  * the same options, so docx stays the reference. Everything else — styles, numbering (lists), page
  * furniture, frames, settings, properties, packing — remains docx's.
  *
