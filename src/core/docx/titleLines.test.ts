@@ -12,6 +12,10 @@ describe('a long title on two lines', () => {
     expect(titleLines('关于做好2023年度政务信息报送和考核工作的补充通知')).toEqual(['关于做好2023年度政务信息', '报送和考核工作的补充通知']);
   });
 
+  it('keeps a postposition with the phrase it closes', () => {
+    expect(titleLines('关于进一步加强和改进新形势下政务信息工作的实施意见')).toEqual(['关于进一步加强和改进新形势下', '政务信息工作的实施意见']);
+  });
+
   it('breaks before 关于, where the issuing body’s name ends', () => {
     expect(titleLines('临沂沂河新区党政办公室关于印发2023年工作要点的通知')).toEqual(['临沂沂河新区党政办公室', '关于印发2023年工作要点的通知']);
   });

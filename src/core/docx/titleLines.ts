@@ -7,7 +7,8 @@
  *   them; best between two words of two or more characters (single characters may be pieces of a
  *   name the dictionary does not know, like 沂|河|新|区), and never inside the office's own terms
  *   that the dictionary splits (政务信息, 报送, …); as good, after a closing mark or before an opening one;
- * - before 关于, where the issuing body's name ends and the subject begins;
+ * - before 关于, where the issuing body's name ends and the subject begins; not before a postposition
+ *   standing alone (新形势下);
  * - rather not inside a quotation or a book title; never before 的, never ending a line on an
  *   opening mark or starting one with a closing mark;
  * - the two lines as even as those rules allow, the upper one the shorter on a tie.
@@ -22,7 +23,13 @@ const CLOSING = /^[”’）》〕】」，、。：；！？]/;
 const PAIRS: Record<string, string> = { '“': '”', '《': '》', '（': '）', '〔': '〕', '【': '】', '「': '」' };
 
 /** Terms of the office's titles that ICU's dictionary breaks apart. */
-const TERMS = ['政务信息', '报送', '新区', '办公室', '党工委', '管委会', '高质量发展', '营商环境', '招商引资', '工作要点', '实施方案', '考核细则', '调研报告', '重点项目', '安全生产'];
+const TERMS = [
+  '政务信息', '报送', '新区', '办公室', '党工委', '管委会', '工作要点', '实施方案', '考核细则', '调研报告', '重点项目', '安全生产',
+  '新时代', '新形势', '新阶段', '新发展理念', '新发展格局', '高质量发展', '二十大', '营商环境', '招商引资', '放管服', '一网通办',
+];
+
+/** Single-character postpositions, which close the phrase before them: 新形势下, 工作中, 会议上. */
+const POSTPOSITIONS = new Set([...'下中上后前里内外间时']);
 
 const segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
 
@@ -44,6 +51,8 @@ function breakStrengths(title: string): Map<number, number> {
       for (const edge of [at, at + term.length]) strengths.set(edge, Math.max(1, strengths.get(edge) ?? 1));
     }
   }
+  // A postposition on its own (新形势|下) belongs to the phrase before it.
+  for (const { segment, index } of segments) if (index > 0 && POSTPOSITIONS.has(segment)) strengths.set(index, -1);
   return strengths;
 }
 
