@@ -39,55 +39,45 @@ export function SubmissionPanel({ submission, canRecord, onClose, onChanged }: P
     setError(null);
   };
 
-  const record = async () => {
-    if (!action) return;
-    if ((action === 'instructed' || action === 'rated') && !level) { setError('请选择级别'); return; }
+  /** Sends one change of the row; on success shows the row as the server returns it, then `after`. */
+  const update = async (send: () => Promise<{ submission: Submission }>, after: () => void) => {
     setBusy(true);
     try {
-      const { submission: updated } = await ledgerApi.recordEvent(submission.id, {
-        status: action, at: date, ...(level && { level }),
-        ...(action === 'published' && { issue, page, url }), ...((action === 'instructed' || action === 'rejected') && summary && { summary }),
-      });
+      const { submission: updated } = await send();
       onChanged(updated);
-      setAction(null);
-      setIssue(''); setPage(''); setUrl(''); setSummary(''); setLevel('');
+      after();
       setError(null);
     } catch (caught) {
       setError(errorMessage(caught));
     } finally {
       setBusy(false);
     }
+  };
+
+  const record = async () => {
+    if (!action) return;
+    if ((action === 'instructed' || action === 'rated') && !level) { setError('请选择级别'); return; }
+    await update(() => ledgerApi.recordEvent(submission.id, {
+      status: action, at: date, ...(level && { level }),
+      ...(action === 'published' && { issue, page, url }), ...((action === 'instructed' || action === 'rejected') && summary && { summary }),
+    }), () => {
+      setAction(null);
+      setIssue(''); setPage(''); setUrl(''); setSummary(''); setLevel('');
+    });
   };
 
   const voidRow = async () => {
     if (!voidReason.trim()) { setError('请填写作废原因'); return; }
-    setBusy(true);
-    try {
-      const { submission: updated } = await ledgerApi.recordEvent(submission.id, { status: 'voided', at: today(), summary: voidReason.trim() });
-      onChanged(updated);
+    await update(() => ledgerApi.recordEvent(submission.id, { status: 'voided', at: today(), summary: voidReason.trim() }), () => {
       setVoiding(false);
       setVoidReason('');
-      setError(null);
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const uploadEvidence = async (file: File | undefined) => {
     if (!file) return;
-    setBusy(true);
-    try {
-      const { submission: updated } = await ledgerApi.uploadEvidence(submission.id, file);
-      onChanged(updated);
-      setError(null);
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setBusy(false);
-      if (fileInput.current) fileInput.current.value = '';
-    }
+    await update(() => ledgerApi.uploadEvidence(submission.id, file), () => undefined);
+    if (fileInput.current) fileInput.current.value = '';
   };
 
   return (
