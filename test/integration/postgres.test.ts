@@ -81,6 +81,23 @@ describe.skipIf(!existsPostgres() && !process.env.CI)('on PostgreSQL', () => {
     const progress = await alice.ok<{ targets: Array<{ key: string }> }>('GET', '/api/targets/progress?year=2023&asOf=2023-06-30');
     expect(progress.targets.length).toBeGreaterThan(0);
   });
+
+  it('imports a ledger, skipping the rows already recorded (first day sent read from the event log)', async () => {
+    const { outlets } = await admin.ok<{ outlets: Array<{ id: string; name: string }> }>('GET', '/api/outlets');
+    const paper = outlets.find((o) => o.name === '临沂日报');
+    if (!paper) throw new Error('no example outlet 临沂日报');
+    const { submissions: [recorded] } = await admin.ok<{ submissions: Array<{ id: string }> }>('POST', '/api/submissions',
+      { title: '新区夜经济观察', kind: 'media', authors: ['张明'], outletIds: [paper.id], on: '2023-03-01' });
+    await admin.ok('PATCH', `/api/submissions/${recorded.id}`, { status: 'voided', at: '2023-03-02', summary: '重复登记' });
+    const csv = ['序号,标题,作者,类别,报送单位/媒体,级别,报送日期,状态,采用/刊发日期,期号/链接,批示,得分',
+      '1,《新区夜经济观察》,张明,媒体稿件,临沂日报,市级,2023-03-01,已报送,,,,',
+      '2,新区营商环境观察,张明,媒体稿件,临沂日报,市级,2023-03-05,已报送,,,,'].join('\r\n');
+    const form = new FormData();
+    form.append('file', new Blob([csv], { type: 'text/csv' }), '台账.csv');
+    const response = await fetch(`${server.url}/api/ledger/import`, { method: 'POST', headers: { authorization: `Bearer ${admin.token}` }, body: form });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ ok: true, imported: 1, skipped: 1 });
+  });
 });
 
 function existsPostgres(): boolean {

@@ -2,9 +2,10 @@
  * A submission's history is its event log; its status and what it counts derive from the log
  * (annual-targets.md, "Counting, precisely"). Correcting events override earlier ones.
  */
-import type { CalendarDate, LedgerEvent, LevelledDate, SubmissionFacts, SubmissionStatus } from './model';
+import type { CalendarDate, EventType, LedgerEvent, LevelledDate, SubmissionFacts, SubmissionStatus } from './model';
 
-const SENDING_EVENTS: ReadonlySet<string> = new Set(['submitted', 'adopted', 'rejected', 'published']);
+/** The events that say a piece was sent: an adoption or publication implies it. */
+export const SENDING_EVENTS: ReadonlySet<EventType> = new Set(['submitted', 'adopted', 'rejected', 'published']);
 
 /**
  * A voided row's facts: nothing to count, but the dates of what was recorded before, so the row

@@ -225,7 +225,7 @@ function routes(app: FastifyInstance, { sessions, documents, audit, ledger }: Se
         report,
       });
     }
-    const { fresh, recorded } = splitRecorded(result.rows, await submissions.list({ limit: 1_000_000 }));
+    const { fresh, recorded } = splitRecorded(result.rows, await submissions.sentRecords());
     const newOutlets = new Map<string, NewOutlet>();
     for (const row of fresh) {
       if (row.newOutlet && !newOutlets.has(row.outletName)) newOutlets.set(row.outletName, { name: row.outletName, ...row.newOutlet });

@@ -9,7 +9,8 @@ import { OUTLET_LEVELS, type OutletLevel, type PointsTable, type YearProgress } 
 import { KIND_LABELS, DOCUMENT_KINDS, type DocumentKind } from '../../shared/kinds';
 import { OUTLET_LEVEL_LABELS, STATUS_LABELS, type ImportRowError, type Outlet, type Submission } from '../../shared/ledger';
 import { decodeCsv, parseCsv } from './csv';
-import type { NewEvent } from './submissionLedger';
+import type { NewEvent, SentRecord } from './submissionLedger';
+import { normalizeTitle, SENDING_EVENTS } from '../../core/targets/events';
 
 export const LEDGER_COLUMNS = ['序号', '标题', '作者', '类别', '报送单位/媒体', '级别', '报送日期', '状态', '采用/刊发日期', '期号/链接', '批示', '得分'] as const;
 
@@ -83,25 +84,22 @@ export interface ImportedRow {
 
 export interface ImportResult { rows: ImportedRow[]; errors: ImportRowError[]; total: number }
 
-const SENDING_EVENTS: ReadonlySet<string> = new Set(['submitted', 'adopted', 'rejected', 'published']);
-
-const recordKey = (title: string, outletName: string, submittedOn: string | null | undefined) => `${title}\u0000${outletName}\u0000${submittedOn ?? ''}`;
+const recordKey = (title: string, outletName: string, sentOn: string | null | undefined) =>
+  `${normalizeTitle(title)}\u0000${outletName}\u0000${sentOn ?? ''}`;
 
 /**
- * Splits imported rows into new ones and those the ledger already records: the same title, sent to
- * the same outlet on the same day. Importing an exported ledger (or the same file twice) then adds
- * nothing instead of counting every piece again; nor does it bring back a row voided as a mistake.
+ * Splits imported rows into new ones and those the ledger already records: the same title (as
+ * manual entries compare, see normalizeTitle), sent to the same outlet on the same day. Importing an
+ * exported ledger (or the same file twice) then adds nothing instead of counting every piece again;
+ * nor does it bring back a row voided as a mistake.
  */
-export function splitRecorded(rows: readonly ImportedRow[], existing: readonly Submission[]): { fresh: ImportedRow[]; recorded: ImportedRow[] } {
-  // A voided row's facts carry no dates: its log still says when it was sent.
-  const sentOn = (s: Submission) => s.facts.submittedOn
-    ?? s.events.filter((e) => SENDING_EVENTS.has(e.type)).map((e) => e.on).sort()[0];
-  const known = new Set(existing.map((s) => recordKey(s.title, s.outlet.name, sentOn(s))));
+export function splitRecorded(rows: readonly ImportedRow[], existing: readonly SentRecord[]): { fresh: ImportedRow[]; recorded: ImportedRow[] } {
+  const known = new Set(existing.map((r) => recordKey(r.title, r.outletName, r.sentOn)));
   const fresh: ImportedRow[] = [];
   const recorded: ImportedRow[] = [];
   for (const row of rows) {
-    const submittedOn = row.events.find((e) => e.type === 'submitted')?.on;
-    (known.has(recordKey(row.title, row.outletName, submittedOn)) ? recorded : fresh).push(row);
+    const sentOn = row.events.filter((e) => SENDING_EVENTS.has(e.type)).map((e) => e.on).sort()[0];
+    (known.has(recordKey(row.title, row.outletName, sentOn)) ? recorded : fresh).push(row);
   }
   return { fresh, recorded };
 }

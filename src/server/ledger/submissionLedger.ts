@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { containsText } from '../db/textSearch';
 import type { Kysely, Transaction } from 'kysely';
-import { deriveFacts, pieceKey } from '../../core/targets/events';
+import { deriveFacts, pieceKey, SENDING_EVENTS } from '../../core/targets/events';
 import { isCalendarDate, shanghaiDate } from '../../core/targets/dates';
 import type {
   CalendarDate, EventType, LedgerEntry, LedgerEvent, OutletLevel, SubmissionFacts, SubmissionStatus,
@@ -37,6 +37,9 @@ export interface NewSubmission {
   outletName?: string;
   events: NewEvent[];
 }
+
+/** A row as an import matches it: same title, outlet and first day sent is the same record. */
+export interface SentRecord { title: string; outletName: string; sentOn: CalendarDate | null }
 
 /** An outlet an import adds to the catalog, in the same transaction as its rows. */
 export interface NewOutlet { name: string; level: OutletLevel; kind: Outlet['kind'] }
@@ -230,6 +233,20 @@ export class SubmissionLedger {
       status: r.status as SubmissionStatus, facts: JSON.parse(r.facts) as SubmissionFacts,
       events: events.get(r.id) ?? [], evidence: evidence.get(r.id) ?? [], createdAt: r.created_at,
     }));
+  }
+
+  /**
+   * Every row's title, outlet and the day it was first sent, read from its event log (so a voided
+   * row, whose facts are empty, still has its day): what an import is matched against.
+   */
+  async sentRecords(): Promise<SentRecord[]> {
+    const firstSent = this.db.selectFrom('ledger_events').select('submission_id')
+      .select((eb) => eb.fn.min('on_date').as('sent_on'))
+      .where('type', 'in', [...SENDING_EVENTS]).groupBy('submission_id').as('e');
+    const rows = await this.db.selectFrom('ledger_submissions as s').innerJoin('outlets as o', 'o.id', 's.outlet_id')
+      .leftJoin(firstSent, 'e.submission_id', 's.id')
+      .select(['s.title', 'o.name as outlet_name', 'e.sent_on']).execute();
+    return rows.map((r) => ({ title: r.title, outletName: r.outlet_name, sentOn: r.sent_on ?? null }));
   }
 
   /**
