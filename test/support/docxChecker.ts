@@ -280,9 +280,7 @@ export async function checkDocx(bytes: Uint8Array, { layout }: CheckOptions): Pr
   // A later section holds only the end block, with footers of its own: either it starts on an even
   // page right after the body's last, odd page and is numbered in sequence, or it starts on an odd page
   // with a blank page before the end block, and neither page is numbered (GB/T 9704 7.5). The office
-  // suite inserts an empty page to reach the section's side, so the end block's page is even. When the
-  // exporter cannot tell which page the body ends on, the section starts on an even page unnumbered
-  // (see endPlacement in src/core/docx/endBlock.ts).
+  // suite inserts an empty page to reach the section's side, so the end block's page is even.
   reading.sections.slice(1).forEach((later, i) => {
     const which = `section ${i + 2}`;
     if (!later.footers.default || !later.footers.even) problems.push(`${which} has no footers of its own`);
@@ -291,6 +289,8 @@ export async function checkDocx(bytes: Uint8Array, { layout }: CheckOptions): Pr
       if (numbered) {
         checkFooter(later.footers.default, `${which} default (odd)`, 'right', problems);
         checkFooter(later.footers.even, `${which} even`, 'left', problems);
+      } else {
+        problems.push(`${which} starts on an even page right after the body but has no page numbers`);
       }
     } else if (later.start === 'oddPage') {
       if (numbered) problems.push(`${which} footer has a page number`);

@@ -32,8 +32,8 @@ function rowBorders(index: number, rows: readonly EndRow[]): IBordersOptions {
 const RULE_HEIGHT = 40;
 
 /**
- * Room a 版记 on the body's own page keeps from that page's top and from the body, beyond every
- * hypothesis of PageFlow: line breaks it does not foresee must not move the body's end to another page.
+ * Room a 版记 on the body's own page keeps from that page's top and from the body, beyond PageFlow's
+ * estimate: line breaks it does not foresee must not move the body's end to another page.
  */
 export const END_MARGIN = LINE_PITCH;
 
@@ -43,34 +43,21 @@ export const END_MARGIN = LINE_PITCH;
  * - `nextEvenPage`: the body ends on an odd page; the 版记 starts a section on the next even page,
  *   numbered in sequence;
  * - `afterBlankPage`: a section on the next odd page holds a blank page and then the 版记, neither
- *   numbered (GB/T 9704 7.5);
- * - `nextEvenPageUnnumbered`: the estimate cannot tell whether the body ends on an odd or an even
- *   page; the 版记 starts an unnumbered section on the next even page, and the office suite inserts
- *   an empty page (no header, no footer) before it when the body ends on an even page.
+ *   numbered (GB/T 9704 7.5).
  */
-export type EndPlacement = 'samePage' | 'nextEvenPage' | 'afterBlankPage' | 'nextEvenPageUnnumbered';
+export type EndPlacement = 'samePage' | 'nextEvenPage' | 'afterBlankPage';
 
 /**
- * The placement for a body that ends where `endings` say (page and twips used on it, under each of
- * PageFlow's hypotheses about the real line breaking) and a block `height` twips tall. The first
- * three only when every hypothesis has the body end on the same page (and, for `samePage`, `margin`
- * clear of the page's top and of the block; else a blank page goes before the 版记).
- *
- * When the hypotheses disagree, the section starts on an even page, so the 版记 lands on one wherever
- * the body really ends, and carries no page number. The trade, chosen on purpose: should the body
- * end on an odd page, the 版记 comes right after it unnumbered, where GB/T 9704 would number it; the
- * alternative (an odd-page section with a blank page of its own) is right by the numbering rule but
- * then prints two blank pages before the 版记, which wastes paper and looks like a fault.
- *
- * Should the real body end beyond every hypothesis, a `nextEvenPage` section still lands on an even
- * page (after such an empty page), only numbered; a `samePage` 版记 would move with the body's end,
- * which END_MARGIN guards against.
+ * The placement for a body that ends where `ending` says (page and twips used on it) and a block
+ * `height` twips tall; `samePage` only with `margin` clear of the page's top and of the block, else a
+ * blank page goes before the 版记. Should the real body end elsewhere than estimated, the sections
+ * still start on the page side they name (the office suite inserts an empty page, without header or
+ * footer, to reach it), so the 版记 stays on an even page; a `samePage` 版记 would move with the
+ * body's end, which END_MARGIN guards against.
  */
-export function endPlacement(endings: ReadonlyArray<{ page: number; used: number }>, height: number, margin = END_MARGIN): EndPlacement {
-  const page = endings[0].page;
-  if (endings.some((e) => e.page !== page)) return 'nextEvenPageUnnumbered';
-  if (page % 2 === 1) return 'nextEvenPage';
-  const fits = endings.every((e) => e.used >= margin && TYPE_AREA.height - e.used >= height + margin);
+export function endPlacement(ending: { page: number; used: number }, height: number, margin = END_MARGIN): EndPlacement {
+  if (ending.page % 2 === 1) return 'nextEvenPage';
+  const fits = ending.used >= margin && TYPE_AREA.height - ending.used >= height + margin;
   return fits ? 'samePage' : 'afterBlankPage';
 }
 
@@ -92,9 +79,8 @@ export function addEndBlock(flow: PageFlow, rows: readonly EndRow[], evenPage: b
     // The estimate may be off by a line or two: leave the block a margin rather than split it.
     if (flow.remaining < total + 3 * LINE_PITCH) pageBreak(flow);
   } else {
-    const placement = endPlacement(flow.endings, total);
+    const placement = endPlacement(flow.ending, total);
     if (placement === 'nextEvenPage') flow.startEndSection(SectionType.EVEN_PAGE, true);
-    if (placement === 'nextEvenPageUnnumbered') flow.startEndSection(SectionType.EVEN_PAGE, false);
     if (placement === 'afterBlankPage') {
       flow.startEndSection(SectionType.ODD_PAGE, false);
       flow.add(new Paragraph({ style: STYLE.plain }), LINE_PITCH);

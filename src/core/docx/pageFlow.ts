@@ -99,49 +99,29 @@ export interface EndSection {
   /** The index of its first child. */
   from: number;
   start: typeof SectionType.EVEN_PAGE | typeof SectionType.ODD_PAGE;
-  /** Whether its pages show page numbers: not when a blank page comes before the 版记 (GB/T 9704 7.5), nor when that is unsure (see endPlacement). */
+  /** Whether its pages show page numbers (no: a blank page comes before the 版记, GB/T 9704 7.5). */
   numbered: boolean;
 }
 
 /** A run of paragraphs each kept with the next: where it started and its items' heights. */
 interface KeptRun { page: number; atTop: boolean; heights: number[] }
 
-/** Where the flow stands under one hypothesis about the suite's line breaking. */
-interface Cursor {
-  offset: number;
-  page: number;
-  /** Twips used on the page, and what that was at the page's top. */
-  used: number;
-  top: number;
-  kept?: KeptRun;
-}
-
-/**
- * The hypotheses a flow can follow side by side, as offsets: the lines that open the document and each
- * page after a forced break take as specified, or so many lines more. Each hypothesis meets the page
- * breaks, headings kept with the next paragraph and all, on its own, so where the body ends under them
- * tells how sure the estimate is, and endPlacement hedges where they disagree.
- *
- * One hypothesis by default: with the masthead and the title kept off the line grid (they used to take
- * two grid lines each in LibreOffice, which ran its pages up to two lines longer), LibreOffice 7.4 ends
- * the body exactly where the estimate says on all 112 bodies of the end-block sweep
- * (test/integration/docxEndBlock.test.ts). Were a suite found to run longer, offsets such as [0, 1]
- * would hedge for it, at the cost of an unnumbered 版记 page where the body may end on either page.
- */
-export const DEFAULT_OFFSETS: readonly number[] = [0];
-
 /** A child of the document: a docx object, or body XML written directly (see wordXml.ts). */
 export type FlowChild = FileChild | WordXml;
 
-/** The document's children with their estimated page positions. */
+/**
+ * The document's children with their estimated page positions. With the masthead and the title kept
+ * off the line grid (they used to take two grid lines each in LibreOffice, which ran its pages up to
+ * two lines longer), LibreOffice 7.4 ends the body exactly where this estimate says on all 112 bodies
+ * of the end-block sweep (test/integration/docxEndBlock.test.ts).
+ */
 export class PageFlow {
   readonly children: FlowChild[] = [];
-  private readonly cursors: Cursor[];
+  private page = 1;
+  /** Twips used on the current page. */
+  private used = 0;
+  private kept: KeptRun | undefined;
   private end: EndSection | undefined;
-
-  constructor(offsets: readonly number[] = DEFAULT_OFFSETS) {
-    this.cursors = offsets.map((offset) => ({ offset, page: 1, used: offset * LINE_PITCH, top: offset * LINE_PITCH }));
-  }
 
   /**
    * Adds a child `height` twips tall; `newPage` starts it on a new page; `keepNext` keeps it on the
@@ -150,15 +130,27 @@ export class PageFlow {
    */
   add(child: FlowChild, height: number, newPage = false, keepNext = false): void {
     this.children.push(child);
-    for (const cursor of this.cursors) {
-      if (newPage && cursor.used > cursor.top) breakPage(cursor, true);
-      addTo(cursor, height, keepNext);
+    if (newPage && this.used > 0) this.breakPage();
+    const kept = this.kept;
+    if (kept && height > 0) {
+      // The kept run goes to the next page when this child's first line does not fit under it.
+      if (!kept.atTop && kept.page === this.page && this.remaining < Math.min(height, LINE_PITCH)) {
+        this.nextPage();
+        for (const h of kept.heights) this.place(h);
+      }
+      if (!keepNext) this.kept = undefined;
+    }
+    const start = this.place(height);
+    if (keepNext && height > 0) {
+      this.kept ??= { ...start, heights: [] };
+      this.kept.heights.push(height);
     }
   }
 
   /** Counts a page break that something else (a page-break paragraph) makes. */
   breakPage(): void {
-    for (const cursor of this.cursors) breakPage(cursor, false);
+    this.nextPage();
+    this.kept = undefined;
   }
 
   /**
@@ -167,82 +159,47 @@ export class PageFlow {
    */
   startEndSection(start: EndSection['start'], numbered: boolean): void {
     this.end ??= { from: this.children.length, start, numbered };
-    for (const cursor of this.cursors) {
-      breakPage(cursor, false);
-      if ((cursor.page % 2 === 0) !== (start === SectionType.EVEN_PAGE)) cursor.page += 1;
-    }
+    this.breakPage();
+    if ((this.page % 2 === 0) !== (start === SectionType.EVEN_PAGE)) this.page += 1;
   }
 
   /** The section after the body that holds the 版记, if it has one of its own. */
   get endSection(): EndSection | undefined { return this.end; }
 
-  /** The page the next line falls on (1-based), lines taken as specified. */
-  get currentPage(): number { return this.cursors[0].page; }
+  /** The page the next line falls on (1-based). */
+  get currentPage(): number { return this.page; }
 
-  /** Twips left on the current page, lines taken as specified. */
-  get remaining(): number { return TYPE_AREA.height - this.cursors[0].used; }
+  /** Twips left on the current page. */
+  get remaining(): number { return TYPE_AREA.height - this.used; }
 
-  /** Where the content so far ends (page, twips used on it) under each hypothesis, the specified one first. */
-  get endings(): Array<{ page: number; used: number }> {
-    return this.cursors.map(({ page, used }) => ({ page, used }));
+  /** Where the content so far ends: its page, and twips used on it. */
+  get ending(): { page: number; used: number } { return { page: this.page, used: this.used }; }
+
+  /** The next page, which content reaches by running over. */
+  private nextPage(): void {
+    this.page += 1;
+    this.used = 0;
   }
-}
 
-function remaining(cursor: Cursor): number {
-  return TYPE_AREA.height - cursor.used;
-}
-
-/** A new page; after a forced break its first lines take the cursor's offset again. */
-function breakPage(cursor: Cursor, forced: boolean): void {
-  cursor.page += 1;
-  cursor.used = forced ? cursor.offset * LINE_PITCH : 0;
-  cursor.top = cursor.used;
-  cursor.kept = undefined;
-}
-
-function addTo(cursor: Cursor, height: number, keepNext: boolean): void {
-  const kept = cursor.kept;
-  if (kept && height > 0) {
-    // The kept run goes to the next page when this child's first line does not fit under it.
-    if (!kept.atTop && kept.page === cursor.page && remaining(cursor) < Math.min(height, LINE_PITCH)) {
-      nextPage(cursor);
-      for (const h of kept.heights) place(cursor, h);
+  /** Counts `height` twips from the current position; returns where it starts. */
+  private place(height: number): { page: number; atTop: boolean } {
+    if (height > 0 && height % LINE_PITCH === 0) {
+      let lines = height / LINE_PITCH;
+      if (this.remaining < LINE_PITCH) this.nextPage();
+      const start = { page: this.page, atTop: this.used === 0 };
+      for (let fit = Math.floor(this.remaining / LINE_PITCH); fit < lines; fit = Math.floor(this.remaining / LINE_PITCH)) {
+        lines -= fit;
+        this.nextPage();
+      }
+      this.used += lines * LINE_PITCH;
+      return start;
     }
-    if (!keepNext) cursor.kept = undefined;
-  }
-  const start = place(cursor, height);
-  if (keepNext && height > 0) {
-    cursor.kept ??= { ...start, heights: [] };
-    cursor.kept.heights.push(height);
-  }
-}
-
-/** The next page, which content reaches by running over. */
-function nextPage(cursor: Cursor): void {
-  cursor.page += 1;
-  cursor.used = 0;
-  cursor.top = 0;
-}
-
-/** Counts `height` twips from the cursor's position; returns where it starts. */
-function place(cursor: Cursor, height: number): { page: number; atTop: boolean } {
-  if (height > 0 && height % LINE_PITCH === 0) {
-    let lines = height / LINE_PITCH;
-    if (remaining(cursor) < LINE_PITCH) nextPage(cursor);
-    const start = { page: cursor.page, atTop: cursor.used === cursor.top };
-    for (let fit = Math.floor(remaining(cursor) / LINE_PITCH); fit < lines; fit = Math.floor(remaining(cursor) / LINE_PITCH)) {
-      lines -= fit;
-      nextPage(cursor);
+    const start = { page: this.page, atTop: this.used === 0 };
+    this.used += height;
+    while (this.used > TYPE_AREA.height) {
+      this.page += 1;
+      this.used -= TYPE_AREA.height;
     }
-    cursor.used += lines * LINE_PITCH;
     return start;
   }
-  const start = { page: cursor.page, atTop: cursor.used === cursor.top };
-  cursor.used += height;
-  while (cursor.used > TYPE_AREA.height) {
-    cursor.page += 1;
-    cursor.used -= TYPE_AREA.height;
-    cursor.top = 0;
-  }
-  return start;
 }
