@@ -12,11 +12,14 @@ import {
 import { CHAR_SMALL, CHARS_PER_LINE, FONT, LINE_PITCH, TYPE_AREA } from './gbt9704';
 import { lineCount, type PageFlow } from './pageFlow';
 import { BODY_TEXT_STYLE, fonts, LIST_REF, STYLE } from './styles';
-import { paragraphXml, runsXml, tableXml, WordXml, type ParagraphAlign } from './wordXml';
+import { paragraphXml, runsXml, tableXml, WordXml, type ParagraphAlign, type RunXmlStyle } from './wordXml';
 import { TITLE_CHARS, titleLines } from './titleLines';
 
-/** Direct run formatting on top of a paragraph style. */
-export interface RunStyle { font?: string; size?: number; color?: string; noBold?: boolean; scale?: number }
+/**
+ * Direct run formatting on top of a paragraph style, for the runs docx makes (lists, the head lines,
+ * the 版记): the same options as the runs written directly (wordXml's RunXmlStyle).
+ */
+type RunStyle = Omit<RunXmlStyle, 'charStyle'>;
 
 const NO_STYLE: RunStyle = {};
 
