@@ -31,12 +31,18 @@ const TERMS = [
 /** Single-character postpositions, which close the phrase before them: 新形势下, 工作中, 会议上. */
 const POSTPOSITIONS = new Set([...'下中上后前里内外间时']);
 
-const segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+/** Made on the first long title, not when the server starts: it loads ICU's dictionary (about 8 ms). */
+let segmenter: Intl.Segmenter | null | undefined;
+function wordSegmenter(): Intl.Segmenter | null {
+  segmenter ??= typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+  return segmenter;
+}
 
 /** How good a place each break is, by UTF-16 offset: word boundaries by their kind, other places -1. */
 function breakStrengths(title: string): Map<number, number> {
   const strengths = new Map<number, number>();
-  const segments = segmenter ? [...segmenter.segment(title)] : [...title].map((segment, i) => ({ segment, index: i, isWordLike: true }));
+  const words = wordSegmenter();
+  const segments = words ? [...words.segment(title)] : [...title].map((segment, i) => ({ segment, index: i, isWordLike: true }));
   for (let i = 1; i < segments.length; i += 1) {
     const before = segments[i - 1];
     const after = segments[i];
