@@ -6,7 +6,13 @@ import { ErrorText } from '../../ui/Notice';
 import { ledgerApi } from './ledgerApi';
 import { Dialog } from '../../ui/Dialog';
 
-export function ImportDialog({ onClose, onImported }: { onClose: () => void; onImported: (count: number) => void }) {
+/** What an accepted import did, in one sentence: the dialog and the ledger page say the same. */
+export function importSummary(report: ImportReport): string {
+  const skipped = report.skipped > 0 ? `；${report.skipped} 条已在台账中（标题、报送单位和报送日期相同），未重复导入` : '';
+  return `已导入 ${report.imported} 条记录${skipped}`;
+}
+
+export function ImportDialog({ onClose, onImported }: { onClose: () => void; onImported: (report: ImportReport) => void }) {
   const [file, setFile] = useState<File | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -19,7 +25,7 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
     try {
       const result = await ledgerApi.importLedger(file);
       setReport(result);
-      if (result.ok) onImported(result.imported);
+      if (result.ok) onImported(result);
     } catch (caught) {
       setError(errorMessage(caught));
     } finally {
@@ -43,11 +49,7 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
         <button type="button" className="button primary" disabled={busy || !file} onClick={() => void start()}>开始导入</button>
       </div>
       <ErrorText message={error} />
-      {report?.ok && (
-        <p className="notice" role="status">
-          已导入 {report.imported} 条记录{report.skipped > 0 && `；${report.skipped} 条已在台账中（标题、报送单位和报送日期相同），未重复导入`}
-        </p>
-      )}
+      {report?.ok && <p className="notice" role="status">{importSummary(report)}</p>}
       {report && !report.ok && (
         <div className="import-report">
           <p className="error-text" role="alert">共 {report.rows} 行，其中 {report.errors.length} 行不符合要求，未导入任何记录。请修改后重新导入。</p>

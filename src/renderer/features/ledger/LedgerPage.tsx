@@ -10,7 +10,7 @@ import { errorMessage } from '../../api/client';
 import { useCurrentSession } from '../../app/session';
 import { EmptyState, ErrorText, Loading } from '../../ui/Notice';
 import { formatDate, currentYear, yearOptions } from './format';
-import { ImportDialog } from './ImportDialog';
+import { ImportDialog, importSummary } from './ImportDialog';
 import { LevelTag, StatusTag } from './labels';
 import { ledgerApi } from './ledgerApi';
 import { RecordSubmissionDialog } from './RecordSubmissionDialog';
@@ -126,7 +126,7 @@ export function LedgerPage() {
           onRecorded={(count) => { setRecording(false); setNotice(`已登记 ${count} 条报送记录`); refresh(); }} />
       )}
       {importing && (
-        <ImportDialog onClose={() => setImporting(false)} onImported={(count) => { setNotice(`已导入 ${count} 条记录`); refresh(); }} />
+        <ImportDialog onClose={() => setImporting(false)} onImported={(report) => { setNotice(importSummary(report)); refresh(); }} />
       )}
       {open && (
         <SubmissionPanel submission={open} canRecord={canRecord} onClose={() => setOpenId(null)}
