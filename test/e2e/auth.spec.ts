@@ -43,6 +43,9 @@ test('退出登录 ends the session and deletes the offline copies in IndexedDB'
   const appDatabases = () => page.evaluate(async () =>
     (await indexedDB.databases()).map((db) => db.name ?? '').filter((name) => name.startsWith('wengao:')));
   await expect.poll(appDatabases).toHaveLength(1);
+  const appKeys = () => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('wengao:')).sort());
+  // The document's details are kept beside its offline copy, so it opens without the server.
+  expect(await appKeys()).toEqual([`wengao:detail:${writer.id}:${id}`, 'wengao:token']);
 
   const token = await page.evaluate(() => localStorage.getItem('wengao:token'));
   expect(token).toBeTruthy();
@@ -50,6 +53,7 @@ test('退出登录 ends the session and deletes the offline copies in IndexedDB'
   await expect(page.getByRole('button', { name: '登录', exact: true })).toBeVisible();
   expect(await appDatabases()).toEqual([]);
   expect(await page.evaluate(() => localStorage.getItem('wengao:token'))).toBeNull();
+  expect(await appKeys()).toEqual([]);
 
   // The browser's session is over on the server too.
   const me = await fetch(`${server.url}/api/me`, { headers: { authorization: `Bearer ${token}` } });

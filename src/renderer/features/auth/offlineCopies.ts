@@ -9,6 +9,38 @@ export function offlineCopyName(userId: string, documentId: string): string {
   return `${OFFLINE_DB_PREFIX}${userId}:${documentId}`;
 }
 
+const DETAIL_PREFIX = `${OFFLINE_DB_PREFIX}detail:`;
+
+/**
+ * Keeps what the editor page needs besides the body (title, kind, access) for a document this user
+ * opened, so its offline copy can open without the server. Best effort: a full storage is ignored.
+ */
+export function rememberDocument<T extends { id: string }>(userId: string, detail: T): void {
+  try {
+    localStorage.setItem(`${DETAIL_PREFIX}${userId}:${detail.id}`, JSON.stringify(detail));
+  } catch {
+    // Quota or privacy mode: the document then opens only with the server.
+  }
+}
+
+/** What `rememberDocument` kept for this user and document, or null. */
+export function rememberedDocument(userId: string, documentId: string): unknown {
+  const text = localStorage.getItem(`${DETAIL_PREFIX}${userId}:${documentId}`);
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+function forgetDocuments(): void {
+  for (let i = localStorage.length - 1; i >= 0; i -= 1) {
+    const key = localStorage.key(i);
+    if (key?.startsWith(DETAIL_PREFIX)) localStorage.removeItem(key);
+  }
+}
+
 /** Anything holding an offline copy open (an IndexeddbPersistence); `destroy` closes its database. */
 export interface OpenOfflineCopy { destroy(): Promise<void> | void }
 
@@ -37,10 +69,11 @@ async function appDatabaseNames(): Promise<string[]> {
 }
 
 /**
- * Closes every open copy, then deletes every IndexedDB database of this app, and checks that none is
+ * Forgets the remembered documents, closes every open copy, then deletes every IndexedDB database of this app, and checks that none is
  * left (a write in flight can re-create one); gives up after a few seconds rather than trap the user.
  */
 export async function clearOfflineCopies(): Promise<void> {
+  forgetDocuments();
   if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return;
   const closing = [...openCopies].map((copy) => copy.destroy());
   openCopies.clear();

@@ -2,8 +2,12 @@
  * The collaborative body editor: Lexical over a Y.Doc that Hocuspocus syncs with the server and
  * y-indexeddb keeps in the browser, so a writer who loses the server keeps typing and the edits merge
  * when it returns. The server seeds every body, so this client never bootstraps one.
+ *
+ * The body is never editable before it holds the document: while neither the server's content nor
+ * an offline copy is in, it says 正在打开…; with the server out of reach and no offline copy, it says
+ * so and offers 重试 (see OpenState).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import type { Provider } from '@lexical/yjs';
@@ -20,7 +24,7 @@ import type { LexicalEditor } from 'lexical';
 import { DESK_NODES } from '../../../core/editor/nodes';
 import { registerStructureCommands } from '../../../core/editor/structureCommands';
 import { offlineCopyName, trackOfflineCopy } from '../auth/offlineCopies';
-import { collabUrl, HocuspocusAdapter } from './collab/hocuspocusAdapter';
+import { collabUrl, HocuspocusAdapter, type OpenState } from './collab/hocuspocusAdapter';
 import { cursorColorFor } from './collab/cursorColor';
 import { StatusBar } from './StatusBar';
 import { deskEditorTheme } from './theme';
@@ -41,9 +45,31 @@ export interface EditorConnection { editor: LexicalEditor; adapter: HocuspocusAd
 
 interface CollabResources {
   adapter: HocuspocusAdapter;
-  persistence: IndexeddbPersistence;
-  untrack: () => void;
   doc: Y.Doc;
+}
+
+const NOT_CREATED = { subscribe: () => () => undefined, getOpenState: (): OpenState => 'opening' };
+
+function useOpenState(adapter: HocuspocusAdapter | null): OpenState {
+  const source = adapter ?? NOT_CREATED;
+  return useSyncExternalStore(source.subscribe, () => source.getOpenState());
+}
+
+/** What stands over the sheet until the body is open: 正在打开…, or why it cannot open, with 重试. */
+function OpeningNotice({ state, adapter }: { state: OpenState; adapter: HocuspocusAdapter | null }) {
+  if (state === 'open' || state === 'offline-copy') return null;
+  if (state === 'opening') {
+    return <div className="desk-opening" aria-live="polite"><span className="spinner" aria-hidden="true" />正在打开…</div>;
+  }
+  const denied = adapter?.isDenied() ?? false;
+  return (
+    <div className="desk-opening desk-unreachable" role="alert">
+      <p>{denied
+        ? '服务器拒绝打开这篇文稿：登录可能已过期，或您已无权访问。'
+        : '无法连接服务器，本机也没有这篇文稿的离线副本，暂时无法打开。'}</p>
+      {!denied && <button type="button" className="button" onClick={() => adapter?.retry()}>重试</button>}
+    </div>
+  );
 }
 
 function StructurePlugin() {
@@ -77,9 +103,24 @@ export function DeskEditor({ documentId, userId, displayName, token, editable, o
   const providerFactory = useCallback((id: string, yjsDocMap: Map<string, Y.Doc>): Provider => {
     const doc = new Y.Doc();
     yjsDocMap.set(id, doc);
-    const persistence = new IndexeddbPersistence(offlineCopyName(userId, id), doc);
-    const created = new HocuspocusAdapter({ url: collabUrl(window.location), name: id, document: doc, token });
-    resources.current.push({ adapter: created, persistence, untrack: trackOfflineCopy(persistence), doc });
+    const created = new HocuspocusAdapter({
+      url: collabUrl(window.location),
+      name: id,
+      document: doc,
+      token,
+      offlineCopy: (document) => {
+        const persistence = new IndexeddbPersistence(offlineCopyName(userId, id), document);
+        const untrack = trackOfflineCopy(persistence);
+        return {
+          whenSynced: persistence.whenSynced,
+          destroy: () => {
+            untrack();
+            return persistence.destroy();
+          },
+        };
+      },
+    });
+    resources.current.push({ adapter: created, doc });
     setAdapter(created);
     return created;
   }, [userId, token]);
@@ -89,20 +130,23 @@ export function DeskEditor({ documentId, userId, displayName, token, editable, o
     if (pendingRelease.current !== null) clearTimeout(pendingRelease.current);
     return () => {
       pendingRelease.current = setTimeout(() => {
-        for (const { adapter: a, persistence, untrack, doc } of resources.current.splice(0)) {
+        for (const { adapter: a, doc } of resources.current.splice(0)) {
           a.destroy();
-          untrack();
-          void persistence.destroy();
           doc.destroy();
         }
       }, 0);
     };
   }, []);
 
+  const openState = useOpenState(adapter);
+  const opened = openState === 'open' || openState === 'offline-copy';
+  const canType = editable && opened;
+
   const initialConfig: InitialConfigType = {
     namespace: 'wengao-body',
     editorState: null,
-    editable,
+    // Not editable until the body is in (see OpenState); EditablePlugin takes over from there.
+    editable: false,
     nodes: [...DESK_NODES],
     theme: deskEditorTheme,
     onError: (error) => console.error(error),
@@ -113,14 +157,15 @@ export function DeskEditor({ documentId, userId, displayName, token, editable, o
       <LexicalComposer initialConfig={initialConfig}>
         <div className="editor-shell">
           {/* Readers (reviewers, a locked piece) get no editing tools at all. */}
-          {editable && <Toolbar editable />}
+          {editable && <Toolbar editable={canType} />}
           <div className="desk">
-            <div className="sheet" ref={cursorsContainerRef}>
+            <div className="sheet" ref={cursorsContainerRef} aria-busy={!opened} data-document-id={documentId}>
+              <OpeningNotice state={openState} adapter={adapter} />
               <RichTextPlugin
                 contentEditable={
                   <ContentEditable className="desk-body" aria-label="正文" spellCheck={false} />
                 }
-                placeholder={editable ? <div className="desk-placeholder">在此输入正文…</div> : null}
+                placeholder={canType ? <div className="desk-placeholder">在此输入正文…</div> : null}
                 ErrorBoundary={LexicalErrorBoundary}
               />
             </div>
@@ -138,7 +183,7 @@ export function DeskEditor({ documentId, userId, displayName, token, editable, o
         <ListPlugin />
         <TablePlugin />
         <StructurePlugin />
-        <EditablePlugin editable={editable} />
+        <EditablePlugin editable={canType} />
         <ReadyPlugin adapter={adapter} onReady={onReady} />
       </LexicalComposer>
     </LexicalCollaboration>

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DocumentDetail } from '../../../shared/api';
 import { KIND_LABELS } from '../../../shared/kinds';
-import { errorMessage } from '../../api/client';
+import { ApiError, errorMessage } from '../../api/client';
 import { deskApi } from '../../api/desk';
 import { routeHref } from '../../app/router';
 import { useCurrentSession } from '../../app/session';
@@ -21,7 +21,18 @@ import { DocxActions } from '../docx/DocxActions';
 import { PropertiesPanel } from '../properties/PropertiesPanel';
 import { ProofingPanel } from '../proofing/ProofingPanel';
 import { DOCUMENT_CHANGED } from '../../../shared/review';
+import { rememberDocument, rememberedDocument } from '../auth/offlineCopies';
 import './editor.css';
+
+/** The document as this browser last fetched it, when the server cannot be reached now. */
+function offlineDetail(userId: string, documentId: string, error: unknown): DocumentDetail | null {
+  if (!(error instanceof ApiError) || error.code !== 'network') return null;
+  const kept = rememberedDocument(userId, documentId);
+  // Written by this app from a DocumentDetail; the id and access check guard against stale shapes.
+  if (typeof kept !== 'object' || kept === null || Reflect.get(kept, 'id') !== documentId
+    || typeof Reflect.get(kept, 'access') !== 'object') return null;
+  return kept as DocumentDetail;
+}
 
 export function EditorPage({ documentId }: { documentId: string }) {
   const { user, token } = useCurrentSession();
@@ -30,21 +41,35 @@ export function EditorPage({ documentId }: { documentId: string }) {
   const [error, setError] = useState<string | null>(null);
   const [connection, setConnection] = useState<EditorConnection | null>(null);
   const [reviewKey, setReviewKey] = useState(0);
+  const [attempt, setAttempt] = useState(0);
+  const keep = useCallback((detail: DocumentDetail) => {
+    rememberDocument(user.id, detail);
+    setDocument(detail);
+  }, [user.id]);
   // The workflow decides who may edit: after a transition (anyone's), fetch the access again.
   const reloadDocument = useCallback(() => {
-    deskApi.getDocument(documentId).then(setDocument, () => undefined);
+    deskApi.getDocument(documentId).then(keep, () => undefined);
     setReviewKey((k) => k + 1);
-  }, [documentId]);
+  }, [documentId, keep]);
   const workflow = useWorkflow(documentId, reloadDocument);
   const refused = useRefusedEdits(connection, documentId, user.id, document?.title ?? '');
 
   useEffect(() => {
     let cancelled = false;
+    setLoadError(null);
     deskApi.getDocument(documentId)
-      .then((detail) => { if (!cancelled) setDocument(detail); })
-      .catch((caught: unknown) => { if (!cancelled) setLoadError(errorMessage(caught)); });
+      .then((detail) => { if (!cancelled) keep(detail); })
+      .catch((caught: unknown) => {
+        if (cancelled) return;
+        // Out of reach: a document opened here before opens from its offline copy (the body says 离线).
+        const kept = offlineDetail(user.id, documentId, caught);
+        if (kept) setDocument(kept);
+        else setLoadError(caught instanceof ApiError && caught.code === 'network'
+          ? '无法连接服务器，本机也没有这篇文稿的离线副本，暂时无法打开。'
+          : errorMessage(caught));
+      });
     return () => { cancelled = true; };
-  }, [documentId]);
+  }, [documentId, keep, user.id, attempt]);
 
   // Someone else renamed the piece, changed its properties or moved it on: fetch it again.
   const reloadWorkflow = workflow.reload;
@@ -65,7 +90,10 @@ export function EditorPage({ documentId }: { documentId: string }) {
     return (
       <main className="page">
         <ErrorText message={loadError} />
-        <a className="button" href={routeHref({ page: 'documents' })}>返回文稿</a>
+        <div className="page-actions">
+          <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>重试</button>
+          <a className="button" href={routeHref({ page: 'documents' })}>返回文稿</a>
+        </div>
       </main>
     );
   }
@@ -76,7 +104,7 @@ export function EditorPage({ documentId }: { documentId: string }) {
       <div className="editor-main">
         <div className="editor-head">
           <a className="back-link" href={routeHref({ page: 'documents' })} aria-label="返回文稿">‹ 文稿</a>
-          <TitleField document={document} onSaved={(d) => { setDocument(d); setError(null); }} onError={setError} />
+          <TitleField document={document} onSaved={(d) => { keep(d); setError(null); }} onError={setError} />
           <span className="kind-tag">{KIND_LABELS[document.kind] ?? document.kind}</span>
           <TargetTags documentId={document.id} canEdit={document.access.canEdit} />
         </div>

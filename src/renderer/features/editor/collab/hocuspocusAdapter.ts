@@ -13,12 +13,18 @@
  * - `synced` becomes `sync(true)`, a lost connection `sync(false)`; `status` passes through
  *   (`connecting` / `connected` / `disconnected`, the same words Lexical expects).
  *
- * It also derives the connection indicator's state (see `ConnectionState`). Yjs' and Hocuspocus'
- * loosely typed corners stay in this file.
+ * It also derives the connection indicator's state (see `ConnectionState`) and whether the body is
+ * open yet (see `OpenState`). Yjs' and Hocuspocus' loosely typed corners stay in this file.
+ *
+ * The offline copy (y-indexeddb) is attached at the first `connect()`, not when the adapter is made:
+ * Lexical's CollaborationPlugin calls `connect()` only after its binding observes the Y.Doc, so what
+ * the copy loads reaches the editor. Attached earlier, a copy that already held the body landed in the
+ * Y.Doc unobserved, the server's sync then brought no difference, and the editor showed an editable
+ * blank page over a full document (issue 11).
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type { Provider, ProviderAwareness } from '@lexical/yjs';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 
 /** A second Hocuspocus document on the same socket (e.g. the review threads `<id>/review`). */
 export interface CompanionDocument {
@@ -40,6 +46,29 @@ export const CONNECTION_LABELS: Record<ConnectionState, string> = {
   offline: '离线',
 };
 
+/**
+ * Whether the body may be shown and edited yet:
+ * - `opening`: neither the server's content nor an offline copy is in (正在打开…);
+ * - `open`: the first sync with the server finished;
+ * - `offline-copy`: the server is out of reach (or slow) and the offline copy holds the body;
+ * - `unreachable`: the server is out of reach and there is no offline copy to open.
+ * `open` and `offline-copy` are final: once the body is shown it stays, whatever the connection does.
+ */
+export type OpenState = 'opening' | 'open' | 'offline-copy' | 'unreachable';
+
+/** The browser's offline copy of the body (an IndexeddbPersistence), as the adapter uses it. */
+export interface OfflineCopy {
+  /** Settles once the copy's stored updates are applied to the Y.Doc. */
+  whenSynced: Promise<unknown>;
+  destroy(): Promise<void> | void;
+}
+
+/** How long an offline copy waits for a server that neither answers nor refuses before it opens. */
+const OFFLINE_COPY_GRACE_MS = 2500;
+
+/** The body's collab root, as Lexical's CollaborationPlugin names it (its default `rootName`). */
+const BODY_ROOT = 'root';
+
 type LexicalEvent = 'sync' | 'status' | 'update' | 'reload';
 type Listener = (payload: never) => void;
 
@@ -50,6 +79,8 @@ export interface HocuspocusAdapterOptions {
   name: string;
   document: Y.Doc;
   token: string;
+  /** Opens the offline copy of `document`; called once, at the first `connect()`. */
+  offlineCopy?: (document: Y.Doc) => OfflineCopy;
 }
 
 /** The collaboration WebSocket URL of the page's own server (ws: or wss: by the page's protocol). */
@@ -74,8 +105,17 @@ export class HocuspocusAdapter implements Provider {
   /** Stateless messages so far: a feature that subscribes late still hears the early ones. */
   private readonly statelessLog: string[] = [];
   private readonly statelessListeners = new Set<(payload: string) => void>();
+  private readonly openOfflineCopy: ((document: Y.Doc) => OfflineCopy) | undefined;
+  private offlineCopy: OfflineCopy | null = null;
+  /** null until the offline copy has loaded; then whether it held any body. */
+  private offlineCopyHasBody: boolean | null = null;
+  private graceTimer: ReturnType<typeof setTimeout> | null = null;
+  private graceOver = false;
+  private serverSynced = false;
+  private openState: OpenState = 'opening';
 
-  constructor({ url, name, document, token }: HocuspocusAdapterOptions) {
+  constructor({ url, name, document, token, offlineCopy }: HocuspocusAdapterOptions) {
+    this.openOfflineCopy = offlineCopy;
     this.socket = new HocuspocusProviderWebsocket({
       url,
       autoConnect: false,
@@ -101,6 +141,7 @@ export class HocuspocusAdapter implements Provider {
 
     this.provider.on('status', ({ status }: { status: string }) => this.onStatus(status));
     this.provider.on('synced', ({ state }: { state: boolean }) => {
+      if (state) this.serverSynced = true;
       this.emit('sync', state);
       this.refresh();
     });
@@ -125,7 +166,17 @@ export class HocuspocusAdapter implements Provider {
 
   connect(): void {
     if (this.destroyed) return;
+    this.attachOfflineCopy();
     this.provider.attach();
+    this.socket.connect().catch(() => undefined);
+  }
+
+  /** Tries the server again at once (the socket also retries by itself, every few seconds). */
+  retry(): void {
+    if (this.destroyed) return;
+    this.attemptFailed = false;
+    this.refresh();
+    this.socket.disconnect();
     this.socket.connect().catch(() => undefined);
   }
 
@@ -138,6 +189,8 @@ export class HocuspocusAdapter implements Provider {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    if (this.graceTimer !== null) clearTimeout(this.graceTimer);
+    void this.offlineCopy?.destroy();
     this.provider.document.off('update', this.onDocumentUpdate);
     this.provider.destroy();
     this.socket.destroy();
@@ -202,6 +255,11 @@ export class HocuspocusAdapter implements Provider {
     return this.state;
   }
 
+  /** Whether the body may be shown and edited yet (see `OpenState`). */
+  getOpenState(): OpenState {
+    return this.openState;
+  }
+
   /** True when the server refused this user's token for the document. */
   isDenied(): boolean {
     return this.denied;
@@ -212,6 +270,32 @@ export class HocuspocusAdapter implements Provider {
     this.stateListeners.add(listener);
     return () => this.stateListeners.delete(listener);
   };
+
+  private attachOfflineCopy(): void {
+    if (this.offlineCopy || !this.openOfflineCopy) return;
+    const document = this.provider.document;
+    const copy = this.openOfflineCopy(document);
+    this.offlineCopy = copy;
+    copy.whenSynced.then(
+      () => { this.offlineCopyHasBody = document.get(BODY_ROOT, Y.XmlText).length > 0; },
+      () => { this.offlineCopyHasBody = false; },
+    ).finally(() => this.refresh());
+    this.graceTimer = setTimeout(() => {
+      this.graceTimer = null;
+      this.graceOver = true;
+      this.refresh();
+    }, OFFLINE_COPY_GRACE_MS);
+  }
+
+  private computeOpenState(): OpenState {
+    if (this.openState === 'open' || this.openState === 'offline-copy') return this.openState;
+    if (this.serverSynced) return 'open';
+    const serverOut = this.denied || this.attemptFailed;
+    if (this.offlineCopyHasBody === true && (serverOut || this.graceOver)) return 'offline-copy';
+    const noCopy = this.offlineCopyHasBody === false || !this.openOfflineCopy;
+    if (serverOut && noCopy) return 'unreachable';
+    return 'opening';
+  }
 
   private readonly onDocumentUpdate = (update: Uint8Array, origin: unknown): void => {
     this.emit('update', { update, origin });
@@ -245,9 +329,11 @@ export class HocuspocusAdapter implements Provider {
 
   private refresh(): void {
     const next = this.computeState();
-    if (next === this.state) return;
+    const nextOpen = this.computeOpenState();
+    if (next === this.state && nextOpen === this.openState) return;
     this.state = next;
-    for (const listener of this.stateListeners) listener();
+    this.openState = nextOpen;
+    for (const listener of [...this.stateListeners]) listener();
   }
 
   private emit(type: LexicalEvent, payload: unknown): void {
