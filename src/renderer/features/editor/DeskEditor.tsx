@@ -20,9 +20,11 @@ import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
-import type { LexicalEditor } from 'lexical';
+import { mergeRegister, type LexicalEditor } from 'lexical';
 import { DESK_NODES } from '../../../core/editor/nodes';
+import { registerParagraphCommands } from '../../../core/editor/paragraphCommands';
 import { registerStructureCommands } from '../../../core/editor/structureCommands';
+import { registerInputStateFix } from './inputStateFix';
 import { offlineCopyName, trackOfflineCopy } from '../auth/offlineCopies';
 import { collabUrl, HocuspocusAdapter, type OpenState } from './collab/hocuspocusAdapter';
 import { cursorColorFor } from './collab/cursorColor';
@@ -74,7 +76,11 @@ function OpeningNotice({ state, adapter }: { state: OpenState; adapter: Hocuspoc
 
 function StructurePlugin() {
   const [editor] = useLexicalComposerContext();
-  useEffect(() => registerStructureCommands(editor), [editor]);
+  useEffect(() => mergeRegister(
+    registerStructureCommands(editor),
+    registerParagraphCommands(editor),
+    registerInputStateFix(editor),
+  ), [editor]);
   return null;
 }
 
