@@ -15,7 +15,6 @@ import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
-import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import type { LexicalEditor } from 'lexical';
 import { DESK_NODES } from '../../../core/editor/nodes';
 import { registerStructureCommands } from '../../../core/editor/structureCommands';
@@ -23,6 +22,7 @@ import { offlineCopyName, trackOfflineCopy } from '../auth/offlineCopies';
 import { collabUrl, HocuspocusAdapter } from './collab/hocuspocusAdapter';
 import { cursorColorFor } from './collab/cursorColor';
 import { StatusBar } from './StatusBar';
+import { DeskTablePlugin } from './table/DeskTablePlugin';
 import { deskEditorTheme } from './theme';
 import { Toolbar } from './Toolbar';
 
@@ -136,7 +136,7 @@ export function DeskEditor({ documentId, userId, displayName, token, editable, o
           cursorsContainerRef={cursorsContainerRef}
         />
         <ListPlugin />
-        <TablePlugin />
+        <DeskTablePlugin />
         <StructurePlugin />
         <EditablePlugin editable={editable} />
         <ReadyPlugin adapter={adapter} onReady={onReady} />
