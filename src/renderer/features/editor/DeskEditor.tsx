@@ -23,6 +23,7 @@ import { collabUrl, HocuspocusAdapter } from './collab/hocuspocusAdapter';
 import { cursorColorFor } from './collab/cursorColor';
 import { StatusBar } from './StatusBar';
 import { DeskTablePlugin } from './table/DeskTablePlugin';
+import { awarenessDataFor } from './presence/presence';
 import { deskEditorTheme } from './theme';
 import { Toolbar } from './Toolbar';
 
@@ -133,6 +134,7 @@ export function DeskEditor({ documentId, userId, displayName, token, editable, o
           shouldBootstrap={false}
           username={displayName}
           cursorColor={cursorColorFor(userId)}
+          awarenessData={awarenessDataFor(userId)}
           cursorsContainerRef={cursorsContainerRef}
         />
         <ListPlugin />
