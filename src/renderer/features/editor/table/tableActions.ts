@@ -23,6 +23,7 @@ import {
 import { $insertNodeToNearestRoot, mergeRegister } from '@lexical/utils';
 import {
   $createParagraphNode,
+  $getPreviousSelection,
   $getSelection,
   $isElementNode,
   $isParagraphNode,
@@ -72,8 +73,10 @@ export function $selectedTable(selection: BaseSelection | null = $getSelection()
  * caret lands in the first cell. Refused (false) inside a table: tables do not nest here.
  */
 export function $insertDeskTable({ rows, columns, includeHeaders }: InsertTableCommandPayload): boolean {
-  const selection = $getSelection();
+  // As TablePlugin does: a toolbar click that took the selection away still inserts where the caret was.
+  const selection = $getSelection() ?? $getPreviousSelection()?.clone() ?? null;
   if (!$isRangeSelection(selection) || $findTableNode(selection.anchor.getNode())) return false;
+  $setSelection(selection);
   const table = $createTableNodeWithDimensions(Number(rows), Number(columns), includeHeaders ?? false);
   const anchor = selection.anchor.getNode();
   const block = $isRootNode(anchor) ? null : anchor.getTopLevelElement();
