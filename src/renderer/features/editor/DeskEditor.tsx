@@ -19,7 +19,6 @@ import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
-import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import { mergeRegister, type LexicalEditor } from 'lexical';
 import { DESK_NODES } from '../../../core/editor/nodes';
 import { registerParagraphCommands } from '../../../core/editor/paragraphCommands';
@@ -29,6 +28,8 @@ import { offlineCopyName, trackOfflineCopy } from '../auth/offlineCopies';
 import { collabUrl, HocuspocusAdapter, type OpenState } from './collab/hocuspocusAdapter';
 import { cursorColorFor } from './collab/cursorColor';
 import { StatusBar } from './StatusBar';
+import { DeskTablePlugin } from './table/DeskTablePlugin';
+import { awarenessDataFor } from './presence/presence';
 import { deskEditorTheme } from './theme';
 import { Toolbar } from './Toolbar';
 
@@ -184,10 +185,11 @@ export function DeskEditor({ documentId, userId, displayName, token, editable, o
           shouldBootstrap={false}
           username={displayName}
           cursorColor={cursorColorFor(userId)}
+          awarenessData={awarenessDataFor(userId)}
           cursorsContainerRef={cursorsContainerRef}
         />
         <ListPlugin />
-        <TablePlugin />
+        <DeskTablePlugin />
         <StructurePlugin />
         <EditablePlugin editable={canType} />
         <ReadyPlugin adapter={adapter} onReady={onReady} />

@@ -15,6 +15,7 @@ import { WorkflowBar } from '../review/WorkflowBar';
 import { ErrorText, Loading } from '../../ui/Notice';
 import { CollaboratorsPanel } from './CollaboratorsPanel';
 import { DeskEditor, type EditorConnection } from './DeskEditor';
+import { PresenceAvatars } from './presence/PresenceAvatars';
 import { TitleField } from './TitleField';
 import { TargetTags } from '../ledger/TargetTags';
 import { DocxActions } from '../docx/DocxActions';
@@ -105,6 +106,7 @@ export function EditorPage({ documentId }: { documentId: string }) {
         <div className="editor-head">
           <a className="back-link" href={routeHref({ page: 'documents' })} aria-label="返回文稿">‹ 文稿</a>
           <TitleField document={document} onSaved={(d) => { keep(d); setError(null); }} onError={setError} />
+          <PresenceAvatars connection={connection} userId={user.id} />
           <span className="kind-tag">{KIND_LABELS[document.kind] ?? document.kind}</span>
           <TargetTags documentId={document.id} canEdit={document.access.canEdit} />
         </div>

@@ -1,6 +1,6 @@
 /**
  * The editor's toolbar: structure levels (SET_STRUCTURE_LEVEL_COMMAND), 重新编号, text formats, lists,
- * tables, and undo/redo. Undo and redo go through Yjs' UndoManager, so they undo only one's own edits.
+ * tables (插入表格, and the 表格 menu while the caret is in one), and undo/redo. Undo and redo go through Yjs' UndoManager, so they undo only one's own edits.
  */
 import type { ReactNode } from 'react';
 import { INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND, REMOVE_LIST_COMMAND } from '@lexical/list';
@@ -10,6 +10,7 @@ import { FORMAT_TEXT_COMMAND, REDO_COMMAND, UNDO_COMMAND } from 'lexical';
 import type { StructureLevel } from '../../../core/editor/DeskParagraphNode';
 import { RENUMBER_COMMAND, SET_STRUCTURE_LEVEL_COMMAND } from '../../../core/editor/structureCommands';
 import { LEVEL_LABELS } from '../../../core/structure/levels';
+import { TableMenuButton, useSelectionInTable } from './table/TableMenuButton';
 import { useToolbarState } from './useToolbarState';
 
 const LEVEL_HINTS: Record<StructureLevel, string> = { 0: '', 1: '一、', 2: '（一）', 3: '1.', 4: '（1）' };
@@ -52,6 +53,7 @@ function UndoIcon({ redo = false }: { redo?: boolean }) {
 export function Toolbar({ editable }: { editable: boolean }) {
   const [editor] = useLexicalComposerContext();
   const state = useToolbarState(editor);
+  const inTable = useSelectionInTable(editor);
   const off = !editable;
 
   return (
@@ -106,9 +108,10 @@ export function Toolbar({ editable }: { editable: boolean }) {
         <ToolButton label="项目符号列表" pressed={state.list === 'bullet'} disabled={off}
           onClick={() => editor.dispatchCommand(
             state.list === 'bullet' ? REMOVE_LIST_COMMAND : INSERT_UNORDERED_LIST_COMMAND, undefined)} />
-        <ToolButton label="插入表格" disabled={off}
+        <ToolButton label="插入表格" disabled={off || inTable}
           onClick={() => editor.dispatchCommand(INSERT_TABLE_COMMAND,
             { rows: '3', columns: '3', includeHeaders: false })} />
+        <TableMenuButton editor={editor} disabled={off || !inTable} />
       </div>
     </div>
   );
