@@ -22,6 +22,7 @@ import { registerStructureCommands } from '../../../core/editor/structureCommand
 import { offlineCopyName, trackOfflineCopy } from '../auth/offlineCopies';
 import { collabUrl, HocuspocusAdapter } from './collab/hocuspocusAdapter';
 import { cursorColorFor } from './collab/cursorColor';
+import { FindPlugin } from './find/FindPlugin';
 import { StatusBar } from './StatusBar';
 import { deskEditorTheme } from './theme';
 import { Toolbar } from './Toolbar';
@@ -115,6 +116,7 @@ export function DeskEditor({ documentId, userId, displayName, token, editable, o
           {/* Readers (reviewers, a locked piece) get no editing tools at all. */}
           {editable && <Toolbar editable />}
           <div className="desk">
+            <FindPlugin />
             <div className="sheet" ref={cursorsContainerRef}>
               <RichTextPlugin
                 contentEditable={
