@@ -41,6 +41,8 @@ export function menuTemplate(actions: MenuActions, platform: NodeJS.Platform): M
         { role: 'selectAll', label: '全选' },
         { type: 'separator' },
         { label: '查找', accelerator: 'CmdOrCtrl+F', click: () => actions.command('find') },
+        // ⌘H hides the application on macOS; ⌥⌘F is replace there (Pages, Xcode, TextEdit).
+        { label: '替换', accelerator: mac ? 'Alt+Cmd+F' : 'Ctrl+H', click: () => actions.command('replace') },
       ],
     },
     {

@@ -27,6 +27,7 @@ import { registerInputStateFix } from './inputStateFix';
 import { offlineCopyName, trackOfflineCopy } from '../auth/offlineCopies';
 import { collabUrl, HocuspocusAdapter, type OpenState } from './collab/hocuspocusAdapter';
 import { cursorColorFor } from './collab/cursorColor';
+import { FindPlugin } from './find/FindPlugin';
 import { StatusBar } from './StatusBar';
 import { DeskTablePlugin } from './table/DeskTablePlugin';
 import { awarenessDataFor } from './presence/presence';
@@ -166,6 +167,7 @@ export function DeskEditor({ documentId, userId, displayName, token, editable, o
           {/* Readers (reviewers, a locked piece) get no editing tools at all. */}
           {editable && <Toolbar editable={canType} />}
           <div className="desk">
+            <FindPlugin />
             <div className="sheet" ref={cursorsContainerRef} aria-busy={!opened} data-document-id={documentId}>
               <OpeningNotice state={openState} adapter={adapter} />
               <RichTextPlugin

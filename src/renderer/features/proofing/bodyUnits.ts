@@ -2,7 +2,7 @@
  * The body as the proofreader reads it, from the live Lexical state: the same paragraphs, list items
  * and table cells, in the same order and with the same texts as the server's canonical content
  * (src/core/proofing/canonicalParagraphs.ts), plus where each character lives, to turn finding
- * offsets into DOM ranges and edits.
+ * offsets into DOM ranges and edits. 查找和替换 (features/editor/find) reads the same units.
  */
 import { $isListItemNode, $isListNode } from '@lexical/list';
 import { $isTableCellNode, $isTableNode } from '@lexical/table';
