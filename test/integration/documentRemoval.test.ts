@@ -155,6 +155,10 @@ describe('open copies of a deleted piece', () => {
     await admin.ok('DELETE', `/api/documents/${id}`, { reason: '误建' });
     await waitFor(() => heard.some((m) => (m as { type?: string }).type === DOCUMENT_REMOVED), 10_000, 'the deletion message');
     expect(heard).toContainEqual({ type: DOCUMENT_REMOVED, documentId: id, deleted: true, byName: '管理员' });
+    // In the 回收站 nothing moves it on: not even an admin's reopen.
+    const reopen = await admin.request<{ error: { message: string } }>('POST', `/api/documents/${id}/transitions`, { action: 'reopen', comment: '要改' });
+    expect(reopen.status).toBe(409);
+    expect(reopen.body.error.message).toContain('回收站');
 
     await admin.ok('POST', `/api/documents/${id}/restore`);
     await waitFor(() => heard.some((m) => (m as { deleted?: boolean }).deleted === false), 10_000, 'the restore message');
