@@ -92,7 +92,10 @@ export class DocumentRemover {
     const { gate, db } = this.deps;
     gate.lock(id);
     try {
-      await db.updateTable('documents').set({ deleted_at: new Date().toISOString() }).where('id', '=', id).execute();
+      const updated = await db.updateTable('documents').set({ deleted_at: new Date().toISOString() })
+        .where('id', '=', id).where('state', '=', row.state).where('deleted_at', 'is', null).executeTakeFirst();
+      // Someone moved the piece on (submitted it, say) between the decision and this write.
+      if (Number(updated.numUpdatedRows) !== 1) throw new DeskError('conflict', '文稿状态已被他人改变，请刷新后重试');
     } finally {
       // Deleted, nobody may edit: every open connection becomes read-only (or keeps its rights on failure).
       await gate.refresh(id);
