@@ -14,6 +14,7 @@ import { SessionStore } from './auth/sessionStore';
 import { LoginThrottle } from './auth/loginThrottle';
 import { createLocalLogin } from './auth/localLogin';
 import { DocumentStore } from './documents/documentStore';
+import { DocumentRemover } from './documents/documentRemover';
 import { YjsStore } from './collab/yjsStore';
 import { BodyStore } from './collab/bodyStore';
 import { PersistenceExtension } from './collab/PersistenceExtension';
@@ -119,6 +120,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   installErrorHandling(app);
   const services: Services = {
     users, sessions, throttle: new LoginThrottle(), documents, bodies, audit,
+    remover: new DocumentRemover({ db, documents, gate, collab: collabServer, audit }),
     ledger: createLedgerServices(db, options.dataDir),
     localLogin: options.localLogin && createLocalLogin(users, options.localLogin.secretHash, options.localLogin.displayName),
     review: { db, workflow, versions, chains, auditLog, yjsStore, gate },

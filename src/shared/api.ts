@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { DOCUMENT_KINDS, type DocumentKind } from './kinds';
 import { ROLES, type Role } from './roles';
+import type { RemovalRight } from './removal';
 
 /** Limits the server enforces (bytes). */
 export const LIMITS = {
@@ -45,6 +46,8 @@ export interface DocumentSummary {
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
+  /** In the document list (not the 回收站): whether the requesting user may delete it, and why not. */
+  removal?: RemovalRight;
 }
 
 export interface DocumentDetail extends DocumentSummary {

@@ -75,6 +75,21 @@ describe.skipIf(!existsPostgres() && !process.env.CI)('on PostgreSQL', () => {
     expect(await admin.ok('GET', '/api/audit/verify')).toMatchObject({ ok: true });
   });
 
+  it('keeps a 定稿 with 报送 rows from its writer; an admin deletes it with a reason', async () => {
+    const reviewer = await new ApiClient(server.url).login('media-reviewer', 'reviewer-pass');
+    const { id } = await alice.ok<{ id: string }>('POST', '/api/documents', { title: '乡村振兴见闻', kind: 'media' });
+    await alice.ok('POST', `/api/documents/${id}/transitions`, { action: 'submit', assigneeId: (await reviewer.ok<{ user: { id: string } }>('GET', '/api/me')).user.id });
+    await reviewer.ok('POST', `/api/documents/${id}/transitions`, { action: 'approve' });
+    const { outlets } = await admin.ok<{ outlets: Array<{ id: string; name: string }> }>('GET', '/api/outlets');
+    await admin.ok('POST', '/api/submissions', { documentId: id, outletIds: outlets.slice(0, 2).map((o) => o.id), on: '2023-05-01' });
+    expect((await alice.request('DELETE', `/api/documents/${id}`)).status).toBe(409);
+    expect(await admin.ok('GET', `/api/documents/${id}/removal`)).toMatchObject({ mode: 'reason', state: 'final', submissions: 2 });
+    expect((await admin.request('DELETE', `/api/documents/${id}`)).status).toBe(400);
+    await admin.ok('DELETE', `/api/documents/${id}`, { reason: '重复' });
+    const bin = await alice.ok<{ documents: Array<{ id: string }> }>('GET', '/api/documents?deleted=true');
+    expect(bin.documents.map((d) => d.id)).toContain(id);
+  });
+
   it('answers the proofreader and the dashboard', async () => {
     const { findings } = await alice.ok<{ findings: Array<{ rule: string }> }>('POST', '/api/proofread', { text: '他说：“今天开会。' });
     expect(findings.length).toBeGreaterThan(0);

@@ -11,6 +11,7 @@ import type {
   User,
 } from '../../shared/api';
 import type { DocumentKind } from '../../shared/kinds';
+import type { RemovalPreview } from '../../shared/removal';
 import { request } from './client';
 
 export interface SetupStatus { needed: boolean; allowed: boolean }
@@ -55,8 +56,10 @@ export const deskApi = {
   getDocument: (id: string) => request<DocumentDetail>(`/documents/${encodeURIComponent(id)}`),
   updateDocument: (id: string, body: UpdateDocumentRequest) =>
     request<DocumentDetail>(`/documents/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
-  deleteDocument: (id: string) =>
-    request<{ ok: true }>(`/documents/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  /** To the 回收站; an admin deleting a protected piece gives a reason. */
+  deleteDocument: (id: string, reason?: string) =>
+    request<{ ok: true }>(`/documents/${encodeURIComponent(id)}`, { method: 'DELETE', body: reason === undefined ? undefined : { reason } }),
+  removalPreview: (id: string) => request<RemovalPreview>(`/documents/${encodeURIComponent(id)}/removal`),
   restoreDocument: (id: string) =>
     request<DocumentDetail>(`/documents/${encodeURIComponent(id)}/restore`, { method: 'POST' }),
   addCollaborator: (id: string, userId: string) =>

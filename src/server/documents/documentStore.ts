@@ -21,7 +21,7 @@ function parseProperties(text: string): DocumentProperties {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as DocumentProperties) : {};
 }
 
-/** Documents in the relational store: metadata, properties, collaborators, the recycle bin, access. */
+/** Documents in the relational store: metadata, properties, collaborators, access (the 回收站: DocumentRemover). */
 export class DocumentStore {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -113,13 +113,6 @@ export class DocumentStore {
       ...(changes.properties !== undefined && { properties: JSON.stringify(changes.properties) }),
       updated_at: new Date().toISOString(),
     }).where('id', '=', id).execute();
-  }
-
-  async setDeleted(user: User, id: string, deleted: boolean): Promise<void> {
-    const { access } = await this.load(user, id);
-    if (!access.canManage) throw forbidden('只有文稿的创建人可以删除或恢复它');
-    await this.db.updateTable('documents').set({ deleted_at: deleted ? new Date().toISOString() : null })
-      .where('id', '=', id).execute();
   }
 
   async addCollaborator(user: User, id: string, userId: string): Promise<void> {

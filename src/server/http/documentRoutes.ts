@@ -4,6 +4,7 @@ import {
   addCollaboratorRequest, createDocumentRequest, listDocumentsQuery, updateDocumentRequest,
   type DocumentContent,
 } from '../../shared/api';
+import { deleteDocumentRequest } from '../../shared/removal';
 import { parse, requireUser } from './context';
 import { registerReport } from '../documents/numberRegisters';
 import type { Services } from './services';
@@ -11,18 +12,17 @@ import type { Services } from './services';
 const idParam = z.object({ id: z.string().min(1).max(64) });
 const collaboratorParam = idParam.extend({ userId: z.string().min(1).max(64) });
 
-/** Documents: create, list, read, rename and properties, recycle bin, collaborators, content. */
+/** Documents: create, list, read, rename and properties, the 回收站 (rules in DocumentRemover), collaborators, content. */
 export function registerDocumentRoutes(app: FastifyInstance, services: Services): void {
-  const { documents, bodies, sessions, audit } = services;
+  const { documents, bodies, sessions, audit, remover } = services;
   app.get('/api/documents', async (request) => {
     const user = await requireUser(sessions, request);
     const query = parse(listDocumentsQuery, request.query);
-    return {
-      documents: await documents.list(user, {
-        kind: query.kind, ownerId: query.owner, q: query.q?.trim() || undefined, deleted: query.deleted === 'true',
-        target: query.target,
-      }),
-    };
+    const deleted = query.deleted === 'true';
+    const list = await documents.list(user, {
+      kind: query.kind, ownerId: query.owner, q: query.q?.trim() || undefined, deleted, target: query.target,
+    });
+    return { documents: deleted ? list : await remover.withRights(user, list) };
   });
 
   app.post('/api/documents', async (request, reply) => {
@@ -50,19 +50,23 @@ export function registerDocumentRoutes(app: FastifyInstance, services: Services)
     return documents.detail(user, id);
   });
 
+  app.get('/api/documents/:id/removal', async (request) => {
+    const user = await requireUser(sessions, request);
+    return remover.preview(user, parse(idParam, request.params).id);
+  });
+
   app.delete('/api/documents/:id', async (request) => {
     const user = await requireUser(sessions, request);
     const { id } = parse(idParam, request.params);
-    await documents.setDeleted(user, id, true);
-    await audit(user.id, 'document.delete', id);
+    const { reason } = parse(deleteDocumentRequest, request.body ?? {});
+    await remover.remove(user, id, reason || undefined);
     return { ok: true };
   });
 
   app.post('/api/documents/:id/restore', async (request) => {
     const user = await requireUser(sessions, request);
     const { id } = parse(idParam, request.params);
-    await documents.setDeleted(user, id, false);
-    await audit(user.id, 'document.restore', id);
+    await remover.restore(user, id);
     return documents.detail(user, id);
   });
 

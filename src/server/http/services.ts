@@ -1,6 +1,7 @@
 import type { LoginThrottle } from '../auth/loginThrottle';
 import type { SessionStore } from '../auth/sessionStore';
 import type { DocumentStore } from '../documents/documentStore';
+import type { DocumentRemover } from '../documents/documentRemover';
 import type { UserDirectory } from '../users/userDirectory';
 import type { BodyStore } from '../collab/bodyStore';
 import type { LedgerServices } from '../ledger';
@@ -41,6 +42,8 @@ export interface Services {
   sessions: SessionStore;
   throttle: LoginThrottle;
   documents: DocumentStore;
+  /** Moves pieces to the 回收站 and back. */
+  remover: DocumentRemover;
   bodies: BodyStore;
   audit: Audit;
   ledger: LedgerServices;

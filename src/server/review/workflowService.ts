@@ -66,6 +66,7 @@ export class WorkflowService {
 
   async transition(user: User, id: string, body: TransitionRequestBody): Promise<TransitionResponse> {
     const { row, chain, document } = await this.facts(user, id);
+    if (row.deleted_at !== null) throw new DeskError('conflict', '文稿在回收站中，请先恢复');
     const assignee = body.assigneeId ? await this.deps.users.get(body.assigneeId).catch(() => null) : null;
     if (body.assigneeId && !assignee) throw new DeskError('bad_request', '指定的人员不存在');
     const decision = decideTransition({ action: body.action, actor: user, assignee, comment: body.comment, document, chain });
@@ -123,7 +124,7 @@ export class WorkflowService {
       .orderBy('transitions.id', 'desc').limit(1).executeTakeFirst();
     const assignee = row.assignee_id ? await this.deps.users.get(row.assignee_id).catch(() => null) : null;
     const checkpoint = row.checkpoint_index !== null ? chain.checkpoints[row.checkpoint_index] ?? null : null;
-    const allowedActions = WORKFLOW_ACTIONS.filter((action) => {
+    const allowedActions = row.deleted_at !== null ? [] : WORKFLOW_ACTIONS.filter((action) => {
       const decision = decideTransition({ action, actor: user, comment: 'x', assignee: null, document, chain });
       // A missing assignee or comment is the user's to supply: the action is still theirs to take.
       return decision.ok || decision.status === 400;

@@ -25,6 +25,7 @@ const ACTION_NAMES: Record<string, string> = {
 const DETAIL_LABELS: Record<string, string> = {
   from: '原状态', to: '新状态', checkpoint: '环节', assigneeId: '办理人', userId: '用户', contentHash: '内容指纹',
   kind: '类型', versionId: '版本', chain: '流程', roles: '角色', disabled: '停用', title: '标题',
+  reason: '原因', state: '状态', submissions: '报送记录',
 };
 const STATES: Record<string, string> = STATE_NAMES;
 const KINDS: Record<string, string> = KIND_LABELS;
@@ -33,7 +34,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A readable value: people by name, states and kinds in words, ids and hashes shortened. */
 function readable(key: string, value: unknown, names: Map<string, string>): string {
   if (typeof value === 'string') {
-    if ((key === 'from' || key === 'to') && STATES[value]) return STATES[value];
+    if ((key === 'from' || key === 'to' || key === 'state') && STATES[value]) return STATES[value];
     if ((key === 'kind' || key === 'target') && KINDS[value]) return KINDS[value];
     if (names.has(value)) return names.get(value) ?? value;
     if (key === 'contentHash') return value.slice(0, 12);

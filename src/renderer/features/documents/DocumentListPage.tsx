@@ -12,6 +12,7 @@ import { formatFullTime, formatTime, STATE_LABELS } from '../../ui/format';
 import { EmptyState, ErrorText, Loading } from '../../ui/Notice';
 import { NewDocumentDialog } from './NewDocumentDialog';
 import { RenameDialog } from './RenameDialog';
+import { DeleteDialog } from './DeleteDialog';
 import { useUsers } from './useUsers';
 import { TargetFilter } from '../ledger/TargetFilter';
 import { useCommand } from '../../platform/commands';
@@ -30,6 +31,7 @@ export function DocumentListPage({ trash }: { trash: boolean }) {
   const [reload, setReload] = useState(0);
   const [creating, setCreating] = useState(false);
   const [renaming, setRenaming] = useState<DocumentSummary | null>(null);
+  const [deleting, setDeleting] = useState<DocumentSummary | null>(null);
   useCommand('new-document', () => { if (!trash) setCreating(true); });
 
   useEffect(() => {
@@ -153,9 +155,7 @@ export function DocumentListPage({ trash }: { trash: boolean }) {
                       <button type="button" className="button small"
                         onClick={() => navigate({ page: 'editor', documentId: document.id })}>打开</button>
                       <button type="button" className="button small" onClick={() => setRenaming(document)}>重命名</button>
-                      <button type="button" className="button small danger" onClick={() => void remove(document)}>
-                        删除
-                      </button>
+                      <DeleteButton document={document} onDelete={() => void remove(document)} onAsk={() => setDeleting(document)} />
                     </>
                   )}
                 </td>
@@ -171,6 +171,13 @@ export function DocumentListPage({ trash }: { trash: boolean }) {
           onCreated={(id) => navigate({ page: 'editor', documentId: id })}
         />
       )}
+      {deleting && (
+        <DeleteDialog
+          document={deleting}
+          onClose={() => setDeleting(null)}
+          onDeleted={() => { setDeleting(null); setNotice(`“${deleting.title}”已移至回收站`); refresh(); }}
+        />
+      )}
       {renaming && (
         <RenameDialog
           document={renaming}
@@ -179,5 +186,21 @@ export function DocumentListPage({ trash }: { trash: boolean }) {
         />
       )}
     </main>
+  );
+}
+
+/**
+ * 删除 as the server allows it: at once for the owner of a plain draft; through 删除文稿 (what it
+ * affects, a reason) for an admin and a protected piece; disabled, with the reason as its title, for
+ * the writer of a protected piece; absent for everyone else.
+ */
+function DeleteButton({ document, onDelete, onAsk }: { document: DocumentSummary; onDelete: () => void; onAsk: () => void }) {
+  const removal = document.removal ?? { mode: 'owner', message: null };
+  if (removal.mode === 'none') {
+    if (!removal.message) return null;
+    return <button type="button" className="button small danger" disabled title={removal.message}>删除</button>;
+  }
+  return (
+    <button type="button" className="button small danger" onClick={removal.mode === 'reason' ? onAsk : onDelete}>删除</button>
   );
 }

@@ -21,6 +21,7 @@ import { TargetTags } from '../ledger/TargetTags';
 import { DocxActions } from '../docx/DocxActions';
 import { PropertiesPanel } from '../properties/PropertiesPanel';
 import { ProofingPanel } from '../proofing/ProofingPanel';
+import { RemovedNotice } from '../documents/RemovedNotice';
 import { DOCUMENT_CHANGED } from '../../../shared/review';
 import { rememberDocument, rememberedDocument } from '../auth/offlineCopies';
 import './editor.css';
@@ -111,11 +112,12 @@ export function EditorPage({ documentId }: { documentId: string }) {
           <TargetTags documentId={document.id} canEdit={document.access.canEdit} />
         </div>
         {workflow.status && (
-          <WorkflowBar documentId={document.id} status={workflow.status}
+          <WorkflowBar documentId={document.id} status={document.deletedAt ? { ...workflow.status, allowedActions: [] } : workflow.status}
             onChanged={() => { reloadDocument(); void workflow.reload(); }} />
         )}
         <ErrorText message={error} />
         <RefusedEditsNotice refused={refused} />
+        <RemovedNotice connection={connection} document={document} onDocument={setDocument} onRestored={reloadDocument} />
         {refused.resetting ? <Loading label="正在另存离线修改…" /> : <DeskEditor
           key={refused.generation}
           onReady={setConnection}

@@ -1,0 +1,149 @@
+import type { Hocuspocus } from '@hocuspocus/server';
+import type { Kysely } from 'kysely';
+import type { DocumentState, DocumentSummary, User } from '../../shared/api';
+import { DOCUMENT_REMOVED, type DocumentRemovedMessage, type RemovalPreview, type RemovalRight } from '../../shared/removal';
+import type { Database } from '../db/schema';
+import type { Audit } from '../http/services';
+import { DeskError, forbidden } from '../http/errors';
+import type { CollabGate } from '../review/collabGate';
+import { contextUser } from '../collab/documentNames';
+import type { DocumentStore } from './documentStore';
+
+/** What the removal rule reads about a piece. */
+export interface RemovalFacts {
+  ownerId: string;
+  state: DocumentState;
+  /** 报送 rows in the ledger that name the piece, voided ones included. */
+  submissions: number;
+}
+
+/** Why a piece is protected from its writer's delete, as the start of a sentence; null when it is not. */
+function protection(facts: RemovalFacts): string | null {
+  if (facts.state === 'final') return '该文稿已定稿';
+  if (facts.state === 'review') return '该文稿正在审核中';
+  if (facts.submissions > 0) return `该文稿在报送台账中有 ${facts.submissions} 条报送记录`;
+  return null;
+}
+
+/**
+ * The rule, in one place. A piece in 审核中, a 定稿, or one the ledger has 报送 rows for (voided
+ * ones too: they stay in the 台账 as a record and still point at the piece) is protected: only an
+ * admin deletes it, and only with a reason. Any other piece is its owner's to delete, as always.
+ */
+export function removalRight(user: Pick<User, 'id' | 'roles'>, facts: RemovalFacts): RemovalRight {
+  const isOwner = user.id === facts.ownerId;
+  const why = protection(facts);
+  if (!why) return { mode: isOwner ? 'owner' : 'none', message: null };
+  if (user.roles.includes('admin')) return { mode: 'reason', message: null };
+  return { mode: 'none', message: isOwner ? `${why}，不能删除；如确需删除，请联系管理员。` : null };
+}
+
+export const REASON_REQUIRED = '删除已定稿、审核中或已报送的文稿，请填写删除原因。';
+
+export interface DocumentRemoverDeps {
+  db: Kysely<Database>;
+  documents: DocumentStore;
+  /** Brings open connections in line with the piece's new rights. */
+  gate: CollabGate;
+  collab: () => Hocuspocus;
+  audit: Audit;
+}
+
+interface LedgerCount { all: number; voided: number }
+
+/**
+ * Moves pieces to the 回收站 and back (soft delete): decides with `removalRight`, locks the body while
+ * the deletion is written (so no update in flight is stored after it), leaves every open connection
+ * read-only, records the deletion with its reason in the audit log, and tells every open copy at once.
+ */
+export class DocumentRemover {
+  constructor(private readonly deps: DocumentRemoverDeps) {}
+
+  /** The list's summaries, each with the user's right to delete it (one ledger query for all). */
+  async withRights(user: User, summaries: DocumentSummary[]): Promise<DocumentSummary[]> {
+    const counts = await this.ledgerCounts(summaries.map((s) => s.id));
+    return summaries.map((s) => ({
+      ...s,
+      removal: removalRight(user, { ownerId: s.ownerId, state: s.state, submissions: counts.get(s.id)?.all ?? 0 }),
+    }));
+  }
+
+  /** What deleting the piece would affect, for the confirmation; 404/403 as reading it. */
+  async preview(user: User, id: string): Promise<RemovalPreview> {
+    const { row } = await this.deps.documents.load(user, id);
+    const count = (await this.ledgerCounts([id])).get(id) ?? { all: 0, voided: 0 };
+    const state = row.state as DocumentState;
+    const right: RemovalRight = row.deleted_at === null
+      ? removalRight(user, { ownerId: row.owner_id, state, submissions: count.all })
+      : { mode: 'none', message: '该文稿已在回收站中' };
+    return { ...right, state, submissions: count.all, voidedSubmissions: count.voided, openBy: this.openBy(id, user.id) };
+  }
+
+  /** DELETE: 409 for the writer of a protected piece, 400 for an admin without a reason, 403 for others. */
+  async remove(user: User, id: string, reason: string | undefined): Promise<void> {
+    const { row } = await this.deps.documents.load(user, id);
+    if (row.deleted_at !== null) return;
+    const submissions = (await this.ledgerCounts([id])).get(id)?.all ?? 0;
+    const state = row.state as DocumentState;
+    const right = removalRight(user, { ownerId: row.owner_id, state, submissions });
+    if (right.mode === 'none') throw right.message ? new DeskError('conflict', right.message) : forbidden('只有文稿的创建人可以删除它');
+    if (right.mode === 'reason' && !reason) throw new DeskError('bad_request', REASON_REQUIRED);
+
+    const { gate, db } = this.deps;
+    gate.lock(id);
+    try {
+      const updated = await db.updateTable('documents').set({ deleted_at: new Date().toISOString() })
+        .where('id', '=', id).where('state', '=', row.state).where('deleted_at', 'is', null).executeTakeFirst();
+      // Someone moved the piece on (submitted it, say) between the decision and this write.
+      if (Number(updated.numUpdatedRows) !== 1) throw new DeskError('conflict', '文稿状态已被他人改变，请刷新后重试');
+    } finally {
+      // Deleted, nobody may edit: every open connection becomes read-only (or keeps its rights on failure).
+      await gate.refresh(id);
+    }
+    await this.deps.audit(user.id, 'document.delete', id,
+      right.mode === 'reason' ? { reason, state, submissions } : reason ? { reason } : {});
+    this.announce(id, true, user);
+  }
+
+  /** Restores from the 回收站: the owner, or an admin (who may undo an admin's deletion). */
+  async restore(user: User, id: string): Promise<void> {
+    const { row } = await this.deps.documents.load(user, id);
+    if (row.owner_id !== user.id && !user.roles.includes('admin')) throw forbidden('只有文稿的创建人或管理员可以恢复它');
+    if (row.deleted_at === null) return;
+    await this.deps.db.updateTable('documents').set({ deleted_at: null }).where('id', '=', id).execute();
+    await this.deps.gate.refresh(id);
+    await this.deps.audit(user.id, 'document.restore', id);
+    this.announce(id, false, user);
+  }
+
+  private announce(documentId: string, deleted: boolean, user: User): void {
+    const message: DocumentRemovedMessage = { type: DOCUMENT_REMOVED, documentId, deleted, byName: user.displayName };
+    this.deps.collab().documents.get(documentId)?.broadcastStateless(JSON.stringify(message));
+  }
+
+  /** Who has the piece's body open on this server now, by name, other than `exceptId`. */
+  private openBy(documentId: string, exceptId: string): string[] {
+    const document = this.deps.collab().documents.get(documentId);
+    const names = (document?.getConnections() ?? []).flatMap((c) => {
+      const user = contextUser(c.context);
+      return user && user.id !== exceptId ? [user.displayName] : [];
+    });
+    return [...new Set(names)];
+  }
+
+  private async ledgerCounts(ids: string[]): Promise<Map<string, LedgerCount>> {
+    const counts = new Map<string, LedgerCount>();
+    if (ids.length === 0) return counts;
+    const rows = await this.deps.db.selectFrom('ledger_submissions')
+      .select(['document_id', 'status', (eb) => eb.fn.countAll().as('n')])
+      .where('document_id', 'in', ids).groupBy(['document_id', 'status']).execute();
+    for (const r of rows) {
+      if (!r.document_id) continue;
+      const count = counts.get(r.document_id) ?? { all: 0, voided: 0 };
+      count.all += Number(r.n);
+      if (r.status === 'voided') count.voided += Number(r.n);
+      counts.set(r.document_id, count);
+    }
+    return counts;
+  }
+}
