@@ -5,7 +5,10 @@
  * Lexical fields that depend on editing order. Its serialization is deterministic.
  *
  * A stored hash says which version made it: `v2:<sha-256 hex>`; a bare 64-hex hash was made by
- * version 1 (canonicalV1.ts, frozen) before versions were marked, and is verified as version 1.
+ * version 1 (canonicalV1.ts, frozen) before versions were marked, and is verified as version 1. The
+ * version is part of the hash string, not a column, because the hash travels beyond one table (the
+ * transitions, versions, the audit log's entries, the .docx's WenGaoContentHash) and must be
+ * verifiable wherever it is read; existing rows need no migration.
  */
 import type { SerializedEditorState } from 'lexical';
 import { bodyBlocksFromLexical, type BodyBlock } from '../body/bodyModel';
