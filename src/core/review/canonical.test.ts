@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { $createTextNode, $isElementNode, $isTextNode } from 'lexical';
+import { $createTextNode, $getRoot, $isElementNode, $isTextNode } from 'lexical';
 import { bindHeadlessEditor, encodeSeedBody, readBody } from '../editor/headless';
-import { $getRoot } from 'lexical';
 import { $item, $list, $paragraph, $table, $text, BITS, bodyJson } from '../body/testing';
 import {
-  canonicalContent, canonicalText, formatContentHash, parseContentHash, serializeCanonical, type CanonicalInput,
+  canonicalContent, canonicalText, formatContentHash, parseContentHash, serializeCanonical, shortContentHash,
+  type CanonicalInput,
 } from './canonical';
 import { V1_FIXTURE } from './fixtures/v1Body';
 
@@ -124,6 +124,8 @@ describe('canonical versions side by side', () => {
     for (const bad of [`v3:${digest}`, `v1:${digest}`, digest.toUpperCase(), digest.slice(1), '', `v2:${digest}x`]) {
       expect(parseContentHash(bad)).toBeNull();
     }
+    expect(shortContentHash(`v2:${digest}`, 8)).toBe('abababab');
+    expect(shortContentHash(digest, 12)).toBe(digest.slice(0, 12));
   });
 
   it('v1 and v2 texts of the same piece differ, so a hash never passes for the other version', () => {

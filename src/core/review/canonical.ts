@@ -85,3 +85,8 @@ export function parseContentHash(stored: string): ContentHash | null {
   const marked = MARKED_HASH.exec(stored);
   return marked && marked[1] === '2' ? { version: 2, digest: marked[2] } : null;
 }
+
+/** The first `length` digits of a stored hash's digest, for display: the version mark left out. */
+export function shortContentHash(stored: string, length: number): string {
+  return (parseContentHash(stored)?.digest ?? stored).slice(0, length);
+}
