@@ -73,7 +73,7 @@ export class VersionStore {
     if (!row) throw notFound('版本');
     const summary = (await this.rows(documentId)).find((r) => r.id === versionId);
     if (!summary) throw notFound('版本');
-    // Every canonical version has the title at the top.
+    // Every canonical version has the title as a top-level field.
     const { title } = JSON.parse(row.canonical) as { title: string };
     return { row, summary: this.summary(summary), title };
   }
