@@ -132,7 +132,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   registerLedgerRoutes(app, services);
   registerDocxRoutes(app, services, {
     approvalOf: (id) => workflow.finalApproval(id),
-    currentHashOf: (id) => workflow.currentHashOf(id),
+    contentMatches: (id, contentHash) => workflow.contentMatches(id, contentHash),
   });
   (await import('./http/proofingRoutes')).registerProofingRoutes(app, services);
   const rendererDir = resolve(options.rendererDir ?? 'out/renderer');

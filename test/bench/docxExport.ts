@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { encodeSeedBody, readBody, type BodySeedBlock } from '../../src/core/editor/headless';
-import { bodyBlocksFromLexical, runsText, type BodyBlock } from '../../src/core/docx/bodyBlocks';
+import { bodyBlocksFromLexical, runsText, type BodyBlock } from '../../src/core/body/bodyModel';
 import { exportDocx } from '../../src/core/docx/docxExporter';
 import { officialLayout } from '../../src/core/docx/officialLayout';
 import { formatLevelNumber } from '../../src/core/structure/levels';

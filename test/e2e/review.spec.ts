@@ -243,7 +243,7 @@ test('a 政务信息 piece: drafted, annotated, returned, fixed, approved, signe
   for (let i = 0; i < expected.length; i++) {
     await expect(steps.nth(i).locator('.history-action')).toHaveText(expected[i]);
     await expect(steps.nth(i).getByTestId('content-hash')).toHaveText(/^[0-9a-f]{12}$/);
-    await expect(steps.nth(i).getByTestId('content-hash')).toHaveAttribute('title', /^[0-9a-f]{64}$/);
+    await expect(steps.nth(i).getByTestId('content-hash')).toHaveAttribute('title', /^v2:[0-9a-f]{64}$/);
   }
   await screenshot(s.page, testInfo, 'review-final');
 

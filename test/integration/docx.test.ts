@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { exportDocx } from '../../src/core/docx/docxExporter';
-import type { BodyBlock } from '../../src/core/docx/bodyBlocks';
+import type { BodyBlock } from '../../src/core/body/bodyModel';
 import { checkDocx, readDocx } from '../support/docxChecker';
 import { parseSample } from '../support/samples';
 import { ApiClient, createWriters, startDeskServer, type RunningServer } from '../support/server';

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportDocx } from '../../src/core/docx/docxExporter';
-import type { BodyBlock } from '../../src/core/docx/bodyBlocks';
+import type { BodyBlock } from '../../src/core/body/bodyModel';
 import { bodyLines, libreOfficeAvailable, pdfWords, renderDocxBatch, savePagePngs, type RenderedPdf } from '../support/libreoffice';
 import { parseSample } from '../support/samples';
 

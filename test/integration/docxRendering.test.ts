@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exportDocx, type DocxLayout } from '../../src/core/docx/docxExporter';
-import type { BodyBlock } from '../../src/core/docx/bodyBlocks';
+import type { BodyBlock } from '../../src/core/body/bodyModel';
 import { bodyLines, libreOfficeAvailable, renderDocx, savePagePngs } from '../support/libreoffice';
 import { parseSample } from '../support/samples';
 

@@ -69,7 +69,7 @@ describe.skipIf(!existsPostgres() && !process.env.CI)('on PostgreSQL', () => {
     await reviewer.ok('POST', `/api/documents/${id}/transitions`, { action: 'approve' });
     const { entries } = await alice.ok<{ entries: Array<{ action: string; contentHash: string }> }>('GET', `/api/documents/${id}/history`);
     expect(entries.map((e) => e.action)).toEqual(['submit', 'approve']);
-    expect(entries[1].contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(entries[1].contentHash).toMatch(/^v2:[0-9a-f]{64}$/);
     const { versions } = await alice.ok<{ versions: Array<{ origin: string }> }>('GET', `/api/documents/${id}/versions`);
     expect(versions.map((v) => v.origin)).toEqual(['manual', 'transition', 'transition']);
     expect(await admin.ok('GET', '/api/audit/verify')).toMatchObject({ ok: true });

@@ -5,6 +5,10 @@ import { connectClient, waitFor, type CollabClient } from '../support/collabClie
 import { EDITS_REFUSED, type HistoryEntry, type Inbox, type WorkflowStatus } from '../../src/shared/review';
 import { addThread, readThreads } from '../../src/core/review/threads';
 import JSZip from 'jszip';
+import SQLite from 'better-sqlite3';
+import type { SerializedEditorState } from 'lexical';
+import { canonicalTextV1 } from '../../src/core/review/canonicalV1';
+import { sha256 } from '../../src/server/review/contentReader';
 
 let server: RunningServer;
 let admin: ApiClient;
@@ -81,7 +85,7 @@ describe('review checkpoints', () => {
       ['submit', '王撰稿', 'review'], ['approve', '李审核', 'review'], ['sign', '张主任', 'final'],
     ]);
     expect(new Set(entries.map((e) => e.contentHash)).size).toBe(1);
-    expect(entries[0].contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(entries[0].contentHash).toMatch(/^v2:[0-9a-f]{64}$/);
     expect(entries.map((e) => e.vouches)).toEqual([false, true, true]);
 
     // The official .docx carries the signature and the hash it vouched for.
@@ -173,6 +177,65 @@ describe('review checkpoints', () => {
     const status = await as('writer').ok<WorkflowStatus>('GET', `/api/documents/${id}/workflow`);
     expect(status).toMatchObject({ state: 'draft', revision: 2, lastApproval: null, matchesApproval: null });
     writer.destroy();
+  });
+});
+
+/** Runs SQL on the server's SQLite file, as a server from before a change would have written it. */
+function withDatabase<T>(run: (db: SQLite.Database) => T): T {
+  const db = new SQLite(`${server.dataDir}/wengao.db`);
+  db.pragma('busy_timeout = 5000');
+  try {
+    return run(db);
+  } finally {
+    db.close();
+  }
+}
+
+async function exportOf(id: string): Promise<{ status: number; custom: string }> {
+  const response = await fetch(`${server.url}/api/documents/${id}/export.docx`, { headers: { authorization: `Bearer ${as('writer').token}` } });
+  if (response.status !== 200) return { status: response.status, custom: '' };
+  const zip = await JSZip.loadAsync(await response.arrayBuffer());
+  return { status: 200, custom: await zip.file('docProps/custom.xml')?.async('string') ?? '' };
+}
+
+describe('approvals made with canonical version 1', () => {
+  it('still export a 定稿 signed with a v1 hash, verified as v1, while new approvals store v2', async () => {
+    const id = await infoPiece('签发于版本二之前的正文。');
+    await as('writer').ok('POST', `/api/documents/${id}/transitions`, { action: 'submit', assigneeId: idOf('reviewer') });
+    await as('reviewer').ok('POST', `/api/documents/${id}/transitions`, { action: 'approve', assigneeId: idOf('signer') });
+    await as('signer').ok('POST', `/api/documents/${id}/transitions`, { action: 'sign' });
+    const { entries } = await as('writer').ok<{ entries: HistoryEntry[] }>('GET', `/api/documents/${id}/history`);
+    expect(entries.map((e) => e.contentHash.slice(0, 3))).toEqual(['v2:', 'v2:', 'v2:']);
+
+    // What a server before version 2 stored for the same content: the bare v1 hash, and v1 text in the versions.
+    const { json } = await as('writer').ok<{ json: SerializedEditorState }>('GET', `/api/documents/${id}/content`);
+    const fields = { title: '沂河新区“四个一”机制推动重点项目提速增效', kind: 'info', properties: { 期号: '第45期' } };
+    const v1Text = canonicalTextV1({ ...fields, body: json });
+    const v1Hash = sha256(v1Text);
+    withDatabase((db) => {
+      db.prepare('update transitions set content_hash = ? where document_id = ?').run(v1Hash, id);
+      db.prepare('update versions set content_hash = ?, canonical = ? where document_id = ?').run(v1Hash, v1Text, id);
+    });
+
+    const status = await as('writer').ok<WorkflowStatus>('GET', `/api/documents/${id}/workflow`);
+    expect(status).toMatchObject({ state: 'final', matchesApproval: true, lastApproval: { contentHash: v1Hash } });
+    expect(status.currentHash).toMatch(/^v2:/);
+    const exported = await exportOf(id);
+    expect(exported.status).toBe(200);
+    expect(exported.custom).toContain(v1Hash);
+
+    // A v1-era version still reads and compares.
+    const { versions } = await as('writer').ok<{ versions: Array<{ id: string; contentHash: string }> }>('GET', `/api/documents/${id}/versions`);
+    const version = await as('writer').ok<{ title: string; lines: string[] }>('GET', `/api/documents/${id}/versions/${versions[0].id}`);
+    expect(version).toMatchObject({ title: fields.title, lines: ['签发于版本二之前的正文。'] });
+    const diff = await as('writer').ok<{ lines: Array<{ type: string }> }>('GET', `/api/documents/${id}/diff?from=${versions[0].id}&to=current`);
+    expect(diff.lines.map((l) => l.type)).toEqual(['equal']);
+
+    // A v1 hash of other content is refused as before.
+    const otherV1 = sha256(canonicalTextV1({ ...fields, title: '另一个标题', body: json }));
+    withDatabase((db) => db.prepare('update transitions set content_hash = ? where document_id = ?').run(otherV1, id));
+    expect((await exportOf(id)).status).toBe(409);
+    expect(await as('writer').ok<WorkflowStatus>('GET', `/api/documents/${id}/workflow`)).toMatchObject({ matchesApproval: false });
   });
 });
 

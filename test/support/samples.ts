@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { BodyBlock } from '../../src/core/docx/bodyBlocks';
+import type { BodyBlock } from '../../src/core/body/bodyModel';
 import { parseLevelNumber } from '../../src/core/structure/levels';
 import type { DocumentKind } from '../../src/shared/kinds';
 

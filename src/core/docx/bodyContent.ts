@@ -6,9 +6,9 @@
 import { Paragraph, Tab, TextRun, type IRunOptions } from 'docx';
 import { splitRunIn } from '../structure/levels';
 import {
-  FORMAT, runsText, splitRuns,
+  FORMAT, runsText,
   type BlockAlign, type BodyBlock, type ListBlock, type ParagraphBlock, type TableBlock, type TextRunModel,
-} from './bodyBlocks';
+} from '../body/bodyModel';
 import { CHAR_SMALL, CHARS_PER_LINE, FONT, LINE_PITCH, TYPE_AREA } from './gbt9704';
 import { lineCount, type PageFlow } from './pageFlow';
 import { BODY_TEXT_STYLE, fonts, LIST_REF, STYLE } from './styles';
@@ -92,6 +92,27 @@ export function titleParagraph(flow: PageFlow, title: string): void {
 /** Body text is justified by its style; only an explicit other alignment is written. */
 function alignment(align: BlockAlign): ParagraphAlign | undefined {
   return align === '' || align === 'justify' ? undefined : align;
+}
+
+/**
+ * Splits runs at a character offset into the runs before and after it (formats kept), e.g. to set
+ * a run-in heading's first sentence in the heading font.
+ */
+export function splitRuns(runs: readonly TextRunModel[], offset: number): [TextRunModel[], TextRunModel[]] {
+  const before: TextRunModel[] = [];
+  const after: TextRunModel[] = [];
+  let seen = 0;
+  for (const run of runs) {
+    const start = seen;
+    seen += run.text.length;
+    if (seen <= offset) before.push(run);
+    else if (start >= offset) after.push(run);
+    else {
+      before.push({ text: run.text.slice(0, offset - start), format: run.format });
+      after.push({ text: run.text.slice(offset - start), format: run.format });
+    }
+  }
+  return [before, after];
 }
 
 const HEADING_STYLE = [undefined, 'Heading1', 'Heading2', 'Heading3', 'Heading4'] as const;

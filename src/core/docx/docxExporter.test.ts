@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import JSZip from 'jszip';
 import { checkDocx, readDocx } from '../../../test/support/docxChecker';
 import { parseSample } from '../../../test/support/samples';
-import type { BodyBlock } from './bodyBlocks';
-import { bodyBlocksFromLexical } from './bodyBlocks';
+import type { BodyBlock } from '../body/bodyModel';
+import { bodyBlocksFromLexical } from '../body/bodyModel';
 import { APPROVAL_PROPERTIES, docxFileName, exportDocx, layoutForKind, type DocxLayout } from './docxExporter';
 import { mmToTwip } from './gbt9704';
 

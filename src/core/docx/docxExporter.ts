@@ -4,7 +4,7 @@
  * a 定稿 one may carry its approval (content hash, signer, time) in the custom properties.
  */
 import { DocumentGridType, Document } from 'docx';
-import { bodyBlocksFromLexical, type BodyBlock } from './bodyBlocks';
+import { bodyBlocksFromLexical, type BodyBlock } from '../body/bodyModel';
 import { propertyText, type PropertyMap } from './documentProperties';
 import { FOOTER_DISTANCE, LINE_PITCH, mmToTwip, PAGE } from './gbt9704';
 import { bulletinLayout, manuscriptLayout } from './bulletinLayouts';

@@ -4,7 +4,7 @@
  * (sealed or unsealed), 附注, attachments on new pages, and the 版记 on the last even page.
  */
 import { AlignmentType, BorderStyle, Paragraph, TabStopType } from 'docx';
-import type { BodyBlock } from './bodyBlocks';
+import type { BodyBlock } from '../body/bodyModel';
 import { addAttachment, addBodyBlocks, blankLine, plainRun, splitAttachments, titleParagraph } from './bodyContent';
 import { propertyList, propertyText, propertyYes, type PropertyMap } from './documentProperties';
 import { addEndBlock, type EndRow } from './endBlock';

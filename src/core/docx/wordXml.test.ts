@@ -8,7 +8,7 @@ import {
   type FileChild, type IRunOptions,
 } from 'docx';
 import { describe, expect, it } from 'vitest';
-import { FORMAT, type TextRunModel } from './bodyBlocks';
+import { FORMAT, type TextRunModel } from '../body/bodyModel';
 import { fonts } from './styles';
 import { escapeXml, FragmentSplicer, paragraphXml, runsXml, tableXml, WordXml, type ParagraphAlign, type RunXmlStyle } from './wordXml';
 

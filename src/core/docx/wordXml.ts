@@ -24,7 +24,7 @@
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { Packer, Paragraph, TextRun, type Document, type FileChild } from 'docx';
-import { FORMAT, type TextRunModel } from './bodyBlocks';
+import { FORMAT, type TextRunModel } from '../body/bodyModel';
 import { LATIN_FONT } from './gbt9704';
 
 /** A body element already written as XML. */

@@ -12,20 +12,20 @@ import {
   type Binding,
   type Provider,
 } from '@lexical/yjs';
-import { $createListItemNode, $createListNode, $isListNode, type ListNode } from '@lexical/list';
+import { $createListItemNode, $createListNode, type ListNode } from '@lexical/list';
 import {
-  $createTableCellNode, $createTableNode, $createTableRowNode, $isTableNode, TableCellHeaderStates,
+  $createTableCellNode, $createTableNode, $createTableRowNode, TableCellHeaderStates,
 } from '@lexical/table';
 import {
   $createTextNode,
   $getRoot,
-  $isElementNode,
   type LexicalEditor,
   type LexicalNode,
   type SerializedEditorState,
 } from 'lexical';
 import { DESK_NODES } from './nodes';
 import { $createDeskParagraphNode, toStructureLevel } from './DeskParagraphNode';
+import { bodyBlocksFromLexical, bodyText } from '../body/bodyModel';
 
 /** The body's collab root, as Lexical's CollaborationPlugin names it. */
 export const BODY_ROOT = 'root';
@@ -168,7 +168,7 @@ function $createSeedBlock(block: BodySeedBlock): LexicalNode {
   return paragraph.append(...$createTextNodes(runs));
 }
 
-/** What the server reads of a body: its plain text (one line per paragraph) and Lexical JSON. */
+/** What the server reads of a body: its plain text (`bodyText`) and Lexical JSON. */
 export interface BodyReading { text: string; json: SerializedEditorState; editor: LexicalEditor }
 
 /** Reads a body from a Yjs state (an update or a merged state) through headless Lexical. */
@@ -176,25 +176,7 @@ export function readBody(state: Uint8Array): BodyReading {
   const doc = new Y.Doc();
   return withBoundEditor(doc, (editor) => {
     Y.applyUpdate(doc, state);
-    const editorState = editor.getEditorState();
-    const text = editorState.read(() => $getRoot().getChildren().flatMap(blockLines).join('\n'));
-    return { text, json: editorState.toJSON(), editor };
-  });
-}
-
-function blockLines(node: LexicalNode): string[] {
-  if ($isListNode(node)) return listLines(node);
-  if ($isTableNode(node)) {
-    return node.getChildren().map((row) =>
-      $isElementNode(row) ? row.getChildren().map((cell) => cell.getTextContent().trim()).join('\t') : '');
-  }
-  return [node.getTextContent()];
-}
-
-function listLines(list: ListNode): string[] {
-  return list.getChildren().flatMap((item) => {
-    if (!$isElementNode(item)) return [];
-    const nested = item.getChildren().find($isListNode);
-    return nested ? listLines(nested) : [item.getTextContent()];
+    const json = editor.getEditorState().toJSON();
+    return { text: bodyText(bodyBlocksFromLexical(json)), json, editor };
   });
 }

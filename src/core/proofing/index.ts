@@ -5,4 +5,4 @@ export { proofreadDocument, countBySeverity, type DocumentProofInput, type Place
 export { findingFingerprint, type ProofScope, type FingerprintParts } from './fingerprint';
 export { DEFAULT_PHRASING } from './defaultPhrasing';
 export type { ParagraphRole } from './roles';
-export { paragraphsOfBlocks } from './canonicalParagraphs';
+export { paragraphsOfBlocks } from './bodyParagraphs';

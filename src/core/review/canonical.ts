@@ -1,118 +1,92 @@
 /**
- * The canonical content of a piece: what an approval vouches for. Title, kind, properties and the
- * body as blocks (type, level, text runs with their format bits), independent of CRDT history and of
- * Lexical fields that depend on editing order (keys, versions, text node splits, direction). Its
- * serialization is deterministic, so the same content always hashes the same.
+ * The canonical content of a piece: what an approval vouches for. Version 2 is the title, kind and
+ * properties with the body model (`bodyBlocksFromLexical`), the very blocks the .docx export prints,
+ * so every difference the export can print changes it; it is independent of CRDT history and of
+ * Lexical fields that depend on editing order. Its serialization is deterministic.
+ *
+ * A stored hash says which version made it: `v2:<sha-256 hex>`; a bare 64-hex hash was made by
+ * version 1 (canonicalV1.ts, frozen) before versions were marked, and is verified as version 1. The
+ * version is part of the hash string, not a column, because the hash travels beyond one table (the
+ * transitions, versions, the audit log's entries, the .docx's WenGaoContentHash) and must be
+ * verifiable wherever it is read; existing rows need no migration.
  */
 import type { SerializedEditorState } from 'lexical';
+import { bodyBlocksFromLexical, type BodyBlock } from '../body/bodyModel';
+import { serializeCanonical } from './canonicalJson';
+import { canonicalTextV1 } from './canonicalV1';
 
-/** Bold, italic, strikethrough, underline: the format bits that change what a reader sees. */
-const VISIBLE_FORMAT = 1 | 2 | 4 | 8;
+export { serializeCanonical };
 
-export interface CanonicalRun { text: string; format: number }
-export type CanonicalBlock =
-  | { type: 'paragraph'; level: number; runs: CanonicalRun[] }
-  | { type: 'list'; listType: string; items: CanonicalListItem[] }
-  | { type: 'table'; rows: CanonicalRun[][][] };
-export interface CanonicalListItem { runs: CanonicalRun[]; children: CanonicalBlock[] }
+/** A piece's fields and body, as the server reads them. */
+export interface CanonicalInput {
+  title: string;
+  kind: string;
+  properties: Readonly<Record<string, string | string[]>>;
+  body: SerializedEditorState;
+}
+
+export type CanonicalVersion = 1 | 2;
+
+/** The version new hashes are made with. */
+export const CANONICAL_VERSION = 2;
 
 export interface CanonicalContent {
+  canonical: typeof CANONICAL_VERSION;
   title: string;
   kind: string;
   properties: Record<string, string | string[]>;
-  blocks: CanonicalBlock[];
+  blocks: BodyBlock[];
 }
 
-interface LooseNode {
-  type?: unknown; text?: unknown; format?: unknown; level?: unknown; listType?: unknown; children?: unknown;
-}
-
-function childrenOf(node: LooseNode): LooseNode[] {
-  return Array.isArray(node.children) ? node.children.filter((c): c is LooseNode => typeof c === 'object' && c !== null) : [];
-}
-
-function runsOf(node: LooseNode): CanonicalRun[] {
-  const runs: CanonicalRun[] = [];
-  const push = (text: string, format: number): void => {
-    if (!text) return;
-    const last = runs[runs.length - 1];
-    if (last && last.format === format) last.text += text;
-    else runs.push({ text, format });
-  };
-  const walk = (n: LooseNode): void => {
-    for (const child of childrenOf(n)) {
-      if (child.type === 'text' && typeof child.text === 'string') {
-        push(child.text, (typeof child.format === 'number' ? child.format : 0) & VISIBLE_FORMAT);
-      } else if (child.type === 'linebreak') {
-        push('\n', 0);
-      } else if (child.type === 'tab') {
-        push('\t', 0);
-      } else if (child.type !== 'list') {
-        walk(child);
-      }
-    }
-  };
-  walk(node);
-  return runs;
-}
-
-function blockOf(node: LooseNode): CanonicalBlock | null {
-  if (node.type === 'list') {
-    return {
-      type: 'list',
-      listType: typeof node.listType === 'string' ? node.listType : 'bullet',
-      items: childrenOf(node).map((item) => ({
-        runs: runsOf(item),
-        children: childrenOf(item).filter((c) => c.type === 'list').map(blockOf).filter((b): b is CanonicalBlock => b !== null),
-      })),
-    };
-  }
-  if (node.type === 'table') {
-    return { type: 'table', rows: childrenOf(node).map((row) => childrenOf(row).map((cell) => runsOf(cell))) };
-  }
-  return { type: 'paragraph', level: typeof node.level === 'number' ? node.level : 0, runs: runsOf(node) };
-}
-
-function canonicalProperties(properties: Record<string, string | string[]>): Record<string, string | string[]> {
+/**
+ * Properties as the layouts read them: values as stored (a layout trims what it prints, and how a
+ * list is joined depends on its items), keys sorted; a blank text or an empty list is left out, as
+ * the layouts treat it like a missing property.
+ */
+function canonicalProperties(properties: CanonicalInput['properties']): Record<string, string | string[]> {
   const result: Record<string, string | string[]> = {};
   for (const key of Object.keys(properties).sort()) {
     const value = properties[key];
-    const clean = Array.isArray(value) ? value.map((v) => v.trim()).filter(Boolean) : value.trim();
-    if (clean.length > 0) result[key] = clean;
+    if (Array.isArray(value) ? value.length > 0 : value.trim() !== '') result[key] = Array.isArray(value) ? [...value] : value;
   }
   return result;
 }
 
-/** Builds the canonical content from the document's fields and its body's Lexical JSON. */
-export function canonicalContent(input: {
-  title: string; kind: string; properties: Record<string, string | string[]>; body: SerializedEditorState;
-}): CanonicalContent {
-  const root: LooseNode = input.body.root;
+/** The version-2 canonical content of a piece. */
+export function canonicalContent(input: CanonicalInput): CanonicalContent {
   return {
-    title: input.title.trim(),
+    canonical: CANONICAL_VERSION,
+    title: input.title,
     kind: input.kind,
     properties: canonicalProperties(input.properties),
-    blocks: childrenOf(root).map(blockOf).filter((b): b is CanonicalBlock => b !== null),
+    blocks: bodyBlocksFromLexical(input.body),
   };
 }
 
-/** Deterministic JSON: object keys sorted at every depth, no whitespace. */
-export function serializeCanonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(serializeCanonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${serializeCanonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
+/** The canonical text a hash of the given version is the SHA-256 of. */
+export function canonicalText(input: CanonicalInput, version: CanonicalVersion = CANONICAL_VERSION): string {
+  return version === 1 ? canonicalTextV1(input) : serializeCanonical(canonicalContent(input));
 }
 
-/** The body as plain text lines, one per paragraph (list items and table rows one each). */
-export function canonicalLines(content: CanonicalContent): string[] {
-  const text = (runs: CanonicalRun[]): string => runs.map((r) => r.text).join('');
-  const lines = (block: CanonicalBlock): string[] => {
-    if (block.type === 'paragraph') return [text(block.runs)];
-    if (block.type === 'table') return block.rows.map((row) => row.map(text).join('\t'));
-    return block.items.flatMap((item) => [text(item.runs), ...item.children.flatMap(lines)]);
-  };
-  return content.blocks.flatMap(lines);
+/** A stored content hash: the version that made it and its SHA-256 (hex). */
+export interface ContentHash { version: CanonicalVersion; digest: string }
+
+const BARE_HASH = /^[0-9a-f]{64}$/;
+const MARKED_HASH = /^v([0-9]+):([0-9a-f]{64})$/;
+
+/** The hash as stored: version 1 bare (as it always was), later versions as `v<n>:<hex>`. */
+export function formatContentHash({ version, digest }: ContentHash): string {
+  return version === 1 ? digest : `v${version}:${digest}`;
+}
+
+/** Reads a stored hash; null for one this code cannot verify (malformed, or of an unknown version). */
+export function parseContentHash(stored: string): ContentHash | null {
+  if (BARE_HASH.test(stored)) return { version: 1, digest: stored };
+  const marked = MARKED_HASH.exec(stored);
+  return marked && marked[1] === '2' ? { version: 2, digest: marked[2] } : null;
+}
+
+/** The first `length` digits of a stored hash's digest, for display: the version mark left out. */
+export function shortContentHash(stored: string, length: number): string {
+  return (parseContentHash(stored)?.digest ?? stored).slice(0, length);
 }

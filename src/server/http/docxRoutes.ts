@@ -18,8 +18,8 @@ import type { Services } from './services';
 export interface DocxApprovalSource {
   /** The approval the document was signed with, or null. */
   approvalOf(documentId: string): Promise<DocxApproval | null>;
-  /** The hash of the document's current content, computed as the approval's was. */
-  currentHashOf(documentId: string): Promise<string>;
+  /** Whether the document's content now is what `contentHash` vouched for, in the version that made it. */
+  contentMatches(documentId: string, contentHash: string): Promise<boolean>;
 }
 
 const idParam = z.object({ id: z.string().min(1).max(64) });
@@ -51,7 +51,7 @@ export function registerDocxRoutes(app: FastifyInstance, services: Services, app
     const { row } = await documents.load(user, id);
     const final = row.state === 'final';
     const approval = final && approvals ? await approvals.approvalOf(id) : null;
-    if (approval && approvals && (await approvals.currentHashOf(id)) !== approval.contentHash) {
+    if (approval && approvals && !(await approvals.contentMatches(id, approval.contentHash))) {
       throw new DeskError('conflict', '文稿内容在签发后有改动，与签发时不一致，不能作为正式文件导出');
     }
     const properties = JSON.parse(row.properties) as DocumentProperties;

@@ -6,7 +6,7 @@ import type { Hocuspocus } from '@hocuspocus/server';
 import type { User } from '../../shared/api';
 import type { DiffResponse, VersionContent, VersionSummary } from '../../shared/review';
 import { bindHeadlessEditor, readBody } from '../../core/editor/headless';
-import { canonicalLines, type CanonicalContent } from '../../core/review/canonical';
+import { bodyBlocksFromLexical, bodyLines } from '../../core/body/bodyModel';
 import { diffParagraphs } from '../../core/review/diff';
 import type { Database, DocumentRow } from '../db/schema';
 import type { DocumentStore } from '../documents/documentStore';
@@ -19,8 +19,10 @@ type VersionRow = Awaited<ReturnType<VersionStore['rows']>>[number];
 
 /**
  * Versions: a full Yjs state plus the canonical content, saved at every transition and on demand,
- * so compaction of the live document never breaks one. Compared by their canonical text; restored
- * as a new change on top of the live document, which keeps the history.
+ * so compaction of the live document never breaks one. Compared by the lines of their bodies, read
+ * from the state with the body model (the stored canonical text is of whichever canonical version
+ * was current when the version was saved); restored as a new change on top of the live document,
+ * which keeps the history.
  */
 export class VersionStore {
   constructor(
@@ -71,13 +73,16 @@ export class VersionStore {
     if (!row) throw notFound('版本');
     const summary = (await this.rows(documentId)).find((r) => r.id === versionId);
     if (!summary) throw notFound('版本');
-    return { row, summary: this.summary(summary), canonical: JSON.parse(row.canonical) as CanonicalContent };
+    // Every canonical version has the title as a top-level field.
+    const { title } = JSON.parse(row.canonical) as { title: string };
+    return { row, summary: this.summary(summary), title };
   }
 
   async get(user: User, documentId: string, versionId: string): Promise<VersionContent> {
     await this.documents.load(user, documentId);
-    const { row, summary, canonical } = await this.full(documentId, versionId);
-    return { ...summary, title: canonical.title, lines: canonicalLines(canonical), json: readBody(row.state).json };
+    const { row, summary, title } = await this.full(documentId, versionId);
+    const { json } = readBody(row.state);
+    return { ...summary, title, lines: bodyLines(bodyBlocksFromLexical(json)), json };
   }
 
   /** Compares two versions, or a version and the current content (`current`). */
@@ -86,10 +91,10 @@ export class VersionStore {
     const side = async (id: string) => {
       if (id === 'current') {
         const content = await readContent(document, this.bodies);
-        return { meta: { id: 'current' as const, name: '当前内容' }, lines: canonicalLines(content.canonical) };
+        return { meta: { id: 'current' as const, name: '当前内容' }, lines: bodyLines(content.canonical.blocks) };
       }
-      const { summary, canonical } = await this.full(documentId, id);
-      return { meta: summary, lines: canonicalLines(canonical) };
+      const { row, summary } = await this.full(documentId, id);
+      return { meta: summary, lines: bodyLines(bodyBlocksFromLexical(readBody(row.state).json)) };
     };
     const [a, b] = await Promise.all([side(from), side(to)]);
     return { from: a.meta, to: b.meta, lines: diffParagraphs(a.lines, b.lines) };

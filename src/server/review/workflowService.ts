@@ -13,7 +13,7 @@ import type { AuditLog } from '../audit/auditLog';
 import { DeskError } from '../http/errors';
 import type { ChainStore } from './chainStore';
 import type { CollabGate } from './collabGate';
-import { readContent, type ContentSnapshot } from './contentReader';
+import { matchesHash, readContent, type ContentSnapshot } from './contentReader';
 import type { ProofReport } from '../../shared/proofing';
 import type { VersionStore } from './versionStore';
 
@@ -148,7 +148,7 @@ export class WorkflowService {
         contentHash: last.content_hash, checkpointName: last.checkpoint_name,
       } : null,
       currentHash: content.hash,
-      matchesApproval: last ? last.content_hash === content.hash : null,
+      matchesApproval: last ? matchesHash(content, last.content_hash) : null,
       allowedActions,
       candidates,
     };
@@ -165,10 +165,13 @@ export class WorkflowService {
     return signed ? { contentHash: signed.content_hash, signerName: signed.display_name, signedAt: signed.at } : null;
   }
 
-  /** The canonical hash of the document's content now (the caller has checked access). */
-  async currentHashOf(documentId: string): Promise<string> {
+  /**
+   * Whether the document's content now is what `contentHash` vouched for, judged in the canonical
+   * version that made the hash (the caller has checked access).
+   */
+  async contentMatches(documentId: string, contentHash: string): Promise<boolean> {
     const row = await this.deps.db.selectFrom('documents').selectAll().where('id', '=', documentId).executeTakeFirstOrThrow();
-    return (await readContent(row, this.deps.bodies)).hash;
+    return matchesHash(await readContent(row, this.deps.bodies), contentHash);
   }
 
   async history(user: User, id: string): Promise<HistoryEntry[]> {

@@ -6,7 +6,7 @@
  */
 import type { BodySeedBlock, SeedTextRun } from '../../editor/headless';
 import { parseLevelNumber, splitRunIn } from '../../structure/levels';
-import { FORMAT } from '../bodyBlocks';
+import { FORMAT } from '../../body/bodyModel';
 
 interface HtmlElement { tag: string; children: HtmlNode[] }
 type HtmlNode = HtmlElement | string;

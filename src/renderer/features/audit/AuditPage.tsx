@@ -3,6 +3,7 @@
  * newest first, and 校验, which asks the server to check the hash chain.
  */
 import { useEffect, useState } from 'react';
+import { shortContentHash } from '../../../core/review/canonical';
 import { KIND_LABELS } from '../../../shared/kinds';
 import { STATE_NAMES } from '../../../shared/workflow';
 import { errorMessage } from '../../api/client';
@@ -37,7 +38,7 @@ function readable(key: string, value: unknown, names: Map<string, string>): stri
     if ((key === 'from' || key === 'to' || key === 'state') && STATES[value]) return STATES[value];
     if ((key === 'kind' || key === 'target') && KINDS[value]) return KINDS[value];
     if (names.has(value)) return names.get(value) ?? value;
-    if (key === 'contentHash') return value.slice(0, 12);
+    if (key === 'contentHash') return shortContentHash(value, 12);
     if (UUID.test(value)) return value.slice(0, 8);
     return value;
   }

@@ -1,7 +1,7 @@
 /** The editor's status bar: live 字数 and the connection indicator (role status: 在线 / 离线 / 同步中). */
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getRoot } from 'lexical';
+import { bodyBlocksFromLexical, bodyText } from '../../../core/body/bodyModel';
 import { countWords } from '../../../core/text/wordCount';
 import { CONNECTION_LABELS, type ConnectionState, type HocuspocusAdapter } from './collab/hocuspocusAdapter';
 
@@ -12,7 +12,8 @@ function useWordCount(): number {
     let timer: ReturnType<typeof setTimeout> | null = null;
     const recount = () => {
       timer = null;
-      setCount(countWords(editor.getEditorState().read(() => $getRoot().getTextContent())));
+      // The body's text as the body model reads it, as the server and the export do.
+      setCount(countWords(bodyText(bodyBlocksFromLexical(editor.getEditorState().toJSON()))));
     };
     recount();
     const stop = editor.registerTextContentListener(() => {

@@ -1,22 +1,26 @@
 /**
- * The body as the proofreader reads it, from the live Lexical state: the same paragraphs, list items
- * and table cells, in the same order and with the same texts as the server's canonical content
- * (src/core/proofing/canonicalParagraphs.ts), plus where each character lives, to turn finding
- * offsets into DOM ranges and edits. 查找和替换 (features/editor/find) reads the same units.
+ * The body as the proofreader reads it in the editor: the paragraphs, list items and table cell
+ * paragraphs the server's gate reads, taken from the same reader (the body model and
+ * `paragraphsOfBlocks`, on the editor's JSON), plus where each character lives, to turn finding
+ * offsets into DOM ranges and edits. The walk that finds where characters live visits the nodes in
+ * the model's order (bodyUnits.test.ts holds the two together). 查找和替换 (features/editor/find) reads the same units.
  */
 import { $isListItemNode, $isListNode } from '@lexical/list';
 import { $isTableCellNode, $isTableNode } from '@lexical/table';
 import {
   $getRoot, $isElementNode, $isLineBreakNode, $isTabNode, $isTextNode, type LexicalEditor, type LexicalNode,
 } from 'lexical';
-import { $isDeskParagraphNode } from '../../../core/editor/DeskParagraphNode';
-import type { ParagraphInput } from '../../../core/proofing';
+import { bodyBlocksFromLexical } from '../../../core/body/bodyModel';
+import { paragraphsOfBlocks, type ParagraphInput } from '../../../core/proofing';
 import { domRangeBetween, textDomPoint, type DomPoint } from '../editor/domText';
 
 /** A run of a unit's text: a text node (offsets inside it) or one character of a break or tab. */
 export interface Segment { key: string; start: number; length: number; text: boolean }
 
 export interface BodyUnit { input: ParagraphInput; key: string; segments: Segment[] }
+
+/** Where a unit's characters live: its node and the segments of its text, in order. */
+interface Placement { key: string; text: string; segments: Segment[] }
 
 function $collect(node: LexicalNode, segments: Segment[], at: { n: number }): string {
   let text = '';
@@ -35,37 +39,61 @@ function $collect(node: LexicalNode, segments: Segment[], at: { n: number }): st
   return text;
 }
 
-function $unit(node: LexicalNode, input: Omit<ParagraphInput, 'text'>): BodyUnit {
+function $place(node: LexicalNode): Placement {
   const segments: Segment[] = [];
   const text = $collect(node, segments, { n: 0 });
-  return { input: { ...input, text }, key: node.getKey(), segments };
+  return { key: node.getKey(), text, segments };
 }
 
-function $listUnits(list: LexicalNode, out: BodyUnit[]): void {
+/** As the model reads a list: an item (unless it only holds a nested list), then its nested lists. */
+function $listPlacements(list: LexicalNode, out: Placement[]): void {
   if (!$isListNode(list)) return;
   for (const item of list.getChildren()) {
     if (!$isListItemNode(item)) continue;
-    out.push($unit(item, { kind: 'listItem' }));
-    for (const child of item.getChildren().filter($isListNode)) $listUnits(child, out);
+    const children = item.getChildren();
+    const nested = children.filter($isListNode);
+    if (nested.length < children.length || nested.length === 0) out.push($place(item));
+    for (const child of nested) $listPlacements(child, out);
+  }
+}
+
+/** As the model reads a table cell: each paragraph, each list item, each nested table's cell paragraphs. */
+function $cellPlacements(cell: LexicalNode, out: Placement[]): void {
+  if (!$isElementNode(cell)) return;
+  for (const child of cell.getChildren()) {
+    if ($isListNode(child)) $listPlacements(child, out);
+    else if ($isTableNode(child)) $tablePlacements(child, out);
+    else out.push($place(child));
+  }
+}
+
+function $tablePlacements(table: LexicalNode, out: Placement[]): void {
+  if (!$isElementNode(table)) return;
+  for (const row of table.getChildren()) {
+    if (!$isElementNode(row)) continue;
+    for (const cell of row.getChildren()) if ($isTableCellNode(cell)) $cellPlacements(cell, out);
   }
 }
 
 /** Reads the body's units from the editor's current state. */
 export function readBodyUnits(editor: LexicalEditor): BodyUnit[] {
-  return editor.getEditorState().read(() => {
-    const out: BodyUnit[] = [];
+  const state = editor.getEditorState();
+  const inputs = paragraphsOfBlocks(bodyBlocksFromLexical(state.toJSON()));
+  const placements = state.read(() => {
+    const out: Placement[] = [];
     for (const block of $getRoot().getChildren()) {
-      if ($isListNode(block)) $listUnits(block, out);
-      else if ($isTableNode(block)) {
-        for (const row of block.getChildren()) {
-          if (!$isElementNode(row)) continue;
-          for (const cell of row.getChildren()) if ($isTableCellNode(cell)) out.push($unit(cell, { kind: 'cell' }));
-        }
-      } else {
-        out.push($unit(block, { level: $isDeskParagraphNode(block) ? block.getLevel() : 0 }));
-      }
+      if ($isListNode(block)) $listPlacements(block, out);
+      else if ($isTableNode(block)) $tablePlacements(block, out);
+      else out.push($place(block));
     }
     return out;
+  });
+  return inputs.map((input, i) => {
+    const placement = placements[i];
+    // Where the walk and the model disagree, the finding is listed but not placed in the text.
+    return placement?.text === input.text
+      ? { input, key: placement.key, segments: placement.segments }
+      : { input, key: placement?.key ?? '', segments: [] };
   });
 }
 

@@ -1,5 +1,6 @@
 /** 审核记录: every transition of the piece, with who, when, the checkpoint and the content hash. */
 import { useEffect, useState } from 'react';
+import { shortContentHash } from '../../../core/review/canonical';
 import type { HistoryEntry } from '../../../shared/review';
 import { ACTION_NAMES } from '../../../shared/workflow';
 import { errorMessage } from '../../api/client';
@@ -35,7 +36,7 @@ export function HistoryPanel({ documentId, reloadKey }: { documentId: string; re
           {e.comment && <p className="history-comment">{e.comment}</p>}
           {e.proofReport && <ProofReportLine report={e.proofReport} />}
           <div className="history-hash">
-            {e.vouches ? '通过的内容' : '内容'} <code className="hash" title={e.contentHash} data-testid="content-hash">{e.contentHash.slice(0, 12)}</code>
+            {e.vouches ? '通过的内容' : '内容'} <code className="hash" title={e.contentHash} data-testid="content-hash">{shortContentHash(e.contentHash, 12)}</code>
           </div>
         </li>
       ))}

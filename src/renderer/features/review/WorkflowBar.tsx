@@ -3,14 +3,13 @@
  * content still matches the last approval, and the actions this user may take now.
  */
 import { useState } from 'react';
+import { shortContentHash } from '../../../core/review/canonical';
 import type { WorkflowStatus } from '../../../shared/review';
 import { ACTION_NAMES, STATE_NAMES, WORKFLOW_ACTIONS, type WorkflowAction } from '../../../shared/workflow';
 import { formatFullTime } from '../../ui/format';
 import { useInbox } from '../inbox/inboxState';
 import { TransitionDialog } from './TransitionDialog';
 import './review.css';
-
-const shortHash = (hash: string): string => hash.slice(0, 8);
 
 /** Who holds the piece now; the checkpoint itself is marked in the steps beside it. */
 function Holder({ status }: { status: WorkflowStatus }) {
@@ -25,7 +24,7 @@ function ApprovalMatch({ status }: { status: WorkflowStatus }) {
   return status.matchesApproval ? (
     <span className="approval-match ok" title={`${who}\n内容指纹 ${approval.contentHash}`}>
       <span aria-hidden="true">✓</span> 内容与审核通过时一致
-      <code className="hash">{shortHash(approval.contentHash)}</code>
+      <code className="hash">{shortContentHash(approval.contentHash, 8)}</code>
     </span>
   ) : (
     <span className="approval-match changed" title={`${who}\n通过时 ${approval.contentHash}\n当前 ${status.currentHash}`}>

@@ -3,6 +3,7 @@
  * 对比 between any two or against the current text, and 恢复此版本 as a new change.
  */
 import { useCallback, useEffect, useState } from 'react';
+import { shortContentHash } from '../../../core/review/canonical';
 import type { VersionSummary } from '../../../shared/review';
 import { errorMessage } from '../../api/client';
 import { reviewApi } from '../../api/review';
@@ -103,7 +104,7 @@ export function VersionsPanel({ documentId, reloadKey, canRestore, onSave, onRes
                   <span className={`origin-tag origin-${v.origin}`}>{ORIGIN_LABELS[v.origin]}</span>
                 </div>
                 <div className="version-meta">
-                  {v.createdByName} · {formatTime(v.createdAt)} · <code className="hash" title={v.contentHash}>{v.contentHash.slice(0, 8)}</code>
+                  {v.createdByName} · {formatTime(v.createdAt)} · <code className="hash" title={v.contentHash}>{shortContentHash(v.contentHash, 8)}</code>
                 </div>
                 <div className="version-buttons">
                   <button type="button" className="button small ghost" onClick={() => setViewing(v.id)}>查看</button>
