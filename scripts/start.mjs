@@ -1,21 +1,63 @@
-// `npm start`: the desktop app. Electron's binary is fetched on first start (npm's install scripts
-// are off for it, see package.json allowScripts); where it cannot be fetched, the same app starts in
-// web mode on http://127.0.0.1:5178, which is what the desktop window shows too.
+// `npm start [-- --port N] [--data DIR]`: the desktop app. Electron's binary is fetched on first start (npm's
+// install scripts are off for it, see package.json allowScripts); where it cannot be fetched, the
+// same app starts in web mode on http://127.0.0.1:5178 (or --port N), which is what the desktop
+// window shows too. Every message is one short Chinese line: a new user never meets a stack trace.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { electronBinary } from './electron-binary.mjs';
 
-const run = (command, args) => spawnSync(command, args, { stdio: 'inherit', shell: process.platform === 'win32' }).status ?? 1;
+const say = (line) => console.log(`文稿台：${line}`);
+const run = (command, args, stdio = 'inherit') =>
+  spawnSync(command, args, { stdio, shell: process.platform === 'win32', encoding: 'utf8' });
 
-if (run('npm', ['run', 'build']) !== 0) process.exit(1);
+let port = 5178;
+let data = './data';
+try {
+  const { values } = parseArgs({ options: { port: { type: 'string' }, data: { type: 'string' } }, strict: true });
+  if (values.port !== undefined) port = Number(values.port);
+  if (values.data !== undefined) data = values.data;
+} catch {
+  say('用法：npm start [-- --port 5300] [--data 数据文件夹]');
+  process.exit(2);
+}
+if (!Number.isInteger(port) || port < 1 || port > 65535) {
+  say('端口应是 1 到 65535 之间的整数，例如 npm start -- --port 5300');
+  process.exit(2);
+}
+
+/** True when nothing listens on 127.0.0.1:port. */
+function portIsFree(candidate) {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(candidate, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+// WENGAO_SKIP_BUILD=1: use the build in out/ as it is (the tests, which build once before they run).
+if (!process.env.WENGAO_SKIP_BUILD) {
+  say('正在构建…');
+  if (run('npm', ['run', 'build', '--silent'], ['ignore', 'ignore', 'inherit']).status !== 0) {
+    say('构建失败，错误见上。');
+    process.exit(1);
+  }
+}
 if (!electronBinary() && !process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
   const installer = join(dirname(createRequire(import.meta.url).resolve('electron/package.json')), 'install.js');
-  console.log('文稿台: fetching the Electron binary (first start only)…');
-  run(process.execPath, [installer]);
+  say('首次启动，正在下载 Electron 运行环境…');
+  // Its output (a stack trace when the download host is out of reach) is not for the user.
+  run(process.execPath, [installer], 'pipe');
 }
-if (electronBinary()) process.exit(run('npx', ['electron-vite', 'preview']));
+if (electronBinary()) process.exit(run('npx', ['electron-vite', 'preview']).status ?? 1);
 
-console.log('\n文稿台: the Electron binary is not available on this machine; starting the web app instead.');
-console.log('文稿台: open http://127.0.0.1:5178 in a browser (Ctrl-C stops it).\n');
-process.exit(run('npm', ['run', 'serve', '--', '--port', '5178', '--host', '127.0.0.1', '--data', './data']));
+if (!(await portIsFree(port))) {
+  say(`端口 ${port} 已被占用（也许文稿台已在运行：请在浏览器打开 http://127.0.0.1:${port}）。`);
+  say('要换一个端口，请运行 npm start -- --port 5300');
+  process.exit(1);
+}
+say('本机无法下载 Electron 运行环境，改为网页方式启动（功能相同）。');
+say(`请在浏览器打开 http://127.0.0.1:${port}，按 Ctrl-C 停止。数据保存在 ${data}。`);
+process.exit(run('npm', ['run', 'serve', '--silent', '--', '--port', String(port), '--host', '127.0.0.1', '--data', data]).status ?? 1);

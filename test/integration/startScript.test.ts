@@ -1,0 +1,78 @@
+/**
+ * `npm start` on a machine where Electron's binary cannot be fetched: one short Chinese message says
+ * so and where the web app is (no stack trace), `--port` is honoured, and a port in use is named.
+ * The download is pointed at a closed loopback port, so it fails the same way on every machine.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort } from '../support/server';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const work = mkdtempSync(join(tmpdir(), 'wengao-start-'));
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+interface Started { output: () => string; exited: Promise<number | null>; stop: () => void }
+
+function start(args: string[]): Started {
+  // npm test has built out/ already; a second build here would empty it under other tests' feet.
+  const env: NodeJS.ProcessEnv = { ...process.env, WENGAO_SKIP_BUILD: '1', ELECTRON_MIRROR: 'http://127.0.0.1:9/', electron_config_cache: join(work, 'cache') };
+  delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
+  const child = spawn(process.execPath, ['scripts/start.mjs', ...args], { cwd: ROOT, env, detached: true });
+  let text = '';
+  child.stdout.on('data', (chunk: Buffer) => { text += chunk.toString(); });
+  child.stderr.on('data', (chunk: Buffer) => { text += chunk.toString(); });
+  const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+  const stop = (): void => {
+    try { if (child.pid) process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
+  };
+  return { output: () => text, exited, stop };
+}
+
+async function until(check: () => boolean, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('npm start without an Electron binary', () => {
+  it('says in Chinese that it starts the web app, on the port asked for, without a stack trace', async () => {
+    const port = await freePort();
+    const started = start(['--port', String(port), '--data', join(work, 'data')]);
+    try {
+      await until(() => started.output().includes(`http://127.0.0.1:${port}`), 90_000);
+      let healthy = false;
+      const check = (): void => {
+        fetch(`http://127.0.0.1:${port}/api/health`).then((r) => { healthy = r.ok; }, () => undefined);
+      };
+      await until(() => { check(); return healthy; }, 60_000);
+      const text = started.output();
+      expect(text).toContain('本机无法下载 Electron 运行环境，改为网页方式启动');
+      expect(text).not.toMatch(/ENOTFOUND|ECONNREFUSED|RequestError|\n\s+at /);
+    } finally {
+      started.stop();
+      await started.exited;
+    }
+  }, 120_000);
+
+  it('names a port that is taken and how to choose another', async () => {
+    const port = await freePort();
+    const blocker: Server = createServer();
+    await new Promise<void>((done) => blocker.listen(port, '127.0.0.1', done));
+    const started = start(['--port', String(port), '--data', join(work, 'data')]);
+    try {
+      expect(await started.exited).toBe(1);
+      expect(started.output()).toContain(`端口 ${port} 已被占用`);
+      expect(started.output()).toContain('npm start -- --port 5300');
+    } finally {
+      started.stop();
+      blocker.close();
+    }
+  }, 120_000);
+});
