@@ -10,6 +10,7 @@
  * transitions, versions, the audit log's entries, the .docx's WenGaoContentHash) and must be
  * verifiable wherever it is read; existing rows need no migration.
  */
+import { CANONICAL_VERSION, formatContentHash, parseContentHash, shortContentHash, type CanonicalVersion, type ContentHash } from './contentHash';
 import type { SerializedEditorState } from 'lexical';
 import { bodyBlocksFromLexical, type BodyBlock } from '../body/bodyModel';
 import { serializeCanonical } from './canonicalJson';
@@ -25,10 +26,7 @@ export interface CanonicalInput {
   body: SerializedEditorState;
 }
 
-export type CanonicalVersion = 1 | 2;
-
-/** The version new hashes are made with. */
-export const CANONICAL_VERSION = 2;
+export { CANONICAL_VERSION, formatContentHash, parseContentHash, shortContentHash, type CanonicalVersion, type ContentHash };
 
 export interface CanonicalContent {
   canonical: typeof CANONICAL_VERSION;
@@ -68,25 +66,3 @@ export function canonicalText(input: CanonicalInput, version: CanonicalVersion =
   return version === 1 ? canonicalTextV1(input) : serializeCanonical(canonicalContent(input));
 }
 
-/** A stored content hash: the version that made it and its SHA-256 (hex). */
-export interface ContentHash { version: CanonicalVersion; digest: string }
-
-const BARE_HASH = /^[0-9a-f]{64}$/;
-const MARKED_HASH = /^v([0-9]+):([0-9a-f]{64})$/;
-
-/** The hash as stored: version 1 bare (as it always was), later versions as `v<n>:<hex>`. */
-export function formatContentHash({ version, digest }: ContentHash): string {
-  return version === 1 ? digest : `v${version}:${digest}`;
-}
-
-/** Reads a stored hash; null for one this code cannot verify (malformed, or of an unknown version). */
-export function parseContentHash(stored: string): ContentHash | null {
-  if (BARE_HASH.test(stored)) return { version: 1, digest: stored };
-  const marked = MARKED_HASH.exec(stored);
-  return marked && marked[1] === '2' ? { version: 2, digest: marked[2] } : null;
-}
-
-/** The first `length` digits of a stored hash's digest, for display: the version mark left out. */
-export function shortContentHash(stored: string, length: number): string {
-  return (parseContentHash(stored)?.digest ?? stored).slice(0, length);
-}

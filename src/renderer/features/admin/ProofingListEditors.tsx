@@ -3,7 +3,7 @@
  * 领导名单 (排位, 姓名, 职务). Each keeps its draft, checks it, saves its list as a whole and says so.
  */
 import { useState, type ReactNode } from 'react';
-import { SEVERITY_NAMES, type SensitiveEntry, type Severity } from '../../../core/proofing';
+import { SEVERITY_NAMES, type SensitiveEntry, type Severity } from '../../../core/proofing/types';
 import type { ProofingListName, ProofingLists } from '../../../shared/proofing';
 import { errorMessage } from '../../api/client';
 import { proofingApi } from '../../api/proofing';

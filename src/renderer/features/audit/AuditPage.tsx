@@ -3,7 +3,7 @@
  * newest first, and 校验, which asks the server to check the hash chain.
  */
 import { useEffect, useState } from 'react';
-import { shortContentHash } from '../../../core/review/canonical';
+import { shortContentHash } from '../../../core/review/contentHash';
 import { KIND_LABELS } from '../../../shared/kinds';
 import { STATE_NAMES } from '../../../shared/workflow';
 import { errorMessage } from '../../api/client';

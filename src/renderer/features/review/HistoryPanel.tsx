@@ -1,6 +1,6 @@
 /** 审核记录: every transition of the piece, with who, when, the checkpoint and the content hash. */
 import { useEffect, useState } from 'react';
-import { shortContentHash } from '../../../core/review/canonical';
+import { shortContentHash } from '../../../core/review/contentHash';
 import type { HistoryEntry } from '../../../shared/review';
 import { ACTION_NAMES } from '../../../shared/workflow';
 import { errorMessage } from '../../api/client';

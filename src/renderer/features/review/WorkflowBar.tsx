@@ -3,7 +3,7 @@
  * content still matches the last approval, and the actions this user may take now.
  */
 import { useState } from 'react';
-import { shortContentHash } from '../../../core/review/canonical';
+import { shortContentHash } from '../../../core/review/contentHash';
 import type { WorkflowStatus } from '../../../shared/review';
 import { ACTION_NAMES, STATE_NAMES, WORKFLOW_ACTIONS, type WorkflowAction } from '../../../shared/workflow';
 import { formatFullTime } from '../../ui/format';

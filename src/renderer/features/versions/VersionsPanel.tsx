@@ -3,7 +3,7 @@
  * 对比 between any two or against the current text, and 恢复此版本 as a new change.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { shortContentHash } from '../../../core/review/canonical';
+import { shortContentHash } from '../../../core/review/contentHash';
 import type { VersionSummary } from '../../../shared/review';
 import { errorMessage } from '../../api/client';
 import { reviewApi } from '../../api/review';
