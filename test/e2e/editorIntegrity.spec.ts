@@ -8,6 +8,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { parseLevelNumber } from '../../src/core/structure/levels';
 import { body, caretToEnd, createWriter, login, openDocument, serverText, startServer, type RunningServer, type TestUser } from './desk';
+import { seededRandom } from '../support/random';
 
 let server: RunningServer;
 let writer: TestUser;
@@ -175,18 +176,6 @@ test('the toolbar shows the level of the paragraph holding the caret', async ({ 
   await pressed('一级标题');
 });
 
-/** mulberry32: a small seeded generator, so a failing session can be replayed with EDIT_SEED. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const PIECES = ['……', '——', '“”', '《》', '政务', '信息报送', '稳中求进', '高质量发展', '。', '，', '招商引资项目'];
 const LEVEL_BUTTONS = ['一级标题', '二级标题', '三级标题', '四级标题', '正文'];
 
@@ -195,7 +184,7 @@ test('a seeded random editing session: page, server and numbering agree, and the
   const seed = Number(process.env.EDIT_SEED ?? Date.now() % 100_000);
   const actions = Number(process.env.EDIT_ACTIONS ?? 220);
   console.log(`editorIntegrity seed ${seed}, ${actions} actions (EDIT_SEED=${seed} to replay)`);
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = <T,>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)] ?? items[0] as T;
   const id = await createOutline('随机编辑');
   await login(page, server, writer);

@@ -9,6 +9,7 @@ import {
   body, caretToEnd, connection, createDocument, createWriter, login, openDocument, serverText, startServer,
   type RunningServer, type TestUser,
 } from './desk';
+import { seededRandom } from '../support/random';
 
 let server: RunningServer;
 let writer: TestUser;
@@ -21,18 +22,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server?.dispose();
 });
-
-/** mulberry32: a small seeded generator, so a failing order can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Samples the body on every animation frame from now on: whether it is editable and its text. A
@@ -72,7 +61,7 @@ test('opening 20 documents in one tab in random order never shows an editable bl
   test.setTimeout(180_000);
   const seed = Number(process.env.OPEN_SEED ?? Date.now() % 100_000);
   console.log(`editorOpen seed ${seed} (OPEN_SEED=${seed} to replay)`);
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const sizes = [1, 2, 5, 12, 40, 80, 120, 200];
   const docs: Array<{ id: string; text: string }> = [];
   for (let i = 0; i < 8; i += 1) {
