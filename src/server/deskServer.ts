@@ -20,7 +20,8 @@ import { BodyStore } from './collab/bodyStore';
 import { PersistenceExtension } from './collab/PersistenceExtension';
 import { isBodyName } from './collab/documentNames';
 import { AuthenticationExtension } from './collab/AuthenticationExtension';
-import { installErrorHandling } from './http/errorHandler';
+import { answerFrameworkError, installErrorHandling } from './http/errorHandler';
+import { answerClientError } from './http/frameworkErrors';
 import { registerAuthRoutes } from './http/authRoutes';
 import { registerUserRoutes } from './http/userRoutes';
 import { registerDocumentRoutes } from './http/documentRoutes';
@@ -125,6 +126,8 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   const app = Fastify({
     loggerInstance: log as FastifyBaseLogger, bodyLimit: LIMITS.jsonBody, disableRequestLogging: false,
     trustProxy: options.trustProxy && options.trustProxy.length > 0 ? options.trustProxy : false,
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
   });
   installErrorHandling(app);
   const services: Services = {

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiError } from '../../shared/api';
 import { LIMITS } from '../../shared/api';
 import { DeskError } from './errors';
@@ -7,6 +7,15 @@ import { installBodyDrain } from './bodyDrain';
 
 function body(error: DeskError): ApiError {
   return { error: { code: error.code, message: error.message } };
+}
+
+/**
+ * Fastify's `frameworkErrors`: what its router refuses before a route is chosen (a path with broken
+ * percent-encoding, a parameter over the length limit), answered like every other refusal.
+ */
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const refusal = refusalFor(error, request) ?? new DeskError('bad_request', '请求地址有误');
+  reply.code(refusal.status).send(body(refusal));
 }
 
 /**

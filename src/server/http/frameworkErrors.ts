@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyRequest } from 'fastify';
 import type { ErrorCode } from '../../shared/api';
 import { DeskError } from './errors';
@@ -55,10 +56,31 @@ export function refusalFor(error: FastifyError, request: FastifyRequest): DeskEr
   if (known) return new DeskError(...known);
   const status = error.statusCode ?? 500;
   if (status < 400 || status >= 500) return null;
-  // JSON.parse's own SyntaxError, raised by Fastify's JSON parser with status 400.
-  if (error instanceof SyntaxError) {
-    return new DeskError('bad_request', /prototype/.test(error.message) ? '请求内容中有不允许的字段名' : '请求内容不是有效的 JSON');
-  }
   const [code, message] = BY_STATUS[status] ?? BY_STATUS[400];
   return new DeskError(code, message);
+}
+
+/** What Node's HTTP parser refuses before any route sees the request, by its error code. */
+const CLIENT_ERRORS: Record<string, [status: number, reason: string, message: string]> = {
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', '请求超时，请重试'],
+  HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large', '请求头过大'],
+};
+
+/**
+ * Fastify's `clientErrorHandler`: a request Node cannot parse (a malformed request line or header,
+ * headers over the limit, a timeout) is answered as every refusal is, `{error: {code, message}}` in
+ * Chinese. The answer goes with a FIN (`end`, as Node documents for `clientError`) rather than
+ * Fastify's immediate `destroy`, which resets a client still sending its headers before it reads the
+ * answer; the socket is destroyed a little later whatever the client does.
+ */
+export function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, reason, message] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'Bad Request', '请求格式有误，无法识别'];
+  const payload = JSON.stringify({ error: { code: 'bad_request', message } });
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Length: ${Buffer.byteLength(payload)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${payload}`);
+  setTimeout(() => socket.destroy(), 2_000).unref();
 }
