@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 
 /** ASCII words a Chinese message may carry: units, formats and file types the user sees as such. */
-const ALLOWED_WORDS = new Set(['MB', 'JSON', 'Word', 'docx', 'doc', 'xlsx', 'csv', 'YYYY', 'MM', 'DD']);
+const ALLOWED_WORDS = new Set(['MB', 'JSON', 'Word', 'WPS', 'docx', 'doc', 'xlsx', 'csv', 'YYYY', 'MM', 'DD']);
 
 /** The ASCII words of a message that are neither allowed nor one of `names` (field names, codes). */
 export function englishWords(message: string, names: string[] = []): string[] {

@@ -15,6 +15,13 @@ export interface RawOutcome {
 
 /** Sends one request (the whole body, in 64 KB writes) and reads until the server closes. */
 export function rawRequest(port: number, method: string, path: string, headers: Record<string, string>, body: Uint8Array = new Uint8Array()): Promise<RawOutcome> {
+  const lines = [`${method} ${path} HTTP/1.1`, 'Host: 127.0.0.1', 'Connection: close', `Content-Length: ${body.length}`,
+    ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+  return rawExchange(port, Buffer.concat([Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1'), body]));
+}
+
+/** Writes `bytes` as they are (a request no HTTP client would send) and reads until the server closes. */
+export function rawExchange(port: number, bytes: Uint8Array): Promise<RawOutcome> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
     const received: Buffer[] = [];
@@ -33,13 +40,10 @@ export function rawRequest(port: number, method: string, path: string, headers: 
       }
       resolve({ status: match ? Number(match[1]) : null, headers: parsed, body: split < 0 ? '' : decodeBody(all.subarray(split + 4), parsed), reset: failed && !match });
     });
-    const lines = [`${method} ${path} HTTP/1.1`, 'Host: 127.0.0.1', 'Connection: close', `Content-Length: ${body.length}`,
-      ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
-    socket.write(`${lines.join('\r\n')}\r\n\r\n`);
     let offset = 0;
     const pump = (): void => {
-      while (offset < body.length && !socket.destroyed) {
-        const more = socket.write(body.subarray(offset, offset + 65_536));
+      while (offset < bytes.length && !socket.destroyed) {
+        const more = socket.write(bytes.subarray(offset, offset + 65_536));
         offset += 65_536;
         if (!more) { socket.once('drain', pump); return; }
       }
