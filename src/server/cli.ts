@@ -7,8 +7,15 @@ import { createLogger } from './log';
 const USAGE = `usage:
   npm run serve  -- --port 5178 --host 127.0.0.1 --data ./data
   npm run backup -- --data ./data --out backup.tar.gz
+  --trust-proxy 127.0.0.1,10.0.0.0/8   the reverse proxies whose X-Forwarded-For names the client
 environment: WENGAO_ADMIN_PASSWORD (creates user admin on a fresh data folder),
-             WENGAO_DATABASE_URL (PostgreSQL instead of SQLite), WENGAO_LOG_LEVEL (info)`;
+             WENGAO_DATABASE_URL (PostgreSQL instead of SQLite), WENGAO_LOG_LEVEL (info),
+             WENGAO_TRUST_PROXY (as --trust-proxy)`;
+
+/** `--trust-proxy` / WENGAO_TRUST_PROXY: comma-separated addresses, CIDR ranges or `loopback`. */
+function trustedProxies(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((part) => part.trim()).filter(Boolean);
+}
 
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
@@ -20,6 +27,7 @@ async function main(): Promise<void> {
       data: { type: 'string', default: './data' },
       out: { type: 'string' },
       renderer: { type: 'string' },
+      'trust-proxy': { type: 'string' },
     },
   });
   const log = createLogger();
@@ -33,6 +41,7 @@ async function main(): Promise<void> {
       postgresUrl: process.env.WENGAO_DATABASE_URL || undefined,
       adminPassword: process.env.WENGAO_ADMIN_PASSWORD || undefined,
       rendererDir: values.renderer,
+      trustProxy: trustedProxies(values['trust-proxy'] ?? process.env.WENGAO_TRUST_PROXY),
       logger: log,
     });
     const stop = (signal: string): void => {

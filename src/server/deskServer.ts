@@ -11,7 +11,7 @@ import { encodeSeedBody } from '../core/editor/headless';
 import { openDatabase } from './db/database';
 import { UserDirectory } from './users/userDirectory';
 import { SessionStore } from './auth/sessionStore';
-import { LoginThrottle } from './auth/loginThrottle';
+import { LoginGuard } from './auth/loginGuard';
 import { createLocalLogin } from './auth/localLogin';
 import { DocumentStore } from './documents/documentStore';
 import { DocumentRemover } from './documents/documentRemover';
@@ -20,7 +20,8 @@ import { BodyStore } from './collab/bodyStore';
 import { PersistenceExtension } from './collab/PersistenceExtension';
 import { isBodyName } from './collab/documentNames';
 import { AuthenticationExtension } from './collab/AuthenticationExtension';
-import { installErrorHandling } from './http/errorHandler';
+import { answerFrameworkError, installErrorHandling } from './http/errorHandler';
+import { answerClientError } from './http/frameworkErrors';
 import { registerAuthRoutes } from './http/authRoutes';
 import { registerUserRoutes } from './http/userRoutes';
 import { registerDocumentRoutes } from './http/documentRoutes';
@@ -50,6 +51,12 @@ export interface DeskServerOptions {
   logger?: Logger;
   /** Embedded in the desktop app: SHA-256 (hex) of the per-launch local-login secret, and the user's name. */
   localLogin?: { secretHash: string; displayName: string };
+  /**
+   * The reverse proxies in front of the server (addresses or CIDR ranges, `--trust-proxy`): from
+   * these, X-Forwarded-For and X-Forwarded-Proto name the client, so `request.ip` is the client's
+   * address (login limits, audit). From any other peer they are ignored. Default: none.
+   */
+  trustProxy?: string[];
 }
 
 export interface DeskServer {
@@ -116,10 +123,15 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   const versions = new VersionStore(db, documents, bodies, yjsStore, collabServer);
   const workflow = new WorkflowService({ db, documents, bodies, users, chains, gate, versions, audit: auditLog, proofGate: createProofGate(db) });
 
-  const app = Fastify({ loggerInstance: log as FastifyBaseLogger, bodyLimit: LIMITS.jsonBody, disableRequestLogging: false });
+  const app = Fastify({
+    loggerInstance: log as FastifyBaseLogger, bodyLimit: LIMITS.jsonBody, disableRequestLogging: false,
+    trustProxy: options.trustProxy && options.trustProxy.length > 0 ? options.trustProxy : false,
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
+  });
   installErrorHandling(app);
   const services: Services = {
-    users, sessions, throttle: new LoginThrottle(), documents, bodies, audit,
+    users, sessions, loginGuard: new LoginGuard(), documents, bodies, audit,
     remover: new DocumentRemover({ db, documents, gate, collab: collabServer, audit }),
     ledger: createLedgerServices(db, options.dataDir),
     localLogin: options.localLogin && createLocalLogin(users, options.localLogin.secretHash, options.localLogin.displayName),
@@ -169,7 +181,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   await app.listen({ port: options.port, host: options.host });
   const { port } = app.server.address() as AddressInfo;
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
-  log.info({ url, dataDir: options.dataDir, dialect: database.dialect }, 'desk server listening');
+  log.info({ url, dataDir: options.dataDir, dialect: database.dialect, trustProxy: options.trustProxy ?? [] }, 'desk server listening');
 
   let closing: Promise<void> | null = null;
   return {

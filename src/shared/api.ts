@@ -6,17 +6,24 @@ import { z } from 'zod';
 import { DOCUMENT_KINDS, type DocumentKind } from './kinds';
 import { ROLES, type Role } from './roles';
 import type { RemovalRight } from './removal';
+import { nameText } from './validation';
 
 /** Limits the server enforces (bytes). */
 export const LIMITS = {
   jsonBody: 2 * 1024 * 1024,
   upload: 50 * 1024 * 1024,
   yjsMessage: 10 * 1024 * 1024,
+  /**
+   * How much of a refused body (over its limit, or not read because the request failed first) the
+   * server still reads and discards before it answers and closes: closing on a client that is still
+   * sending resets the connection, and the client never sees the answer.
+   */
+  drain: 128 * 1024 * 1024,
 } as const;
 
 export type ErrorCode =
   | 'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict'
-  | 'payload_too_large' | 'too_many_requests' | 'internal';
+  | 'payload_too_large' | 'unsupported_media_type' | 'too_many_requests' | 'internal';
 
 /** Every error response is `{error: {code, message}}`; `message` is Chinese, for the user. */
 export interface ApiError { error: { code: ErrorCode; message: string } }
@@ -65,7 +72,7 @@ export interface DocumentContent { text: string; json: unknown }
 const roleList = z.array(z.enum(ROLES)).max(ROLES.length);
 const username = z.string().trim().min(2).max(32).regex(/^[A-Za-z0-9_.-]+$/, '用户名只能包含字母、数字、下划线、点和连字符');
 const password = z.string().min(8, '密码至少 8 位').max(256);
-const displayName = z.string().trim().min(1).max(64);
+const displayName = nameText(64);
 
 export const loginRequest = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
 export const localLoginRequest = z.object({ secret: z.string().min(16).max(256) });
@@ -89,14 +96,17 @@ export const seedBlock = z.object({
 });
 export type SeedBlock = z.infer<typeof seedBlock>;
 
+/** A document's title: zero-width and bidi characters removed (cleanTitle), then 1–200 characters. */
+const title = nameText(200);
+
 export const createDocumentRequest = z.object({
-  title: z.string().trim().min(1).max(200),
+  title,
   kind: z.enum(DOCUMENT_KINDS),
   blocks: z.array(seedBlock).max(10_000).optional(),
   properties: documentProperties.optional(),
 });
 export const updateDocumentRequest = z.object({
-  title: z.string().trim().min(1).max(200).optional(),
+  title: title.optional(),
   properties: documentProperties.optional(),
 });
 export const addCollaboratorRequest = z.object({ userId: z.string().min(1).max(64) });

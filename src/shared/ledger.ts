@@ -11,6 +11,7 @@ import {
 import type { YearProgress } from '../core/targets/counting';
 import { isCalendarDate } from '../core/targets/dates';
 import { DOCUMENT_KINDS, type DocumentKind } from './kinds';
+import { nameText } from './validation';
 
 export type { CountedItem, TargetProgress, YearProgress } from '../core/targets/counting';
 
@@ -85,7 +86,7 @@ const level = z.enum(OUTLET_LEVELS);
 const shortText = z.string().trim().max(500);
 
 export const createOutletRequest = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: nameText(100),
   level,
   kind: z.enum(OUTLET_KINDS),
 });
@@ -94,9 +95,9 @@ export const updateOutletRequest = createOutletRequest.partial().extend({ disabl
 export const createSubmissionRequest = z.object({
   /** A 定稿 document; or leave it out and give title, kind and authors (a piece written elsewhere). */
   documentId: id.optional(),
-  title: z.string().trim().min(1).max(200).optional(),
+  title: nameText(200).optional(),
   kind: z.enum(DOCUMENT_KINDS).optional(),
-  authors: z.array(z.string().trim().min(1).max(64)).max(20).optional(),
+  authors: z.array(nameText(64)).max(20).optional(),
   outletIds: z.array(id).min(1, '请选择报送单位').max(50),
   /** The 报送 date; null records it as 拟报 (planned). */
   on: calendarDate.nullable(),
@@ -139,7 +140,7 @@ const targetRule = z.discriminatedUnion('type', [
 export const yearTargetsRequest = z.object({
   targets: z.array(z.object({
     key: z.string().trim().min(1).max(64).regex(/^[a-z0-9-]+$/, '目标代号只能包含小写字母、数字和连字符'),
-    name: z.string().trim().min(1).max(100),
+    name: nameText(100),
     target: z.number().min(0).max(1_000_000),
     rule: targetRule,
   })).max(50).refine((list) => new Set(list.map((t) => t.key)).size === list.length, '目标代号不能重复'),

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { WORKFLOW_ACTIONS, type Checkpoint, type WorkflowAction, type WorkflowState } from './workflow';
 import { DOCUMENT_KINDS } from './kinds';
 import type { ProofReport } from './proofing';
+import { nameText } from './validation';
 
 export const transitionRequest = z.object({
   action: z.enum(WORKFLOW_ACTIONS),
@@ -52,7 +53,7 @@ export interface HistoryEntry {
   proofReport?: ProofReport | null;
 }
 
-export const saveVersionRequest = z.object({ name: z.string().trim().min(1).max(100) });
+export const saveVersionRequest = z.object({ name: nameText(100) });
 
 export interface VersionSummary {
   id: string;
@@ -89,10 +90,10 @@ export interface CommentThreadView {
 export const rescueRequest = z.object({ state: z.string().min(4).max(20 * 1024 * 1024) });
 
 export const chainRequest = z.object({
-  draftName: z.string().trim().min(1).max(20),
+  draftName: nameText(20),
   checkpoints: z.array(z.object({
     key: z.string().trim().min(1).max(40),
-    name: z.string().trim().min(1).max(40),
+    name: nameText(40),
     role: z.enum(['reviewer', 'signer']),
   })).min(1).max(10),
 });

@@ -10,6 +10,7 @@ import * as tar from 'tar';
 import SQLite from 'better-sqlite3';
 import { ApiClient, createWriters, startDeskServer, type RunningServer } from '../support/server';
 import { connectClient, waitFor, type CollabClient } from '../support/collabClient';
+import { authMessage, hocuspocusMessage as message, rawSocket as openRawSocket, updateMessage, type RawSocket } from '../support/hocuspocusWire';
 
 const run = promisify(execFile);
 let server: RunningServer;
@@ -25,32 +26,7 @@ afterAll(async () => {
   await server.dispose();
 });
 
-/** Hocuspocus wire format: document name, message type, payload. */
-function message(documentName: string, write: (e: encoding.Encoder) => void): Uint8Array {
-  const e = encoding.createEncoder();
-  encoding.writeVarString(e, documentName);
-  write(e);
-  return encoding.toUint8Array(e);
-}
-const authMessage = (name: string, token: string): Uint8Array => message(name, (e) => {
-  encoding.writeVarUint(e, 2); // Auth
-  encoding.writeVarUint(e, 0); // Token
-  encoding.writeVarString(e, token);
-});
-const updateMessage = (name: string, update: Uint8Array): Uint8Array => message(name, (e) => {
-  encoding.writeVarUint(e, 0); // Sync
-  encoding.writeVarUint(e, 2); // Update
-  encoding.writeVarUint8Array(e, update);
-});
-
-async function rawSocket(): Promise<{ ws: WebSocket; closed: Promise<number>; received: Uint8Array[] }> {
-  const ws = new WebSocket(server.wsUrl);
-  const received: Uint8Array[] = [];
-  ws.on('message', (data: Buffer) => received.push(new Uint8Array(data)));
-  const closed = new Promise<number>((r) => ws.on('close', (code) => r(code)));
-  await new Promise((r, j) => { ws.once('open', r); ws.once('error', j); });
-  return { ws, closed, received };
-}
+const rawSocket = (): Promise<RawSocket> => openRawSocket(server.wsUrl);
 
 async function newDocument(text: string): Promise<string> {
   const { id } = await alice.ok<{ id: string }>('POST', '/api/documents', { title: '稳定性', kind: 'info', blocks: [{ type: 'paragraph', text }] });

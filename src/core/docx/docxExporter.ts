@@ -14,6 +14,7 @@ import type { PageFlow } from './pageFlow';
 import { DESK_NUMBERING, DESK_STYLES } from './styles';
 import { layoutForKind, type DocxLayout } from './layouts';
 import { FragmentSplicer } from './wordXml';
+import { cleanFileName } from '../text/cleanText';
 
 export { DOCX_LAYOUTS, DOCX_MIME, layoutForKind, type DocxLayout } from './layouts';
 
@@ -106,8 +107,7 @@ export async function exportDocx(input: DocxExportInput): Promise<Uint8Array> {
   return splicer.pack(buildDocxDocument(input, splicer));
 }
 
-/** The file name: the title with characters Windows forbids replaced, and 草稿 for a draft. */
+/** The file name: the title as cleanFileName leaves it (no bidi controls, nothing Windows forbids), and 草稿 for a draft. */
 export function docxFileName(title: string, final: boolean): string {
-  const safe = [...title].map((ch) => (ch < ' ' || '\\/:*?"<>|'.includes(ch) ? '_' : ch)).join('').trim().slice(0, 120) || '文稿';
-  return `${safe}${final ? '' : '（草稿）'}.docx`;
+  return `${cleanFileName(title, '文稿')}${final ? '' : '（草稿）'}.docx`;
 }

@@ -1,17 +1,17 @@
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { User } from '../../shared/api';
+import { chineseErrors } from '../../shared/validation';
 import { DeskError, forbidden, unauthorized } from './errors';
 import type { SessionStore } from '../auth/sessionStore';
 
-/** Parses a request part with a zod schema; bad input is a 400 naming the first problem. */
+/**
+ * Parses a request part with a zod schema; bad input is a 400 whose message names the first wrong
+ * field and why, in Chinese (`标题不能为空`; see src/shared/validation.ts).
+ */
 export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    throw new DeskError('bad_request', `请求内容有误（${where}${issue.message}）`);
-  }
+  const result = schema.safeParse(value, { error: chineseErrors });
+  if (!result.success) throw new DeskError('bad_request', result.error.issues[0].message);
   return result.data;
 }
 
@@ -35,4 +35,15 @@ export async function requireAdmin(sessions: SessionStore, request: FastifyReque
 
 export function isLoopback(address: string | undefined): boolean {
   return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+}
+
+const FORWARDING_HEADERS = ['x-forwarded-for', 'forwarded', 'x-real-ip'];
+
+/**
+ * True for a request made on the server's own machine: from loopback, and not relayed by a proxy
+ * there (trusted or not, a proxy on this machine forwards for clients anywhere). First-start setup
+ * and the desktop's local login take only these.
+ */
+export function isLocalRequest(request: FastifyRequest): boolean {
+  return isLoopback(request.socket.remoteAddress) && isLoopback(request.ip) && !FORWARDING_HEADERS.some((h) => h in request.headers);
 }

@@ -6,9 +6,13 @@ import { DOCUMENT_KINDS, type DocumentKind } from '../../shared/kinds';
 import {
   DOCX_LAYOUTS, DOCX_MIME, docxFileName, exportDocx, layoutForKind, type DocxApproval,
 } from '../../core/docx/docxExporter';
+import { cleanTitle } from '../../core/text/cleanText';
 import { importDocx } from '../documents/docxImporter';
 import { DeskError } from './errors';
 import { parse, requireUser } from './context';
+import { contentDisposition } from './contentDisposition';
+import { megabytes } from './frameworkErrors';
+import { receiveUpload, type UploadRule } from './uploads';
 import type { Services } from './services';
 
 /**
@@ -25,17 +29,12 @@ export interface DocxApprovalSource {
 const idParam = z.object({ id: z.string().min(1).max(64) });
 const exportQuery = z.object({ layout: z.enum(DOCX_LAYOUTS).optional() });
 const importQuery = z.object({ kind: z.enum(DOCUMENT_KINDS).optional() });
-
-/** `attachment` with an ASCII fallback name and the real one as RFC 5987 UTF-8 (`filename*`). */
-export function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
-
-function isTooLarge(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'FST_REQ_FILE_TOO_LARGE';
-}
+const WORD_UPLOAD: UploadRule = {
+  limit: LIMITS.upload,
+  missing: '请选择要导入的 Word 文件（.docx）',
+  tooLarge: `文件超过 ${megabytes(LIMITS.upload)}，无法导入`,
+  fallbackName: '导入的文稿.docx',
+};
 
 /**
  * Word export and import: `GET /api/documents/:id/export.docx?layout=official|info|manuscript` and
@@ -76,21 +75,11 @@ export function registerDocxRoutes(app: FastifyInstance, services: Services, app
     scope.post('/api/import', async (request, reply) => {
       const user = await requireUser(sessions, request);
       const query = parse(importQuery, request.query);
-      if (!request.isMultipart()) throw new DeskError('bad_request', '请选择要导入的 Word 文件（.docx）');
-      let bytes: Buffer;
-      let fileName: string;
-      try {
-        const file = await request.file({ limits: { fileSize: LIMITS.upload } });
-        if (!file) throw new DeskError('bad_request', '请选择要导入的 Word 文件（.docx）');
-        fileName = file.filename;
-        bytes = await file.toBuffer();
-      } catch (error) {
-        if (isTooLarge(error)) throw new DeskError('payload_too_large', `文件超过 ${LIMITS.upload / 1024 / 1024} MB，无法导入`);
-        throw error;
-      }
+      const { fileName, bytes } = await receiveUpload(request, WORD_UPLOAD, async ({ file, fileName }) => ({ fileName, bytes: await file.toBuffer() }));
       const imported = await importDocx(bytes);
       const kind: DocumentKind = query.kind ?? imported.kind ?? 'comprehensive';
-      const title = (imported.title ?? fileName.replace(/\.docx$/i, '')).trim().slice(0, 200) || '导入的文稿';
+      // The title found in the text, or the file's name; cleaned as every title is (cleanTitle).
+      const title = [...(cleanTitle(imported.title ?? '') || cleanTitle(fileName.replace(/\.docx$/i, '')) || '导入的文稿')].slice(0, 200).join('');
       const id = await documents.create(user, { title, kind, properties: imported.properties });
       await bodies.seed(id, imported.blocks);
       await audit(user.id, 'document.import', id, { kind, fileName, blocks: imported.blocks.length });

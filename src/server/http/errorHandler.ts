@@ -1,29 +1,44 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
-import type { ApiError, ErrorCode } from '../../shared/api';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ApiError } from '../../shared/api';
+import { LIMITS } from '../../shared/api';
 import { DeskError } from './errors';
+import { refusalFor } from './frameworkErrors';
+import { installBodyDrain } from './bodyDrain';
 
-function send(code: ErrorCode, message: string): ApiError {
-  return { error: { code, message } };
+function body(error: DeskError): ApiError {
+  return { error: { code: error.code, message: error.message } };
 }
 
-/** Every failure leaves as `{error: {code, message}}`; nothing unexpected leaks its internals. */
+/**
+ * Fastify's `frameworkErrors`: what its router refuses before a route is chosen (a path with broken
+ * percent-encoding, a parameter over the length limit), answered like every other refusal.
+ */
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const refusal = refusalFor(error, request) ?? new DeskError('bad_request', '请求地址有误');
+  reply.code(refusal.status).send(body(refusal));
+}
+
+/**
+ * Every failure leaves as `{error: {code, message}}` with a Chinese message: the routes' own
+ * DeskErrors as they are, Fastify's and its plugins' refusals translated (frameworkErrors.ts),
+ * unknown routes as 404, and anything unexpected as a 500 that leaks nothing of its internals.
+ * Bodies are accepted as JSON only (uploads as multipart, in their routes' scopes), and a body left
+ * unread is drained before the answer (bodyDrain.ts).
+ */
 export function installErrorHandling(app: FastifyInstance): void {
+  // Plain text would reach the routes as a string; it is refused like every other non-JSON body.
+  app.removeContentTypeParser('text/plain');
+  installBodyDrain(app, { maxBytes: LIMITS.drain, maxMs: 30_000 });
   app.setErrorHandler((error: FastifyError | DeskError, request, reply) => {
-    if (error instanceof DeskError) {
-      return reply.code(error.status).headers(error.headers).send(send(error.code, error.message));
-    }
-    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return reply.code(413).send(send('payload_too_large', '请求内容过大'));
-    }
-    const status = error.statusCode ?? 500;
-    if (status >= 400 && status < 500) {
-      const code: ErrorCode = status === 404 ? 'not_found' : status === 413 ? 'payload_too_large' : 'bad_request';
-      return reply.code(status).send(send(code, status === 400 ? '请求格式有误' : error.message));
-    }
+    if (error instanceof DeskError) return reply.code(error.status).headers(error.headers).send(body(error));
+    const refusal = refusalFor(error, request);
+    if (refusal) return reply.code(refusal.status).send(body(refusal));
     request.log.error({ err: error }, 'request failed');
-    return reply.code(500).send(send('internal', '服务器内部错误，请稍后重试'));
+    return reply.code(500).send({ error: { code: 'internal', message: '服务器内部错误，请稍后重试' } } satisfies ApiError);
   });
   app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send(send('not_found', `没有这个接口：${request.method} ${request.url.split('?')[0]}`));
+    const api = request.url.startsWith('/api/') || request.url === '/api';
+    const refusal = new DeskError('not_found', api ? '没有这个接口，请检查请求的地址和方法' : '页面不存在');
+    return reply.code(404).send(body(refusal));
   });
 }

@@ -13,6 +13,9 @@ import { countedItems, yearProgress, type CountedItem } from '../../core/targets
 import { scoredEvents } from '../../core/targets/points';
 import { DeskError, forbidden } from './errors';
 import { parse, requireUser } from './context';
+import { contentDisposition } from './contentDisposition';
+import { megabytes } from './frameworkErrors';
+import { receiveUpload, type UploadRule } from './uploads';
 import type { Services } from './services';
 import { exportLedger, ledgerRows, readSheet, splitRecorded, validateImport } from '../ledger/ledgerSpreadsheet';
 import type { NewOutlet } from '../ledger/submissionLedger';
@@ -22,6 +25,12 @@ const yearParam = z.object({ year: z.coerce.number().int().min(2000).max(2100) }
 /** Evidence scans and import files: one file per request. */
 const EVIDENCE_LIMIT = 20 * 1024 * 1024;
 const IMPORT_LIMIT = 10 * 1024 * 1024;
+const EVIDENCE_UPLOAD: UploadRule = {
+  limit: EVIDENCE_LIMIT, missing: '请选择要上传的文件', tooLarge: `证明材料不能超过 ${megabytes(EVIDENCE_LIMIT)}`, fallbackName: '证明材料',
+};
+const IMPORT_UPLOAD: UploadRule = {
+  limit: IMPORT_LIMIT, missing: '请选择 .xlsx 或 .csv 文件', tooLarge: `导入文件不能超过 ${megabytes(IMPORT_LIMIT)}`, fallbackName: '导入文件',
+};
 
 function isClerk(user: User): boolean {
   return user.roles.includes('admin') || user.roles.includes('clerk');
@@ -107,12 +116,12 @@ function routes(app: FastifyInstance, { sessions, documents, audit, ledger }: Se
     const user = await requireClerk(request);
     const { id } = parse(idParam, request.params);
     await submissions.get(id);
-    const file = await request.file({ limits: { fileSize: EVIDENCE_LIMIT, files: 1 } });
-    if (!file) throw new DeskError('bad_request', '请选择要上传的文件');
-    const saved = await evidence.save(file.file);
-    if (!saved) throw new DeskError('payload_too_large', `证明材料不能超过 ${EVIDENCE_LIMIT / 1024 / 1024} MB`);
-    const filename = file.filename.replace(/[\\/]/g, '_').slice(0, 200) || '证明材料';
-    await submissions.addEvidence(user, id, { id: saved.id, filename, mime: file.mimetype || 'application/octet-stream', size: saved.size });
+    const { saved, filename, mime } = await receiveUpload(request, EVIDENCE_UPLOAD, async ({ file, fileName }) => {
+      const stored = await evidence.save(file.file);
+      if (!stored) throw new DeskError('payload_too_large', EVIDENCE_UPLOAD.tooLarge);
+      return { saved: stored, filename: fileName, mime: file.mimetype || 'application/octet-stream' };
+    });
+    await submissions.addEvidence(user, id, { id: saved.id, filename, mime, size: saved.size });
     await audit(user.id, 'submission.evidence', id, { file: saved.id, filename });
     return reply.code(201).send({ submission: await submissions.get(id) });
   });
@@ -120,7 +129,7 @@ function routes(app: FastifyInstance, { sessions, documents, audit, ledger }: Se
   app.get('/api/evidence/:id', async (request, reply) => {
     await requireUser(sessions, request);
     const file = await submissions.evidence(parse(idParam, request.params).id);
-    return reply.type(file.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+    return reply.type(file.mime).header('content-disposition', contentDisposition(file.filename, '证明材料'))
       .send(evidence.open(file.id));
   });
 
@@ -200,19 +209,19 @@ function routes(app: FastifyInstance, { sessions, documents, audit, ledger }: Se
     const rows = ledgerRows(await submissions.list({ year, limit: 1_000_000 }), points, year);
     const file = await exportLedger(rows, await progressFor(year, asOf));
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`报送台账-${year}.xlsx`)}`)
+      .header('content-disposition', contentDisposition(`报送台账-${year}.xlsx`))
       .send(file);
   });
 
   app.post('/api/ledger/import', async (request, reply) => {
     const user = await requireClerk(request);
-    const file = await request.file({ limits: { fileSize: IMPORT_LIMIT, files: 1 } });
-    if (!file) throw new DeskError('bad_request', '请选择 .xlsx 或 .csv 文件');
-    if (!/\.(xlsx|csv)$/i.test(file.filename)) throw new DeskError('bad_request', '只能导入 .xlsx 或 .csv 文件');
-    const bytes = await file.toBuffer();
+    const { fileName, bytes } = await receiveUpload(request, IMPORT_UPLOAD, async ({ file, fileName }) => {
+      if (!/\.(xlsx|csv)$/i.test(fileName)) throw new DeskError('bad_request', '只能导入 .xlsx 或 .csv 文件');
+      return { fileName, bytes: await file.toBuffer() };
+    });
     let sheet: string[][];
     try {
-      sheet = await readSheet(file.filename, bytes);
+      sheet = await readSheet(fileName, bytes);
     } catch {
       throw new DeskError('bad_request', '无法读取文件，请确认是 .xlsx 或 .csv 格式');
     }
@@ -234,7 +243,7 @@ function routes(app: FastifyInstance, { sessions, documents, audit, ledger }: Se
       documentId: null, title: row.title, kind: row.kind, authors: row.authors,
       outletId: catalog.get(row.outletName)?.id ?? '', outletName: row.outletName, events: row.events,
     })), [...newOutlets.values()]);
-    await audit(user.id, 'ledger.import', file.filename, { rows: ids.length, skipped: recorded.length, outletsAdded: newOutlets.size });
+    await audit(user.id, 'ledger.import', fileName, { rows: ids.length, skipped: recorded.length, outletsAdded: newOutlets.size });
     return { ...report, imported: ids.length, skipped: recorded.length };
   });
 }

@@ -59,7 +59,7 @@ export function registerProofingRoutes(app: FastifyInstance, services: Services,
     // The writers while they edit, and the holder of the current checkpoint (who may comment).
     if (!access.canEdit && !access.canComment) throw forbidden('只有撰稿人和当前审核人可以忽略审校结果');
     const body = parse(ignoreRequest, request.body);
-    if (body.end < body.start || body.end > body.text.length) throw new DeskError('bad_request', '请求内容有误（位置超出文本）');
+    if (body.end < body.start || body.end > body.text.length) throw new DeskError('bad_request', '结束位置超出了文字的范围');
     const ignored = await store.ignore(user, row.id, { ...body, scope: body.scope as ProofScope });
     await services.audit(user.id, 'proofing.ignore', row.id, { rule: body.rule, fingerprint: ignored.fingerprint });
     return reply.code(201).send(ignored);

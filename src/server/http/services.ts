@@ -1,4 +1,4 @@
-import type { LoginThrottle } from '../auth/loginThrottle';
+import type { LoginGuard } from '../auth/loginGuard';
 import type { SessionStore } from '../auth/sessionStore';
 import type { DocumentStore } from '../documents/documentStore';
 import type { DocumentRemover } from '../documents/documentRemover';
@@ -40,7 +40,8 @@ export interface ReviewServices {
 export interface Services {
   users: UserDirectory;
   sessions: SessionStore;
-  throttle: LoginThrottle;
+  /** Decides which login attempts may check a password, and when. */
+  loginGuard: LoginGuard;
   documents: DocumentStore;
   /** Moves pieces to the 回收站 and back. */
   remover: DocumentRemover;

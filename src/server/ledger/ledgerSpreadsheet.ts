@@ -11,6 +11,7 @@ import { OUTLET_LEVEL_LABELS, STATUS_LABELS, type ImportRowError, type Outlet, t
 import { decodeCsv, parseCsv } from './csv';
 import type { NewEvent, SentRecord } from './submissionLedger';
 import { normalizeTitle, SENDING_EVENTS } from '../../core/targets/events';
+import { cleanTitle } from '../../core/text/cleanText';
 
 export const LEDGER_COLUMNS = ['序号', '标题', '作者', '类别', '报送单位/媒体', '级别', '报送日期', '状态', '采用/刊发日期', '期号/链接', '批示', '得分'] as const;
 
@@ -175,7 +176,7 @@ export function validateImport(sheet: string[][], outletsByName: Map<string, Out
     if (cells.every((c) => c.trim() === '')) return;
     total += 1;
     const messages: string[] = [];
-    const title = get(cells, '标题');
+    const title = cleanTitle(get(cells, '标题'));
     if (!title) messages.push('标题为空');
     if (title.length > 200) messages.push('标题超过 200 字');
     const kind = KIND_BY_LABEL.get(get(cells, '类别'));
