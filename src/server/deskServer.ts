@@ -128,6 +128,9 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     trustProxy: options.trustProxy && options.trustProxy.length > 0 ? options.trustProxy : false,
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
+    // Long enough that every id reaches its route and is refused there with the field's own message
+    // (编号不能超过 64 个字); at the default 100 an over-long id fell through to the web app's catch-all.
+    routerOptions: { maxParamLength: 1024 },
   });
   installErrorHandling(app);
   const services: Services = {

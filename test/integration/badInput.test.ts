@@ -176,7 +176,7 @@ const cases: Case[] = [
   // Wrong ids and other people's things
   { name: 'an unknown document', send: () => call(alice, 'GET', '/api/documents/00000000-0000-0000-0000-000000000000'), status: 404, message: '文稿不存在' },
   { name: 'a document id of 65 characters', send: () => call(alice, 'GET', `/api/documents/${'a'.repeat(65)}`), status: 400, message: '编号不能超过 64 个字' },
-  { name: 'a document id of 150 characters', send: () => call(alice, 'GET', `/api/documents/${'a'.repeat(150)}`), status: 400, message: '请求地址过长' },
+  { name: 'a document id of 150 characters', send: () => call(alice, 'GET', `/api/documents/${'a'.repeat(150)}`), status: 400, message: '编号不能超过 64 个字' },
   { name: 'someone else’s document', send: () => call(bob, 'GET', `/api/documents/${docId}`), status: 403 },
   { name: 'renaming someone else’s document', send: () => call(bob, 'PATCH', `/api/documents/${docId}`, { title: '抢来的' }), status: 403 },
   { name: 'renaming to zero-width characters', send: () => call(alice, 'PATCH', `/api/documents/${docId}`, { title: '\u2060\u200B' }), status: 400, message: '标题不能为空' },
