@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentAccess } from './access';
+import { documentAccess, type AccessDocument } from './access';
 
 const doc = { ownerId: 'w1', state: 'draft', collaboratorIds: ['w2'], deleted: false };
 const inReview = { ...doc, state: 'review', assigneeId: 'r1', pastAssigneeIds: ['r0'] };
@@ -28,6 +28,22 @@ describe('documentAccess', () => {
   it('lets the current and earlier assignees read the body and comment, never edit', () => {
     expect(documentAccess({ id: 'r1', roles: ['reviewer'] }, inReview)).toMatchObject({ canRead: true, canEdit: false, canComment: true });
     expect(documentAccess({ id: 'r0', roles: ['reviewer'] }, inReview)).toMatchObject({ canRead: true, canEdit: false, canComment: true });
+  });
+
+  it('gives the review threads the rights of the access table: the holder opens them, writers and holder resolve, earlier assignees reply', () => {
+    const rights = (id: string, roles: string[], d: AccessDocument = inReview) => {
+      const a = documentAccess({ id, roles }, d);
+      return [a.canReadComments, a.canComment, a.canStartThreads, a.canResolveThreads];
+    };
+    expect(rights('w1', ['writer'])).toEqual([true, true, false, true]);
+    expect(rights('w2', ['writer'])).toEqual([true, true, false, true]);
+    expect(rights('r1', ['reviewer'])).toEqual([true, true, true, true]);
+    expect(rights('r0', ['reviewer'])).toEqual([true, true, false, false]);
+    expect(rights('a', ['admin'])).toEqual([true, false, false, false]);
+    expect(rights('c', ['clerk'], { ...inReview, state: 'final' })).toEqual([false, false, false, false]);
+    // Once returned, the former holder is an earlier assignee: nobody opens threads until it is back in review.
+    expect(rights('r1', ['reviewer'], { ...inReview, state: 'returned', assigneeId: null, pastAssigneeIds: ['r1'] })).toEqual([true, true, false, false]);
+    expect(rights('w1', ['writer'], { ...doc, deleted: true })).toEqual([false, false, false, false]);
   });
 
   it('lets a clerk read 定稿 pieces only, without the threads', () => {

@@ -20,14 +20,20 @@ export interface DocumentAccess {
   canEdit: boolean;
   /** May rename, delete, restore and invite collaborators. */
   canManage: boolean;
-  /** May write to the review threads (comment, reply, resolve); readers without it only read them. */
+  /** May reply in the review threads, and edit or delete their own entries; readers without it only read them. */
   canComment: boolean;
+  /** May open a review thread on the body: the holder of the current checkpoint. */
+  canStartThreads: boolean;
+  /** May resolve and reopen review threads: the writers and the holder of the current checkpoint. */
+  canResolveThreads: boolean;
   /** May read the review threads at all. */
   canReadComments: boolean;
 }
 
 const EDITABLE_STATES: readonly string[] = ['draft', 'returned'];
-const NONE: DocumentAccess = { canRead: false, canEdit: false, canManage: false, canComment: false, canReadComments: false };
+const NONE: DocumentAccess = {
+  canRead: false, canEdit: false, canManage: false, canComment: false, canStartThreads: false, canResolveThreads: false, canReadComments: false,
+};
 
 export function documentAccess(user: AccessSubject, doc: AccessDocument): DocumentAccess {
   const isOwner = user.id === doc.ownerId;
@@ -46,6 +52,8 @@ export function documentAccess(user: AccessSubject, doc: AccessDocument): Docume
     canEdit: isWriter && EDITABLE_STATES.includes(doc.state),
     canManage: isOwner,
     canComment: isWriter || isAssignee || wasAssignee,
+    canStartThreads: isAssignee,
+    canResolveThreads: isWriter || isAssignee,
     canReadComments: isWriter || isAssignee || wasAssignee || isAdmin,
   };
 }

@@ -29,12 +29,14 @@ import { registerLedgerRoutes } from './http/ledgerRoutes';
 import { createLedgerServices } from './ledger';
 import type { Audit, Services } from './http/services';
 import { registerReviewRoutes } from './http/reviewRoutes';
+import { registerCommentRoutes } from './http/commentRoutes';
 import { registerDocxRoutes } from './http/docxRoutes';
 import { AuditLog } from './audit/auditLog';
 import { CollabGate } from './review/collabGate';
 import { ChainStore } from './review/chainStore';
 import { VersionStore } from './review/versionStore';
 import { WorkflowService } from './review/workflowService';
+import { ThreadStore } from './review/threadStore';
 import { createProofGate } from './proofing/proofGate';
 import { createLogger } from './log';
 
@@ -122,6 +124,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   const chains = new ChainStore(db);
   const versions = new VersionStore(db, documents, bodies, yjsStore, collabServer);
   const workflow = new WorkflowService({ db, documents, bodies, users, chains, gate, versions, audit: auditLog, proofGate: createProofGate(db) });
+  const threads = new ThreadStore({ db, documents, bodies, audit, announce: (id, threadId) => gate.announceComments(id, threadId) });
 
   const app = Fastify({
     loggerInstance: log as FastifyBaseLogger, bodyLimit: LIMITS.jsonBody, disableRequestLogging: false,
@@ -138,12 +141,13 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     remover: new DocumentRemover({ db, documents, gate, collab: collabServer, audit }),
     ledger: createLedgerServices(db, options.dataDir),
     localLogin: options.localLogin && createLocalLogin(users, options.localLogin.secretHash, options.localLogin.displayName),
-    review: { db, workflow, versions, chains, auditLog, yjsStore, gate },
+    review: { db, workflow, versions, chains, auditLog, yjsStore, gate, threads },
   };
   registerAuthRoutes(app, services);
   registerUserRoutes(app, services);
   registerDocumentRoutes(app, services);
   registerReviewRoutes(app, services);
+  registerCommentRoutes(app, services);
   registerLedgerRoutes(app, services);
   registerDocxRoutes(app, services, {
     approvalOf: (id) => workflow.finalApproval(id),

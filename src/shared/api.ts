@@ -61,7 +61,15 @@ export interface DocumentDetail extends DocumentSummary {
   properties: DocumentProperties;
   collaborators: Pick<User, 'id' | 'username' | 'displayName'>[];
   /** What the requesting user may do with this document, as the server decided it. */
-  access: { canEdit: boolean; canManage: boolean; canComment: boolean; canReadComments: boolean };
+  access: {
+    canEdit: boolean; canManage: boolean; canReadComments: boolean;
+    /** Reply in the review threads, edit and delete one's own entries. */
+    canComment: boolean;
+    /** Open a review thread (the holder of the current checkpoint). */
+    canStartThreads: boolean;
+    /** Resolve and reopen review threads (the writers and the holder). */
+    canResolveThreads: boolean;
+  };
   revision: number;
   /** Set on a draft saved from refused offline edits: the piece they were meant for. */
   sourceDocumentId: string | null;

@@ -80,12 +80,53 @@ export interface DiffResponse { from: VersionSummary | { id: 'current'; name: st
 export interface InboxItem { id: string; title: string; kind: (typeof DOCUMENT_KINDS)[number]; state: WorkflowState; checkpointName: string | null; ownerName: string; since: string }
 export interface Inbox { toReview: InboxItem[]; toSign: InboxItem[]; returned: InboxItem[] }
 
+/**
+ * One entry of a review thread (its opening comment or a reply). Author and times are the server's:
+ * whatever a client sends about them is ignored.
+ */
+export interface CommentEntryView {
+  id: string;
+  /** Null only for an entry moved from an old `<id>/review` document whose author id named no user. */
+  authorId: string | null;
+  authorName: string;
+  /** Empty once deleted: the entry stays as a mark of where it was (the store keeps the text). */
+  text: string;
+  at: string;
+  editedAt: string | null;
+  deleted: boolean;
+  /** Moved from an old `<id>/review` document: its author is what that client wrote, never checked. */
+  migrated: boolean;
+}
+
 export interface CommentThreadView {
-  id: string; quote: string; authorName: string; createdAt: string; resolved: boolean;
+  id: string;
+  quote: string;
+  /** The anchor as the client that opened the thread computed it (encoded Y.RelativePosition, base64). */
+  anchor: { start: string; end: string };
+  authorId: string | null;
+  authorName: string;
+  createdAt: string;
+  resolved: boolean;
+  resolvedBy: { id: string; name: string } | null;
+  resolvedAt: string | null;
   /** False when the commented text was deleted since. */
   anchored: boolean;
-  comments: Array<{ authorName: string; text: string; at: string }>;
+  comments: CommentEntryView[];
 }
+
+const commentText = z.string().trim().min(1, '内容不能为空').max(5000);
+const anchorEnd = z.string().min(4).max(1000).regex(/^[A-Za-z0-9+/]+=*$/, '锚点格式有误');
+
+/** Opens a thread (the holder of the checkpoint). Unknown fields (an author, a time) are dropped. */
+export const newThreadRequest = z.object({
+  anchor: z.object({ start: anchorEnd, end: anchorEnd }),
+  quote: z.string().trim().min(1).max(400),
+  text: commentText,
+});
+export type NewThreadRequest = z.infer<typeof newThreadRequest>;
+
+export const commentTextRequest = z.object({ text: commentText });
+export const resolveRequest = z.object({ resolved: z.boolean() });
 
 export const rescueRequest = z.object({ state: z.string().min(4).max(20 * 1024 * 1024) });
 
@@ -103,3 +144,9 @@ export const EDITS_REFUSED = 'wengao:edits-refused';
 
 /** Stateless message to every open copy of a piece: its title, properties or workflow state changed. */
 export const DOCUMENT_CHANGED = 'wengao:document-changed';
+
+/**
+ * Stateless message to every open copy of a piece: a review thread was opened, answered, edited,
+ * resolved or deleted; fetch the comments again.
+ */
+export const COMMENTS_CHANGED = 'wengao:comments-changed';

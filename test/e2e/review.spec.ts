@@ -180,6 +180,7 @@ test('a 政务信息 piece: drafted, annotated, returned, fixed, approved, signe
   await r.page.locator('.new-thread').getByRole('button', { name: '添加批注' }).click();
   const reviewerThread = r.page.getByRole('listitem', { name: `批注：${PHRASE}` });
   await expect(reviewerThread).toContainText('请补充改革以来的具体成效数据。');
+  await expect(reviewerThread.getByRole('button', { name: '编辑' })).toHaveCount(1);
   await expect.poll(() => highlightedTexts(r.page)).toEqual([PHRASE]);
   await r.page.evaluate(() => window.getSelection()?.removeAllRanges());
   await screenshot(r.page, testInfo, 'review-reviewer');
@@ -197,6 +198,11 @@ test('a 政务信息 piece: drafted, annotated, returned, fixed, approved, signe
   const writerThread = w.page.getByRole('listitem', { name: `批注：${PHRASE}` });
   await expect(writerThread).toContainText('请补充改革以来的具体成效数据。');
   await expect.poll(() => highlightedTexts(w.page)).toEqual([PHRASE]);
+  // The reviewer's comment carries the reviewer's name, as the server knows it, and is theirs alone to edit.
+  const reviewerComment = writerThread.locator('.thread-comment').filter({ hasText: '请补充改革以来的具体成效数据。' });
+  await expect(reviewerComment.locator('.thread-author')).toHaveText(reviewer.displayName);
+  await expect(reviewerComment.getByRole('button', { name: '编辑' })).toHaveCount(0);
+  await expect(reviewerComment.getByRole('button', { name: '删除' })).toHaveCount(0);
   await screenshot(w.page, testInfo, 'review-returned');
 
   // An edit in the same paragraph, after the phrase: the anchor stays on it.
@@ -209,6 +215,15 @@ test('a 政务信息 piece: drafted, annotated, returned, fixed, approved, signe
   await writerThread.getByRole('textbox', { name: '回复内容' }).fill('已补充全年办件量。');
   await writerThread.getByRole('button', { name: '回复' }).click();
   await expect(writerThread).toContainText('已补充全年办件量。');
+  // The writer's own reply is theirs to edit (编辑), under their own name.
+  const writerReply = writerThread.locator('.thread-comment').filter({ hasText: '已补充全年办件量。' });
+  await expect(writerReply.locator('.thread-author')).toHaveText(writer.displayName);
+  await writerReply.getByRole('button', { name: '编辑' }).click();
+  await writerReply.getByRole('textbox', { name: '编辑内容' }).fill('已补充全年网上办件量。');
+  await writerThread.getByRole('button', { name: '保存' }).click();
+  await expect(writerThread.locator('.thread-comment').filter({ hasText: '已补充全年网上办件量。' })).toContainText('已编辑');
+  // The reviewer's open page hears of it from the server, without reloading.
+  await expect(r.page.getByRole('listitem', { name: `批注：${PHRASE}` })).toContainText('已补充全年网上办件量。');
   await writerThread.getByRole('button', { name: '解决' }).click();
   await expect(w.page.locator('.resolved-threads summary')).toHaveText('已解决（1）');
   await expect.poll(() => highlightedTexts(w.page)).toEqual([]);

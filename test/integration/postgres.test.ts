@@ -4,9 +4,12 @@
  */
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import * as Y from 'yjs';
 import { ApiClient, createWriters, startDeskServer, type RunningServer } from '../support/server';
 import { connectClient, waitFor, type CollabClient } from '../support/collabClient';
 import { startPostgres, type TestPostgres } from '../support/postgres';
+import { seedLegacyInstallation, writeLegacyThread } from '../support/legacyReview';
 
 let postgres: TestPostgres | null = null;
 let server: RunningServer;
@@ -88,6 +91,61 @@ describe.skipIf(!existsPostgres() && !process.env.CI)('on PostgreSQL', () => {
     await admin.ok('DELETE', `/api/documents/${id}`, { reason: '重复' });
     const bin = await alice.ok<{ documents: Array<{ id: string }> }>('GET', '/api/documents?deleted=true');
     expect(bin.documents.map((d) => d.id)).toContain(id);
+  });
+
+  it('moves the threads of an old <id>/review into the tables and keeps every comment\'s author the server\'s', async () => {
+    if (!postgres) throw new Error('PostgreSQL did not start');
+    const url = await postgres.createDatabase();
+    const seed = await seedLegacyInstallation({ postgresUrl: url });
+    const old = await startDeskServer({ env: { WENGAO_DATABASE_URL: url } });
+    const raw: CollabClient[] = [];
+    try {
+      const login = (u: keyof typeof seed.users) => new ApiClient(old.url).login(seed.users[u].username, seed.users[u].password);
+      const [writer, reviewer] = await Promise.all([login('writer'), login('reviewer')]);
+      const id = seed.documentId;
+      type Thread = { id: string; quote: string; authorName: string; resolved: boolean; anchored: boolean; comments: Array<{ id: string; authorName: string; text: string }> };
+      const threads = async (): Promise<Thread[]> => (await writer.ok<{ threads: Thread[] }>('GET', `/api/documents/${id}/comments`)).threads;
+      const moved = await threads();
+      expect(moved.map((t) => [t.quote, t.authorName, t.resolved, t.anchored])).toEqual([['四个一', '李审核', false, true], ['推行', '未知用户', true, true]]);
+      expect(moved[0].comments.map((c) => [c.authorName, c.text])).toEqual([['李审核', '请核实“四个一”的提法'], ['王撰稿', '已核实']]);
+
+      await writer.ok('POST', `/api/documents/${id}/transitions`, { action: 'submit', assigneeId: seed.users.reviewer.id });
+      const body = connectClient(old.wsUrl, id, reviewer.token);
+      raw.push(body);
+      await body.synced();
+      const paragraph = body.doc.get('root', Y.XmlText).toDelta()[0]?.insert as Y.XmlText;
+      const at = (index: number, assoc: number) => Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(paragraph, index, assoc))).toString('base64');
+      const forged = { authorId: seed.users.signer.id, authorName: '张主任' };
+      const opened = await reviewer.ok<Thread>('POST', `/api/documents/${id}/comments`, { anchor: { start: at(8, 0), end: at(11, -1) }, quote: '工作机制', text: '表述可再精炼', ...forged });
+      expect(opened).toMatchObject({ authorName: '李审核', anchored: true });
+      const reply = await writer.ok<{ id: string; authorName: string }>('POST', `/api/documents/${id}/comments/${opened.id}/replies`, { text: '同意，可以签发。', ...forged });
+      expect(reply.authorName).toBe('王撰稿');
+      const entry = `/api/documents/${id}/comments/${opened.id}/entries/${opened.comments[0].id}`;
+      expect((await writer.request('PATCH', entry, { text: '无意见' })).status).toBe(403);
+      expect((await writer.request('DELETE', entry)).status).toBe(403);
+      await reviewer.ok('PATCH', entry, { text: '表述请再精炼' });
+      await writer.ok('PATCH', `/api/documents/${id}/comments/${opened.id}`, { resolved: true });
+
+      const review = connectClient(old.wsUrl, `${id}/review`, writer.token);
+      raw.push(review);
+      writeLegacyThread(review.doc, { id: 'late', anchor: { start: null, end: null }, quote: 'x', ...forged, text: '迟到的写入', at: new Date().toISOString() });
+      await new Promise((r) => setTimeout(r, 800));
+      const now = await threads();
+      expect(now.map((t) => t.quote)).toEqual(['四个一', '推行', '工作机制']);
+      expect(now[2]).toMatchObject({ resolved: true, comments: [{ authorName: '李审核', text: '表述请再精炼' }, { authorName: '王撰稿', text: '同意，可以签发。' }] });
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ n: string }>('select count(*) as n from doc_updates where name = $1', [`${id}/review`]);
+        // Only the update the old installation had logged: nothing was written after the move.
+        expect(Number(rows[0].n)).toBe(1);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      for (const c of raw) c.destroy();
+      await old.dispose();
+    }
   });
 
   it('answers the proofreader and the dashboard', async () => {

@@ -3,7 +3,6 @@ import * as Y from 'yjs';
 import { ADMIN_PASSWORD, ApiClient, startDeskServer, type RunningServer } from '../support/server';
 import { connectClient, waitFor, type CollabClient } from '../support/collabClient';
 import { EDITS_REFUSED, type HistoryEntry, type Inbox, type WorkflowStatus } from '../../src/shared/review';
-import { addThread, readThreads } from '../../src/core/review/threads';
 import JSZip from 'jszip';
 import SQLite from 'better-sqlite3';
 import type { SerializedEditorState } from 'lexical';
@@ -261,36 +260,8 @@ describe('versions', () => {
   });
 });
 
-describe('annotations and refused offline edits', () => {
-  it('lets the assignee comment in the review document while the body is locked; the admin only reads', async () => {
-    const id = await infoPiece('批注锚点所在的正文。');
-    await as('writer').ok('POST', `/api/documents/${id}/transitions`, { action: 'submit', assigneeId: idOf('reviewer') });
-    const body = connect(id, 'reviewer');
-    await body.synced();
-    const review = connect(`${id}/review`, 'reviewer');
-    await review.synced();
-    const paragraph = body.doc.get('root', Y.XmlText).toDelta()[0]?.insert as Y.XmlText;
-    addThread(review.doc, {
-      id: 't1', quote: '锚点',
-      anchor: { start: Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(paragraph, 2)), end: Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(paragraph, 4)) },
-      author: { id: idOf('reviewer'), name: '李审核' }, text: '请核实', at: new Date().toISOString(),
-    });
-    await review.acknowledged();
-    const { threads } = await as('writer').ok<{ threads: Array<{ quote: string; anchored: boolean; comments: Array<{ text: string }> }> }>('GET', `/api/documents/${id}/comments`);
-    expect(threads).toMatchObject([{ quote: '锚点', anchored: true, comments: [{ text: '请核实' }] }]);
-
-    const adminReview = connectClient(server.wsUrl, `${id}/review`, admin.token);
-    clients.push(adminReview);
-    await adminReview.synced();
-    addThread(adminReview.doc, { id: 't2', quote: 'x', anchor: { start: null, end: null }, author: { id: 'a', name: '管理员' }, text: '不该写入', at: new Date().toISOString() });
-    await new Promise((r) => setTimeout(r, 400));
-    await server.restart();
-    const later = await as('writer').ok<{ threads: Array<{ id: string; anchored: boolean }> }>('GET', `/api/documents/${id}/comments`);
-    // The admin's write was refused; the reviewer's thread and its anchor survived the restart.
-    expect(later.threads).toMatchObject([{ id: 't1', anchored: true }]);
-    expect(readThreads(review.doc).length).toBeGreaterThanOrEqual(1);
-  });
-
+// Annotations (批注): test/integration/reviewThreads.test.ts.
+describe('refused offline edits', () => {
   it('tells a collaborator whose offline edits were refused, and keeps them as a separate draft', async () => {
     const id = await infoPiece('离线前的正文。');
     const colleague = connect(id, 'colleague');

@@ -1,6 +1,6 @@
 /** The review workflow's endpoints (src/shared/review.ts), one function each. */
 import type {
-  CommentThreadView, DiffResponse, HistoryEntry, Inbox, TransitionRequestBody, TransitionResponse,
+  CommentEntryView, CommentThreadView, DiffResponse, NewThreadRequest, HistoryEntry, Inbox, TransitionRequestBody, TransitionResponse,
   VersionContent, VersionSummary, WorkflowStatus,
 } from '../../shared/review';
 import type { CheckpointChain } from '../../shared/workflow';
@@ -8,6 +8,7 @@ import type { DocumentKind } from '../../shared/kinds';
 import { request } from './client';
 
 const doc = (id: string): string => `/documents/${encodeURIComponent(id)}`;
+const thread = (id: string, threadId: string): string => `${doc(id)}/comments/${encodeURIComponent(threadId)}`;
 
 /** One entry of the append-only audit log. */
 export interface AuditEntryView {
@@ -44,6 +45,16 @@ export const reviewApi = {
     request<DiffResponse>(`${doc(id)}/diff`, { query: { from, to } }),
 
   comments: (id: string) => request<{ threads: CommentThreadView[] }>(`${doc(id)}/comments`),
+  startThread: (id: string, body: NewThreadRequest) =>
+    request<CommentThreadView>(`${doc(id)}/comments`, { method: 'POST', body }),
+  reply: (id: string, threadId: string, text: string) =>
+    request<CommentEntryView>(`${thread(id, threadId)}/replies`, { method: 'POST', body: { text } }),
+  setResolved: (id: string, threadId: string, resolved: boolean) =>
+    request<CommentThreadView>(thread(id, threadId), { method: 'PATCH', body: { resolved } }),
+  editEntry: (id: string, threadId: string, entryId: string, text: string) =>
+    request<CommentEntryView>(`${thread(id, threadId)}/entries/${encodeURIComponent(entryId)}`, { method: 'PATCH', body: { text } }),
+  deleteEntry: (id: string, threadId: string, entryId: string) =>
+    request<null>(`${thread(id, threadId)}/entries/${encodeURIComponent(entryId)}`, { method: 'DELETE' }),
   rescue: (id: string, state: string) =>
     request<{ id: string; title?: string }>(`${doc(id)}/rescue`, { method: 'POST', body: { state } }),
 

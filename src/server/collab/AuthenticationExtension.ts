@@ -3,12 +3,12 @@ import type { SessionStore } from '../auth/sessionStore';
 import type { DocumentStore } from '../documents/documentStore';
 import { parseDocumentName, type CollabContext } from './documentNames';
 
-
 /**
  * Authenticates every WebSocket document connection with the session token and the access table:
  * an unknown token or a document the user may not read is refused before any content is sent, and
  * a user who may read but not edit gets a read-only connection (Hocuspocus drops its updates).
- * `<id>/review` (the review threads) is writable for those who may comment.
+ * Only bodies are collaboration documents: an old client asking for `<id>/review` is refused, so
+ * nothing it writes there is applied or stored (review threads go through the HTTP API).
  */
 export class AuthenticationExtension implements Extension {
   readonly extensionName = 'authentication';
@@ -21,12 +21,7 @@ export class AuthenticationExtension implements Extension {
     const name = parseDocumentName(documentName);
     if (!name) throw new Error('unknown document');
     const { access } = await this.documents.load(user, name.documentId);
-    if (name.part === 'review') {
-      if (!access.canReadComments) throw new Error('forbidden');
-      connectionConfig.readOnly = !access.canComment;
-    } else {
-      connectionConfig.readOnly = !access.canEdit;
-    }
+    connectionConfig.readOnly = !access.canEdit;
     return { user };
   }
 }

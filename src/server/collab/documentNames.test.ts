@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { contextUser, isBodyName, parseDocumentName, reviewDocumentName } from './documentNames';
+import { contextUser, isBodyName, parseDocumentName } from './documentNames';
 
 describe('collaboration document names', () => {
-  it('names a body and its review threads, and nothing else', () => {
-    expect(parseDocumentName('d1')).toEqual({ documentId: 'd1', part: 'body' });
-    expect(parseDocumentName(reviewDocumentName('d1'))).toEqual({ documentId: 'd1', part: 'review' });
-    for (const bad of ['', 'd1/other', 'd1/review/x', '/review']) expect(parseDocumentName(bad)).toBeNull();
+  it('names a body and nothing else: the old review documents are refused', () => {
+    expect(parseDocumentName('d1')).toEqual({ documentId: 'd1' });
+    for (const bad of ['', 'd1/review', 'd1/other', 'd1/review/x', '/review', 'x'.repeat(65)]) expect(parseDocumentName(bad)).toBeNull();
     expect(isBodyName('d1')).toBe(true);
     expect(isBodyName('d1/review')).toBe(false);
   });

@@ -1,24 +1,16 @@
 import type { User } from '../../shared/api';
 
 /**
- * Collaboration document names, in one place: `<id>` is a piece's body, `<id>/review` its review
- * threads. Anything else names no document.
+ * Collaboration document names, in one place: `<id>` is a piece's body, and nothing else names a
+ * document. (Review threads were once the Y.Doc `<id>/review`; since migration 0005 they live in the
+ * relational store, and that name is refused like any other.)
  */
-export type DocumentPart = 'body' | 'review';
-
-export function parseDocumentName(name: string): { documentId: string; part: DocumentPart } | null {
-  const [documentId, part, ...rest] = name.split('/');
-  if (!documentId || rest.length > 0) return null;
-  if (part === undefined) return { documentId, part: 'body' };
-  return part === 'review' ? { documentId, part: 'review' } : null;
+export function parseDocumentName(name: string): { documentId: string } | null {
+  return name.length > 0 && name.length <= 64 && !name.includes('/') ? { documentId: name } : null;
 }
 
 export function isBodyName(name: string): boolean {
-  return parseDocumentName(name)?.part === 'body';
-}
-
-export function reviewDocumentName(documentId: string): string {
-  return `${documentId}/review`;
+  return parseDocumentName(name) !== null;
 }
 
 /** What the authentication extension puts on every connection. */

@@ -3,6 +3,7 @@ import type { Dialect } from './database';
 import { createReviewTables } from '../review/reviewMigration';
 import { createLedgerTables } from '../ledger/ledgerMigration';
 import { createProofingTables } from '../proofing/proofingMigration';
+import { migrateReviewThreads } from '../review/threadMigration';
 
 /**
  * Migrations live in code, in order; each is written once for both dialects. The few types that
@@ -83,6 +84,11 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
     '0004_proofing': {
       async up(db: Kysely<unknown>) {
         await createProofingTables(db);
+      },
+    },
+    '0005_review_threads': {
+      async up(db: Kysely<unknown>) {
+        await migrateReviewThreads(db, dialect === 'postgres');
       },
     },
   };

@@ -25,6 +25,8 @@ export interface Database {
   year_targets: YearTargetsTable;
   proofing_lists: ProofingListsTable;
   proofing_ignores: ProofingIgnoresTable;
+  review_threads: ReviewThreadsTable;
+  review_entries: ReviewEntriesTable;
 }
 
 export interface UsersTable {
@@ -226,4 +228,37 @@ export interface ProofingIgnoresTable {
   excerpt: string;
   ignored_by: string;
   ignored_at: string;
+}
+
+/**
+ * A review thread (批注) on a piece (migration 0005). The anchor is two encoded Y.RelativePosition
+ * (base64) that the client computed; the server stores them as given ('' when a moved thread had none).
+ */
+export interface ReviewThreadsTable {
+  id: string;
+  document_id: string;
+  anchor_start: string;
+  anchor_end: string;
+  quote: string;
+  /** The session's user; null only for a moved thread whose author id named no user. */
+  created_by: string | null;
+  created_at: string;
+  resolved: number;
+  resolved_by: string | null;
+  resolved_at: string | null;
+  /** 1 when moved from an old `<id>/review` Y.Doc, whose authors the old server never checked. */
+  migrated: ColumnType<number, number | undefined, number>;
+}
+
+/** An entry of a thread, the opening comment first; deletes are soft (deleted_at), the text stays. */
+export interface ReviewEntriesTable {
+  id: Generated<number>;
+  thread_id: string;
+  document_id: string;
+  author_id: string | null;
+  text: string;
+  created_at: string;
+  edited_at: string | null;
+  deleted_at: string | null;
+  migrated: ColumnType<number, number | undefined, number>;
 }

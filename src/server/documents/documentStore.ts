@@ -64,7 +64,10 @@ export class DocumentStore {
         const p = byId.get(uid);
         return p ? [{ id: p.id, username: p.username, displayName: p.display_name }] : [];
       }),
-      access: { canEdit: access.canEdit, canManage: access.canManage, canComment: access.canComment, canReadComments: access.canReadComments },
+      access: {
+        canEdit: access.canEdit, canManage: access.canManage, canReadComments: access.canReadComments, canComment: access.canComment,
+        canStartThreads: access.canStartThreads, canResolveThreads: access.canResolveThreads,
+      },
       revision: row.revision,
       sourceDocumentId: row.source_document_id,
     };

@@ -4,7 +4,7 @@ import { chainRequest, rescueRequest, saveVersionRequest, transitionRequest } fr
 import { DOCUMENT_KINDS } from '../../shared/kinds';
 import { parse, requireAdmin, requireUser } from './context';
 import type { Services } from './services';
-import { commentThreads, inboxFor } from '../review/reviewQueries';
+import { inboxFor } from '../review/reviewQueries';
 import { rescueOfflineEdits } from '../review/offlineRescue';
 
 const idParam = z.object({ id: z.string().min(1).max(64) });
@@ -12,7 +12,7 @@ const versionParam = idParam.extend({ vid: z.string().min(1).max(64) });
 const diffQuery = z.object({ from: z.string().min(1).max(64), to: z.string().min(1).max(64) });
 const kindParam = z.object({ kind: z.enum(DOCUMENT_KINDS) });
 
-/** The review workflow: transitions, status, history, versions and diffs, inbox, comments, audit, chains. */
+/** The review workflow: transitions, status, history, versions and diffs, inbox, audit, chains (comments: commentRoutes). */
 export function registerReviewRoutes(app: FastifyInstance, services: Services): void {
   const { sessions, review } = services;
 
@@ -60,11 +60,6 @@ export function registerReviewRoutes(app: FastifyInstance, services: Services): 
     const user = await requireUser(sessions, request);
     const { from, to } = parse(diffQuery, request.query);
     return review.versions.diff(user, parse(idParam, request.params).id, from, to);
-  });
-
-  app.get('/api/documents/:id/comments', async (request) => {
-    const user = await requireUser(sessions, request);
-    return { threads: await commentThreads(services.documents, services.bodies, user, parse(idParam, request.params).id) };
   });
 
   app.post('/api/documents/:id/rescue', { bodyLimit: 30 * 1024 * 1024 }, async (request, reply) => {

@@ -14,6 +14,7 @@ import type { ChainStore } from '../review/chainStore';
 import type { AuditLog } from '../audit/auditLog';
 import type { YjsStore } from '../collab/yjsStore';
 import type { CollabGate } from '../review/collabGate';
+import type { ThreadStore } from '../review/threadStore';
 
 /** Records who did what: an append-only audit log. */
 export type Audit = (actorId: string | null, action: string, target: string, detail?: Record<string, unknown>) => Promise<void>;
@@ -34,6 +35,8 @@ export interface ReviewServices {
   auditLog: AuditLog;
   yjsStore: YjsStore;
   gate: CollabGate;
+  /** 批注: review threads and their entries. */
+  threads: ThreadStore;
 }
 
 /** What the HTTP routes are built from. */

@@ -2,8 +2,8 @@ import type { Hocuspocus } from '@hocuspocus/server';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { DocumentStore } from '../documents/documentStore';
-import { DOCUMENT_CHANGED } from '../../shared/review';
-import { contextUser, reviewDocumentName } from '../collab/documentNames';
+import { COMMENTS_CHANGED, DOCUMENT_CHANGED } from '../../shared/review';
+import { contextUser } from '../collab/documentNames';
 
 interface ConnectionLike { readOnly: boolean; context: unknown }
 
@@ -44,17 +44,16 @@ export class CollabGate {
         connection.readOnly = true;
       }
     }
-    for (const connection of this.connections(reviewDocumentName(documentId))) {
-      const user = contextUser(connection.context);
-      if (!user) continue;
-      const access = await this.documents.load(user, documentId).then((d) => d.access, () => null);
-      connection.readOnly = !access?.canComment;
-    }
   }
 
   /** Tells every open copy of the piece that its title, properties or workflow state changed. */
   announceChange(documentId: string): void {
     this.collab().documents.get(documentId)?.broadcastStateless(JSON.stringify({ type: DOCUMENT_CHANGED, documentId }));
+  }
+
+  /** Tells every open copy of the piece that one of its review threads changed (they fetch the comments again). */
+  announceComments(documentId: string, threadId: string): void {
+    this.collab().documents.get(documentId)?.broadcastStateless(JSON.stringify({ type: COMMENTS_CHANGED, documentId, threadId }));
   }
 
   /** Notes that `userId` edited the body, title or properties in the document's current revision. */

@@ -1,15 +1,9 @@
 import type { Kysely } from 'kysely';
-import * as Y from 'yjs';
 import type { User } from '../../shared/api';
 import type { DocumentKind } from '../../shared/kinds';
-import type { CommentThreadView, Inbox, InboxItem } from '../../shared/review';
+import type { Inbox, InboxItem } from '../../shared/review';
 import type { CheckpointChain, WorkflowState } from '../../shared/workflow';
-import { readThreads } from '../../core/review/threads';
 import type { Database } from '../db/schema';
-import type { DocumentStore } from '../documents/documentStore';
-import type { BodyStore } from '../collab/bodyStore';
-import { forbidden } from '../http/errors';
-import { reviewDocumentName } from '../collab/documentNames';
 
 /** 待办: what waits for this user — pieces to review, to sign, and their own pieces returned to them. */
 export async function inboxFor(db: Kysely<Database>, user: User): Promise<Inbox> {
@@ -37,26 +31,4 @@ export async function inboxFor(db: Kysely<Database>, user: User): Promise<Inbox>
     else inbox.toReview.push(item);
   }
   return inbox;
-}
-
-/** The review threads of a piece as the server sees them, with whether each anchor still holds. */
-export async function commentThreads(documents: DocumentStore, bodies: BodyStore, user: User, id: string): Promise<CommentThreadView[]> {
-  const { access } = await documents.load(user, id);
-  if (!access.canReadComments) throw forbidden('没有权限查看批注');
-  const review = new Y.Doc();
-  Y.applyUpdate(review, await bodies.currentState(reviewDocumentName(id), new Uint8Array([0, 0])));
-  const body = new Y.Doc();
-  Y.applyUpdate(body, await bodies.currentState(id));
-  const anchored = (json: unknown): boolean => {
-    try {
-      return Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(json), body) !== null;
-    } catch {
-      return false;
-    }
-  };
-  return readThreads(review).map((t) => ({
-    id: t.id, quote: t.quote, authorName: t.authorName, createdAt: t.createdAt, resolved: t.resolved,
-    anchored: anchored(t.anchor.start) && anchored(t.anchor.end),
-    comments: t.comments.map((c) => ({ authorName: c.authorName, text: c.text, at: c.at })),
-  }));
 }

@@ -21,12 +21,14 @@ const ACTION_NAMES: Record<string, string> = {
   'document.export': '导出', 'document.import': '导入', 'document.rescue': '另存离线修改', 'document.targets': '设置报送目标',
   'workflow.submit': '提交审核', 'workflow.approve': '通过', 'workflow.return': '退回', 'workflow.sign': '签发', 'workflow.reopen': '重新打开',
   'workflow.chain': '修改审核流程', 'version.restore': '恢复此版本',
+  'comment.create': '添加批注', 'comment.reply': '回复批注', 'comment.edit': '编辑批注', 'comment.delete': '删除批注',
+  'comment.resolve': '解决批注', 'comment.reopen': '重新打开批注',
 };
 
 const DETAIL_LABELS: Record<string, string> = {
   from: '原状态', to: '新状态', checkpoint: '环节', assigneeId: '办理人', userId: '用户', contentHash: '内容指纹',
   kind: '类型', versionId: '版本', chain: '流程', roles: '角色', disabled: '停用', title: '标题',
-  reason: '原因', state: '状态', submissions: '报送记录',
+  reason: '原因', state: '状态', submissions: '报送记录', threadId: '批注', entryId: '条目', previousText: '原内容',
 };
 const STATES: Record<string, string> = STATE_NAMES;
 const KINDS: Record<string, string> = KIND_LABELS;

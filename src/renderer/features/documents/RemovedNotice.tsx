@@ -45,7 +45,7 @@ export function RemovedNotice({ connection, document, onDocument, onRestored }: 
     if (removedBy === null || readOnly) return;
     onDocument({
       ...document, deletedAt: document.deletedAt ?? new Date().toISOString(),
-      access: { ...access, canEdit: false, canManage: false, canComment: false },
+      access: { ...access, canEdit: false, canManage: false, canComment: false, canStartThreads: false, canResolveThreads: false },
     });
   }, [removedBy, readOnly, document, access, onDocument]);
 

@@ -14,8 +14,9 @@ import { useReviewThreads } from './useReviewThreads';
 type Tab = 'comments' | 'versions' | 'history';
 const TAB_NAMES: Record<Tab, string> = { comments: '批注', versions: '版本记录', history: '审核记录' };
 
-/** Access fields the server adds for review threads (optional until every server sends them). */
-type ReviewAccess = DocumentDetail['access'] & { canComment?: boolean; canReadComments?: boolean };
+/** The access fields for review threads may be missing from a copy of the document kept before they existed. */
+type ReviewAccess = Omit<DocumentDetail['access'], 'canComment' | 'canReadComments' | 'canStartThreads' | 'canResolveThreads'>
+  & Partial<Pick<DocumentDetail['access'], 'canComment' | 'canReadComments' | 'canStartThreads' | 'canResolveThreads'>>;
 
 export function ReviewPanel({ document, status, connection, user, reloadKey, onContentRestored }: {
   document: DocumentDetail;
@@ -36,13 +37,14 @@ export function ReviewPanel({ document, status, connection, user, reloadKey, onC
   const isHolder = status?.state === 'review' && status.assignee?.id === user.id;
   const canComment = access.canComment ?? (isWriter || isHolder);
   const canReadComments = access.canReadComments ?? canComment;
+  // The server decides each call; these only choose which buttons to show.
   const rights: CommentRights = {
-    canStart: canComment && isHolder,
+    canStart: access.canStartThreads ?? (canComment && isHolder),
     canReply: canComment,
-    canResolve: canComment && (isWriter || isHolder),
+    canResolve: access.canResolveThreads ?? (canComment && (isWriter || isHolder)),
   };
 
-  const review = useReviewThreads(connection?.adapter ?? null, document.id, canReadComments);
+  const review = useReviewThreads(connection?.adapter ?? null, document.id, canReadComments, reloadKey);
   useCommentHighlights(connection, review.threads, activeThread);
 
   const openSave = (): void => { setTab('versions'); setSaving(true); };
@@ -75,7 +77,7 @@ export function ReviewPanel({ document, status, connection, user, reloadKey, onC
       </div>
       <div className="review-tab-panel" role="tabpanel" id={`${baseId}-${tab}-panel`} aria-labelledby={`${baseId}-${tab}`}>
         {tab === 'comments' && (canReadComments
-          ? <CommentsPanel connection={connection} review={review} user={user} rights={rights}
+          ? <CommentsPanel documentId={document.id} connection={connection} review={review} user={user} rights={rights}
               activeId={activeThread} onActivate={setActiveThread} />
           : <p className="muted-state">无权查看批注</p>)}
         {tab === 'versions' && (

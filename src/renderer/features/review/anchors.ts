@@ -1,7 +1,8 @@
 /**
  * Comment anchors as Yjs relative positions into the body, computed and resolved without touching
- * the body: a selection in the editor becomes two relative positions (start, end); later, after any
- * edits, they resolve back to a DOM range for highlighting.
+ * the body: a selection in the editor becomes two relative positions (start, end), encoded as the
+ * server stores them (src/core/review/anchor.ts); later, after any edits, they resolve back to a DOM
+ * range for highlighting.
  *
  * This follows the layout Lexical's collaboration binding (v1) gives the body Y.Doc: every element
  * is a Y.XmlText holding its children in order; a text node is one embedded Y.Map (its properties)
@@ -13,10 +14,8 @@ import {
   $createRangeSelectionFromDom, $getNodeByKey, $getRoot, $isElementNode, $isTextNode,
   type ElementNode, type LexicalEditor, type LexicalNode, type PointType,
 } from 'lexical';
+import { decodeAnchorPosition, encodeAnchorPosition, type EncodedAnchor } from '../../../core/review/anchor';
 import { domRangeBetween, textDomPoint, type DomPoint } from '../editor/domText';
-
-/** JSON of two Y.RelativePosition (Y.relativePositionToJSON), as stored in the review doc. */
-export interface BodyAnchor { start: unknown; end: unknown }
 
 function childSize(node: LexicalNode): number {
   return $isTextNode(node) ? 1 + node.getTextContentSize() : 1;
@@ -72,13 +71,13 @@ function $yIndexOf(point: PointType): { element: ElementNode; index: number } | 
   return { element: node, index };
 }
 
-function $relativeAt(bodyDoc: Y.Doc, point: PointType, assoc: number): unknown {
+function $relativeAt(bodyDoc: Y.Doc, point: PointType, assoc: number): string | null {
   const at = $yIndexOf(point);
   if (!at) return null;
   const path = $pathOf(at.element);
   const type = path && xmlTextAt(bodyDoc.get('root', Y.XmlText), path);
   if (!type) return null;
-  return Y.relativePositionToJSON(Y.createRelativePositionFromTypeIndex(type, at.index, assoc));
+  return encodeAnchorPosition(Y.createRelativePositionFromTypeIndex(type, at.index, assoc));
 }
 
 /**
@@ -86,7 +85,7 @@ function $relativeAt(bodyDoc: Y.Doc, point: PointType, assoc: number): unknown {
  * body is selected. The start sticks to the first selected character and the end to the last, so
  * text typed just outside the range stays outside it.
  */
-export function anchorFromSelection(editor: LexicalEditor, bodyDoc: Y.Doc): { anchor: BodyAnchor; quote: string } | null {
+export function anchorFromSelection(editor: LexicalEditor, bodyDoc: Y.Doc): { anchor: EncodedAnchor; quote: string } | null {
   const root = editor.getRootElement();
   const dom = window.getSelection();
   if (!root || !dom || dom.rangeCount === 0 || dom.isCollapsed) return null;
@@ -107,12 +106,13 @@ export function anchorFromSelection(editor: LexicalEditor, bodyDoc: Y.Doc): { an
 
 interface LexicalPoint { key: string; offset: number; type: 'text' | 'element' }
 
-/** Resolves one relative position to a Lexical point in the current editor state. */
-function $resolve(bodyDoc: Y.Doc, json: unknown): LexicalPoint | null {
-  if (typeof json !== 'object' || json === null) return null;
+/** Resolves one encoded relative position to a Lexical point in the current editor state. */
+function $resolve(bodyDoc: Y.Doc, encoded: string): LexicalPoint | null {
+  const relative = decodeAnchorPosition(encoded);
+  if (!relative) return null;
   let absolute: Y.AbsolutePosition | null;
   try {
-    absolute = Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(json), bodyDoc);
+    absolute = Y.createAbsolutePositionFromRelativePosition(relative, bodyDoc);
   } catch {
     return null;
   }
@@ -163,7 +163,7 @@ function $domPoint(editor: LexicalEditor, point: LexicalPoint): DomPoint | null 
 }
 
 /** The DOM range an anchor covers now, or null when its text is gone or not rendered. */
-export function rangeOfAnchor(editor: LexicalEditor, bodyDoc: Y.Doc, anchor: BodyAnchor): Range | null {
+export function rangeOfAnchor(editor: LexicalEditor, bodyDoc: Y.Doc, anchor: EncodedAnchor): Range | null {
   return editor.read(() => {
     const start = $resolve(bodyDoc, anchor.start);
     const end = $resolve(bodyDoc, anchor.end);

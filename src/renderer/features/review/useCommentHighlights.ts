@@ -3,7 +3,7 @@
  * recomputed after every render of the body, and neither the body nor its Y.Doc is touched.
  */
 import { useEffect } from 'react';
-import type { ReviewThread } from '../../../core/review/threads';
+import type { CommentThreadView } from '../../../shared/review';
 import type { EditorConnection } from '../editor/DeskEditor';
 import { rangeOfAnchor } from './anchors';
 
@@ -13,11 +13,11 @@ export const ACTIVE_COMMENT_HIGHLIGHT = 'review-comment-active';
 const supported = (): boolean => typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 
 /** The current DOM range of one thread's anchor (for scrolling to it). */
-export function threadRange(connection: EditorConnection, thread: ReviewThread): Range | null {
+export function threadRange(connection: EditorConnection, thread: CommentThreadView): Range | null {
   return rangeOfAnchor(connection.editor, connection.adapter.document, thread.anchor);
 }
 
-export function useCommentHighlights(connection: EditorConnection | null, threads: readonly ReviewThread[], activeId: string | null): void {
+export function useCommentHighlights(connection: EditorConnection | null, threads: readonly CommentThreadView[], activeId: string | null): void {
   useEffect(() => {
     if (!connection || !supported()) return undefined;
     const { editor } = connection;

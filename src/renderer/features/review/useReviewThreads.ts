@@ -1,44 +1,77 @@
 /**
- * The review threads of a piece, live: the Y.Doc `<id>/review`, opened on the body's socket, and the
- * threads read from it after every change.
+ * The review threads of a piece, live: fetched from the server (`GET …/comments`, which decides
+ * who wrote what), and fetched again when the server says on the body's connection that they
+ * changed, when the connection comes back, and when the caller's `reloadKey` changes.
  */
-import { useEffect, useState } from 'react';
-import * as Y from 'yjs';
-import { readThreads, type ReviewThread } from '../../../core/review/threads';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { COMMENTS_CHANGED, type CommentThreadView } from '../../../shared/review';
+import { errorMessage } from '../../api/client';
+import { reviewApi } from '../../api/review';
 import type { HocuspocusAdapter } from '../editor/collab/hocuspocusAdapter';
 
 export interface ReviewThreads {
-  doc: Y.Doc | null;
-  threads: ReviewThread[];
-  synced: boolean;
-  writable: boolean;
+  threads: CommentThreadView[];
+  /** True once the first answer came. */
+  loaded: boolean;
+  /** Why the last fetch failed (offline, …), or null. */
+  error: string | null;
+  /** Fetches the threads again (after one's own change; others' come by the server's message). */
+  reload(): void;
 }
 
-const EMPTY: ReviewThreads = { doc: null, threads: [], synced: false, writable: false };
+function isCommentsChanged(payload: string, documentId: string): boolean {
+  try {
+    const message: unknown = JSON.parse(payload);
+    return typeof message === 'object' && message !== null
+      && Reflect.get(message, 'type') === COMMENTS_CHANGED && Reflect.get(message, 'documentId') === documentId;
+  } catch {
+    return false;
+  }
+}
 
-export function useReviewThreads(adapter: HocuspocusAdapter | null, documentId: string, enabled: boolean): ReviewThreads {
-  const [state, setState] = useState<ReviewThreads>(EMPTY);
+export function useReviewThreads(adapter: HocuspocusAdapter | null, documentId: string, enabled: boolean, reloadKey: number): ReviewThreads {
+  const [threads, setThreads] = useState<CommentThreadView[]>([]);
+  const [loaded, setLoaded] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  // One fetch at a time; a request made meanwhile runs once more when it ends, so the last word wins.
+  const fetching = useRef<{ running: boolean; again: boolean; alive: boolean }>({ running: false, again: false, alive: true });
+
+  const reload = useCallback((): void => {
+    const state = fetching.current;
+    if (!enabled) return;
+    if (state.running) { state.again = true; return; }
+    state.running = true;
+    reviewApi.comments(documentId).then(
+      (result) => { if (state.alive) { setThreads(result.threads); setError(null); setLoaded(true); } },
+      (caught: unknown) => { if (state.alive) setError(errorMessage(caught)); },
+    ).finally(() => {
+      state.running = false;
+      if (state.again && state.alive) { state.again = false; reload(); }
+    });
+  }, [documentId, enabled]);
 
   useEffect(() => {
-    if (!adapter || !enabled) {
-      setState(EMPTY);
-      return undefined;
-    }
-    const doc = new Y.Doc();
-    const companion = adapter.openCompanion(`${documentId}/review`, doc);
-    const refresh = (): void => setState({
-      doc, threads: readThreads(doc), synced: companion.isSynced(), writable: companion.isWritable(),
-    });
-    doc.on('update', refresh);
-    const stop = companion.subscribe(refresh);
-    refresh();
-    return () => {
-      stop();
-      doc.off('update', refresh);
-      companion.destroy();
-      doc.destroy();
-    };
-  }, [adapter, documentId, enabled]);
+    const state = { running: false, again: false, alive: true };
+    fetching.current = state;
+    setThreads([]);
+    setLoaded(false);
+    setError(null);
+    return () => { state.alive = false; };
+  }, [documentId, enabled]);
 
-  return state;
+  useEffect(() => { reload(); }, [reload, reloadKey]);
+
+  useEffect(() => {
+    if (!adapter || !enabled) return undefined;
+    let online = adapter.getConnectionState() === 'online';
+    const stopMessages = adapter.onStateless((payload) => { if (isCommentsChanged(payload, documentId)) reload(); });
+    const stopState = adapter.subscribe(() => {
+      const now = adapter.getConnectionState() === 'online';
+      if (now && !online) reload();
+      online = now;
+    });
+    return () => { stopMessages(); stopState(); };
+  }, [adapter, documentId, enabled, reload]);
+
+  return { threads, loaded, error, reload };
 }

@@ -26,17 +26,6 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import type { Provider, ProviderAwareness } from '@lexical/yjs';
 import * as Y from 'yjs';
 
-/** A second Hocuspocus document on the same socket (e.g. the review threads `<id>/review`). */
-export interface CompanionDocument {
-  /** True once the first sync with the server finished. */
-  isSynced(): boolean;
-  /** False when the server opened it read-only for this user. */
-  isWritable(): boolean;
-  /** Called on sync and authorization changes. */
-  subscribe(listener: () => void): () => void;
-  destroy(): void;
-}
-
 /** What the status bar shows: 在线 (all local edits acknowledged), 同步中, 离线. */
 export type ConnectionState = 'online' | 'syncing' | 'offline';
 
@@ -101,7 +90,6 @@ export class HocuspocusAdapter implements Provider {
   private denied = false;
   private destroyed = false;
   private state: ConnectionState = 'syncing';
-  private readonly token: string;
   /** Stateless messages so far: a feature that subscribes late still hears the early ones. */
   private readonly statelessLog: string[] = [];
   private readonly statelessListeners = new Set<(payload: string) => void>();
@@ -127,7 +115,6 @@ export class HocuspocusAdapter implements Provider {
       maxDelay: 5000,
       maxAttempts: 0,
     });
-    this.token = token;
     this.provider = new HocuspocusProvider({
       websocketProvider: this.socket,
       name,
@@ -222,32 +209,6 @@ export class HocuspocusAdapter implements Provider {
     for (const payload of this.statelessLog) listener(payload);
     this.statelessListeners.add(listener);
     return () => { this.statelessListeners.delete(listener); };
-  }
-
-  /**
-   * Opens another Hocuspocus document on this adapter's socket, so it connects, goes offline and
-   * comes back together with the body. The caller owns `document`.
-   */
-  openCompanion(name: string, document: Y.Doc): CompanionDocument {
-    const provider = new HocuspocusProvider({ websocketProvider: this.socket, name, document, token: this.token });
-    const listeners = new Set<() => void>();
-    const changed = (): void => { for (const listener of [...listeners]) listener(); };
-    provider.on('synced', changed);
-    provider.on('authenticated', changed);
-    provider.on('authenticationFailed', changed);
-    provider.attach();
-    return {
-      isSynced: () => provider.isSynced,
-      isWritable: () => provider.isAuthenticated && provider.authorizedScope !== 'readonly',
-      subscribe: (listener) => {
-        listeners.add(listener);
-        return () => { listeners.delete(listener); };
-      },
-      destroy: () => {
-        listeners.clear();
-        provider.destroy();
-      },
-    };
   }
 
   /** The connection indicator's current state. */
