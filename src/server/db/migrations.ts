@@ -3,6 +3,7 @@ import type { Dialect } from './database';
 import { createReviewTables } from '../review/reviewMigration';
 import { createLedgerTables } from '../ledger/ledgerMigration';
 import { createProofingTables } from '../proofing/proofingMigration';
+import { addAuditSigning } from '../audit/auditMigration';
 
 /**
  * Migrations live in code, in order; each is written once for both dialects. The few types that
@@ -83,6 +84,11 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
     '0004_proofing': {
       async up(db: Kysely<unknown>) {
         await createProofingTables(db);
+      },
+    },
+    '0005_audit_signing': {
+      async up(db: Kysely<unknown>) {
+        await addAuditSigning(db);
       },
     },
   };

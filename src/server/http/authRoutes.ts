@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { localLoginRequest, loginRequest, setupRequest, type LoginResponse } from '../../shared/api';
 import { verifyPassword } from '../auth/passwords';
 import { DeskError, forbidden } from './errors';
@@ -35,14 +35,20 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
     const row = await users.findRowByUsername(username);
     // Verify against a dummy hash when the user is unknown, so timing does not reveal usernames.
     const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
+    const where = requestAddress(request);
     if (!row || !ok) {
       throttle.recordFailure(username, address);
+      // The name tried and where from; never the password.
+      await audit(null, 'auth.failed', row?.id ?? '', { username, ...where, reason: row ? 'password' : 'unknown-user' });
       throw new DeskError('unauthorized', '用户名或密码错误');
     }
-    if (row.disabled === 1) throw new DeskError('forbidden', '此账号已停用，请联系管理员');
+    if (row.disabled === 1) {
+      await audit(null, 'auth.failed', row.id, { username, ...where, reason: 'disabled' });
+      throw new DeskError('forbidden', '此账号已停用，请联系管理员');
+    }
     throttle.recordSuccess(username, address);
     const user = await users.get(row.id);
-    await audit(user.id, 'auth.login', user.id);
+    await audit(user.id, 'auth.login', user.id, where);
     return { token: await sessions.create(user.id), user };
   });
 
@@ -64,6 +70,13 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
   });
 
   app.get('/api/me', async (request) => ({ user: await requireUser(sessions, request) }));
+}
+
+/** Where a login came from: the peer's address and, behind a reverse proxy, what it says it forwarded (unchecked). */
+function requestAddress(request: FastifyRequest): { address: string; forwardedFor?: string } {
+  const forwarded = request.headers['x-forwarded-for'];
+  const forwardedFor = (Array.isArray(forwarded) ? forwarded.join(', ') : forwarded)?.slice(0, 200);
+  return { address: request.socket.remoteAddress ?? '', ...(forwardedFor && { forwardedFor }) };
 }
 
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';

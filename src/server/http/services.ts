@@ -31,7 +31,6 @@ export interface ReviewServices {
   workflow: WorkflowService;
   versions: VersionStore;
   chains: ChainStore;
-  auditLog: AuditLog;
   yjsStore: YjsStore;
   gate: CollabGate;
 }
@@ -46,6 +45,8 @@ export interface Services {
   remover: DocumentRemover;
   bodies: BodyStore;
   audit: Audit;
+  /** The log itself: pages, verification, export. */
+  auditLog: AuditLog;
   ledger: LedgerServices;
   localLogin?: LocalLogin;
   review: ReviewServices;
