@@ -117,9 +117,12 @@ const FIELDS: Readonly<Record<string, Field>> = {
   address: { label: '地址' },
   forwardedFor: { label: '转发地址' },
   keyId: { label: '密钥指纹' },
-  earlierEntries: { label: '此前的记录', read: (v) => (typeof v === 'number' ? `${v} 条（签名前写入，按哈希链校验）` : null) },
+  earlierEntries: { label: '此前的记录', read: (v) => (typeof v === 'number' && v > 0 ? `${v} 条（按哈希链校验）` : null) },
   earlierHead: { label: '此前的链头', read: omit },
-  earlierIntact: { label: '此前的哈希链', read: (v) => (v === true ? '完整' : v === false ? '不完整' : null) },
+  earlierIntact: {
+    label: '此前的哈希链',
+    read: (v, { detail }) => (detail.earlierEntries === 0 ? null : v === true ? '完整' : v === false ? '不完整' : null),
+  },
   filters: { label: '筛选条件', read: filterText },
 };
 
