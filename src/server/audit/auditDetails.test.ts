@@ -17,6 +17,7 @@ describe('audit details in words', () => {
       .toBe('原状态：审核中；新状态：审核中；环节：科室审核；办理人：李四；内容指纹：abababababab');
     expect(read('user.update', { roles: ['writer', 'reviewer'], disabled: true, password: '(reset)' })).toBe('角色：撰稿人、审核人；账号：停用；密码：已重置');
     expect(read('document.update', { fields: ['title', 'properties'] })).toBe('修改内容：标题、文稿属性');
+    expect(read('outlet.update', { kind: 'media', level: 'provincial', disabled: true })).toBe('类别：媒体；级别：省级；状态：停用');
   });
 
   it('reads a failed login and an export, leaving opaque ids out', () => {

@@ -131,7 +131,10 @@ const BY_ACTION: Readonly<Record<string, Readonly<Record<string, Field>>>> = {
   'setup.admin': { from: { label: '方式', read: () => '由 WENGAO_ADMIN_PASSWORD 创建' } },
   'submission.event': { status: { label: '状态', read: omit } },
   'outlet.create': { kind: { label: '类别', read: lookup(OUTLET_KIND_LABELS) } },
-  'outlet.update': { kind: { label: '类别', read: lookup(OUTLET_KIND_LABELS) } },
+  'outlet.update': {
+    kind: { label: '类别', read: lookup(OUTLET_KIND_LABELS) },
+    disabled: { label: '状态', read: (v) => (v === true ? '停用' : v === false ? '启用' : null) },
+  },
   'auth.failed': { reason: { label: '原因', read: lookup({ password: '密码错误', 'unknown-user': '用户名不存在', disabled: '账号已停用' }) } },
   'audit.cutover': { reason: { label: '原因', read: lookup({ 'first-key': '首次启用审计密钥', 'new-key': '原密钥丢失，启用新密钥' }) } },
 };
