@@ -1,15 +1,19 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { startDeskServer } from './deskServer';
-import { backupDataFolder } from './backup';
+import { writeBackup } from './backup/backupArchive';
+import { restoreBackup } from './backup/backupRestore';
 import { createLogger } from './log';
 
 const USAGE = `usage:
   npm run serve  -- --port 5178 --host 127.0.0.1 --data ./data
-  npm run backup -- --data ./data --out backup.tar.gz
+  npm run backup  -- --data ./data --out backup.tar.gz
+  npm run restore -- --from backup.tar.gz --data ./new-data [--audit-key audit.key]
   --trust-proxy 127.0.0.1,10.0.0.0/8   the reverse proxies whose X-Forwarded-For names the client
 environment: WENGAO_ADMIN_PASSWORD (creates user admin on a fresh data folder),
-             WENGAO_DATABASE_URL (PostgreSQL instead of SQLite), WENGAO_LOG_LEVEL (info),
+             WENGAO_DATABASE_URL (PostgreSQL instead of SQLite; for restore: the empty database to fill),
+             WENGAO_AUDIT_KEY (the audit key, 64 hex digits, instead of <data>/audit.key),
+             WENGAO_AUDIT_NEW_KEY=1 (only when the audit key is lost for good), WENGAO_LOG_LEVEL (info),
              WENGAO_TRUST_PROXY (as --trust-proxy)`;
 
 /** `--trust-proxy` / WENGAO_TRUST_PROXY: comma-separated addresses, CIDR ranges or `loopback`. */
@@ -26,6 +30,8 @@ async function main(): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       data: { type: 'string', default: './data' },
       out: { type: 'string' },
+      from: { type: 'string' },
+      'audit-key': { type: 'string' },
       renderer: { type: 'string' },
       'trust-proxy': { type: 'string' },
     },
@@ -57,8 +63,23 @@ async function main(): Promise<void> {
   }
   if (command === 'backup') {
     if (!values.out) throw new Error('--out FILE is required');
-    const { files } = await backupDataFolder(resolve(values.data), resolve(values.out));
-    log.info({ out: resolve(values.out), files }, 'backup written');
+    const manifest = await writeBackup({ dataDir: resolve(values.data), out: resolve(values.out), postgresUrl: process.env.WENGAO_DATABASE_URL || undefined });
+    log.info({ out: resolve(values.out), database: manifest.database.dialect, files: manifest.files.length, auditHead: manifest.auditHead, auditKeyId: manifest.auditKey.keyId },
+      'backup written (the audit key is not in it: keep it backed up separately)');
+    return;
+  }
+  if (command === 'restore') {
+    if (!values.from) throw new Error('--from FILE is required');
+    const dataDir = resolve(values.data);
+    const { manifest, keyRestored } = await restoreBackup({
+      archive: resolve(values.from), dataDir, postgresUrl: process.env.WENGAO_DATABASE_URL || undefined,
+      auditKeyFile: values['audit-key'] && resolve(values['audit-key']),
+    });
+    log.info({ dataDir, database: manifest.database.dialect, createdAt: manifest.createdAt, auditHead: manifest.auditHead }, 'backup restored');
+    if (!keyRestored && !process.env.WENGAO_AUDIT_KEY && manifest.auditKey.keyId) {
+      log.warn({ keyId: manifest.auditKey.keyId, file: `${dataDir}/audit.key` },
+        'put the audit key (kept apart from the backups) into the data folder (chmod 600) or set WENGAO_AUDIT_KEY before starting the server');
+    }
     return;
   }
   console.error(USAGE);

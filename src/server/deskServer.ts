@@ -30,8 +30,9 @@ import { createLedgerServices } from './ledger';
 import type { Audit, Services } from './http/services';
 import { registerReviewRoutes } from './http/reviewRoutes';
 import { registerCommentRoutes } from './http/commentRoutes';
+import { registerAuditRoutes } from './http/auditRoutes';
 import { registerDocxRoutes } from './http/docxRoutes';
-import { AuditLog } from './audit/auditLog';
+import { openAuditLog } from './audit/auditLog';
 import { CollabGate } from './review/collabGate';
 import { ChainStore } from './review/chainStore';
 import { VersionStore } from './review/versionStore';
@@ -51,6 +52,8 @@ export interface DeskServerOptions {
   rendererDir?: string;
   sessionTtlMs?: number;
   logger?: Logger;
+  /** Where WENGAO_AUDIT_KEY and WENGAO_AUDIT_NEW_KEY are read (default: process.env). */
+  env?: NodeJS.ProcessEnv;
   /** Embedded in the desktop app: SHA-256 (hex) of the per-launch local-login secret, and the user's name. */
   localLogin?: { secretHash: string; displayName: string };
   /**
@@ -79,8 +82,9 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   const sessions = new SessionStore(db, options.sessionTtlMs ?? 14 * 24 * 3600_000);
   const documents = new DocumentStore(db);
   const yjsStore = new YjsStore(db);
-  const auditLog = new AuditLog(db);
-  const audit: Audit = (actorId, action, target, detail = {}) => auditLog.append(actorId, action, target, detail);
+  const auditLog = await openAuditLog(db, { dataDir: options.dataDir, dialect: database.dialect, env: options.env, logger: log })
+    .catch(async (err: unknown) => { await database.close(); throw err; });
+  const audit: Audit = async (actorId, action, target, detail = {}) => { await auditLog.append(actorId, action, target, detail); };
 
   if (options.adminPassword && (await users.count()) === 0) {
     const admin = await users.create({ username: 'admin', password: options.adminPassword, displayName: '管理员', roles: ['admin'] });
@@ -141,13 +145,15 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     remover: new DocumentRemover({ db, documents, gate, collab: collabServer, audit }),
     ledger: createLedgerServices(db, options.dataDir),
     localLogin: options.localLogin && createLocalLogin(users, options.localLogin.secretHash, options.localLogin.displayName),
-    review: { db, workflow, versions, chains, auditLog, yjsStore, gate, threads },
+    auditLog,
+    review: { db, workflow, versions, chains, yjsStore, gate, threads },
   };
   registerAuthRoutes(app, services);
   registerUserRoutes(app, services);
   registerDocumentRoutes(app, services);
   registerReviewRoutes(app, services);
   registerCommentRoutes(app, services);
+  registerAuditRoutes(app, services);
   registerLedgerRoutes(app, services);
   registerDocxRoutes(app, services, {
     approvalOf: (id) => workflow.finalApproval(id),
@@ -201,6 +207,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
       // Clients reconnect to the next server and resend what it has not acknowledged.
       websockets.closeAll(1001, 'server shutting down', true);
       await app.close();
+      await auditLog.close();
       await database.close();
       log.info('shut down');
     })()),

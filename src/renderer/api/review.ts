@@ -10,21 +10,6 @@ import { request } from './client';
 const doc = (id: string): string => `/documents/${encodeURIComponent(id)}`;
 const thread = (id: string, threadId: string): string => `${doc(id)}/comments/${encodeURIComponent(threadId)}`;
 
-/** One entry of the append-only audit log. */
-export interface AuditEntryView {
-  id: number;
-  at: string;
-  actorId: string | null;
-  actorName?: string | null;
-  action: string;
-  target: string;
-  detail: Record<string, unknown>;
-  prevHash: string;
-  hash: string;
-}
-
-export interface AuditVerification { ok: boolean; entries: number; brokenAt?: number; reason?: string }
-
 /** `current` stands for the live content in a diff. */
 export type DiffSide = string;
 
@@ -60,8 +45,6 @@ export const reviewApi = {
 
   inbox: () => request<Inbox>('/inbox'),
 
-  audit: () => request<{ entries: AuditEntryView[] }>('/audit'),
-  verifyAudit: () => request<AuditVerification>('/audit/verify'),
   chains: () => request<Record<DocumentKind, CheckpointChain>>('/chains'),
   saveChain: (kind: DocumentKind, chain: CheckpointChain) =>
     request<unknown>(`/chains/${encodeURIComponent(kind)}`, { method: 'PUT', body: chain }),

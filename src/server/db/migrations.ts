@@ -4,6 +4,7 @@ import { createReviewTables } from '../review/reviewMigration';
 import { createLedgerTables } from '../ledger/ledgerMigration';
 import { createProofingTables } from '../proofing/proofingMigration';
 import { migrateReviewThreads } from '../review/threadMigration';
+import { addAuditSigning } from '../audit/auditMigration';
 
 /**
  * Migrations live in code, in order; each is written once for both dialects. The few types that
@@ -89,6 +90,11 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
     '0005_review_threads': {
       async up(db: Kysely<unknown>) {
         await migrateReviewThreads(db, dialect === 'postgres');
+      },
+    },
+    '0006_audit_signing': {
+      async up(db: Kysely<unknown>) {
+        await addAuditSigning(db);
       },
     },
   };

@@ -100,7 +100,10 @@ export interface AuditLogTable {
   detail: string;
   /** Hash of the previous entry ('' for the first): a changed or deleted entry breaks the chain. */
   prev_hash: ColumnType<string, string | undefined, never>;
+  /** Plain SHA-256 over prev_hash and the fields. */
   hash: ColumnType<string, string | undefined, never>;
+  /** HMAC-SHA256 with the audit key over the id and hash; null before the cutover (migration 0005). */
+  mac: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface CheckpointChainsTable { kind: string; chain: string; updated_at: string; updated_by: string | null }

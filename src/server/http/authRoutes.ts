@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { localLoginRequest, loginRequest, setupRequest, type LoginResponse } from '../../shared/api';
 import { verifyPassword } from '../auth/passwords';
 import { cookieValue, DEVICE_COOKIE, deviceCookie, issueDeviceToken, verifyDeviceToken } from '../auth/deviceTokens';
@@ -51,11 +51,19 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
     } finally {
       admission.settle(ok);
     }
-    if (!ok || !row) throw new DeskError('unauthorized', '用户名或密码错误');
-    if (row.disabled === 1) throw new DeskError('forbidden', '此账号已停用，请联系管理员');
+    const where = requestAddress(request);
+    if (!ok || !row) {
+      // The name tried and where from; never the password.
+      await audit(null, 'auth.failed', row?.id ?? '', { username, ...where, reason: row ? 'password' : 'unknown-user' });
+      throw new DeskError('unauthorized', '用户名或密码错误');
+    }
+    if (row.disabled === 1) {
+      await audit(null, 'auth.failed', row.id, { username, ...where, reason: 'disabled' });
+      throw new DeskError('forbidden', '此账号已停用，请联系管理员');
+    }
     reply.header('set-cookie', deviceCookie(issueDeviceToken(row), request.protocol === 'https'));
     const user = await users.get(row.id);
-    await audit(user.id, 'auth.login', user.id, { address: request.ip, knownDevice: deviceId !== null });
+    await audit(user.id, 'auth.login', user.id, { ...where, knownDevice: deviceId !== null });
     return { token: await sessions.create(user.id), user };
   });
 
@@ -77,6 +85,19 @@ export function registerAuthRoutes(app: FastifyInstance, services: Services): vo
   });
 
   app.get('/api/me', async (request) => ({ user: await requireUser(sessions, request) }));
+}
+
+/** Where a login came from: the peer's address and, behind a reverse proxy, what it says it forwarded (unchecked). */
+/**
+ * Where a login came from, for the audit log: the client's address (`request.ip`, which follows
+ * X-Forwarded-For only from a trusted proxy, see --trust-proxy) and, when a proxy that is not trusted
+ * sent that header, its value as given (shown, not believed).
+ */
+function requestAddress(request: FastifyRequest): { address: string; forwardedFor?: string } {
+  const forwarded = request.headers['x-forwarded-for'];
+  const untrusted = request.ip === request.socket.remoteAddress;
+  const forwardedFor = untrusted ? (Array.isArray(forwarded) ? forwarded.join(', ') : forwarded)?.slice(0, 200) : undefined;
+  return { address: request.ip, ...(forwardedFor && { forwardedFor }) };
 }
 
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';

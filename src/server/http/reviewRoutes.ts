@@ -12,7 +12,7 @@ const versionParam = idParam.extend({ vid: z.string().min(1).max(64) });
 const diffQuery = z.object({ from: z.string().min(1).max(64), to: z.string().min(1).max(64) });
 const kindParam = z.object({ kind: z.enum(DOCUMENT_KINDS) });
 
-/** The review workflow: transitions, status, history, versions and diffs, inbox, audit, chains (comments: commentRoutes). */
+/** The review workflow: transitions, status, history, versions and diffs, inbox, chains (comments: commentRoutes; audit: auditRoutes). */
 export function registerReviewRoutes(app: FastifyInstance, services: Services): void {
   const { sessions, review } = services;
 
@@ -72,17 +72,6 @@ export function registerReviewRoutes(app: FastifyInstance, services: Services): 
   });
 
   app.get('/api/inbox', async (request) => inboxFor(review.db, await requireUser(sessions, request)));
-
-  app.get('/api/audit', async (request) => {
-    await requireAdmin(sessions, request);
-    const { before } = parse(z.object({ before: z.coerce.number().int().positive().optional() }), request.query);
-    return { entries: await review.auditLog.list(500, before) };
-  });
-
-  app.get('/api/audit/verify', async (request) => {
-    await requireAdmin(sessions, request);
-    return review.auditLog.verify();
-  });
 
   app.get('/api/chains', async (request) => {
     await requireUser(sessions, request);

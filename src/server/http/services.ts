@@ -32,7 +32,6 @@ export interface ReviewServices {
   workflow: WorkflowService;
   versions: VersionStore;
   chains: ChainStore;
-  auditLog: AuditLog;
   yjsStore: YjsStore;
   gate: CollabGate;
   /** 批注: review threads and their entries. */
@@ -50,6 +49,8 @@ export interface Services {
   remover: DocumentRemover;
   bodies: BodyStore;
   audit: Audit;
+  /** The log itself: pages, verification, export. */
+  auditLog: AuditLog;
   ledger: LedgerServices;
   localLogin?: LocalLogin;
   review: ReviewServices;

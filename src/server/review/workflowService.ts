@@ -106,6 +106,7 @@ export class WorkflowService {
       await versions.saveSnapshot(row, content, user, `${ACTION_NAMES[body.action]}${checkpoint ? ` · ${checkpoint.name}` : ''}`, 'transition', row.revision);
       await this.deps.audit.append(user.id, `workflow.${body.action}`, id, {
         from: row.state, to: decision.state, checkpoint: checkpoint?.key ?? null, assigneeId: decision.assigneeId, contentHash: content.hash,
+        ...(body.comment?.trim() && { comment: body.comment.trim().slice(0, 500) }),
       });
       const next = decision.checkpointIndex !== null ? chain.checkpoints[decision.checkpointIndex] : null;
       return { state: decision.state, checkpoint: next ?? null, assigneeId: decision.assigneeId };
