@@ -1,9 +1,9 @@
 import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import SQLite from 'better-sqlite3';
 import * as tar from 'tar';
 import { SQLITE_FILE } from './db/database';
+import { openSqliteFile } from './db/sqliteFile';
 
 /** Files SQLite keeps beside the database while it runs; the backup API covers their content. */
 const LIVE_DB_FILES = new Set([SQLITE_FILE, `${SQLITE_FILE}-wal`, `${SQLITE_FILE}-shm`, `${SQLITE_FILE}-journal`]);
@@ -16,7 +16,7 @@ const LIVE_DB_FILES = new Set([SQLITE_FILE, `${SQLITE_FILE}-wal`, `${SQLITE_FILE
 export async function backupDataFolder(dataDir: string, outFile: string): Promise<{ files: number }> {
   const staging = await mkdtemp(join(tmpdir(), 'wengao-backup-'));
   try {
-    const source = new SQLite(join(dataDir, SQLITE_FILE), { readonly: true, fileMustExist: true });
+    const source = await openSqliteFile(join(dataDir, SQLITE_FILE), { readonly: true });
     try {
       await source.backup(join(staging, SQLITE_FILE));
     } finally {
