@@ -10,6 +10,11 @@ import { join, resolve } from 'node:path';
 
 export const ADMIN_PASSWORD = 'admin-pass-2023';
 const ROOT = resolve(import.meta.dirname, '../..');
+/**
+ * The Node that runs the server processes: this one, or WENGAO_TEST_SERVER_NODE (e.g. Node 24 with
+ * WENGAO_SQLITE_DRIVER=node, while the tests themselves stay on the Node that built better-sqlite3).
+ */
+export const SERVER_NODE = process.env.WENGAO_TEST_SERVER_NODE || process.execPath;
 
 export interface RunningServer {
   url: string;
@@ -48,7 +53,7 @@ export async function startDeskServer(options: StartOptions = {}): Promise<Runni
   let printed = '';
 
   const launch = async (): Promise<void> => {
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', 'serve',
+    child = spawn(SERVER_NODE, ['--import', 'tsx', 'src/server/cli.ts', 'serve',
       '--port', String(port), '--host', '127.0.0.1', '--data', dataDir], {
       cwd: ROOT,
       env: { ...process.env, WENGAO_ADMIN_PASSWORD: ADMIN_PASSWORD, WENGAO_LOG_LEVEL: 'warn', ...options.env },
