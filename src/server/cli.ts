@@ -5,6 +5,9 @@ import { writeBackup } from './backup/backupArchive';
 import { restoreBackup } from './backup/backupRestore';
 import { createLogger } from './log';
 
+/** The oldest Node line the team server supports (its dependencies ask for 22 or later; Node 20 ended in April 2026). */
+const SUPPORTED_NODE_MAJOR = 22;
+
 const USAGE = `usage:
   npm run serve  -- --port 5178 --host 127.0.0.1 --data ./data
   npm run backup  -- --data ./data --out backup.tar.gz
@@ -37,6 +40,9 @@ async function main(): Promise<void> {
     },
   });
   const log = createLogger();
+  if (Number(process.versions.node.split('.')[0]) < SUPPORTED_NODE_MAJOR) {
+    log.warn({ node: process.versions.node }, `Node ${process.versions.node} is past its end of life and not supported: run the team server on Node 22 or 24`);
+  }
   if (command === 'serve') {
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`bad --port: ${values.port}`);

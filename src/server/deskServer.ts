@@ -194,7 +194,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   await app.listen({ port: options.port, host: options.host });
   const { port } = app.server.address() as AddressInfo;
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
-  log.info({ url, dataDir: options.dataDir, dialect: database.dialect, trustProxy: options.trustProxy ?? [] }, 'desk server listening');
+  log.info({ url, dataDir: options.dataDir, dialect: database.dialect, driver: database.driver, node: process.versions.node, trustProxy: options.trustProxy ?? [] }, 'desk server listening');
 
   let closing: Promise<void> | null = null;
   return {

@@ -8,7 +8,7 @@ import WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
 import * as tar from 'tar';
 import SQLite from 'better-sqlite3';
-import { ADMIN_PASSWORD, ApiClient, createWriters, startDeskServer, type RunningServer } from '../support/server';
+import { ADMIN_PASSWORD, ApiClient, createWriters, SERVER_NODE, startDeskServer, type RunningServer } from '../support/server';
 import { connectClient, waitFor, type CollabClient } from '../support/collabClient';
 import { authMessage, hocuspocusMessage as message, rawSocket as openRawSocket, updateMessage, type RawSocket } from '../support/hocuspocusWire';
 
@@ -91,7 +91,7 @@ describe('backup', () => {
       }
     })();
     const out = join(mkdtempSync(join(tmpdir(), 'wengao-backup-test-')), 'backup.tar.gz');
-    await run(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', 'backup', '--data', server.dataDir, '--out', out], { cwd: process.cwd() });
+    await run(SERVER_NODE, ['--import', 'tsx', 'src/server/cli.ts', 'backup', '--data', server.dataDir, '--out', out], { cwd: process.cwd() });
     typing = false;
     await keepTyping;
 

@@ -7,9 +7,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { hasNode24, NODE24 } from './node24';
 
 export const ADMIN_PASSWORD = 'admin-pass-2023';
 const ROOT = resolve(import.meta.dirname, '../..');
+/**
+ * The Node that runs the server processes: WENGAO_TEST_SERVER_NODE, else Node 24 where test/node24 has
+ * it (a supported runtime, so CI tests the server there, on node:sqlite, even when the test runner is
+ * on Node 20), else this Node. The tests themselves stay on the Node that built better-sqlite3.
+ */
+export const SERVER_NODE = process.env.WENGAO_TEST_SERVER_NODE || (hasNode24() ? NODE24 : process.execPath);
 
 export interface RunningServer {
   url: string;
@@ -48,7 +55,7 @@ export async function startDeskServer(options: StartOptions = {}): Promise<Runni
   let printed = '';
 
   const launch = async (): Promise<void> => {
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', 'serve',
+    child = spawn(SERVER_NODE, ['--import', 'tsx', 'src/server/cli.ts', 'serve',
       '--port', String(port), '--host', '127.0.0.1', '--data', dataDir], {
       cwd: ROOT,
       env: { ...process.env, WENGAO_ADMIN_PASSWORD: ADMIN_PASSWORD, WENGAO_LOG_LEVEL: 'warn', ...options.env },

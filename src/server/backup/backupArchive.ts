@@ -9,8 +9,8 @@ import { cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import SQLite from 'better-sqlite3';
 import * as tar from 'tar';
+import { openSqliteFile } from '../db/sqliteFile';
 import { SQLITE_FILE } from '../db/database';
 import { AUDIT_HEADS_FILE } from '../audit/auditHeads';
 import { AUDIT_KEY_FILE, findAuditKey } from '../audit/auditKey';
@@ -45,15 +45,16 @@ const headOf = (row: HeadRow | undefined): BackupAuditHead | null =>
   (row ? { seq: Number(row.id), hash: row.hash, mac: row.mac, at: row.at } : null);
 
 async function copySqlite(dataDir: string, staging: string): Promise<BackupAuditHead | null> {
-  const source = new SQLite(join(dataDir, SQLITE_FILE), { readonly: true, fileMustExist: true });
+  const source = await openSqliteFile(join(dataDir, SQLITE_FILE), { readonly: true });
   try {
     await source.backup(join(staging, SQLITE_FILE));
   } finally {
     source.close();
   }
-  const copy = new SQLite(join(staging, SQLITE_FILE), { readonly: true });
+  const copy = await openSqliteFile(join(staging, SQLITE_FILE), { readonly: true });
   try {
-    return headOf(copy.prepare('select id, hash, mac, at from audit_log order by id desc limit 1').get() as HeadRow | undefined);
+    const [row] = copy.database.prepare('select id, hash, mac, at from audit_log order by id desc limit 1').all([]);
+    return headOf(row as HeadRow | undefined);
   } finally {
     copy.close();
   }

@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import type { Database } from './schema';
 import { migrationsFor } from './migrations';
+import { openSqliteFile, type SqliteDriver, type SqliteFile } from './sqliteFile';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -18,6 +18,8 @@ export interface DatabaseConfig {
 export interface DeskDatabase {
   db: Kysely<Database>;
   dialect: Dialect;
+  /** The binding under Kysely: node:sqlite or better-sqlite3 for SQLite, pg for PostgreSQL. */
+  driver: SqliteDriver | 'pg';
   close(): Promise<void>;
 }
 
@@ -25,14 +27,16 @@ export const SQLITE_FILE = 'wengao.db';
 
 /**
  * Opens the relational store and brings its schema up to date. Kysely is the one typed query layer
- * over both dialects; better-sqlite3 runs SQLite in WAL mode so a backup can read while we write.
+ * over both dialects and both SQLite drivers (node:sqlite or better-sqlite3, `sqliteFile.ts`); SQLite
+ * runs in WAL mode so a backup can read while we write.
  */
 export async function openDatabase(config: DatabaseConfig): Promise<DeskDatabase> {
   const dialect: Dialect = config.postgresUrl ? 'postgres' : 'sqlite';
+  const sqlite = config.postgresUrl ? null : await openSqlite(config.dataDir);
   const db = new Kysely<Database>({
-    dialect: config.postgresUrl
-      ? new PostgresDialect({ pool: new pg.Pool({ connectionString: config.postgresUrl, max: 10 }) })
-      : new SqliteDialect({ database: openSqlite(config.dataDir) }),
+    dialect: sqlite
+      ? new SqliteDialect({ database: sqlite.database })
+      : new PostgresDialect({ pool: new pg.Pool({ connectionString: config.postgresUrl, max: 10 }) }),
   });
   const migrator = new Migrator({ db, provider: migrationsFor(dialect) });
   const { error } = await migrator.migrateToLatest();
@@ -40,16 +44,16 @@ export async function openDatabase(config: DatabaseConfig): Promise<DeskDatabase
     await db.destroy();
     throw error instanceof Error ? error : new Error(String(error));
   }
-  return { db, dialect, close: () => db.destroy() };
+  return { db, dialect, driver: sqlite?.driver ?? 'pg', close: () => db.destroy() };
 }
 
-function openSqlite(dataDir: string): SQLite.Database {
+async function openSqlite(dataDir: string): Promise<SqliteFile> {
   mkdirSync(dataDir, { recursive: true });
-  const sqlite = new SQLite(join(dataDir, SQLITE_FILE));
-  sqlite.pragma('journal_mode = WAL');
+  const sqlite = await openSqliteFile(join(dataDir, SQLITE_FILE));
+  sqlite.exec('PRAGMA journal_mode = WAL');
   // FULL: a committed transaction survives a power cut, not only a process kill.
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.exec('PRAGMA synchronous = FULL');
+  sqlite.exec('PRAGMA foreign_keys = ON');
+  sqlite.exec('PRAGMA busy_timeout = 5000');
   return sqlite;
 }
