@@ -40,6 +40,10 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   draftName: '起草环节名称',
   checkpoints: '审核环节',
   before: '起始记录',
+  // Review comments (批注)
+  anchor: '批注位置',
+  quote: '批注的原文',
+  resolved: '解决状态',
   // Ledger, outlets and targets
   documentId: '文稿',
   authors: '作者',
