@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import Fastify, { type FastifyBaseLogger } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { Hocuspocus } from '@hocuspocus/server';
 import crossws from 'crossws/adapters/node';
@@ -35,7 +35,11 @@ import { ChainStore } from './review/chainStore';
 import { VersionStore } from './review/versionStore';
 import { WorkflowService } from './review/workflowService';
 import { createProofGate } from './proofing/proofGate';
-import { createLogger } from './log';
+import { createLogger, logResponse } from './log';
+import { InProcessEventBus, type EventBus } from './events/eventBus';
+import { EventStreams } from './events/eventStreams';
+import { InboxNotifier } from './events/inboxNotifier';
+import { registerEventRoutes } from './http/eventRoutes';
 
 export interface DeskServerOptions {
   port: number;
@@ -50,6 +54,8 @@ export interface DeskServerOptions {
   logger?: Logger;
   /** Embedded in the desktop app: SHA-256 (hex) of the per-launch local-login secret, and the user's name. */
   localLogin?: { secretHash: string; displayName: string };
+  /** Fans per-user events out (default: within this process; several instances share one through Redis). */
+  eventBus?: EventBus;
 }
 
 export interface DeskServer {
@@ -114,9 +120,20 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   const bodies = new BodyStore(yjsStore, collabServer);
   const chains = new ChainStore(db);
   const versions = new VersionStore(db, documents, bodies, yjsStore, collabServer);
-  const workflow = new WorkflowService({ db, documents, bodies, users, chains, gate, versions, audit: auditLog, proofGate: createProofGate(db) });
+  const bus = options.eventBus ?? new InProcessEventBus((err) => log.error({ err }, 'an event listener failed'));
+  const inbox = new InboxNotifier(db, bus, log);
+  const streams = new EventStreams({ bus, log, sessionHolds: async (token) => (await sessions.authenticate(token)) !== null });
+  const workflow = new WorkflowService({
+    db, documents, bodies, users, chains, gate, versions, audit: auditLog, proofGate: createProofGate(db), inbox,
+  });
 
-  const app = Fastify({ loggerInstance: log as FastifyBaseLogger, bodyLimit: LIMITS.jsonBody, disableRequestLogging: false });
+  // Fastify's own request lines are off; logResponse writes one per request at debug (5xx at warn),
+  // so the open tabs of an office do not fill the log at info.
+  const app = Fastify({
+    loggerInstance: log as FastifyBaseLogger, bodyLimit: LIMITS.jsonBody,
+    logController: new LogController({ disableRequestLogging: true }),
+  });
+  app.addHook('onResponse', logResponse);
   installErrorHandling(app);
   const services: Services = {
     users, sessions, throttle: new LoginThrottle(), documents, bodies, audit,
@@ -124,11 +141,13 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     ledger: createLedgerServices(db, options.dataDir),
     localLogin: options.localLogin && createLocalLogin(users, options.localLogin.secretHash, options.localLogin.displayName),
     review: { db, workflow, versions, chains, auditLog, yjsStore, gate },
+    events: { streams, inbox },
   };
   registerAuthRoutes(app, services);
   registerUserRoutes(app, services);
   registerDocumentRoutes(app, services);
   registerReviewRoutes(app, services);
+  registerEventRoutes(app, services);
   registerLedgerRoutes(app, services);
   registerDocxRoutes(app, services, {
     approvalOf: (id) => workflow.finalApproval(id),
@@ -178,6 +197,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     close: () => (closing ??= (async () => {
       log.info('shutting down: writing open documents');
       await persistence.flushAll();
+      streams.closeAll();
       collabServer().closeConnections();
       // Clients reconnect to the next server and resend what it has not acknowledged.
       websockets.closeAll(1001, 'server shutting down', true);

@@ -14,6 +14,8 @@ import type { ChainStore } from '../review/chainStore';
 import type { AuditLog } from '../audit/auditLog';
 import type { YjsStore } from '../collab/yjsStore';
 import type { CollabGate } from '../review/collabGate';
+import type { EventStreams } from '../events/eventStreams';
+import type { InboxNotifier } from '../events/inboxNotifier';
 
 /** Records who did what: an append-only audit log. */
 export type Audit = (actorId: string | null, action: string, target: string, detail?: Record<string, unknown>) => Promise<void>;
@@ -36,6 +38,12 @@ export interface ReviewServices {
   gate: CollabGate;
 }
 
+/** Pushing to the users: their open event streams, and who hears of a change to a piece. */
+export interface EventServices {
+  streams: EventStreams;
+  inbox: InboxNotifier;
+}
+
 /** What the HTTP routes are built from. */
 export interface Services {
   users: UserDirectory;
@@ -49,4 +57,5 @@ export interface Services {
   ledger: LedgerServices;
   localLogin?: LocalLogin;
   review: ReviewServices;
+  events: EventServices;
 }
