@@ -9,6 +9,7 @@ import { ProofingListsPage } from '../features/admin/ProofingListsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { InboxPage } from '../features/inbox/InboxPage';
 import { InboxProvider } from '../features/inbox/inboxState';
+import { DeskEventsProvider } from '../features/events/DeskEvents';
 import { InPageNotices } from '../features/inbox/InPageNotices';
 import { ChainsPage } from '../features/review/ChainsPage';
 import { AuditPage } from '../features/audit/AuditPage';
@@ -63,17 +64,19 @@ function Shell() {
     return <LoginPage />;
   }
   return (
-    <InboxProvider key={session.user.id}>
-      <div className="app">
-        <TopBar route={route} />
-        <PageErrorBoundary resetKey={JSON.stringify(route)}>
-          <Suspense fallback={<main className="page"><Loading /></main>}>
-            <Page route={route} isAdmin={session.user.roles.includes('admin')} />
-          </Suspense>
-        </PageErrorBoundary>
-        <InPageNotices />
-      </div>
-    </InboxProvider>
+    <DeskEventsProvider key={session.user.id} userId={session.user.id}>
+      <InboxProvider>
+        <div className="app">
+          <TopBar route={route} />
+          <PageErrorBoundary resetKey={JSON.stringify(route)}>
+            <Suspense fallback={<main className="page"><Loading /></main>}>
+              <Page route={route} isAdmin={session.user.roles.includes('admin')} />
+            </Suspense>
+          </PageErrorBoundary>
+          <InPageNotices />
+        </div>
+      </InboxProvider>
+    </DeskEventsProvider>
   );
 }
 
