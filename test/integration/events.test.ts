@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, ApiClient, startDeskServer, type RunningServer } from '../support/server';
 import type { DeskEvent } from '../../src/shared/events';
+import type { Inbox } from '../../src/shared/review';
 import { readEvents, type EventReader } from '../support/eventStream';
 
 let server: RunningServer;
@@ -104,6 +105,24 @@ describe('the event stream', () => {
     await stream.ended;
     expect(Date.now() - started).toBeLessThan(5_000);
     await server.restart();
+  });
+});
+
+describe('待办', () => {
+  it('keeps a returned piece’s 送达时间 when the writer edits it, so it does not arrive again', async () => {
+    const { id } = await people.writer.client.ok<{ id: string }>('POST', '/api/documents', {
+      title: '退回后修改的稿件', kind: 'info', blocks: [{ type: 'paragraph', text: '第一段。' }],
+    });
+    await people.writer.client.ok('POST', `/api/documents/${id}/transitions`, { action: 'submit', assigneeId: people.reviewer.id });
+    await people.reviewer.client.ok('POST', `/api/documents/${id}/transitions`, { action: 'return', comment: '请修改。' });
+    const history = await people.writer.client.ok<{ entries: Array<{ action: string; at: string }> }>('GET', `/api/documents/${id}/history`);
+    const returnedAt = history.entries.find((e) => e.action === 'return')?.at;
+    await new Promise((r) => setTimeout(r, 20));
+    await people.writer.client.ok('PATCH', `/api/documents/${id}`, { title: '退回后修改的稿件（二稿）' });
+    const inbox = await people.writer.client.ok<Inbox>('GET', '/api/inbox');
+    const item = inbox.returned.find((i) => i.id === id);
+    expect(item?.title).toBe('退回后修改的稿件（二稿）');
+    expect(item?.since).toBe(returnedAt);
   });
 });
 
