@@ -117,3 +117,19 @@ test('the tabs of one browser share one event stream, and the next tab takes it 
   expect(streamsOpened).toHaveLength(1);
   await r.context.close();
 });
+
+test('after the server restarts, the stream comes back by itself and pushes again', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const r = await loggedInPage(browser, server, reviewer);
+  await streamOpen(r.page);
+  const before = await inboxLink(r.page).textContent();
+  const reopened = r.page.waitForResponse((response) => new URL(response.url()).pathname === '/api/events' && response.status() === 200, { timeout: 60_000 });
+  await server.restart();
+  await reopened;
+
+  const id = await createDocument(writer, '重启之后', ['第一段。']);
+  await writer.api.ok('POST', `/api/documents/${id}/transitions`, { action: 'submit', assigneeId: reviewer.id });
+  const count = Number(/\d+/.exec(before ?? '')?.[0] ?? 0) + 1;
+  await expect(inboxLink(r.page)).toContainText(String(count), { timeout: 2_000 });
+  await r.context.close();
+});
