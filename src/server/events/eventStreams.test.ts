@@ -11,7 +11,7 @@ const servers: Server[] = [];
 /** A bare HTTP server whose every request is a stream for the user named in the `x-user` header. */
 async function serve(streams: EventStreams): Promise<string> {
   const server = createServer((request, response) => {
-    streams.attach(String(request.headers['x-user']), String(request.headers['x-token']), request, response);
+    streams.attach(String(request.headers['x-user']), String(request.headers['x-token']), response);
   });
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

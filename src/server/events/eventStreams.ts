@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { EVENTS_HEARTBEAT_MS, formatDeskEvent, type DeskEvent } from '../../shared/events';
 import type { EventBus } from './eventBus';
@@ -27,8 +27,8 @@ export class EventStreams {
 
   constructor(private readonly options: EventStreamsOptions) {}
 
-  /** Takes over a response whose request was authenticated with `token` for `userId`. */
-  attach(userId: string, token: string, request: IncomingMessage, response: ServerResponse): void {
+  /** Takes over the response to a request authenticated with `token` for `userId`. */
+  attach(userId: string, token: string, response: ServerResponse): void {
     const { bus, log } = this.options;
     if (this.closed) {
       response.writeHead(503).end();
@@ -66,7 +66,8 @@ export class EventStreams {
       },
     };
     this.open.add(stream);
-    request.on('close', stream.end);
+    // The client went (closed the tab, lost the network): 'close' on the response, whatever the request did.
+    response.on('close', stream.end);
     response.on('error', (err) => {
       log.warn({ err, userId }, 'event stream failed');
       stream.end();

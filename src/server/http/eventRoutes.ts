@@ -11,6 +11,6 @@ export function registerEventRoutes(app: FastifyInstance, services: Services): v
   app.get('/api/events', async (request, reply) => {
     const user = await requireUser(services.sessions, request);
     reply.hijack();
-    services.events.streams.attach(user.id, bearerToken(request), request.raw, reply.raw);
+    services.events.streams.attach(user.id, bearerToken(request), reply.raw);
   });
 }
