@@ -1,9 +1,11 @@
 import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startEmbeddedServer, type EmbeddedServer, type ServerProcess } from './embeddedServer';
+import {
+  CrashPolicy, DEFAULT_RESTART_POLICY, startEmbeddedServer, type EmbeddedServer, type ServerProcess,
+} from './embeddedServer';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const started: EmbeddedServer[] = [];
@@ -68,5 +70,69 @@ describe('embedded desk server', () => {
       healthy = lastChild !== crashed && await fetch(`${server.url}/api/health`).then((r) => r.ok, () => false);
     }
     expect(healthy).toBe(true);
+  });
+});
+
+describe('restarting a crashed server', () => {
+  it('waits 1 s, 2 s, 4 s … up to 30 s between restarts; a server that ran a minute starts the delays over', () => {
+    const policy = new CrashPolicy();
+    let at = 0;
+    const delays: number[] = [];
+    // Crashes 50 s apart: never five within two minutes, so the delays grow to their cap.
+    for (let i = 0; i < 7; i++) {
+      const decision = policy.crashed(at, 45_000);
+      if (!decision.restart) throw new Error('gave up');
+      delays.push(decision.delayMs);
+      at += 50_000;
+    }
+    expect(delays).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 30_000, 30_000]);
+    expect(policy.crashed(at, 61_000)).toEqual({ restart: true, delayMs: 1_000 });
+  });
+
+  it('gives up at the fifth crash within two minutes, and counts afresh after a reset', () => {
+    const policy = new CrashPolicy(DEFAULT_RESTART_POLICY);
+    const decisions = [0, 1_000, 3_000, 7_000, 15_000].map((at) => policy.crashed(at, 0));
+    expect(decisions.map((d) => d.restart)).toEqual([true, true, true, true, false]);
+    expect(decisions[4]).toEqual({ restart: false, crashes: 5 });
+    policy.reset();
+    expect(policy.crashed(16_000, 0)).toEqual({ restart: true, delayMs: 1_000 });
+    // Crashes more than two minutes ago no longer count.
+    const spaced = new CrashPolicy();
+    for (const at of [0, 1_000, 3_000, 7_000]) spaced.crashed(at, 0);
+    expect(spaced.crashed(125_000, 0).restart).toBe(true);
+  });
+
+  it('restarts a server that exits at once with growing delays, then stops and says so; restart() tries again', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'wengao-embedded-'));
+    folders.push(dataDir);
+    const logFile = join(dataDir, 'logs', 'server.log');
+    const forks: number[] = [];
+    let gaveUp: number | null = null;
+    const server = await startEmbeddedServer({
+      fork: (env) => {
+        forks.push(Date.now());
+        return fork(join(ROOT, 'test/support/exitingServer.mjs'), [], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+      },
+      dataDir, rendererDir: join(ROOT, 'out/renderer'), displayName: '王明', logFile,
+      restartPolicy: { ...DEFAULT_RESTART_POLICY, firstDelayMs: 100, maxDelayMs: 400 },
+      onGaveUp: (crashes) => { gaveUp = crashes; },
+    });
+    started.push(server);
+    const deadline = Date.now() + 20_000;
+    while (gaveUp === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(gaveUp).toBe(5);
+    expect(forks).toHaveLength(5);
+    const gaps = forks.slice(1).map((t, i) => t - forks[i]);
+    expect(gaps.map((gap, i) => gap >= [100, 200, 400, 400][i])).toEqual([true, true, true, true]);
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(forks).toHaveLength(5);
+
+    server.restart();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(forks.length).toBeGreaterThan(5);
+    const log = readFileSync(logFile, 'utf8');
+    expect(log).toContain('exiting server: about to fail');
+    expect(log).toContain('the embedded server exited: restarting it');
+    expect(log).toContain('the embedded server keeps crashing: not restarting it');
   });
 });

@@ -13,6 +13,7 @@ import {
 import type { DeskBridge, DeskServerInfo, MenuCommand } from '../../src/shared/desk';
 import { MENU_CHANNEL } from '../../src/shared/desk';
 import { startEmbeddedServer, type EmbeddedServer } from './embeddedServer';
+import { serverStoppedNotice } from './serverNotices';
 import { registerDeskHandlers } from './ipc';
 import { menuTemplate } from './menu';
 import {
@@ -40,16 +41,31 @@ if (!app.requestSingleInstanceLock()) {
 
 async function startServer(settings: SettingsStore): Promise<DeskServerInfo> {
   if (settings.settings.teamServerUrl) return { url: settings.settings.teamServerUrl, mode: 'team' };
+  const logFile = join(app.getPath('logs'), 'server.log');
   embedded = await startEmbeddedServer({
     fork: (env) => utilityProcess.fork(join(here, 'server.js'), [], {
-      env: { ...process.env, ...env }, serviceName: '文稿台服务', stdio: 'inherit',
+      env: { ...process.env, ...env }, serviceName: '文稿台服务', stdio: 'pipe',
     }),
     dataDir: join(app.getPath('userData'), 'data'),
     rendererDir: join(app.getAppPath(), 'out/renderer'),
     displayName: userInfo().username,
+    logFile,
     onCrash: (code) => mainWindow?.webContents.send(MENU_CHANNEL, 'server-restarted', code),
+    onGaveUp: (crashes) => void showServerStopped(crashes, logFile),
   });
   return { url: embedded.url, mode: 'embedded' };
+}
+
+/** The embedded server crashed again and again and is left down: say so, where its log is, and offer 重新启动. */
+async function showServerStopped(crashes: number, logFile: string): Promise<void> {
+  const notice = serverStoppedNotice(crashes, logFile);
+  const options = { type: 'error' as const, ...notice, defaultId: 0, cancelId: 2, noLink: true };
+  const { response } = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
+  if (response === 0) embedded?.restart();
+  if (response === 1) {
+    shell.showItemInFolder(logFile);
+    await showServerStopped(crashes, logFile);
+  }
 }
 
 function lockDown(appOrigin: string): void {
@@ -124,7 +140,8 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({
     command: send,
     about: () => void dialog.showMessageBox({ type: 'info', title: '关于文稿台', message: `文稿台 ${app.getVersion()}`, detail: '党政办公室文稿起草、审核与报送工作台' }),
-    openUserGuide: () => void shell.openExternal(`${server.url}/#/help`),
+    // The guide is a page of the app (#/help), opened in this window.
+    openUserGuide: () => send('open-help'),
   }, process.platform)));
 
   await mainWindow.loadURL(server.url);

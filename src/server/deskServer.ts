@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import Fastify, { type FastifyBaseLogger } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { Hocuspocus } from '@hocuspocus/server';
 import crossws from 'crossws/adapters/node';
@@ -39,7 +39,11 @@ import { VersionStore } from './review/versionStore';
 import { WorkflowService } from './review/workflowService';
 import { ThreadStore } from './review/threadStore';
 import { createProofGate } from './proofing/proofGate';
-import { createLogger } from './log';
+import { createLogger, logResponse } from './log';
+import { InProcessEventBus, type EventBus } from './events/eventBus';
+import { EventStreams } from './events/eventStreams';
+import { InboxNotifier } from './events/inboxNotifier';
+import { registerEventRoutes } from './http/eventRoutes';
 
 export interface DeskServerOptions {
   port: number;
@@ -62,6 +66,8 @@ export interface DeskServerOptions {
    * address (login limits, audit). From any other peer they are ignored. Default: none.
    */
   trustProxy?: string[];
+  /** Fans per-user events out (default: within this process; several instances share one through Redis). */
+  eventBus?: EventBus;
 }
 
 export interface DeskServer {
@@ -127,11 +133,19 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   const bodies = new BodyStore(yjsStore, collabServer);
   const chains = new ChainStore(db);
   const versions = new VersionStore(db, documents, bodies, yjsStore, collabServer);
-  const workflow = new WorkflowService({ db, documents, bodies, users, chains, gate, versions, audit: auditLog, proofGate: createProofGate(db) });
+  const bus = options.eventBus ?? new InProcessEventBus((err) => log.error({ err }, 'an event listener failed'));
+  const inbox = new InboxNotifier(db, bus, log);
+  const streams = new EventStreams({ bus, log, sessionHolds: async (token) => (await sessions.authenticate(token)) !== null });
+  const workflow = new WorkflowService({
+    db, documents, bodies, users, chains, gate, versions, audit: auditLog, proofGate: createProofGate(db), inbox,
+  });
   const threads = new ThreadStore({ db, documents, bodies, audit, announce: (id, threadId) => gate.announceComments(id, threadId) });
 
+  // Fastify's own request lines are off; logResponse writes one per request at debug (5xx at warn),
+  // so the open tabs of an office do not fill the log at info.
   const app = Fastify({
-    loggerInstance: log as FastifyBaseLogger, bodyLimit: LIMITS.jsonBody, disableRequestLogging: false,
+    loggerInstance: log as FastifyBaseLogger, bodyLimit: LIMITS.jsonBody,
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: options.trustProxy && options.trustProxy.length > 0 ? options.trustProxy : false,
     frameworkErrors: answerFrameworkError,
     clientErrorHandler: answerClientError,
@@ -139,6 +153,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     // (编号不能超过 64 个字); at the default 100 an over-long id fell through to the web app's catch-all.
     routerOptions: { maxParamLength: 1024 },
   });
+  app.addHook('onResponse', logResponse);
   installErrorHandling(app);
   const services: Services = {
     users, sessions, loginGuard: new LoginGuard(), documents, bodies, audit,
@@ -147,6 +162,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     localLogin: options.localLogin && createLocalLogin(users, options.localLogin.secretHash, options.localLogin.displayName),
     auditLog,
     review: { db, workflow, versions, chains, yjsStore, gate, threads },
+    events: { streams, inbox },
   };
   registerAuthRoutes(app, services);
   registerUserRoutes(app, services);
@@ -154,6 +170,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   registerReviewRoutes(app, services);
   registerCommentRoutes(app, services);
   registerAuditRoutes(app, services);
+  registerEventRoutes(app, services);
   registerLedgerRoutes(app, services);
   registerDocxRoutes(app, services, {
     approvalOf: (id) => workflow.finalApproval(id),
@@ -203,6 +220,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     close: () => (closing ??= (async () => {
       log.info('shutting down: writing open documents');
       await persistence.flushAll();
+      streams.closeAll();
       collabServer().closeConnections();
       // Clients reconnect to the next server and resend what it has not acknowledged.
       websockets.closeAll(1001, 'server shutting down', true);

@@ -49,7 +49,7 @@ export const channelName = (method: DeskChannel): string => `desk:${method}`;
 
 /** Menu commands the main process sends to the renderer (one channel, a command name). */
 export const MENU_CHANNEL = 'desk:menu';
-export type MenuCommand = 'new-document' | 'save-version' | 'find' | 'replace' | 'open-settings' | 'server-restarted';
+export type MenuCommand = 'new-document' | 'save-version' | 'find' | 'replace' | 'open-settings' | 'open-help' | 'server-restarted';
 
 /** `window.desk` as the preload exposes it. */
 export interface DeskWindowApi extends DeskBridge {

@@ -335,9 +335,9 @@ test('待办 notice when a piece arrives; admin edits 审核流程 and verifies 
     title: '媒体稿件：社区志愿服务见闻', kind: 'media', blocks: [{ type: 'paragraph', text: '周末的社区里，到处是志愿者忙碌的身影。' }],
   });
   await writer.api.ok('POST', `/api/documents/${id}/transitions`, { action: 'submit', assigneeId: reviewer.id });
-  // The inbox is polled every 20 s: a notice says the piece arrived.
+  // The server pushes the change to 待办: a notice says the piece arrived.
   const notices = r.page.getByRole('region', { name: '通知' });
-  await expect(notices).toContainText('《媒体稿件：社区志愿服务见闻》待你审核', { timeout: 30_000 });
+  await expect(notices).toContainText('《媒体稿件：社区志愿服务见闻》待你审核', { timeout: 5_000 });
   await expect(r.page.getByRole('region', { name: '待我审核' }).getByRole('link', { name: '媒体稿件：社区志愿服务见闻' })).toBeVisible();
   await screenshot(r.page, testInfo, 'review-inbox');
   await r.context.close();

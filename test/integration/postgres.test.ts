@@ -68,6 +68,9 @@ describe.skipIf(!existsPostgres() && !process.env.CI)('on PostgreSQL', () => {
     const { id } = await alice.ok<{ id: string }>('POST', '/api/documents', { title: '社区志愿服务见闻', kind: 'media', blocks: [{ type: 'paragraph', text: '志愿者走进社区。' }] });
     await alice.ok('POST', `/api/documents/${id}/versions`, { name: '初稿' });
     await alice.ok('POST', `/api/documents/${id}/transitions`, { action: 'submit', assigneeId: user.id });
+    const inbox = await reviewer.ok<{ toReview: Array<{ id: string; since: string }> }>('GET', '/api/inbox');
+    expect(inbox.toReview.map((item) => item.id)).toEqual([id]);
+    expect(inbox.toReview[0].since).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect((await alice.request('PATCH', `/api/documents/${id}`, { title: '改' })).status).toBe(409);
     await reviewer.ok('POST', `/api/documents/${id}/transitions`, { action: 'approve' });
     const { entries } = await alice.ok<{ entries: Array<{ action: string; contentHash: string }> }>('GET', `/api/documents/${id}/history`);

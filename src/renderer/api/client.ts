@@ -89,13 +89,33 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   }
 
   const payload: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    if (response.status === 401 && token) for (const listener of unauthorizedListeners) listener();
-    if (isErrorBody(payload)) throw new ApiError(payload.error.code, payload.error.message, response.status);
-    throw new ApiError(response.status >= 500 ? 'internal' : 'bad_request',
-      FALLBACK_MESSAGES[response.status] ?? '服务器出错，请稍后再试', response.status);
-  }
+  if (!response.ok) throw failure(response, payload, token);
   return payload as T;
+}
+
+/** The error for a refused call; a refused session token also tells the unauthorized listeners. */
+function failure(response: Response, payload: unknown, token: string | null): ApiError {
+  if (response.status === 401 && token) for (const listener of unauthorizedListeners) listener();
+  if (isErrorBody(payload)) return new ApiError(payload.error.code, payload.error.message, response.status);
+  return new ApiError(response.status >= 500 ? 'internal' : 'bad_request',
+    FALLBACK_MESSAGES[response.status] ?? '服务器出错，请稍后再试', response.status);
+}
+
+/**
+ * Opens a streaming GET (the event stream) with the session token in the Authorization header, as
+ * every other call: resolves the response once its headers are in, for the caller to read its body.
+ */
+export async function openStream(path: string, signal: AbortSignal): Promise<Response> {
+  const token = getToken();
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {}, signal, cache: 'no-store' });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError('network', '无法连接服务器，请检查网络', 0);
+  }
+  if (!response.ok) throw failure(response, await response.json().catch(() => null), token);
+  return response;
 }
 
 /** The message to show for any thrown value. */

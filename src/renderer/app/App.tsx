@@ -9,15 +9,18 @@ import { ProofingListsPage } from '../features/admin/ProofingListsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { InboxPage } from '../features/inbox/InboxPage';
 import { InboxProvider } from '../features/inbox/inboxState';
+import { DeskEventsProvider } from '../features/events/DeskEvents';
 import { InPageNotices } from '../features/inbox/InPageNotices';
 import { ChainsPage } from '../features/review/ChainsPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { LedgerPage } from '../features/ledger/LedgerPage';
 import { OutletsPage } from '../features/ledger/OutletsPage';
+import { HelpPage } from '../features/help/HelpPage';
 import { dispatchCommand } from '../platform/commands';
 import { onMenuCommand } from '../platform/desk';
 import { Loading } from '../ui/Notice';
 import { PageErrorBoundary } from '../ui/PageErrorBoundary';
+import type { Role } from '../../shared/roles';
 import { navigate, useRoute, type Route } from './router';
 import { SessionProvider, useSession } from './session';
 import { TopBar } from './TopBar';
@@ -52,32 +55,38 @@ function Shell() {
   useEffect(() => onMenuCommand((command) => {
     if (command === 'new-document') navigate({ page: 'documents' });
     if (command === 'open-settings') navigate({ page: 'settings' });
+    if (command === 'open-help') navigate({ page: 'help' });
     dispatchCommand(command);
   }), []);
 
   if (signingOut) return <main className="center-page"><Loading label="正在退出登录…" /></main>;
   if (restoring) return <main className="center-page"><Loading /></main>;
   if (!session) {
+    // The guide needs no login: the desktop's 帮助 › 使用说明 may open it from the login page.
+    if (route.page === 'help') return <div className="app"><HelpPage backHref="#/" /></div>;
     if (!setup) return <main className="center-page"><Loading /></main>;
     if (setup.needed) return <SetupPage allowed={setup.allowed} />;
     return <LoginPage />;
   }
   return (
-    <InboxProvider key={session.user.id}>
-      <div className="app">
-        <TopBar route={route} />
-        <PageErrorBoundary resetKey={JSON.stringify(route)}>
-          <Suspense fallback={<main className="page"><Loading /></main>}>
-            <Page route={route} isAdmin={session.user.roles.includes('admin')} />
-          </Suspense>
-        </PageErrorBoundary>
-        <InPageNotices />
-      </div>
-    </InboxProvider>
+    <DeskEventsProvider key={session.user.id} userId={session.user.id}>
+      <InboxProvider>
+        <div className="app">
+          <TopBar route={route} />
+          <PageErrorBoundary resetKey={JSON.stringify(route)}>
+            <Suspense fallback={<main className="page"><Loading /></main>}>
+              <Page route={route} roles={session.user.roles} />
+            </Suspense>
+          </PageErrorBoundary>
+          <InPageNotices />
+        </div>
+      </InboxProvider>
+    </DeskEventsProvider>
   );
 }
 
-function Page({ route, isAdmin }: { route: Route; isAdmin: boolean }) {
+function Page({ route, roles }: { route: Route; roles: readonly Role[] }) {
+  const isAdmin = roles.includes('admin');
   switch (route.page) {
     case 'documents': return <DocumentListPage trash={false} />;
     case 'trash': return <DocumentListPage trash />;
@@ -91,5 +100,6 @@ function Page({ route, isAdmin }: { route: Route; isAdmin: boolean }) {
     case 'ledger': return <LedgerPage />;
     case 'dashboard': return <DashboardPage />;
     case 'outlets': return <OutletsPage />;
+    case 'help': return <HelpPage roles={roles} />;
   }
 }

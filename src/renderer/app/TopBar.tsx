@@ -47,6 +47,7 @@ export function TopBar({ route }: { route: Route }) {
         )}
       </nav>
       <div className="top-user">
+        <a className="top-help" href={routeHref({ page: 'help' })} aria-current={route.page === 'help' ? 'page' : undefined}>使用说明</a>
         <span className="user-name" title={user.username}>{user.displayName}</span>
         <button type="button" className="button ghost" onClick={() => void signOut()}>退出登录</button>
       </div>

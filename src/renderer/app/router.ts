@@ -13,7 +13,8 @@ export type Route =
   | { page: 'settings' }
   | { page: 'ledger' }
   | { page: 'dashboard' }
-  | { page: 'outlets' };
+  | { page: 'outlets' }
+  | { page: 'help' };
 
 /** Parses a location hash into a route; anything unknown is the document list. */
 export function parseRoute(hash: string): Route {
@@ -30,6 +31,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/ledger') return { page: 'ledger' };
   if (path === '/dashboard') return { page: 'dashboard' };
   if (path === '/outlets') return { page: 'outlets' };
+  if (path === '/help') return { page: 'help' };
   return { page: 'documents' };
 }
 
@@ -46,6 +48,7 @@ export function routeHref(route: Route): string {
     case 'ledger': return '#/ledger';
     case 'dashboard': return '#/dashboard';
     case 'outlets': return '#/outlets';
+    case 'help': return '#/help';
     case 'editor': return `#/documents/${encodeURIComponent(route.documentId)}`;
   }
 }

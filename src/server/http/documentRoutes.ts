@@ -15,6 +15,7 @@ const collaboratorParam = idParam.extend({ userId: z.string().min(1).max(64) });
 /** Documents: create, list, read, rename and properties, the 回收站 (rules in DocumentRemover), collaborators, content. */
 export function registerDocumentRoutes(app: FastifyInstance, services: Services): void {
   const { documents, bodies, sessions, audit, remover } = services;
+  const { inbox } = services.events;
   app.get('/api/documents', async (request) => {
     const user = await requireUser(sessions, request);
     const query = parse(listDocumentsQuery, request.query);
@@ -46,6 +47,7 @@ export function registerDocumentRoutes(app: FastifyInstance, services: Services)
     await documents.update(user, id, changes);
     await services.review.gate.recordEditor(id, user.id);
     services.review.gate.announceChange(id);
+    await inbox.documentChanged(id);
     await audit(user.id, 'document.update', id, { fields: Object.keys(changes) });
     return documents.detail(user, id);
   });
@@ -60,6 +62,7 @@ export function registerDocumentRoutes(app: FastifyInstance, services: Services)
     const { id } = parse(idParam, request.params);
     const { reason } = parse(deleteDocumentRequest, request.body ?? {});
     await remover.remove(user, id, reason || undefined);
+    await inbox.documentChanged(id);
     return { ok: true };
   });
 
@@ -67,6 +70,7 @@ export function registerDocumentRoutes(app: FastifyInstance, services: Services)
     const user = await requireUser(sessions, request);
     const { id } = parse(idParam, request.params);
     await remover.restore(user, id);
+    await inbox.documentChanged(id);
     return documents.detail(user, id);
   });
 
@@ -75,6 +79,7 @@ export function registerDocumentRoutes(app: FastifyInstance, services: Services)
     const { id } = parse(idParam, request.params);
     const { userId } = parse(addCollaboratorRequest, request.body);
     await documents.addCollaborator(user, id, userId);
+    await inbox.documentChanged(id, [userId]);
     await audit(user.id, 'document.collaborator.add', id, { userId });
     return documents.detail(user, id);
   });
@@ -83,6 +88,7 @@ export function registerDocumentRoutes(app: FastifyInstance, services: Services)
     const user = await requireUser(sessions, request);
     const { id, userId } = parse(collaboratorParam, request.params);
     await documents.removeCollaborator(user, id, userId);
+    await inbox.documentChanged(id, [userId]);
     await audit(user.id, 'document.collaborator.remove', id, { userId });
     return documents.detail(user, id);
   });

@@ -15,6 +15,8 @@ import type { AuditLog } from '../audit/auditLog';
 import type { YjsStore } from '../collab/yjsStore';
 import type { CollabGate } from '../review/collabGate';
 import type { ThreadStore } from '../review/threadStore';
+import type { EventStreams } from '../events/eventStreams';
+import type { InboxNotifier } from '../events/inboxNotifier';
 
 /** Records who did what: an append-only audit log. */
 export type Audit = (actorId: string | null, action: string, target: string, detail?: Record<string, unknown>) => Promise<void>;
@@ -38,6 +40,12 @@ export interface ReviewServices {
   threads: ThreadStore;
 }
 
+/** Pushing to the users: their open event streams, and who hears of a change to a piece. */
+export interface EventServices {
+  streams: EventStreams;
+  inbox: InboxNotifier;
+}
+
 /** What the HTTP routes are built from. */
 export interface Services {
   users: UserDirectory;
@@ -54,4 +62,5 @@ export interface Services {
   ledger: LedgerServices;
   localLogin?: LocalLogin;
   review: ReviewServices;
+  events: EventServices;
 }

@@ -5,10 +5,16 @@ import type { Inbox, InboxItem } from '../../shared/review';
 import type { CheckpointChain, WorkflowState } from '../../shared/workflow';
 import type { Database } from '../db/schema';
 
-/** 待办: what waits for this user — pieces to review, to sign, and their own pieces returned to them. */
+/**
+ * 待办: what waits for this user — pieces to review, to sign, and their own pieces returned to them.
+ * An item's `since` (送达时间) is when the piece arrived: its last transition, not its last edit, so
+ * that editing a returned piece does not make it arrive again.
+ */
 export async function inboxFor(db: Kysely<Database>, user: User): Promise<Inbox> {
   const rows = await db.selectFrom('documents').innerJoin('users', 'users.id', 'documents.owner_id')
     .selectAll('documents').select('users.display_name as owner_name')
+    .select((eb) => eb.selectFrom('transitions').select((t) => t.fn.max('transitions.at').as('at'))
+      .whereRef('transitions.document_id', '=', 'documents.id').as('arrived_at'))
     .where('documents.deleted_at', 'is', null)
     .where((eb) => eb.or([
       eb.and([eb('documents.state', '=', 'review'), eb('documents.assignee_id', '=', user.id)]),
@@ -24,7 +30,7 @@ export async function inboxFor(db: Kysely<Database>, user: User): Promise<Inbox>
     const checkpoint = chain && row.checkpoint_index !== null ? chain.checkpoints[row.checkpoint_index] ?? null : null;
     const item: InboxItem = {
       id: row.id, title: row.title, kind: row.kind as DocumentKind, state: row.state as WorkflowState,
-      checkpointName: checkpoint?.name ?? null, ownerName: row.owner_name, since: row.updated_at,
+      checkpointName: checkpoint?.name ?? null, ownerName: row.owner_name, since: row.arrived_at ?? row.updated_at,
     };
     if (row.state === 'returned') inbox.returned.push(item);
     else if (checkpoint?.role === 'signer') inbox.toSign.push(item);

@@ -16,6 +16,7 @@ import type { CollabGate } from './collabGate';
 import { matchesHash, readContent, type ContentSnapshot } from './contentReader';
 import type { ProofReport } from '../../shared/proofing';
 import type { VersionStore } from './versionStore';
+import type { InboxNotifier } from '../events/inboxNotifier';
 
 const CODE = { 400: 'bad_request', 403: 'forbidden', 409: 'conflict' } as const;
 
@@ -30,6 +31,8 @@ export interface WorkflowDeps {
   audit: AuditLog;
   /** Proofreading before submit and sign: throws to refuse, returns the report stored with the transition. */
   proofGate?: ProofGate;
+  /** Tells the people whose 待办 the transition changed. */
+  inbox?: Pick<InboxNotifier, 'transitioned'>;
 }
 
 export interface ProofGate { check(documentId: string, content: ContentSnapshot): Promise<ProofReport> }
@@ -73,6 +76,7 @@ export class WorkflowService {
     if (!decision.ok) throw new DeskError(CODE[decision.status], decision.message);
 
     const { gate, db, versions } = this.deps;
+    const next = decision.checkpointIndex !== null ? chain.checkpoints[decision.checkpointIndex] ?? null : null;
     gate.lock(id);
     try {
       const content = await readContent(row, this.deps.bodies);
@@ -108,12 +112,16 @@ export class WorkflowService {
         from: row.state, to: decision.state, checkpoint: checkpoint?.key ?? null, assigneeId: decision.assigneeId, contentHash: content.hash,
         ...(body.comment?.trim() && { comment: body.comment.trim().slice(0, 500) }),
       });
-      const next = decision.checkpointIndex !== null ? chain.checkpoints[decision.checkpointIndex] : null;
-      return { state: decision.state, checkpoint: next ?? null, assigneeId: decision.assigneeId };
     } finally {
       await gate.refresh(id);
       gate.announceChange(id);
     }
+    await this.deps.inbox?.transitioned({
+      documentId: id, action: body.action, actor: user, previousState: row.state as WorkflowState,
+      previousAssigneeId: row.assignee_id, state: decision.state, assigneeId: decision.assigneeId,
+      checkpointName: next?.name ?? null, comment: body.comment?.trim() ?? '',
+    });
+    return { state: decision.state, checkpoint: next, assigneeId: decision.assigneeId };
   }
 
   async status(user: User, id: string): Promise<WorkflowStatus> {

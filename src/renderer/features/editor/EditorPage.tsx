@@ -1,5 +1,5 @@
 /** The editor page: 标题, the collaborative 正文 on an A4 sheet, and the 协作者 panel. */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { DocumentDetail } from '../../../shared/api';
 import { KIND_LABELS } from '../../../shared/kinds';
 import { ApiError, errorMessage } from '../../api/client';
@@ -36,6 +36,14 @@ function offlineDetail(userId: string, documentId: string, error: unknown): Docu
   return kept as DocumentDetail;
 }
 
+const noConnection = (): (() => void) => () => undefined;
+
+/** Whether the document's collaboration connection is up, so its stateless messages arrive. */
+function useConnectionLive(connection: EditorConnection | null): boolean {
+  return useSyncExternalStore(connection?.adapter.subscribe ?? noConnection,
+    () => connection !== null && connection.adapter.getConnectionState() !== 'offline');
+}
+
 export function EditorPage({ documentId }: { documentId: string }) {
   const { user, token } = useCurrentSession();
   const [document, setDocument] = useState<DocumentDetail | null>(null);
@@ -53,7 +61,8 @@ export function EditorPage({ documentId }: { documentId: string }) {
     deskApi.getDocument(documentId).then(keep, () => undefined);
     setReviewKey((k) => k + 1);
   }, [documentId, keep]);
-  const workflow = useWorkflow(documentId, reloadDocument);
+  const live = useConnectionLive(connection);
+  const workflow = useWorkflow(documentId, reloadDocument, live);
   const refused = useRefusedEdits(connection, documentId, user.id, document?.title ?? '');
 
   useEffect(() => {
@@ -75,6 +84,16 @@ export function EditorPage({ documentId }: { documentId: string }) {
 
   // Someone else renamed the piece, changed its properties or moved it on: fetch it again.
   const reloadWorkflow = workflow.reload;
+  // Back after losing the connection: what the server said meanwhile never arrived.
+  const seenLive = useRef(false);
+  useEffect(() => {
+    if (!live) return;
+    if (seenLive.current) {
+      reloadDocument();
+      void reloadWorkflow();
+    }
+    seenLive.current = true;
+  }, [live, reloadDocument, reloadWorkflow]);
   useEffect(() => connection?.adapter.onStateless((payload) => {
     const message: unknown = JSON.parse(payload);
     if (typeof message === 'object' && message !== null && Reflect.get(message, 'type') === DOCUMENT_CHANGED) {

@@ -1,13 +1,15 @@
 /**
- * 待办 for the logged-in user, polled every 20 s: the counts in the navigation and the 待办 page
- * read it, and a notice tells the user when a piece arrives that was not there before.
+ * 待办 for the logged-in user: the counts in the navigation and the 待办 page read it, and a notice
+ * tells the user when a piece arrives that was not there before. Fetched when the page opens and at
+ * each of the user's events (the server pushes them when a piece is assigned, returned, renamed…);
+ * polled, slowly, only while the event stream is down.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Inbox, InboxItem } from '../../../shared/review';
 import { reviewApi } from '../../api/review';
 import { notify } from '../../platform/desk';
-
-const POLL_MS = 20_000;
+import { useDeskEvents, useDeskEventsLive } from '../events/DeskEvents';
+import { FALLBACK_POLL_MS } from '../events/eventStream';
 
 interface InboxContextValue {
   inbox: Inbox | null;
@@ -28,8 +30,15 @@ const keyOf = (section: keyof Inbox, item: InboxItem): string => `${section}:${i
 export function InboxProvider({ children }: { children: ReactNode }) {
   const [inbox, setInbox] = useState<Inbox | null>(null);
   const seen = useRef<Set<string> | null>(null);
+  const fetching = useRef<'idle' | 'busy' | 'again'>('idle');
 
   const refresh = useCallback(() => {
+    // A burst of events while one fetch is under way makes one more fetch, not one each.
+    if (fetching.current !== 'idle') {
+      fetching.current = 'again';
+      return;
+    }
+    fetching.current = 'busy';
     reviewApi.inbox().then((next) => {
       const keys = new Set<string>();
       const arrived: string[] = [];
@@ -44,19 +53,29 @@ export function InboxProvider({ children }: { children: ReactNode }) {
       setInbox(next);
       if (arrived.length === 1) void notify('新的待办', arrived[0]);
       else if (arrived.length > 1) void notify('新的待办', `${arrived[0]}，另有 ${arrived.length - 1} 件`);
-    }, () => undefined); // an unreachable server shows in the editor; the counts just stay as they were
+    }, () => undefined) // an unreachable server shows in the editor; the counts just stay as they were
+      .finally(() => {
+        const again = fetching.current === 'again';
+        fetching.current = 'idle';
+        if (again) refresh();
+      });
   }, []);
 
+  // Every event the server sends now may change the 待办 (hello: whatever happened while away).
+  useDeskEvents(refresh);
+  useEffect(() => refresh(), [refresh]);
+
+  const live = useDeskEventsLive();
   useEffect(() => {
-    refresh();
-    const timer = setInterval(refresh, POLL_MS);
+    if (live) return;
+    const timer = setInterval(refresh, FALLBACK_POLL_MS);
     const onFocus = (): void => refresh();
     window.addEventListener('focus', onFocus);
     return () => {
       clearInterval(timer);
       window.removeEventListener('focus', onFocus);
     };
-  }, [refresh]);
+  }, [live, refresh]);
 
   const value = useMemo(() => ({
     inbox,

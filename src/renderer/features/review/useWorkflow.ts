@@ -1,10 +1,13 @@
-/** The piece's workflow status for the header, reloaded on demand and every few seconds while open. */
+/**
+ * The piece's workflow status for the header: loaded when the page opens and on demand (the editor
+ * reloads it when the server's stateless message says the piece changed); polled, slowly, only while
+ * the collaboration connection that carries those messages is down.
+ */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WorkflowStatus } from '../../../shared/review';
 import { errorMessage } from '../../api/client';
 import { reviewApi } from '../../api/review';
-
-const POLL_MS = 10_000;
+import { FALLBACK_POLL_MS } from '../events/eventStream';
 
 export interface WorkflowHandle {
   status: WorkflowStatus | null;
@@ -14,9 +17,10 @@ export interface WorkflowHandle {
 
 /**
  * Loads `GET /workflow`; `onStateChanged` runs when the state or the holder changed since the last
- * load (someone else acted), so the page can fetch the document's access again.
+ * load (someone else acted), so the page can fetch the document's access again. `live`: whether the
+ * document's collaboration connection is up (polls every minute while it is not).
  */
-export function useWorkflow(documentId: string, onStateChanged: () => void): WorkflowHandle {
+export function useWorkflow(documentId: string, onStateChanged: () => void, live: boolean): WorkflowHandle {
   const [status, setStatus] = useState<WorkflowStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   const last = useRef<string | null>(null);
@@ -38,11 +42,13 @@ export function useWorkflow(documentId: string, onStateChanged: () => void): Wor
     }
   }, [documentId]);
 
+  useEffect(() => { void reload(); }, [reload]);
+
   useEffect(() => {
-    void reload();
-    const timer = setInterval(() => { void reload(); }, POLL_MS);
+    if (live) return undefined;
+    const timer = setInterval(() => { void reload(); }, FALLBACK_POLL_MS);
     return () => clearInterval(timer);
-  }, [reload]);
+  }, [live, reload]);
 
   return { status, error, reload };
 }

@@ -1,0 +1,92 @@
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { User } from '../../shared/api';
+import type { DeskEvent } from '../../shared/events';
+import type { WorkflowAction, WorkflowState } from '../../shared/workflow';
+import type { Database } from '../db/schema';
+import type { EventBus } from './eventBus';
+
+/** A transition as the people concerned hear of it. */
+export interface TransitionNews {
+  documentId: string;
+  action: WorkflowAction;
+  actor: User;
+  /** Where the piece was before: its holder leaves their 待办, and 已退回 was in its writers'. */
+  previousState: WorkflowState;
+  previousAssigneeId: string | null;
+  state: WorkflowState;
+  assigneeId: string | null;
+  checkpointName: string | null;
+  comment: string;
+}
+
+/** States in which a piece is in someone's 待办 (待我审核 / 待我签发, 退回给我). */
+const INBOX_STATES: ReadonlySet<string> = new Set<WorkflowState>(['review', 'returned']);
+
+/**
+ * Tells the people whose 待办 a change touches, over the event bus: a piece's owner and
+ * collaborators (退回给我), its holder (待我审核, 待我签发), and whoever held it before. Each person
+ * gets one event: what happened to them if it concerns them directly, `inbox-changed` otherwise.
+ * Never throws: the change is already committed, and a client that misses an event refreshes later.
+ */
+export class InboxNotifier {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly bus: EventBus,
+    private readonly log: Pick<Logger, 'error'>,
+  ) {}
+
+  async transitioned(news: TransitionNews): Promise<void> {
+    try {
+      const piece = await this.piece(news.documentId);
+      if (!piece) return;
+      const byName = news.actor.displayName;
+      const told = new Set<string>();
+      const tell = (ids: Iterable<string>, event: DeskEvent): void => {
+        const fresh = [...ids].filter((id) => !told.has(id));
+        fresh.forEach((id) => told.add(id));
+        this.bus.publish(fresh, event);
+      };
+      if (news.state === 'review' && news.assigneeId && news.assigneeId !== news.actor.id) {
+        tell([news.assigneeId], {
+          type: 'piece-assigned', documentId: news.documentId, title: piece.title, checkpointName: news.checkpointName, byName,
+        });
+      }
+      if (news.action === 'return') {
+        tell(piece.writers.filter((id) => id !== news.actor.id), {
+          type: 'piece-returned', documentId: news.documentId, title: piece.title, byName, comment: news.comment,
+        });
+      }
+      const writersConcerned = news.previousState === 'returned' || news.state === 'returned';
+      const others = [...(writersConcerned ? piece.writers : []), news.actor.id, news.previousAssigneeId, news.assigneeId];
+      tell(others.filter((id): id is string => id !== null), { type: 'inbox-changed' });
+    } catch (err) {
+      this.log.error({ err, documentId: news.documentId }, 'could not tell who the transition concerns');
+    }
+  }
+
+  /**
+   * The piece was renamed, deleted, restored or shared (`also`: a collaborator added or removed):
+   * while it is in someone's 待办, those people fetch their 待办 again.
+   */
+  async documentChanged(documentId: string, also: string[] = []): Promise<void> {
+    try {
+      const piece = await this.piece(documentId);
+      if (!piece || !INBOX_STATES.has(piece.state)) return;
+      const ids = [...piece.writers, ...also];
+      if (piece.assigneeId) ids.push(piece.assigneeId);
+      this.bus.publish(ids, { type: 'inbox-changed' });
+    } catch (err) {
+      this.log.error({ err, documentId }, 'could not tell who the change concerns');
+    }
+  }
+
+  private async piece(documentId: string): Promise<{ title: string; state: string; assigneeId: string | null; writers: string[] } | null> {
+    const row = await this.db.selectFrom('documents').select(['title', 'state', 'assignee_id', 'owner_id'])
+      .where('id', '=', documentId).executeTakeFirst();
+    if (!row) return null;
+    const collaborators = await this.db.selectFrom('document_collaborators').select('user_id')
+      .where('document_id', '=', documentId).execute();
+    return { title: row.title, state: row.state, assigneeId: row.assignee_id, writers: [row.owner_id, ...collaborators.map((c) => c.user_id)] };
+  }
+}

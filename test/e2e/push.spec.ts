@@ -1,0 +1,135 @@
+/**
+ * Push instead of polling (issue 13): an idle open document asks the server next to nothing, and a
+ * transition reaches the other person's 待办 count and open editor at once, not at the next poll.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import {
+  ADMIN_PASSWORD, ApiClient, createDocument, createWriter, loggedInPage, openDocument, startServer,
+  type RunningServer, type TestUser,
+} from './desk';
+
+let server: RunningServer;
+let writer: TestUser;
+let reviewer: TestUser;
+
+test.beforeAll(async () => {
+  server = await startServer();
+  writer = await createWriter(server, 'zhaoyun', '赵云');
+  const admin = await new ApiClient(server.url).login('admin', ADMIN_PASSWORD);
+  const password = 'qianli-pass-2023';
+  const { user } = await admin.ok<{ user: { id: string } }>('POST', '/api/users', {
+    username: 'qianli', password, displayName: '钱立', roles: ['reviewer'],
+  });
+  reviewer = { id: user.id, username: 'qianli', password, displayName: '钱立', api: await new ApiClient(server.url).login('qianli', password) };
+});
+
+test.afterAll(async () => {
+  await server?.dispose();
+});
+
+/** Counts the page's requests to the API from now on. */
+function countApiRequests(page: Page): { count: () => number; urls: string[] } {
+  const urls: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith('/api/')) urls.push(`${request.method()} ${url.pathname}`);
+  });
+  return { count: () => urls.length, urls };
+}
+
+function inboxLink(page: Page) {
+  return page.getByRole('navigation').getByRole('link', { name: /待办/ });
+}
+
+/** Waits (up to 5 s) until the page's event stream answered, so the test measures push, not start-up. */
+async function streamOpen(page: Page): Promise<void> {
+  await page.waitForResponse((r) => new URL(r.url()).pathname === '/api/events', { timeout: 5_000 }).catch(() => undefined);
+}
+
+test('an idle open document makes at most one API request in 30 s', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const id = await createDocument(writer, '静置的文稿', ['第一段。']);
+  const w = await loggedInPage(browser, server, writer);
+  await openDocument(w.page, server, id);
+  await w.page.waitForTimeout(2_000); // what the page loads on opening is not idling
+  const requests = countApiRequests(w.page);
+  await w.page.waitForTimeout(30_000);
+  console.log(`API requests of an idle open document in 30 s: ${requests.count()} ${JSON.stringify(requests.urls)}`);
+  // Polling asked /workflow every 10 s and /api/inbox every 20 s: 4 or 5 requests in 30 s.
+  expect(requests.count()).toBeLessThanOrEqual(1);
+  await w.context.close();
+});
+
+test('a transition reaches the other person’s 待办 and open editor within 2 s', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const id = await createDocument(writer, '推送测试稿', ['今年以来，我区扎实推进各项工作。']);
+  const r = await loggedInPage(browser, server, reviewer);
+  const w = await loggedInPage(browser, server, writer);
+  const wStream = streamOpen(w.page);
+  await openDocument(w.page, server, id);
+  await expect(w.page.getByTestId('workflow-state')).toHaveText('起草');
+  await Promise.all([streamOpen(r.page), wStream]);
+  await expect(inboxLink(r.page)).not.toContainText('1');
+
+  // 赵云 submits to 钱立: 钱立's 待办 count and 赵云's open editor follow at once.
+  let started = Date.now();
+  await writer.api.ok('POST', `/api/documents/${id}/transitions`, { action: 'submit', assigneeId: reviewer.id });
+  await expect(inboxLink(r.page)).toContainText('1', { timeout: 2_000 });
+  await expect(w.page.getByTestId('workflow-state')).toHaveText('审核中', { timeout: 2_000 });
+  console.log(`submit → reviewer's 待办 and writer's editor: ${Date.now() - started} ms`);
+
+  // 钱立 returns it: 赵云's editor shows 已退回 and his 待办 holds it; 钱立's count goes back.
+  started = Date.now();
+  await reviewer.api.ok('POST', `/api/documents/${id}/transitions`, { action: 'return', comment: '请补充数据。' });
+  await expect(w.page.getByTestId('workflow-state')).toHaveText('已退回', { timeout: 2_000 });
+  await expect(inboxLink(w.page)).toContainText('1', { timeout: 2_000 });
+  await expect(inboxLink(r.page)).not.toContainText('1', { timeout: 2_000 });
+  console.log(`return → writer's editor and 待办: ${Date.now() - started} ms`);
+  await r.context.close();
+  await w.context.close();
+});
+
+test('the tabs of one browser share one event stream, and the next tab takes it over', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const r = await loggedInPage(browser, server, reviewer);
+  const streamsOpened: string[] = [];
+  r.context.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/api/events') streamsOpened.push(request.url());
+  });
+  await streamOpen(r.page);
+  const second = await r.context.newPage();
+  await second.goto(`${server.url}/#/inbox`);
+  await expect(second.getByRole('heading', { name: '待办', exact: true })).toBeVisible();
+  await second.waitForTimeout(1_000);
+  expect(streamsOpened).toHaveLength(0); // the first tab's stream opened before counting began
+
+  const first = await createDocument(writer, '共享推送一', ['第一段。']);
+  await writer.api.ok('POST', `/api/documents/${first}/transitions`, { action: 'submit', assigneeId: reviewer.id });
+  await expect(inboxLink(r.page)).toContainText('1', { timeout: 2_000 });
+  await expect(inboxLink(second)).toContainText('1', { timeout: 2_000 });
+
+  // The tab holding the stream closes: the other opens one and still hears at once.
+  await r.page.close();
+  await expect.poll(() => streamsOpened.length, { timeout: 5_000 }).toBe(1);
+  const next = await createDocument(writer, '共享推送二', ['第一段。']);
+  await writer.api.ok('POST', `/api/documents/${next}/transitions`, { action: 'submit', assigneeId: reviewer.id });
+  await expect(inboxLink(second)).toContainText('2', { timeout: 2_000 });
+  expect(streamsOpened).toHaveLength(1);
+  await r.context.close();
+});
+
+test('after the server restarts, the stream comes back by itself and pushes again', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const r = await loggedInPage(browser, server, reviewer);
+  await streamOpen(r.page);
+  const before = await inboxLink(r.page).textContent();
+  const reopened = r.page.waitForResponse((response) => new URL(response.url()).pathname === '/api/events' && response.status() === 200, { timeout: 60_000 });
+  await server.restart();
+  await reopened;
+
+  const id = await createDocument(writer, '重启之后', ['第一段。']);
+  await writer.api.ok('POST', `/api/documents/${id}/transitions`, { action: 'submit', assigneeId: reviewer.id });
+  const count = Number(/\d+/.exec(before ?? '')?.[0] ?? 0) + 1;
+  await expect(inboxLink(r.page)).toContainText(String(count), { timeout: 2_000 });
+  await r.context.close();
+});
