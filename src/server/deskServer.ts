@@ -36,6 +36,7 @@ import { VersionStore } from './review/versionStore';
 import { WorkflowService } from './review/workflowService';
 import { createProofGate } from './proofing/proofGate';
 import { createLogger } from './log';
+import { createHeavyWork, heavyWorkSettingsFromEnv, type HeavyWorkSettings } from './work/heavyWork';
 
 export interface DeskServerOptions {
   port: number;
@@ -50,6 +51,8 @@ export interface DeskServerOptions {
   logger?: Logger;
   /** Embedded in the desktop app: SHA-256 (hex) of the per-launch local-login secret, and the user's name. */
   localLogin?: { secretHash: string; displayName: string };
+  /** The worker pool for heavy work; unset settings come from the environment (WENGAO_WORKERS, …). */
+  work?: Partial<HeavyWorkSettings>;
 }
 
 export interface DeskServer {
@@ -64,6 +67,8 @@ const BODY_TOUCH_INTERVAL_MS = 5_000;
 /** The desk server: HTTP API, the renderer, and Hocuspocus on `/collab`, on one port. */
 export async function startDeskServer(options: DeskServerOptions): Promise<DeskServer> {
   const log = options.logger ?? createLogger();
+  const workSettings = { ...heavyWorkSettingsFromEnv(), ...options.work };
+  const work = createHeavyWork(workSettings, (problem) => log.warn(problem, 'heavy work stopped'));
   const database = await openDatabase({ dataDir: options.dataDir, postgresUrl: options.postgresUrl });
   const { db } = database;
   const users = new UserDirectory(db);
@@ -111,10 +116,10 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     maxDebounce: 10_000,
     extensions: [new AuthenticationExtension(sessions, documents), persistence],
   });
-  const bodies = new BodyStore(yjsStore, collabServer);
+  const bodies = new BodyStore(yjsStore, collabServer, work);
   const chains = new ChainStore(db);
-  const versions = new VersionStore(db, documents, bodies, yjsStore, collabServer);
-  const workflow = new WorkflowService({ db, documents, bodies, users, chains, gate, versions, audit: auditLog, proofGate: createProofGate(db) });
+  const versions = new VersionStore(db, documents, bodies, yjsStore, collabServer, work);
+  const workflow = new WorkflowService({ db, documents, bodies, users, chains, gate, versions, audit: auditLog, proofGate: createProofGate(db, work) });
 
   const app = Fastify({ loggerInstance: log as FastifyBaseLogger, bodyLimit: LIMITS.jsonBody, disableRequestLogging: false });
   installErrorHandling(app);
@@ -124,6 +129,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     ledger: createLedgerServices(db, options.dataDir),
     localLogin: options.localLogin && createLocalLogin(users, options.localLogin.secretHash, options.localLogin.displayName),
     review: { db, workflow, versions, chains, auditLog, yjsStore, gate },
+    work,
   };
   registerAuthRoutes(app, services);
   registerUserRoutes(app, services);
@@ -169,7 +175,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   await app.listen({ port: options.port, host: options.host });
   const { port } = app.server.address() as AddressInfo;
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
-  log.info({ url, dataDir: options.dataDir, dialect: database.dialect }, 'desk server listening');
+  log.info({ url, dataDir: options.dataDir, dialect: database.dialect, work: workSettings }, 'desk server listening');
 
   let closing: Promise<void> | null = null;
   return {
@@ -182,6 +188,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
       // Clients reconnect to the next server and resend what it has not acknowledged.
       websockets.closeAll(1001, 'server shutting down', true);
       await app.close();
+      await work.close();
       await database.close();
       log.info('shut down');
     })()),

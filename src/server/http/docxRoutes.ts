@@ -4,9 +4,8 @@ import { z } from 'zod';
 import { LIMITS, type DocumentProperties } from '../../shared/api';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../shared/kinds';
 import {
-  DOCX_LAYOUTS, DOCX_MIME, docxFileName, exportDocx, layoutForKind, type DocxApproval,
+  DOCX_LAYOUTS, DOCX_MIME, docxFileName, layoutForKind, type DocxApproval,
 } from '../../core/docx/docxExporter';
-import { importDocx } from '../documents/docxImporter';
 import { DeskError } from './errors';
 import { parse, requireUser } from './context';
 import type { Services } from './services';
@@ -39,10 +38,11 @@ function isTooLarge(error: unknown): boolean {
 
 /**
  * Word export and import: `GET /api/documents/:id/export.docx?layout=official|info|manuscript` and
- * `POST /api/import` (multipart, one .docx, at most 50 MB) → `{id}`.
+ * `POST /api/import` (multipart, one .docx, at most 50 MB) → `{id}`. Writing and reading the file
+ * run in the worker pool; an import is measured (what it inflates to, its paragraphs) before mammoth.
  */
 export function registerDocxRoutes(app: FastifyInstance, services: Services, approvals?: DocxApprovalSource): void {
-  const { sessions, documents, bodies, audit } = services;
+  const { sessions, documents, bodies, audit, work } = services;
 
   app.get('/api/documents/:id/export.docx', async (request, reply) => {
     const user = await requireUser(sessions, request);
@@ -56,7 +56,7 @@ export function registerDocxRoutes(app: FastifyInstance, services: Services, app
     }
     const properties = JSON.parse(row.properties) as DocumentProperties;
     const { json } = await bodies.read(id);
-    const bytes = await exportDocx({
+    const bytes = await work.run('exportDocx', {
       kind: row.kind, title: row.title, properties, body: json, final, approval,
       layout: layout ?? layoutForKind(row.kind),
     });
@@ -88,12 +88,12 @@ export function registerDocxRoutes(app: FastifyInstance, services: Services, app
         if (isTooLarge(error)) throw new DeskError('payload_too_large', `文件超过 ${LIMITS.upload / 1024 / 1024} MB，无法导入`);
         throw error;
       }
-      const imported = await importDocx(bytes);
+      const imported = await work.run('importDocx', bytes);
       const kind: DocumentKind = query.kind ?? imported.kind ?? 'comprehensive';
       const title = (imported.title ?? fileName.replace(/\.docx$/i, '')).trim().slice(0, 200) || '导入的文稿';
       const id = await documents.create(user, { title, kind, properties: imported.properties });
-      await bodies.seed(id, imported.blocks);
-      await audit(user.id, 'document.import', id, { kind, fileName, blocks: imported.blocks.length });
+      await bodies.seedState(id, imported.body);
+      await audit(user.id, 'document.import', id, { kind, fileName, blocks: imported.blocks });
       return reply.code(201).send({ id });
     });
   });

@@ -14,7 +14,7 @@ import { scoredEvents } from '../../core/targets/points';
 import { DeskError, forbidden } from './errors';
 import { parse, requireUser } from './context';
 import type { Services } from './services';
-import { exportLedger, ledgerRows, readSheet, splitRecorded, validateImport } from '../ledger/ledgerSpreadsheet';
+import { ledgerRows, splitRecorded, validateImport } from '../ledger/ledgerSpreadsheet';
 import type { NewOutlet } from '../ledger/submissionLedger';
 
 const idParam = z.object({ id: z.string().min(1).max(64) });
@@ -41,7 +41,7 @@ export function registerLedgerRoutes(app: FastifyInstance, services: Services): 
   });
 }
 
-function routes(app: FastifyInstance, { sessions, documents, audit, ledger }: Services): void {
+function routes(app: FastifyInstance, { sessions, documents, audit, ledger, work }: Services): void {
   const { outlets, submissions, targets, evidence } = ledger;
   const requireClerk = async (request: FastifyRequest): Promise<User> => {
     const user = await requireUser(sessions, request);
@@ -198,7 +198,8 @@ function routes(app: FastifyInstance, { sessions, documents, audit, ledger }: Se
     const asOf = today < `${year}-12-31` ? today : `${year}-12-31`;
     const { points } = await targets.yearTargets(year);
     const rows = ledgerRows(await submissions.list({ year, limit: 1_000_000 }), points, year);
-    const file = await exportLedger(rows, await progressFor(year, asOf));
+    const bytes = await work.run('exportLedger', { rows, progress: await progressFor(year, asOf) });
+    const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`报送台账-${year}.xlsx`)}`)
       .send(file);
@@ -212,8 +213,11 @@ function routes(app: FastifyInstance, { sessions, documents, audit, ledger }: Se
     const bytes = await file.toBuffer();
     let sheet: string[][];
     try {
-      sheet = await readSheet(file.filename, bytes);
-    } catch {
+      // Measured (what the .xlsx inflates to) and parsed in the worker pool.
+      sheet = await work.run('readSheet', { filename: file.filename, bytes });
+    } catch (error) {
+      // Past a limit (inflated size, time, memory): the limit's own message.
+      if (error instanceof DeskError) throw error;
       throw new DeskError('bad_request', '无法读取文件，请确认是 .xlsx 或 .csv 格式');
     }
     const catalog = new Map((await outlets.list()).map((o) => [o.name, o]));

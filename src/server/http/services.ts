@@ -14,6 +14,7 @@ import type { ChainStore } from '../review/chainStore';
 import type { AuditLog } from '../audit/auditLog';
 import type { YjsStore } from '../collab/yjsStore';
 import type { CollabGate } from '../review/collabGate';
+import type { HeavyWork } from '../work/heavyWork';
 
 /** Records who did what: an append-only audit log. */
 export type Audit = (actorId: string | null, action: string, target: string, detail?: Record<string, unknown>) => Promise<void>;
@@ -49,4 +50,6 @@ export interface Services {
   ledger: LedgerServices;
   localLogin?: LocalLogin;
   review: ReviewServices;
+  /** CPU-heavy tasks (Word files, headless Lexical, proofreading, spreadsheets), run off the event loop. */
+  work: HeavyWork;
 }
