@@ -176,6 +176,8 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   const { port } = app.server.address() as AddressInfo;
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
   log.info({ url, dataDir: options.dataDir, dialect: database.dialect, work: workSettings }, 'desk server listening');
+  // Loading a worker takes a moment: let it happen while nobody waits for one yet.
+  work.warm();
 
   let closing: Promise<void> | null = null;
   return {

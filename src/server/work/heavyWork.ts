@@ -15,6 +15,8 @@ export type TaskOutput<K extends HeavyTaskName> = Awaited<ReturnType<HeavyTasks[
 /** Runs the server's CPU-heavy tasks off the event loop. */
 export interface HeavyWork {
   run<K extends HeavyTaskName>(task: K, input: TaskInput<K>): Promise<TaskOutput<K>>;
+  /** Starts a worker ahead of the first task. */
+  warm(): void;
   close(): Promise<void>;
 }
 
@@ -88,6 +90,7 @@ export function createHeavyWork(settings: HeavyWorkSettings, onProblem?: WorkerP
   });
   return {
     run: <K extends HeavyTaskName>(task: K, input: TaskInput<K>) => pool.run(task, ownBytes(input)) as Promise<TaskOutput<K>>,
+    warm: () => pool.warm(),
     close: () => pool.close(),
   };
 }

@@ -107,6 +107,11 @@ export class WorkerPool {
     });
   }
 
+  /** Starts the first worker now, so that the first task does not wait for it to load. */
+  warm(): void {
+    if (!this.closed && this.slots.length === 0) this.spawn();
+  }
+
   /** Terminates every worker; queued and running tasks are refused. */
   async close(): Promise<void> {
     this.closed = true;
@@ -185,6 +190,7 @@ export class WorkerPool {
     if (reply.heapBytes > (this.options.recycleHeapMb ?? Infinity) * 1024 * 1024) this.retire(slot);
     else this.idle(slot);
     this.dispatch();
+    this.warm();
   }
 
   /** Ends a slot's worker after a failure; its task (or, before it was ready, the queue) gets `error`. */
@@ -199,6 +205,8 @@ export class WorkerPool {
       for (const waiting of this.queue.splice(0)) waiting.reject(error);
     }
     this.dispatch();
+    // Replace a worker that had started; one that could not start is not tried again until asked.
+    if (slot.ready) this.warm();
   }
 
   private retire(slot: Slot): void {
