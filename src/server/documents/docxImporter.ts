@@ -25,7 +25,7 @@ export interface ImportedDocument {
 /**
  * The most paragraphs (Word's `<w:p>`, table cells' and empty ones included) an imported .docx may
  * hold. A 100-page report has 1,000–3,000; 20,000 is a book of a thousand pages. Measured on the
- * 2-core build machine under load: 20,000 paragraphs import in about 8 s and read back in about 6 s,
+ * 2-core build machine at load 8–12: 20,000 paragraphs import in 9–10 s and read back in about 5 s,
  * within the pool's 30 s; 60,000 took 22 s to seed and 28 s to read, too slow to edit or export.
  */
 export const MAX_IMPORT_PARAGRAPHS = 20_000;
