@@ -55,9 +55,8 @@ export function registerDocxRoutes(app: FastifyInstance, services: Services, app
       throw new DeskError('conflict', '文稿内容在签发后有改动，与签发时不一致，不能作为正式文件导出');
     }
     const properties = JSON.parse(row.properties) as DocumentProperties;
-    const { json } = await bodies.read(id);
     const bytes = await work.run('exportDocx', {
-      kind: row.kind, title: row.title, properties, body: json, final, approval,
+      kind: row.kind, title: row.title, properties, state: await bodies.currentState(id), final, approval,
       layout: layout ?? layoutForKind(row.kind),
     });
     await audit(user.id, 'document.export', id, { layout: layout ?? layoutForKind(row.kind), final });

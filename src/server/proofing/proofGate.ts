@@ -1,4 +1,4 @@
-import { countBySeverity, paragraphsOfBlocks, type PlacedFinding } from '../../core/proofing';
+import { countBySeverity, type PlacedFinding } from '../../core/proofing';
 import type { ProofReport } from '../../shared/proofing';
 import type { ContentSnapshot } from '../review/contentReader';
 import { DeskError } from '../http/errors';
@@ -21,9 +21,7 @@ export class ProofreadingGate {
   async run(documentId: string, content: ContentSnapshot): Promise<ProofRun> {
     const lists = await this.store.versionedLists();
     const ignored = await this.store.ignoredFingerprints(documentId);
-    const { title, properties, blocks } = content.canonical;
-    const input = { title, properties, paragraphs: paragraphsOfBlocks(blocks) };
-    const findings = (await this.work.run('proofreadDocument', { lists, input }))
+    const findings = (await this.work.run('proofreadCanonical', { lists, canonicalText: content.canonicalText }))
       .map((f) => ({ ...f, ignored: ignored.has(f.fingerprint) }));
     const open = findings.filter((f) => !f.ignored);
     return {

@@ -4,7 +4,6 @@ import * as Y from 'yjs';
 import type { Hocuspocus } from '@hocuspocus/server';
 import type { User } from '../../shared/api';
 import type { DiffResponse, VersionContent, VersionSummary } from '../../shared/review';
-import { canonicalLines, type CanonicalContent } from '../../core/review/canonical';
 import type { Database, DocumentRow } from '../db/schema';
 import type { DocumentStore } from '../documents/documentStore';
 import type { BodyStore } from '../collab/bodyStore';
@@ -70,14 +69,13 @@ export class VersionStore {
     if (!row) throw notFound('版本');
     const summary = (await this.rows(documentId)).find((r) => r.id === versionId);
     if (!summary) throw notFound('版本');
-    return { row, summary: this.summary(summary), canonical: JSON.parse(row.canonical) as CanonicalContent };
+    return { row, summary: this.summary(summary) };
   }
 
   async get(user: User, documentId: string, versionId: string): Promise<VersionContent> {
     await this.documents.load(user, documentId);
-    const { row, summary, canonical } = await this.full(documentId, versionId);
-    const { json } = await this.work.run('readBody', row.state);
-    return { ...summary, title: canonical.title, lines: canonicalLines(canonical), json };
+    const { row, summary } = await this.full(documentId, versionId);
+    return { ...summary, ...await this.work.run('readVersion', { state: row.state, canonicalText: row.canonical }) };
   }
 
   /** Compares two versions, or a version and the current content (`current`). */
@@ -86,13 +84,13 @@ export class VersionStore {
     const side = async (id: string) => {
       if (id === 'current') {
         const content = await readContent(document, this.bodies);
-        return { meta: { id: 'current' as const, name: '当前内容' }, lines: canonicalLines(content.canonical) };
+        return { meta: { id: 'current' as const, name: '当前内容' }, canonical: content.canonicalText };
       }
-      const { summary, canonical } = await this.full(documentId, id);
-      return { meta: summary, lines: canonicalLines(canonical) };
+      const { row, summary } = await this.full(documentId, id);
+      return { meta: summary, canonical: row.canonical };
     };
     const [a, b] = await Promise.all([side(from), side(to)]);
-    return { from: a.meta, to: b.meta, lines: await this.work.run('diffParagraphs', { before: a.lines, after: b.lines }) };
+    return { from: a.meta, to: b.meta, lines: await this.work.run('diffCanonical', { before: a.canonical, after: b.canonical }) };
   }
 
   /** 恢复此版本: the body becomes the version's body again, as a new change by this user. */

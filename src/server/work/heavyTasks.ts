@@ -5,11 +5,15 @@
  * ledger's spreadsheets. Each task takes and returns structured-cloneable values. mammoth, docx and
  * exceljs load on their first task, so that a worker is ready for the frequent ones in less time.
  */
+import { createHash } from 'node:crypto';
+import type { SerializedEditorState } from 'lexical';
 import { encodeSeedBody, readBody, type BodySeedBlock } from '../../core/editor/headless';
 import type { DocxExportInput } from '../../core/docx/docxExporter';
-import { Proofreader, proofreadDocument, type CheckOptions, type DocumentProofInput, type PlacedFinding, type Finding } from '../../core/proofing';
+import { Proofreader, paragraphsOfBlocks, proofreadDocument, type Finding, type PlacedFinding } from '../../core/proofing';
+import { canonicalContent, canonicalLines, serializeCanonical, type CanonicalContent } from '../../core/review/canonical';
 import type { YearProgress } from '../../core/targets';
 import { diffParagraphs, type DiffLine } from '../../core/review/diff';
+import type { DocumentContent } from '../../shared/api';
 import type { ProofingLists } from '../../shared/proofing';
 import type { DocumentKind } from '../../shared/kinds';
 import { restoreUpdate } from '../review/versionRestore';
@@ -23,6 +27,31 @@ function proofreaderFor({ version, lists }: VersionedLists): Proofreader {
   if (proofreaderCache?.version !== version) proofreaderCache = { version, proofreader: new Proofreader(lists) };
   return proofreaderCache.proofreader;
 }
+
+/** A body as headless Lexical reads it: its text (one line per paragraph) and Lexical JSON. */
+export interface BodyText { text: string; json: SerializedEditorState }
+
+/** The last bodies read, by their state's SHA-256: the canonical content is often asked for right after the text. */
+const lastReadings = new Map<string, BodyText>();
+const READINGS_KEPT = 4;
+
+function readCached(state: Uint8Array): BodyText {
+  const key = createHash('sha256').update(state).digest('base64');
+  const found = lastReadings.get(key);
+  lastReadings.delete(key);
+  const reading = found ?? (({ text, json }) => ({ text, json }))(readBody(state));
+  lastReadings.set(key, reading);
+  if (lastReadings.size > READINGS_KEPT) lastReadings.delete(lastReadings.keys().next().value ?? '');
+  return reading;
+}
+
+/** A document's fields that, with its body, make its canonical content. */
+export interface ContentFields { title: string; kind: string; properties: Record<string, string | string[]> }
+
+/** The canonical content serialized, and its SHA-256 (hex): what an approval vouches for. */
+export interface CanonicalReading { canonicalText: string; hash: string }
+
+const parseCanonical = (text: string): CanonicalContent => JSON.parse(text) as CanonicalContent;
 
 /** A .docx read into a new document: what it is, and its body already encoded as a Yjs state. */
 export interface ImportedDocx {
@@ -42,22 +71,39 @@ export const HEAVY_TASKS = {
   seedBody(blocks: readonly BodySeedBlock[]): Uint8Array {
     return encodeSeedBody(blocks);
   },
-  readBody(state: Uint8Array): { text: string; json: ReturnType<typeof readBody>['json'] } {
-    const { text, json } = readBody(state);
-    return { text, json };
+  readBody(state: Uint8Array): BodyText {
+    return readCached(state);
   },
-  async exportDocx(input: DocxExportInput): Promise<Uint8Array> {
+  /** `{text, json}` as the JSON text of the `/content` answer: a long body's objects never reach the event loop. */
+  readBodyJson(state: Uint8Array): string {
+    return JSON.stringify(readCached(state) satisfies DocumentContent);
+  },
+  canonicalContent(request: { state: Uint8Array; fields: ContentFields }): CanonicalReading {
+    const canonicalText = serializeCanonical(canonicalContent({ ...request.fields, body: readCached(request.state).json }));
+    return { canonicalText, hash: createHash('sha256').update(canonicalText).digest('hex') };
+  },
+  /** A stored version as the version view shows it: title and lines from its canonical text, and its body's JSON. */
+  readVersion(request: { state: Uint8Array; canonicalText: string }): { title: string; lines: string[]; json: SerializedEditorState } {
+    const canonical = parseCanonical(request.canonicalText);
+    return { title: canonical.title, lines: canonicalLines(canonical), json: readCached(request.state).json };
+  },
+  /** The .docx of a body given as its Yjs state (read here, so its JSON never crosses threads). */
+  async exportDocx(request: Omit<DocxExportInput, 'body'> & { state: Uint8Array }): Promise<Uint8Array> {
     const { exportDocx } = await import('../../core/docx/docxExporter');
-    return exportDocx(input);
+    const { state, ...input } = request;
+    return exportDocx({ ...input, body: readCached(state).json });
   },
-  proofreadDocument(request: { lists: VersionedLists; input: DocumentProofInput; options?: CheckOptions }): PlacedFinding[] {
-    return proofreadDocument(proofreaderFor(request.lists), request.input, request.options);
+  /** Proofreads a piece from its canonical text, as the submit and sign gate sees it. */
+  proofreadCanonical(request: { lists: VersionedLists; canonicalText: string }): PlacedFinding[] {
+    const { title, properties, blocks } = parseCanonical(request.canonicalText);
+    return proofreadDocument(proofreaderFor(request.lists), { title, properties, paragraphs: paragraphsOfBlocks(blocks) });
   },
   proofreadText(request: { lists: VersionedLists; text: string }): Finding[] {
     return proofreaderFor(request.lists).checkText(request.text);
   },
-  diffParagraphs(request: { before: readonly string[]; after: readonly string[] }): DiffLine[] {
-    return diffParagraphs(request.before, request.after);
+  /** The paragraph and character diff of two canonical texts. */
+  diffCanonical(request: { before: string; after: string }): DiffLine[] {
+    return diffParagraphs(canonicalLines(parseCanonical(request.before)), canonicalLines(parseCanonical(request.after)));
   },
   restoreUpdate(request: { live: Uint8Array; version: Uint8Array }): Uint8Array {
     return restoreUpdate(request.live, request.version);
