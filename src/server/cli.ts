@@ -8,7 +8,9 @@ const USAGE = `usage:
   npm run serve  -- --port 5178 --host 127.0.0.1 --data ./data
   npm run backup -- --data ./data --out backup.tar.gz
 environment: WENGAO_ADMIN_PASSWORD (creates user admin on a fresh data folder),
-             WENGAO_DATABASE_URL (PostgreSQL instead of SQLite), WENGAO_LOG_LEVEL (info)`;
+             WENGAO_DATABASE_URL (PostgreSQL instead of SQLite), WENGAO_LOG_LEVEL (info),
+             WENGAO_WORKERS (heavy-work threads: cores − 1), WENGAO_WORK_TIMEOUT_MS (30000),
+             WENGAO_WORKER_MEMORY_MB (1024)`;
 
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
