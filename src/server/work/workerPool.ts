@@ -91,11 +91,6 @@ export class WorkerPool {
 
   constructor(private readonly options: WorkerPoolOptions) {}
 
-  /** Workers running now (for tests and logs). */
-  get workers(): number {
-    return this.slots.length;
-  }
-
   run(task: string, input: unknown): Promise<unknown> {
     if (this.closed) return Promise.reject(new Error('worker pool closed'));
     if (this.queue.length >= this.options.maxQueue) {
