@@ -7,8 +7,13 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        // server.js is the embedded desk server, run by the shell in a utility process.
-        input: { index: resolve('electron/main/index.ts'), server: resolve('src/server/embedded.ts') },
+        // server.js is the embedded desk server, run by the shell in a utility process;
+        // heavyWorker.js, beside it, the entry of the server's worker threads (src/server/work).
+        input: {
+          index: resolve('electron/main/index.ts'),
+          server: resolve('src/server/embedded.ts'),
+          heavyWorker: resolve('src/server/work/heavyWorker.ts'),
+        },
       },
     },
   },

@@ -17,7 +17,8 @@ environment: WENGAO_ADMIN_PASSWORD (creates user admin on a fresh data folder),
              WENGAO_DATABASE_URL (PostgreSQL instead of SQLite; for restore: the empty database to fill),
              WENGAO_AUDIT_KEY (the audit key, 64 hex digits, instead of <data>/audit.key),
              WENGAO_AUDIT_NEW_KEY=1 (only when the audit key is lost for good), WENGAO_LOG_LEVEL (info),
-             WENGAO_TRUST_PROXY (as --trust-proxy)`;
+             WENGAO_TRUST_PROXY (as --trust-proxy), WENGAO_WORKERS (heavy-work threads: cores − 1),
+             WENGAO_WORK_TIMEOUT_MS (30000), WENGAO_WORKER_MEMORY_MB (1024)`;
 
 /** `--trust-proxy` / WENGAO_TRUST_PROXY: comma-separated addresses, CIDR ranges or `loopback`. */
 function trustedProxies(value: string | undefined): string[] {

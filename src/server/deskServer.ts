@@ -44,6 +44,7 @@ import { InProcessEventBus, type EventBus } from './events/eventBus';
 import { EventStreams } from './events/eventStreams';
 import { InboxNotifier } from './events/inboxNotifier';
 import { registerEventRoutes } from './http/eventRoutes';
+import { createHeavyWork, heavyWorkSettingsFromEnv, type HeavyWorkSettings } from './work/heavyWork';
 
 export interface DeskServerOptions {
   port: number;
@@ -68,6 +69,8 @@ export interface DeskServerOptions {
   trustProxy?: string[];
   /** Fans per-user events out (default: within this process; several instances share one through Redis). */
   eventBus?: EventBus;
+  /** The worker pool for heavy work; unset settings come from the environment (WENGAO_WORKERS, …). */
+  work?: Partial<HeavyWorkSettings>;
 }
 
 export interface DeskServer {
@@ -82,6 +85,8 @@ const BODY_TOUCH_INTERVAL_MS = 5_000;
 /** The desk server: HTTP API, the renderer, and Hocuspocus on `/collab`, on one port. */
 export async function startDeskServer(options: DeskServerOptions): Promise<DeskServer> {
   const log = options.logger ?? createLogger();
+  const workSettings = { ...heavyWorkSettingsFromEnv(), ...options.work };
+  const work = createHeavyWork(workSettings, (problem) => log.warn(problem, 'heavy work stopped'));
   const database = await openDatabase({ dataDir: options.dataDir, postgresUrl: options.postgresUrl });
   const { db } = database;
   const users = new UserDirectory(db);
@@ -130,14 +135,14 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     maxDebounce: 10_000,
     extensions: [new AuthenticationExtension(sessions, documents), persistence],
   });
-  const bodies = new BodyStore(yjsStore, collabServer);
+  const bodies = new BodyStore(yjsStore, collabServer, work);
   const chains = new ChainStore(db);
-  const versions = new VersionStore(db, documents, bodies, yjsStore, collabServer);
+  const versions = new VersionStore(db, documents, bodies, yjsStore, collabServer, work);
   const bus = options.eventBus ?? new InProcessEventBus((err) => log.error({ err }, 'an event listener failed'));
   const inbox = new InboxNotifier(db, bus, log);
   const streams = new EventStreams({ bus, log, sessionHolds: async (token) => (await sessions.authenticate(token)) !== null });
   const workflow = new WorkflowService({
-    db, documents, bodies, users, chains, gate, versions, audit: auditLog, proofGate: createProofGate(db), inbox,
+    db, documents, bodies, users, chains, gate, versions, audit: auditLog, proofGate: createProofGate(db, work), inbox,
   });
   const threads = new ThreadStore({ db, documents, bodies, audit, announce: (id, threadId) => gate.announceComments(id, threadId) });
 
@@ -163,6 +168,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     auditLog,
     review: { db, workflow, versions, chains, yjsStore, gate, threads },
     events: { streams, inbox },
+    work,
   };
   registerAuthRoutes(app, services);
   registerUserRoutes(app, services);
@@ -211,7 +217,9 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   await app.listen({ port: options.port, host: options.host });
   const { port } = app.server.address() as AddressInfo;
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
-  log.info({ url, dataDir: options.dataDir, dialect: database.dialect, driver: database.driver, node: process.versions.node, trustProxy: options.trustProxy ?? [] }, 'desk server listening');
+  log.info({ url, dataDir: options.dataDir, dialect: database.dialect, driver: database.driver, node: process.versions.node, trustProxy: options.trustProxy ?? [], work: workSettings }, 'desk server listening');
+  // Loading a worker takes a moment: let it happen while nobody waits for one yet.
+  work.warm();
 
   let closing: Promise<void> | null = null;
   return {
@@ -226,6 +234,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
       websockets.closeAll(1001, 'server shutting down', true);
       await app.close();
       await auditLog.close();
+      await work.close();
       await database.close();
       log.info('shut down');
     })()),

@@ -23,7 +23,7 @@ export const LIMITS = {
 
 export type ErrorCode =
   | 'bad_request' | 'unauthorized' | 'forbidden' | 'not_found' | 'conflict'
-  | 'payload_too_large' | 'unsupported_media_type' | 'too_many_requests' | 'internal';
+  | 'payload_too_large' | 'unsupported_media_type' | 'too_many_requests' | 'internal' | 'busy';
 
 /** Every error response is `{error: {code, message}}`; `message` is Chinese, for the user. */
 export interface ApiError { error: { code: ErrorCode; message: string } }

@@ -31,6 +31,8 @@ export interface RunningServer {
   dispose(): Promise<void>;
   /** Everything the process printed so far. */
   output(): string;
+  /** The server process's id while it runs. */
+  pid(): number | undefined;
 }
 
 export interface StartOptions { dataDir?: string; env?: Record<string, string>; port?: number }
@@ -95,6 +97,7 @@ export async function startDeskServer(options: StartOptions = {}): Promise<Runni
     restart: async () => { await stop(); await launch(); },
     dispose: async () => { await stop(); if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true }); },
     output: () => printed,
+    pid: () => (child as ChildProcess | null)?.pid,
   };
 }
 

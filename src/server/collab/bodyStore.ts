@@ -1,28 +1,47 @@
 import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
-import type { SerializedEditorState } from 'lexical';
 import type { Hocuspocus } from '@hocuspocus/server';
 import type { YjsStore } from './yjsStore';
-import { encodeSeedBody, readBody, type BodySeedBlock } from '../../core/editor/headless';
+import { encodeSeedBody, type BodySeedBlock } from '../../core/editor/headless';
+import type { HeavyWork } from '../work/heavyWork';
+import type { CanonicalReading, ContentFields } from '../work/heavyTasks';
 
-/** A body as headless Lexical reads it, with the Yjs state it was read from. */
-export interface BodyRead { state: Uint8Array; text: string; json: SerializedEditorState }
 
 /** Readings kept, most recently used last: headless Lexical takes ~4 ms per 1,000 characters. */
 const READINGS_KEPT = 32;
 
+/** Keeps the last `READINGS_KEPT` values computed for a key; a key asked for again moves to the end. */
+class Recent<T> {
+  private readonly values = new Map<string, T>();
+
+  async get(key: string, compute: () => Promise<T>): Promise<T> {
+    const found = this.values.get(key);
+    this.values.delete(key);
+    const value = found ?? await compute();
+    this.values.set(key, value);
+    if (this.values.size > READINGS_KEPT) this.values.delete(this.values.keys().next().value ?? '');
+    return value;
+  }
+}
+
 /**
  * Document bodies as the rest of the server sees them: seeded once at creation (only the server
  * bootstraps content, never two clients at once), and read as the live state when the document is
- * open in the collaboration server, else as stored.
+ * open in the collaboration server, else as stored. Headless Lexical runs in the worker pool.
  */
 export class BodyStore {
-  private readonly readings = new Map<string, Omit<BodyRead, 'state'>>();
+  private readonly readings = new Recent<string>();
+  private readonly canonicals = new Recent<CanonicalReading>();
 
-  constructor(private readonly store: YjsStore, private readonly collab: () => Hocuspocus) {}
+  constructor(private readonly store: YjsStore, private readonly collab: () => Hocuspocus, private readonly work: HeavyWork) {}
 
   async seed(documentName: string, blocks: readonly BodySeedBlock[]): Promise<void> {
-    await this.store.compact(documentName, encodeSeedBody(blocks), 0);
+    await this.seedState(documentName, await this.work.run('seedBody', blocks));
+  }
+
+  /** Stores a new body already encoded (by the `seedBody` or `importDocx` task). */
+  async seedState(documentName: string, state: Uint8Array): Promise<void> {
+    await this.store.compact(documentName, state, 0);
   }
 
   /** The live state when open, else the stored one, else `empty` (an empty body by default). */
@@ -34,17 +53,26 @@ export class BodyStore {
   }
 
   /**
-   * Reads the current body through headless Lexical. Readings are cached by the exact bytes of the
-   * state, so a header polling an unchanged piece does not read it again.
+   * Reads the current body through headless Lexical, as the JSON text of `{text, json}` (its plain
+   * text, one line per paragraph, and Lexical JSON). Readings are cached by the exact bytes of the
+   * state, so a client asking again for an unchanged piece does not read it again.
    */
-  async read(documentName: string): Promise<BodyRead> {
+  async readJson(documentName: string): Promise<string> {
     const state = await this.currentState(documentName);
-    const key = createHash('sha256').update(state).digest('base64');
-    const cached = this.readings.get(key);
-    this.readings.delete(key);
-    const reading = cached ?? (({ text, json }) => ({ text, json }))(readBody(state));
-    this.readings.set(key, reading);
-    if (this.readings.size > READINGS_KEPT) this.readings.delete(this.readings.keys().next().value ?? '');
-    return { state, ...reading };
+    return this.readings.get(stateKey(state), () => this.work.run('readBodyJson', state));
   }
+
+  /**
+   * The canonical content of the current body with the document's `fields`, and its hash: cached
+   * like readings, so that the header's polling of an unchanged piece reads nothing again.
+   */
+  async canonical(documentName: string, fields: ContentFields): Promise<{ state: Uint8Array } & CanonicalReading> {
+    const state = await this.currentState(documentName);
+    const key = `${stateKey(state)} ${JSON.stringify(fields)}`;
+    return { state, ...await this.canonicals.get(key, () => this.work.run('canonicalContent', { state, fields })) };
+  }
+}
+
+function stateKey(state: Uint8Array): string {
+  return createHash('sha256').update(state).digest('base64');
 }

@@ -4,10 +4,9 @@ import { z } from 'zod';
 import { LIMITS, type DocumentProperties } from '../../shared/api';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../shared/kinds';
 import {
-  DOCX_LAYOUTS, DOCX_MIME, docxFileName, exportDocx, layoutForKind, type DocxApproval,
+  DOCX_LAYOUTS, DOCX_MIME, docxFileName, layoutForKind, type DocxApproval,
 } from '../../core/docx/docxExporter';
 import { cleanTitle } from '../../core/text/cleanText';
-import { importDocx } from '../documents/docxImporter';
 import { DeskError } from './errors';
 import { parse, requireUser } from './context';
 import { contentDisposition } from './contentDisposition';
@@ -38,10 +37,11 @@ const WORD_UPLOAD: UploadRule = {
 
 /**
  * Word export and import: `GET /api/documents/:id/export.docx?layout=official|info|manuscript` and
- * `POST /api/import` (multipart, one .docx, at most 50 MB) → `{id}`.
+ * `POST /api/import` (multipart, one .docx, at most 50 MB) → `{id}`. Writing and reading the file
+ * run in the worker pool; an import is measured (what it inflates to, its paragraphs) before mammoth.
  */
 export function registerDocxRoutes(app: FastifyInstance, services: Services, approvals?: DocxApprovalSource): void {
-  const { sessions, documents, bodies, audit } = services;
+  const { sessions, documents, bodies, audit, work } = services;
 
   app.get('/api/documents/:id/export.docx', async (request, reply) => {
     const user = await requireUser(sessions, request);
@@ -54,9 +54,8 @@ export function registerDocxRoutes(app: FastifyInstance, services: Services, app
       throw new DeskError('conflict', '文稿内容在签发后有改动，与签发时不一致，不能作为正式文件导出');
     }
     const properties = JSON.parse(row.properties) as DocumentProperties;
-    const { json } = await bodies.read(id);
-    const bytes = await exportDocx({
-      kind: row.kind, title: row.title, properties, body: json, final, approval,
+    const bytes = await work.run('exportDocx', {
+      kind: row.kind, title: row.title, properties, state: await bodies.currentState(id), final, approval,
       layout: layout ?? layoutForKind(row.kind),
     });
     await audit(user.id, 'document.export', id, { layout: layout ?? layoutForKind(row.kind), final });
@@ -76,13 +75,14 @@ export function registerDocxRoutes(app: FastifyInstance, services: Services, app
       const user = await requireUser(sessions, request);
       const query = parse(importQuery, request.query);
       const { fileName, bytes } = await receiveUpload(request, WORD_UPLOAD, async ({ file, fileName }) => ({ fileName, bytes: await file.toBuffer() }));
-      const imported = await importDocx(bytes);
+      // Measured (what the .docx inflates to, its paragraphs) and read in the worker pool.
+      const imported = await work.run('importDocx', bytes);
       const kind: DocumentKind = query.kind ?? imported.kind ?? 'comprehensive';
       // The title found in the text, or the file's name; cleaned as every title is (cleanTitle).
       const title = [...(cleanTitle(imported.title ?? '') || cleanTitle(fileName.replace(/\.docx$/i, '')) || '导入的文稿')].slice(0, 200).join('');
       const id = await documents.create(user, { title, kind, properties: imported.properties });
-      await bodies.seed(id, imported.blocks);
-      await audit(user.id, 'document.import', id, { kind, fileName, blocks: imported.blocks.length });
+      await bodies.seedState(id, imported.body);
+      await audit(user.id, 'document.import', id, { kind, fileName, blocks: imported.blocks });
       return reply.code(201).send({ id });
     });
   });

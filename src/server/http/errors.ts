@@ -2,7 +2,7 @@ import type { ErrorCode } from '../../shared/api';
 
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400, unauthorized: 401, forbidden: 403, not_found: 404, conflict: 409,
-  payload_too_large: 413, unsupported_media_type: 415, too_many_requests: 429, internal: 500,
+  payload_too_large: 413, unsupported_media_type: 415, too_many_requests: 429, internal: 500, busy: 503,
 };
 
 /** An error the user should see: becomes `{error: {code, message}}` with the matching status. */

@@ -17,7 +17,7 @@ import { contentDisposition } from './contentDisposition';
 import { megabytes } from './frameworkErrors';
 import { receiveUpload, type UploadRule } from './uploads';
 import type { Services } from './services';
-import { exportLedger, ledgerRows, readSheet, splitRecorded, validateImport } from '../ledger/ledgerSpreadsheet';
+import { ledgerRows, splitRecorded, validateImport } from '../ledger/ledgerSpreadsheet';
 import type { NewOutlet } from '../ledger/submissionLedger';
 
 const idParam = z.object({ id: z.string().min(1).max(64) });
@@ -50,7 +50,7 @@ export function registerLedgerRoutes(app: FastifyInstance, services: Services): 
   });
 }
 
-function routes(app: FastifyInstance, { sessions, documents, audit, ledger }: Services): void {
+function routes(app: FastifyInstance, { sessions, documents, audit, ledger, work }: Services): void {
   const { outlets, submissions, targets, evidence } = ledger;
   const requireClerk = async (request: FastifyRequest): Promise<User> => {
     const user = await requireUser(sessions, request);
@@ -207,7 +207,8 @@ function routes(app: FastifyInstance, { sessions, documents, audit, ledger }: Se
     const asOf = today < `${year}-12-31` ? today : `${year}-12-31`;
     const { points } = await targets.yearTargets(year);
     const rows = ledgerRows(await submissions.list({ year, limit: 1_000_000 }), points, year);
-    const file = await exportLedger(rows, await progressFor(year, asOf));
+    const bytes = await work.run('exportLedger', { rows, progress: await progressFor(year, asOf) });
+    const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', contentDisposition(`报送台账-${year}.xlsx`))
       .send(file);
@@ -221,8 +222,11 @@ function routes(app: FastifyInstance, { sessions, documents, audit, ledger }: Se
     });
     let sheet: string[][];
     try {
-      sheet = await readSheet(fileName, bytes);
-    } catch {
+      // Measured (what the .xlsx inflates to) and parsed in the worker pool.
+      sheet = await work.run('readSheet', { filename: fileName, bytes });
+    } catch (error) {
+      // Past a limit (inflated size, time, memory): the limit's own message.
+      if (error instanceof DeskError) throw error;
       throw new DeskError('bad_request', '无法读取文件，请确认是 .xlsx 或 .csv 格式');
     }
     const catalog = new Map((await outlets.list()).map((o) => [o.name, o]));

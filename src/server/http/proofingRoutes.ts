@@ -19,12 +19,12 @@ const ignoredParam = idParam.extend({ fingerprint: z.string().regex(/^[0-9a-f]{1
  */
 export function registerProofingRoutes(app: FastifyInstance, services: Services, store = new ProofingStore(services.review.db)): void {
   const { sessions, documents } = services;
-  const gate = new ProofreadingGate(store);
+  const gate = new ProofreadingGate(store, services.work);
 
   app.post('/api/proofread', async (request): Promise<ProofreadResponse> => {
     await requireUser(sessions, request);
     const { text } = parse(proofreadRequest, request.body);
-    return { findings: (await store.proofreader()).checkText(text) };
+    return { findings: await services.work.run('proofreadText', { lists: await store.versionedLists(), text }) };
   });
 
   app.get('/api/proofing/lists', async (request) => {

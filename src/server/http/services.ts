@@ -17,6 +17,7 @@ import type { CollabGate } from '../review/collabGate';
 import type { ThreadStore } from '../review/threadStore';
 import type { EventStreams } from '../events/eventStreams';
 import type { InboxNotifier } from '../events/inboxNotifier';
+import type { HeavyWork } from '../work/heavyWork';
 
 /** Records who did what: an append-only audit log. */
 export type Audit = (actorId: string | null, action: string, target: string, detail?: Record<string, unknown>) => Promise<void>;
@@ -63,4 +64,6 @@ export interface Services {
   localLogin?: LocalLogin;
   review: ReviewServices;
   events: EventServices;
+  /** CPU-heavy tasks (Word files, headless Lexical, proofreading, spreadsheets), run off the event loop. */
+  work: HeavyWork;
 }

@@ -12,6 +12,7 @@ import { decodeCsv, parseCsv } from './csv';
 import type { NewEvent, SentRecord } from './submissionLedger';
 import { normalizeTitle, SENDING_EVENTS } from '../../core/targets/events';
 import { cleanTitle } from '../../core/text/cleanText';
+import { inspectZip, OFFICE_ZIP_LIMITS } from '../work/zipGuard';
 
 export const LEDGER_COLUMNS = ['序号', '标题', '作者', '类别', '报送单位/媒体', '级别', '报送日期', '状态', '采用/刊发日期', '期号/链接', '批示', '得分'] as const;
 
@@ -105,13 +106,17 @@ export function splitRecorded(rows: readonly ImportedRow[], existing: readonly S
   return { fresh, recorded };
 }
 
-/** Reads an .xlsx or .csv upload into rows of cell texts (the first row is the header). */
+/**
+ * Reads an .xlsx or .csv upload into rows of cell texts (the first row is the header). An .xlsx is
+ * measured first: past what it may inflate to (zipGuard), a DeskError 413 before exceljs opens it.
+ */
 export async function readSheet(filename: string, bytes: Buffer): Promise<string[][]> {
   const isXlsx = bytes[0] === 0x50 && bytes[1] === 0x4b;
   if (!isXlsx) {
     if (/\.xlsx$/i.test(filename)) throw new Error('文件不是有效的 .xlsx');
     return parseCsv(decodeCsv(bytes));
   }
+  inspectZip(bytes, OFFICE_ZIP_LIMITS);
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(bytes as unknown as ArrayBuffer);
   const sheet = book.getWorksheet('报送台账') ?? book.worksheets[0];

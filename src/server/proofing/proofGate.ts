@@ -1,10 +1,11 @@
-import { countBySeverity, paragraphsOfBlocks, proofreadDocument, type PlacedFinding } from '../../core/proofing';
+import { countBySeverity, type PlacedFinding } from '../../core/proofing';
 import type { ProofReport } from '../../shared/proofing';
 import type { ContentSnapshot } from '../review/contentReader';
 import { DeskError } from '../http/errors';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { ProofingStore } from './proofingStore';
+import type { HeavyWork } from '../work/heavyWork';
 
 const SHOWN_IN_REFUSAL = 3;
 
@@ -15,13 +16,12 @@ export interface ProofRun { findings: Array<PlacedFinding & { ignored: boolean }
  * the findings someone ignored set aside. Any 错误 left refuses the transition, naming the first few.
  */
 export class ProofreadingGate {
-  constructor(private readonly store: ProofingStore) {}
+  constructor(private readonly store: ProofingStore, private readonly work: HeavyWork) {}
 
   async run(documentId: string, content: ContentSnapshot): Promise<ProofRun> {
-    const proofreader = await this.store.proofreader();
+    const lists = await this.store.versionedLists();
     const ignored = await this.store.ignoredFingerprints(documentId);
-    const { title, properties, blocks } = content.canonical;
-    const findings = proofreadDocument(proofreader, { title, properties, paragraphs: paragraphsOfBlocks(blocks) })
+    const findings = (await this.work.run('proofreadCanonical', { lists, canonicalText: content.canonicalText }))
       .map((f) => ({ ...f, ignored: ignored.has(f.fingerprint) }));
     const open = findings.filter((f) => !f.ignored);
     return {
@@ -49,7 +49,7 @@ function excerpt(f: PlacedFinding): string {
   return f.text.slice(from, to).replace(/\s+/g, ' ');
 }
 
-/** The gate for WorkflowService's `proofGate`, over the lists and ignores in `db`. */
-export function createProofGate(db: Kysely<Database>): ProofreadingGate {
-  return new ProofreadingGate(new ProofingStore(db));
+/** The gate for WorkflowService's `proofGate`, over the lists and ignores in `db`, proofreading in `work`. */
+export function createProofGate(db: Kysely<Database>, work: HeavyWork): ProofreadingGate {
+  return new ProofreadingGate(new ProofingStore(db), work);
 }

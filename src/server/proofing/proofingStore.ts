@@ -1,18 +1,19 @@
 import type { Kysely } from 'kysely';
-import { DEFAULT_PHRASING, Proofreader, findingFingerprint, type ProofScope } from '../../core/proofing';
+import { DEFAULT_PHRASING, findingFingerprint, type ProofScope } from '../../core/proofing';
 import type { User } from '../../shared/api';
 import type { IgnoredFinding, ProofingListName, ProofingLists } from '../../shared/proofing';
 import type { Database } from '../db/schema';
+import type { VersionedLists } from '../work/heavyTasks';
 
 const DEFAULTS: ProofingLists = { phrasing: [...DEFAULT_PHRASING], sensitive: [], leaders: [] };
 
 /**
  * The proofreading data of one server: the admin-managed lists (a list never saved reads as the
- * shipped default) and the findings ignored per document. The Proofreader built from the lists is
- * kept until a list changes (its paragraph cache then starts afresh).
+ * shipped default) and the findings ignored per document. The lists go to the worker pool with
+ * their version, where each worker keeps its Proofreader until a list changes.
  */
 export class ProofingStore {
-  private cached: { version: string; proofreader: Proofreader } | null = null;
+  private cached: VersionedLists | null = null;
 
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -32,12 +33,12 @@ export class ProofingStore {
       .execute();
   }
 
-  /** A proofreader over the current lists, rebuilt only when one of them changed. */
-  async proofreader(): Promise<Proofreader> {
+  /** The current lists and their version (read again only when one of them changed). */
+  async versionedLists(): Promise<VersionedLists> {
     const rows = await this.db.selectFrom('proofing_lists').select(['name', 'updated_at']).orderBy('name').execute();
     const version = rows.map((r) => `${r.name}@${r.updated_at}`).join('|');
-    if (this.cached?.version !== version) this.cached = { version, proofreader: new Proofreader(await this.lists()) };
-    return this.cached.proofreader;
+    if (this.cached?.version !== version) this.cached = { version, lists: await this.lists() };
+    return this.cached;
   }
 
   async ignoredFingerprints(documentId: string): Promise<Set<string>> {

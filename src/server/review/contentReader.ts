@@ -1,24 +1,29 @@
 import { createHash } from 'node:crypto';
-import type { SerializedEditorState } from 'lexical';
 import {
   CANONICAL_VERSION, canonicalContent, canonicalText, formatContentHash, parseContentHash, serializeCanonical,
-  type CanonicalContent, type CanonicalInput, type CanonicalVersion,
+  type CanonicalInput, type CanonicalVersion,
 } from '../../core/review/canonical';
 import type { DocumentProperties } from '../../shared/api';
 import type { DocumentRow } from '../db/schema';
 import type { BodyStore } from '../collab/bodyStore';
 
+/**
+ * A piece's content as an approval sees it. Computed from the body in the worker pool (heavyTasks.ts,
+ * `contentSnapshot`), so it carries only text and hashes across threads, never the body's objects.
+ */
 export interface ContentSnapshot {
   /** The body's full Yjs state. */
   state: Uint8Array;
-  json: SerializedEditorState;
-  /** The fields and body the canonical content was built from. */
-  source: CanonicalInput;
-  canonical: CanonicalContent;
+  /** The canonical content (version 2: title, kind, properties, body blocks), serialized deterministically. */
   canonicalText: string;
   /** The current version's hash (`v2:<sha-256 hex>`): what an approval made now vouches for. */
   hash: string;
+  /** The same content's version-1 hash (bare hex), which approvals from before version 2 stored. */
+  v1Hash: string;
 }
+
+/** A snapshot's hashes and canonical text, without its state. */
+export type ContentReading = Omit<ContentSnapshot, 'state'>;
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
@@ -34,26 +39,29 @@ export function contentHash(source: CanonicalInput, version: CanonicalVersion = 
  * made the hash: an approval from before version 2 is checked as version 1. A hash of no known
  * version never matches.
  */
-export function matchesHash(content: ContentSnapshot, storedHash: string): boolean {
+export function matchesHash(content: ContentReading, storedHash: string): boolean {
   const parsed = parseContentHash(storedHash);
   if (!parsed) return false;
   if (parsed.version === CANONICAL_VERSION) return content.hash === storedHash;
-  return contentHash(content.source, parsed.version) === storedHash;
+  return parsed.version === 1 && content.v1Hash === storedHash;
 }
 
-/** The snapshot of a piece's content: its canonical content and current hash, from its fields and body. */
-export function contentSnapshot(source: CanonicalInput, state: Uint8Array): ContentSnapshot {
-  const canonical = canonicalContent(source);
-  const text = serializeCanonical(canonical);
+/** The canonical text and hashes (current version, and version 1) of a piece's fields and body. */
+export function contentReading(source: CanonicalInput): ContentReading {
+  const text = serializeCanonical(canonicalContent(source));
   return {
-    state, json: source.body, source, canonical, canonicalText: text,
+    canonicalText: text,
     hash: formatContentHash({ version: CANONICAL_VERSION, digest: sha256(text) }),
+    v1Hash: contentHash(source, 1),
   };
 }
 
-/** Reads a document's current content (live if open) and its canonical hash. */
+/** The snapshot of a piece's content: its canonical content and hashes, from its fields and body. */
+export function contentSnapshot(source: CanonicalInput, state: Uint8Array): ContentSnapshot {
+  return { state, ...contentReading(source) };
+}
+
+/** Reads a document's current content (live if open) and its canonical hashes, computed in the worker pool. */
 export async function readContent(row: DocumentRow, bodies: BodyStore): Promise<ContentSnapshot> {
-  const { state, json } = await bodies.read(row.id);
-  const properties = JSON.parse(row.properties) as DocumentProperties;
-  return contentSnapshot({ title: row.title, kind: row.kind, properties, body: json }, state);
+  return bodies.canonical(row.id, { title: row.title, kind: row.kind, properties: JSON.parse(row.properties) as DocumentProperties });
 }

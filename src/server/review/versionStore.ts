@@ -1,19 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import * as Y from 'yjs';
-import { $getRoot, $parseSerializedNode, type SerializedEditorState } from 'lexical';
 import type { Hocuspocus } from '@hocuspocus/server';
 import type { User } from '../../shared/api';
 import type { DiffResponse, VersionContent, VersionSummary } from '../../shared/review';
-import { bindHeadlessEditor, readBody } from '../../core/editor/headless';
-import { bodyBlocksFromLexical, bodyLines } from '../../core/body/bodyModel';
-import { diffParagraphs } from '../../core/review/diff';
 import type { Database, DocumentRow } from '../db/schema';
 import type { DocumentStore } from '../documents/documentStore';
 import type { BodyStore } from '../collab/bodyStore';
 import type { YjsStore } from '../collab/yjsStore';
 import { DeskError, notFound } from '../http/errors';
 import { readContent, type ContentSnapshot } from './contentReader';
+import type { HeavyWork } from '../work/heavyWork';
 
 type VersionRow = Awaited<ReturnType<VersionStore['rows']>>[number];
 
@@ -31,6 +28,7 @@ export class VersionStore {
     private readonly bodies: BodyStore,
     private readonly yjsStore: YjsStore,
     private readonly collab: () => Hocuspocus,
+    private readonly work: HeavyWork,
   ) {}
 
   async saveSnapshot(row: DocumentRow, content: ContentSnapshot, user: User, name: string, origin: VersionSummary['origin'], revision = row.revision): Promise<VersionSummary> {
@@ -73,16 +71,14 @@ export class VersionStore {
     if (!row) throw notFound('版本');
     const summary = (await this.rows(documentId)).find((r) => r.id === versionId);
     if (!summary) throw notFound('版本');
-    // Every canonical version has the title as a top-level field.
-    const { title } = JSON.parse(row.canonical) as { title: string };
-    return { row, summary: this.summary(summary), title };
+    return { row, summary: this.summary(summary) };
   }
 
   async get(user: User, documentId: string, versionId: string): Promise<VersionContent> {
     await this.documents.load(user, documentId);
-    const { row, summary, title } = await this.full(documentId, versionId);
-    const { json } = readBody(row.state);
-    return { ...summary, title, lines: bodyLines(bodyBlocksFromLexical(json)), json };
+    const { row, summary } = await this.full(documentId, versionId);
+    // Title from the stored canonical JSON, lines and JSON from the state: read in the worker pool.
+    return { ...summary, ...await this.work.run('readVersion', { state: row.state, canonicalText: row.canonical }) };
   }
 
   /** Compares two versions, or a version and the current content (`current`). */
@@ -90,14 +86,13 @@ export class VersionStore {
     const { row: document } = await this.documents.load(user, documentId);
     const side = async (id: string) => {
       if (id === 'current') {
-        const content = await readContent(document, this.bodies);
-        return { meta: { id: 'current' as const, name: '当前内容' }, lines: bodyLines(content.canonical.blocks) };
+        return { meta: { id: 'current' as const, name: '当前内容' }, state: await this.bodies.currentState(document.id) };
       }
       const { row, summary } = await this.full(documentId, id);
-      return { meta: summary, lines: bodyLines(bodyBlocksFromLexical(readBody(row.state).json)) };
+      return { meta: summary, state: row.state };
     };
     const [a, b] = await Promise.all([side(from), side(to)]);
-    return { from: a.meta, to: b.meta, lines: diffParagraphs(a.lines, b.lines) };
+    return { from: a.meta, to: b.meta, lines: await this.work.run('diffStates', { before: a.state, after: b.state }) };
   }
 
   /** 恢复此版本: the body becomes the version's body again, as a new change by this user. */
@@ -105,13 +100,11 @@ export class VersionStore {
     const { row: document, access } = await this.documents.load(user, documentId);
     if (!access.canEdit) throw new DeskError('conflict', '文稿正在审核或已定稿，不能恢复版本');
     const { row } = await this.full(documentId, versionId);
-    const target = readBody(row.state).json;
     const connection = await this.collab().openDirectConnection(documentId, { user });
     try {
-      await connection.transact((live) => {
-        const change = restoreUpdate(live, target);
-        if (change) Y.applyUpdate(live, change);
-      });
+      // Made off the event loop from the live state; edits made meanwhile merge with it as a collaborator's would.
+      const change = await this.work.run('restoreUpdate', { live: await this.bodies.currentState(documentId), version: row.state });
+      await connection.transact((live) => { Y.applyUpdate(live, change); });
     } finally {
       await connection.disconnect();
     }
@@ -119,22 +112,5 @@ export class VersionStore {
     await this.yjsStore.append(documentId, await this.bodies.currentState(documentId));
     const content = await readContent(document, this.bodies);
     return this.saveSnapshot(document, content, user, `恢复自“${row.name}”`, 'restore');
-  }
-}
-
-/** The Yjs update that turns `live`'s body into `target`, made by a headless editor on a copy. */
-function restoreUpdate(live: Y.Doc, target: SerializedEditorState): Uint8Array | null {
-  const copy = new Y.Doc();
-  const { editor, dispose } = bindHeadlessEditor(copy);
-  try {
-    Y.applyUpdate(copy, Y.encodeStateAsUpdate(live));
-    editor.update(() => {
-      const root = $getRoot();
-      root.clear();
-      for (const child of target.root.children) root.append($parseSerializedNode(child));
-    }, { discrete: true });
-    return Y.encodeStateAsUpdate(copy, Y.encodeStateVector(live));
-  } finally {
-    dispose();
   }
 }

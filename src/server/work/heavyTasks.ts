@@ -1,0 +1,134 @@
+/**
+ * The CPU-heavy work of the desk server, run in its worker threads (heavyWorker.ts) and never on the
+ * event loop that serves every connection: reading, importing and exporting Word files, reading and
+ * seeding bodies with headless Lexical, proofreading whole pieces, diffs, version restores and the
+ * ledger's spreadsheets. Each task takes and returns structured-cloneable values. mammoth, docx and
+ * exceljs load on their first task, so that a worker is ready for the frequent ones in less time.
+ */
+import { createHash } from 'node:crypto';
+import type { SerializedEditorState } from 'lexical';
+import { encodeSeedBody, readBody, type BodySeedBlock } from '../../core/editor/headless';
+import type { DocxExportInput } from '../../core/docx/docxExporter';
+import { Proofreader, paragraphsOfBlocks, proofreadDocument, type Finding, type PlacedFinding } from '../../core/proofing';
+import type { CanonicalContent } from '../../core/review/canonical';
+import { bodyBlocksFromLexical, bodyLines } from '../../core/body/bodyModel';
+import type { YearProgress } from '../../core/targets';
+import { diffParagraphs, type DiffLine } from '../../core/review/diff';
+import type { DocumentContent } from '../../shared/api';
+import type { ProofingLists } from '../../shared/proofing';
+import type { DocumentKind } from '../../shared/kinds';
+import { restoreUpdate } from '../review/versionRestore';
+import { contentReading, type ContentReading } from '../review/contentReader';
+
+/** The proofreading lists with the version they were saved as: a worker rebuilds its Proofreader only when it changes. */
+export interface VersionedLists { version: string; lists: ProofingLists }
+
+let proofreaderCache: { version: string; proofreader: Proofreader } | null = null;
+
+function proofreaderFor({ version, lists }: VersionedLists): Proofreader {
+  if (proofreaderCache?.version !== version) proofreaderCache = { version, proofreader: new Proofreader(lists) };
+  return proofreaderCache.proofreader;
+}
+
+/** A body as headless Lexical reads it: its text (one line per paragraph) and Lexical JSON. */
+export interface BodyText { text: string; json: SerializedEditorState }
+
+/** The last bodies read, by their state's SHA-256: the canonical content is often asked for right after the text. */
+const lastReadings = new Map<string, BodyText>();
+const READINGS_KEPT = 4;
+
+function readCached(state: Uint8Array): BodyText {
+  const key = createHash('sha256').update(state).digest('base64');
+  const found = lastReadings.get(key);
+  lastReadings.delete(key);
+  const reading = found ?? (({ text, json }) => ({ text, json }))(readBody(state));
+  lastReadings.set(key, reading);
+  if (lastReadings.size > READINGS_KEPT) lastReadings.delete(lastReadings.keys().next().value ?? '');
+  return reading;
+}
+
+/** A document's fields that, with its body, make its canonical content. */
+export interface ContentFields { title: string; kind: string; properties: Record<string, string | string[]> }
+
+/**
+ * The canonical content serialized (current version), its hash (`v2:<hex>`) and the version-1 hash of
+ * the same content: what an approval vouches for, and what an approval from before version 2 vouched for.
+ */
+export type CanonicalReading = ContentReading;
+
+const parseCanonical = (text: string): CanonicalContent => JSON.parse(text) as CanonicalContent;
+
+/** A .docx read into a new document: what it is, and its body already encoded as a Yjs state. */
+export interface ImportedDocx {
+  kind: DocumentKind | null;
+  title: string | null;
+  properties: Record<string, string | string[]>;
+  blocks: number;
+  body: Uint8Array;
+}
+
+export const HEAVY_TASKS = {
+  async importDocx(bytes: Uint8Array): Promise<ImportedDocx> {
+    const { importDocx } = await import('../documents/docxImporter');
+    const { kind, title, properties, blocks } = await importDocx(bytes);
+    return { kind, title, properties, blocks: blocks.length, body: encodeSeedBody(blocks) };
+  },
+  seedBody(blocks: readonly BodySeedBlock[]): Uint8Array {
+    return encodeSeedBody(blocks);
+  },
+  readBody(state: Uint8Array): BodyText {
+    return readCached(state);
+  },
+  /** `{text, json}` as the JSON text of the `/content` answer: a long body's objects never reach the event loop. */
+  readBodyJson(state: Uint8Array): string {
+    return JSON.stringify(readCached(state) satisfies DocumentContent);
+  },
+  /** The content snapshot's text and hashes (contentReader.ts) of a body and the document's fields. */
+  canonicalContent(request: { state: Uint8Array; fields: ContentFields }): CanonicalReading {
+    return contentReading({ ...request.fields, body: readCached(request.state).json });
+  },
+  /**
+   * A stored version as the version view shows it: its title from its canonical text (every canonical
+   * version has the title as a top-level field), its lines and JSON from its state with the body model
+   * (the stored canonical text is of whichever version was current when the version was saved).
+   */
+  readVersion(request: { state: Uint8Array; canonicalText: string }): { title: string; lines: string[]; json: SerializedEditorState } {
+    const { title } = JSON.parse(request.canonicalText) as { title: string };
+    const { json } = readCached(request.state);
+    return { title, lines: bodyLines(bodyBlocksFromLexical(json)), json };
+  },
+  /** The .docx of a body given as its Yjs state (read here, so its JSON never crosses threads). */
+  async exportDocx(request: Omit<DocxExportInput, 'body'> & { state: Uint8Array }): Promise<Uint8Array> {
+    const { exportDocx } = await import('../../core/docx/docxExporter');
+    const { state, ...input } = request;
+    return exportDocx({ ...input, body: readCached(state).json });
+  },
+  /** Proofreads a piece from its canonical text, as the submit and sign gate sees it. */
+  proofreadCanonical(request: { lists: VersionedLists; canonicalText: string }): PlacedFinding[] {
+    const { title, properties, blocks } = parseCanonical(request.canonicalText);
+    return proofreadDocument(proofreaderFor(request.lists), { title, properties, paragraphs: paragraphsOfBlocks(blocks) });
+  },
+  proofreadText(request: { lists: VersionedLists; text: string }): Finding[] {
+    return proofreaderFor(request.lists).checkText(request.text);
+  },
+  /** The paragraph and character diff of two bodies, given as Yjs states, by the lines of their body model. */
+  diffStates(request: { before: Uint8Array; after: Uint8Array }): DiffLine[] {
+    const lines = (state: Uint8Array) => bodyLines(bodyBlocksFromLexical(readCached(state).json));
+    return diffParagraphs(lines(request.before), lines(request.after));
+  },
+  restoreUpdate(request: { live: Uint8Array; version: Uint8Array }): Uint8Array {
+    return restoreUpdate(request.live, request.version);
+  },
+  async readSheet(request: { filename: string; bytes: Uint8Array }): Promise<string[][]> {
+    const { readSheet } = await import('../ledger/ledgerSpreadsheet');
+    return readSheet(request.filename, Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength));
+  },
+  async exportLedger(request: { rows: (string | number)[][]; progress: YearProgress }): Promise<Uint8Array> {
+    const { exportLedger } = await import('../ledger/ledgerSpreadsheet');
+    return new Uint8Array(await exportLedger(request.rows, request.progress));
+  },
+} satisfies Record<string, (input: never) => unknown>;
+
+/** The tasks by name, as the pool runs them. */
+export type HeavyTasks = typeof HEAVY_TASKS;
+export type HeavyTaskName = keyof HeavyTasks;
