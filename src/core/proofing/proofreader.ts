@@ -12,6 +12,7 @@ import { attachmentItemFindings } from './rules/fields';
 import { LeaderRule } from './rules/leaders';
 import { dateLineFindings } from './rules/numbers';
 import { numberForms, sequenceFindings } from './rules/sequences';
+import { TypoRule } from './typos/typoRule';
 import type { Finding, ParagraphInput, ProofingData } from './types';
 
 export interface CheckOptions {
@@ -23,7 +24,7 @@ export interface CheckOptions {
 export interface ParagraphResult { role: ParagraphRole; findings: Finding[] }
 
 // More specific rules win where two findings cover the same text (〔〕 over half-width parentheses).
-const PRIORITY = ['field', 'sequence', 'leader', 'phrasing', 'number', 'repeat', 'punctuation', 'sensitive'];
+const PRIORITY = ['field', 'sequence', 'leader', 'phrasing', 'typo', 'number', 'repeat', 'punctuation', 'sensitive'];
 const priorityOf = (rule: string): number => {
   const index = PRIORITY.indexOf(rule.split('.')[0]);
   return index < 0 ? PRIORITY.length : index;
@@ -51,6 +52,7 @@ export class Proofreader {
       phrasing: new PhrasingRule(data.phrasing),
       sensitive: new SensitiveRule(data.sensitive),
       leaders: new LeaderRule(data.leaders),
+      typos: new TypoRule(data.typos),
     };
   }
 
