@@ -3,7 +3,7 @@
  * An ignored finding stays ignored exactly as long as its paragraph's text is unchanged (wherever the
  * paragraph moves), and the server recomputes it from the same parts, so a client cannot forge one.
  */
-import { contentHash } from './hash';
+import { hash53 } from './hash';
 
 /** Where a finding was made: the body, the title, or one property (by name). */
 export type ProofScope = 'body' | 'title' | `property:${string}`;
@@ -11,5 +11,5 @@ export type ProofScope = 'body' | 'title' | `property:${string}`;
 export interface FingerprintParts { scope: ProofScope; rule: string; start: number; end: number; text: string }
 
 export function findingFingerprint(parts: FingerprintParts): string {
-  return contentHash(`${parts.scope}\u0001${parts.rule}\u0001${parts.start}\u0001${parts.end}\u0001${parts.text}`);
+  return hash53(`${parts.scope}\u0001${parts.rule}\u0001${parts.start}\u0001${parts.end}\u0001${parts.text}`);
 }

@@ -1,5 +1,5 @@
 /** cyrb53: a fast 53-bit string hash, as 14 hex digits; collisions do not matter at the scales it is used for. */
-export function contentHash(text: string): string {
+export function hash53(text: string): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < text.length; i += 1) {

@@ -2,7 +2,7 @@
  * The shipped 错别字 dictionary (lexicon.ts, generated) read into the structures the rule scans with.
  * It is parsed once per process, on first use, and shared by every Proofreader.
  */
-import { contentHash } from '../hash';
+import { hash53 } from '../hash';
 import { ALLOWED_WORDS, CERTAIN_TYPOS, CONTEXT_WORDS, LIKELY_TYPOS } from './lexicon';
 
 /** One wrong form with its correct form; `certain` ones are 错误, the rest 警告. */
@@ -36,7 +36,7 @@ export function shippedLexicon(): ShippedLexicon {
     typos: [...pairs(CERTAIN_TYPOS, true), ...pairs(LIKELY_TYPOS, false)],
     allowed: words(ALLOWED_WORDS),
     context: new Set(words(CONTEXT_WORDS)),
-    version: contentHash(`${CERTAIN_TYPOS}\u0001${LIKELY_TYPOS}\u0001${ALLOWED_WORDS}\u0001${CONTEXT_WORDS}`),
+    version: hash53(`${CERTAIN_TYPOS}\u0001${LIKELY_TYPOS}\u0001${ALLOWED_WORDS}\u0001${CONTEXT_WORDS}`),
   };
   return lexicon;
 }
