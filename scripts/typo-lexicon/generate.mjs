@@ -26,7 +26,8 @@
  *   4. CONTEXT_WORDS: common words (frequency ≥ CONTEXT_MIN, 2–4 characters, not personal names) that
  *      cross the edge of a short wrong form; where one is present, the text has a correct reading
  *      (来自|已经, 周末|来临, 统一|在), and the proofreader stays silent.
- *   5. Every wrong form is looked for in the office's texts (../shared) and printed with its hits,
+ *   5. BOUND_WORDS: the words 己 and 巳 occur in; elsewhere either character is reported as 已.
+ *   6. Every wrong form is looked for in the office's texts (../shared) and printed with its hits,
  *      which must be none.
  */
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
@@ -103,7 +104,9 @@ for (const [w, e] of dict) {
   if (!HAN.test(w) || !isIdiom(w, e)) continue;
   const vs = variants(w, idiomPartners);
   if (vs.length === 0) continue;
-  if (vs.some((v) => freq(v) > e.f)) continue; // the idiom is itself the rarer variant
+  // Usable as the correct form only where it is clearly the commoner variant (ties are jieba's noise,
+  // 舍己为公 and 舍已为公 both at 3), and not a form short-forms.txt declares wrong.
+  if (vs.some((v) => freq(v) >= e.f) || shortWrong.has(w)) continue;
   idiomsSeen += 1;
   for (const x of vs) {
     if (!notAWord(x, e.f) || idioms.has(x) || shortWrong.has(x)) continue;
@@ -171,7 +174,18 @@ for (const { wrong } of short) {
   }
 }
 
-// 5. The office's texts: no wrong form may occur there.
+// 5. 己 and 巳 stand only inside a closed set of words (自己, 知己, 克己奉公; 己巳, 巳时): elsewhere they are 已.
+const bound = new Set();
+for (const [w, e] of dict) {
+  if (w.length < 2 || !HAN.test(w) || e.f < 3 || !/[己巳]/.test(w) || isTypo(w) || NOT_ALLOWED.has(w)) continue;
+  // A word whose 已 form is as common is the typo of that form (早己 beside 早已).
+  const asYi = [...w].map((c, i) => (c === '己' || c === '巳' ? w.slice(0, i) + '已' + w.slice(i + 1) : null)).filter(Boolean);
+  if (asYi.some((x) => freq(x) >= e.f)) continue;
+  bound.add(w);
+}
+for (const right of wrongForms.values()) if (/[己巳]/.test(right)) bound.add(right);
+
+// 6. The office's texts: no wrong form may occur there.
 const sharedDir = resolve(root, '../shared');
 const officeTexts = ['context', 'samples'].flatMap((d) => {
   const dir = join(sharedDir, d);
@@ -195,7 +209,8 @@ const header = `/**
  * when it is not itself a word. See the generator for the details.
  *
  * ${certain.length} certain wrong forms (错误), ${likely.length} likely ones (警告), ${allowed.size} correct words that
- * contain a wrong form, ${context.size} words that cross the edge of a short wrong form.
+ * contain a wrong form, ${context.size} words that cross the edge of a short wrong form, ${bound.size} words
+ * that 己 and 巳 occur in.
  */
 `;
 const lines = (items) => [...items].sort(sortZh).join('\n');
@@ -225,9 +240,14 @@ ${words(allowed)}
 export const CONTEXT_WORDS = \`
 ${words(context)}
 \`;
+
+/** The words 己 and 巳 occur in (自己, 克己奉公, 己巳): outside them the character is a typo of 已. */
+export const BOUND_WORDS = \`
+${words(bound)}
+\`;
 `;
 const out = join(root, 'src/core/proofing/typos/lexicon.ts');
 writeFileSync(out, body);
 process.stdout.write(`idioms with a confusable character: ${idiomsSeen}\n`);
-process.stdout.write(`certain ${certain.length} (short ${short.filter((s) => s.certain).length}, idioms ${idioms.size}), likely ${likely.length}, allowed ${allowed.size}, context ${context.size}\n`);
+process.stdout.write(`certain ${certain.length} (short ${short.filter((s) => s.certain).length}, idioms ${idioms.size}), likely ${likely.length}, allowed ${allowed.size}, context ${context.size}, bound ${bound.size}\n`);
 process.stdout.write(`wrote ${out} (${Buffer.byteLength(body)} bytes)\n`);

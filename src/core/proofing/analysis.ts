@@ -12,6 +12,7 @@ import { attachmentHead, docNumberFindings, isAttachmentContinuation } from './r
 import type { PhrasingRule, SensitiveRule } from './rules/dictionaries';
 import type { LeaderRule } from './rules/leaders';
 import { particleFindings } from './typos/particles';
+import { positionFindings } from './typos/positions';
 import type { TypoRule } from './typos/typoRule';
 import type { Finding } from './types';
 
@@ -47,7 +48,7 @@ export function analyzeParagraph(text: string, rules: DictionaryRules): Paragrap
     ...halfWidthPunctuation(text), ...pairs.findings, ...doubledPunctuation(text), ...enumerationCommas(text),
     ...numberFindings(text), ...repeatFindings(text), ...docNumberFindings(text),
     ...rules.phrasing.check(text), ...rules.sensitive.check(text), ...rules.leaders.check(text),
-    ...rules.typos.check(text), ...particleFindings(text),
+    ...rules.typos.check(text), ...particleFindings(text), ...positionFindings(text),
   ];
   const trimmed = text.trimEnd();
   const body = trimmed.slice(0, -1);

@@ -16,7 +16,7 @@ import type { Finding } from '../types';
 const ADVERBIALS = [
   '认真', '积极', '切实', '努力', '大力', '扎实', '稳步', '主动', '全力', '逐步', '尽快', '牢牢', '坚决', '迅速',
   '深入', '扎扎实实', '认认真真', '实实在在', '积极主动', '坚定不移', '毫不动摇', '持之以恒', '一以贯之', '创造性',
-  '有条不紊', '有序', '稳妥', '妥善', '严格', '自觉', '全面', '彻底', '高效', '精准', '持续', '广泛', '深刻',
+  '有条不紊', '有序', '稳妥', '妥善', '严格', '自觉', '全面', '彻底', '高效', '精准', '持续', '广泛', '深刻', '及时',
 ];
 /** Adverbials that are almost never attributive: they need no further sign of a predicate. */
 const ADVERB_ONLY = new Set([
@@ -30,11 +30,12 @@ const VERBS = [
   '引导', '推广', '应对', '处理', '查找', '剖析', '改进', '纠正', '调查', '核实', '排查', '督促', '指导', '协调', '配合',
   '支持', '维护', '巩固', '拓展', '深化', '优化', '完善', '健全', '建立', '打造', '培育', '构建', '提高', '增强', '促进',
   '加快', '实现', '保护', '弘扬', '践行', '遵守', '履行', '承担', '对待', '思考', '谋划', '反映', '报送', '收集', '汇总',
-  '分析', '研判', '总结', '运用', '推行', '融入', '投身', '争取', '破解', '攻克', '筹备', '落地', '把', '将', '向',
+  '分析', '研判', '总结', '运用', '推行', '融入', '投身', '争取', '破解', '攻克', '筹备', '落地', '服务', '守住', '守牢',
+  '把好', '把牢', '抓住', '做实', '推广', '完成', '解答', '答复', '办理', '把', '将', '向',
 ];
 /** Before the adverbial, these make the phrase a noun phrase (开展认真的学习, 给予大力的支持, 很认真的学习). */
 const NOUN_BEFORE = [
-  '给予', '得到', '受到', '进行', '开展', '作出', '做出', '加以', '予以', '经过', '通过', '需要', '这种', '这样', '一种',
+  '给予', '得到', '受到', '进行', '开展', '作出', '做出', '加以', '予以', '经过', '通过', '需要', '这种', '这样', '一种', '提供',
   '有', '是', '在', '以', '和', '与', '及', '的', '了', '最', '很', '更', '较', '不', '非常', '十分', '更为', '较为', '比较',
   '种', '次', '场', '项', '个',
 ];
@@ -45,6 +46,8 @@ const NOUN_AFTER = [
   '成效', '效果', '意识', '能力', '水平', '工作', '活动', '计划', '任务', '制度', '措施', '政策', '环境', '局面', '态势',
   '势头', '格局', '理念', '思路', '目标', '要求', '内容', '质量', '效率', '意愿', '行为', '行动', '情况', '问题', '经验',
 ];
+/** After the verb, these make it a noun even where the adverbial or a modal suggests a predicate. */
+const NOUN_MARKERS = ['的', '是', '中', '者'];
 /** Right before the adverbial, these show a predicate (要认真的学习, 必须切实的抓好). */
 const MODALS = [
   '要', '须', '必须', '应', '应当', '应该', '需', '将', '会', '能', '能够', '要求', '继续', '正在', '已', '已经', '都', '也', '还',
@@ -57,7 +60,8 @@ const ASPECT = '了着过';
 const DEGREE_VERBS = [
   '做', '干', '办', '抓', '搞', '学', '讲', '写', '跑', '走', '变', '落实', '完成', '开展', '推进', '发展', '执行', '贯彻',
   '组织', '表现', '发挥', '实施', '建设', '管理', '服务', '准备', '安排', '处理', '解决', '把握', '掌握', '理解', '领会',
-  '坚持', '推动', '提升', '配合', '协调', '宣传', '整改', '筹备', '保障', '部署', '衔接', '推广', '运转', '完成',
+  '坚持', '推动', '提升', '配合', '协调', '宣传', '整改', '筹备', '保障', '部署', '衔接', '推广', '运转', '办理', '剖析',
+  '查摆', '分析', '检查', '查找', '反思', '对照', '研究', '谋划',
 ];
 /** Nouns that end in one of those verbs (大学的很多, 骨干的很好): not a verb before 的. */
 const NOUNS_ENDING_IN_VERB = [
@@ -68,7 +72,7 @@ const DEGREE_ADVERBS = ['很', '非常', '十分', '更加', '越来越', '比�
 /** Complements complete in themselves (做得有声有色, 办得不错). */
 const FIXED_COMPLEMENTS = [
   '不错', '到位', '不到位', '及时', '不及时', '扎实', '不扎实', '有声有色', '井井有条', '扎扎实实', '红红火火', '风生水起',
-  '卓有成效', '有条不紊', '明明白白', '清清楚楚', '好', '不好', '更好', '较好', '最好', '快', '更快', '慢', '太慢', '实', '不实', '细', '不细',
+  '卓有成效', '有条不紊', '明明白白', '清清楚楚', '不深不透', '不深不实', '不细不实', '好', '不好', '更好', '较好', '最好', '快', '更快', '慢', '太慢', '实', '不实', '细', '不细',
 ];
 const CLAUSE_END = '，。；！？、：,.;!?';
 
@@ -99,9 +103,12 @@ function adverbialDe(text: string, at: number): boolean {
   // A coverb (把, 将, 向) opens a predicate.
   if (verb.length === 1) return true;
   const after = at + 1 + verb.length;
+  if (startsWithAny(text, after, NOUN_MARKERS)) return false;
+  // An adverb-only word or a modal before it make a predicate: what follows the verb is its object
+  // (切实的加强作风建设); otherwise a noun after the verb makes the verb a noun (认真的学习态度).
+  if (ADVERB_ONLY.has(adverbial) || endsWithAny(text, before, MODAL_LIST) !== undefined) return true;
   if (startsWithAny(text, after, NOUN_AFTER_LIST)) return false;
-  return ADVERB_ONLY.has(adverbial) || endsWithAny(text, before, MODAL_LIST) !== undefined
-    || (after < text.length && ASPECT.includes(text[after])) || startsWithAny(text, after, TWO_CHARACTER_VERBS) !== undefined;
+  return (after < text.length && ASPECT.includes(text[after])) || startsWithAny(text, after, TWO_CHARACTER_VERBS) !== undefined;
 }
 
 /** 做的很好。 the 的 should be 得. */

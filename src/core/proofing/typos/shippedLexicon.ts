@@ -3,7 +3,7 @@
  * It is parsed once per process, on first use, and shared by every Proofreader.
  */
 import { hash53 } from '../hash';
-import { ALLOWED_WORDS, CERTAIN_TYPOS, CONTEXT_WORDS, LIKELY_TYPOS } from './lexicon';
+import { ALLOWED_WORDS, BOUND_WORDS, CERTAIN_TYPOS, CONTEXT_WORDS, LIKELY_TYPOS } from './lexicon';
 
 /** One wrong form with its correct form; `certain` ones are 错误, the rest 警告. */
 export interface ShippedTypo { wrong: string; right: string; certain: boolean }
@@ -14,6 +14,8 @@ export interface ShippedLexicon {
   allowed: string[];
   /** Words whose presence across a short wrong form's edge gives the text a correct reading. */
   context: ReadonlySet<string>;
+  /** The words 己 and 巳 occur in; elsewhere the character is a typo of 已. */
+  bound: string[];
   /** Content hash of the data, named in the gate's report. */
   version: string;
 }
@@ -36,7 +38,8 @@ export function shippedLexicon(): ShippedLexicon {
     typos: [...pairs(CERTAIN_TYPOS, true), ...pairs(LIKELY_TYPOS, false)],
     allowed: words(ALLOWED_WORDS),
     context: new Set(words(CONTEXT_WORDS)),
-    version: hash53(`${CERTAIN_TYPOS}\u0001${LIKELY_TYPOS}\u0001${ALLOWED_WORDS}\u0001${CONTEXT_WORDS}`),
+    bound: words(BOUND_WORDS),
+    version: hash53([CERTAIN_TYPOS, LIKELY_TYPOS, ALLOWED_WORDS, CONTEXT_WORDS, BOUND_WORDS].join('\u0001')),
   };
   return lexicon;
 }

@@ -5,28 +5,58 @@
  * a common word crosses its edge, because the text then reads correctly (来自|已经, 周末|来临,
  * 统一|在), nor after a numeral or a demonstrative when it starts with a unit of time (第3周|未,
  * 本期|未), nor inside a correct idiom that contains it (不能自已) or near an exception of the office.
+ * 己 and 巳 occur only in a closed set of words (自己, 克己奉公; 己巳): anywhere else they are 已.
  */
 import { isDigit } from '../chars';
 import { finding } from '../finding';
 import type { Finding, Severity, TypoEntry } from '../types';
 import { shippedLexicon } from './shippedLexicon';
 
-interface Form { wrong: string; right: string; severity: Severity; note?: string; shipped: boolean }
+interface Form {
+  wrong: string;
+  right: string;
+  severity: Severity;
+  note?: string;
+  shipped: boolean;
+  /** Where the wrong form differs from the right one (the swapped character). */
+  at: number;
+}
+
+const differsAt = (wrong: string, right: string): number => {
+  for (let i = 0; i < wrong.length; i += 1) if (wrong[i] !== right[i]) return i;
+  return 0;
+};
 
 const key = (text: string, i: number): number => (text.charCodeAt(i) << 16) | text.charCodeAt(i + 1);
+
+/** Characters that occur only inside a closed set of words; elsewhere they are typos of 已. */
+const BOUND_CHARACTERS = '己巳';
 
 /** Units of time a numeral or demonstrative can stand before (第3周, 本期, 同年). */
 const TIME_UNITS = '周年月日天期季时次';
 const COUNTERS = '〇零一二三四五六七八九十百千万两几数每本上下这那该当同前后近头首末';
 
-/** A word across the edge of [start, end): longer than the part of the form it shares. */
-function crossedByWord(text: string, start: number, end: number, context: ReadonlySet<string>): boolean {
+/** Confusable characters that are words by themselves (已经 → 以|经 is no reading, 统一|在 is). */
+const FREE = '已以再在未往住做作带戴像象既即账帐候';
+
+/**
+ * A word across the edge of [start, end) that gives the text a correct reading: it takes in the
+ * swapped character (来自|已经, 周末|来临), or leaves it standing as a word of its own (统一|在).
+ */
+function crossedByWord(text: string, start: number, end: number, swapped: number, context: ReadonlySet<string>): boolean {
+  // In a three-character form the swapped character has neighbours of the form on both sides or two
+  // on one: left standing alone, they rarely read (农做|物种), so the word must take it in.
+  const alone = end - start === 2 && FREE.includes(text[swapped]);
   for (let cut = start + 1; cut < end; cut += 1) {
-    for (let from = start - 1; from >= 0 && cut - from <= 4; from -= 1) {
-      if (context.has(text.slice(from, cut))) return true;
+    if (alone || swapped < cut) {
+      for (let from = start - 1; from >= 0 && cut - from <= 4; from -= 1) {
+        if (context.has(text.slice(from, cut))) return true;
+      }
     }
-    for (let to = end + 1; to <= text.length && to - cut <= 4; to += 1) {
-      if (context.has(text.slice(cut, to))) return true;
+    if (alone || swapped >= cut) {
+      for (let to = end + 1; to <= text.length && to - cut <= 4; to += 1) {
+        if (context.has(text.slice(cut, to))) return true;
+      }
     }
   }
   return false;
@@ -61,6 +91,8 @@ function indexed(forms: Iterable<Form>): Map<number, Form[]> {
 
 interface ShippedIndex {
   index: Map<number, Form[]>;
+  /** For 己 and 巳, the words they occur in and where. */
+  bound: Map<string, Array<{ word: string; offset: number }>>;
   /** Per wrong form, the correct idioms containing it and where. */
   allowed: Map<string, Array<{ word: string; offset: number }>>;
   context: ReadonlySet<string>;
@@ -72,7 +104,9 @@ let shipped: ShippedIndex | null = null;
 function shippedIndex(): ShippedIndex {
   if (shipped) return shipped;
   const lexicon = shippedLexicon();
-  const forms = lexicon.typos.map((t): Form => ({ wrong: t.wrong, right: t.right, severity: t.certain ? 'error' : 'warning', shipped: true }));
+  const forms = lexicon.typos.map((t): Form => ({
+    wrong: t.wrong, right: t.right, severity: t.certain ? 'error' : 'warning', shipped: true, at: differsAt(t.wrong, t.right),
+  }));
   const allowed = new Map<string, Array<{ word: string; offset: number }>>();
   for (const word of lexicon.allowed) {
     for (const form of forms) {
@@ -81,7 +115,15 @@ function shippedIndex(): ShippedIndex {
       allowed.set(form.wrong, [...(allowed.get(form.wrong) ?? []), { word, offset }]);
     }
   }
-  shipped = { index: indexed(forms), allowed, context: lexicon.context };
+  const bound = new Map<string, Array<{ word: string; offset: number }>>();
+  // Commonest first: almost every 己 is in 自己.
+  for (const word of ['自己', ...lexicon.bound.filter((w) => w !== '自己')]) {
+    for (let offset = 0; offset < word.length; offset += 1) {
+      if (!BOUND_CHARACTERS.includes(word[offset])) continue;
+      bound.set(word[offset], [...(bound.get(word[offset]) ?? []), { word, offset }]);
+    }
+  }
+  shipped = { index: indexed(forms), bound, allowed, context: lexicon.context };
   return shipped;
 }
 
@@ -94,7 +136,7 @@ export class TypoRule {
 
   constructor(entries: readonly TypoEntry[] = []) {
     const own = entries.filter((e) => e.right && e.wrong.length >= 2)
-      .map((e): Form => ({ wrong: e.wrong, right: e.right, severity: e.severity ?? 'error', note: e.note, shipped: false }));
+      .map((e): Form => ({ wrong: e.wrong, right: e.right, severity: e.severity ?? 'error', note: e.note, shipped: false, at: 0 }));
     this.own = indexed(own);
     this.overridden = new Set(own.map((f) => f.wrong));
     this.exceptions = entries.filter((e) => !e.right && e.wrong).map((e) => e.wrong);
@@ -111,6 +153,24 @@ export class TypoRule {
       const lead = form.severity === 'error' ? '错别字' : '可能是错别字';
       found.push(finding(i, end, 'typo.word', form.severity, `${lead}：“${form.wrong}”应为“${form.right}”${note}`, [form.right]));
       i = end - 1;
+    }
+    return [...found, ...this.boundCharacters(text, found)].sort((a, b) => a.start - b.start);
+  }
+
+  /** 己 or 巳 outside every word it occurs in (会议己于, 补偿款巳全部): a typo of 已. */
+  private boundCharacters(text: string, words: readonly Finding[]): Finding[] {
+    const found: Finding[] = [];
+    for (const ch of BOUND_CHARACTERS) {
+      for (let at = text.indexOf(ch); at >= 0; at = text.indexOf(ch, at + 1)) {
+        if (words.some((f) => f.start <= at && at < f.end)) continue;
+        if ((this.shipped.bound.get(ch) ?? []).some(({ word, offset }) => text.startsWith(word, at - offset))) continue;
+        if (this.exceptions.length > 0 && overlapsAny(text, at, at + 1, this.exceptions)) continue;
+        // 巳 in a word of 己 (一巳私利) is that 己; otherwise either stands for 已.
+        const asSelf = `${text.slice(0, at)}己${text.slice(at + 1)}`;
+        const fix = ch === '巳' && (this.shipped.bound.get('己') ?? []).some(({ word, offset }) => asSelf.startsWith(word, at - offset)) ? '己' : '已';
+        const severity = ch === '巳' ? 'error' : 'warning';
+        found.push(finding(at, at + 1, 'typo.char', severity, `${severity === 'error' ? '错别字' : '可能是错别字'}：此处“${ch}”应为“${fix}”`, [fix]));
+      }
     }
     return found;
   }
@@ -137,6 +197,9 @@ export class TypoRule {
     for (const { word, offset } of this.shipped.allowed.get(form.wrong) ?? []) {
       if (text.startsWith(word, start - offset)) return true;
     }
-    return form.wrong.length <= 3 && (afterCounter(text, start) || crossedByWord(text, start, end, this.shipped.context));
+    if (form.wrong.length > 3) return false;
+    // After a counter the time unit is taken (第3周|未), so the swapped character must stand alone.
+    return (afterCounter(text, start) && FREE.includes(form.wrong[form.at]))
+      || crossedByWord(text, start, end, start + form.at, this.shipped.context);
   }
 }
