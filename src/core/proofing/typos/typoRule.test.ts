@@ -98,3 +98,17 @@ describe('the office’s 错别字 list', () => {
     expect(flagged('前往周未村调研。', 'typo')).toEqual(['周未']);
   });
 });
+
+describe('己 and 巳 outside the words they occur in', () => {
+  it('flags a lone 己 or 巳 as 已 (巳 in a word of 己 as 己)', () => {
+    expect(findings('会议己于9月10日召开。', 'typo')).toMatchObject([{ rule: 'typo.char', text: '己', severity: 'warning', suggestions: ['已'] }]);
+    expect(findings('补偿款巳全部发放到位。', 'typo')).toMatchObject([{ rule: 'typo.char', text: '巳', severity: 'error', suggestions: ['已'] }]);
+    expect(findings('谋取一巳私利。', 'typo')).toMatchObject([{ text: '巳', suggestions: ['己'] }]);
+  });
+
+  it('leaves 己 and 巳 in their words', () => {
+    for (const text of ['要严格要求自己。', '知己知彼。', '克己奉公。', '推己及人。', '不要固执己见。', '己巳年。', '巳时。', '舍己为公。']) {
+      expect(flagged(text, 'typo'), text).toEqual([]);
+    }
+  });
+});
