@@ -13,7 +13,8 @@ import { LeaderRule } from './rules/leaders';
 import { dateLineFindings } from './rules/numbers';
 import { numberForms, sequenceFindings } from './rules/sequences';
 import { TypoRule } from './typos/typoRule';
-import type { Finding, ParagraphInput, ProofingData } from './types';
+import type { Finding, ParagraphInput, ProofingData, ProofVersions } from './types';
+import { proofVersions } from './versions';
 
 export interface CheckOptions {
   /** Plain text: the first non-empty paragraph may be the title (the editor has a title field). */
@@ -46,8 +47,11 @@ function dedupe(findings: readonly Finding[]): Finding[] {
 export class Proofreader {
   private readonly rules: DictionaryRules;
   private cache = new Map<string, ParagraphAnalysis>();
+  /** The rules' version and the content hash of each list this proofreader checks against. */
+  readonly versions: ProofVersions;
 
   constructor(data: ProofingData) {
+    this.versions = proofVersions(data);
     this.rules = {
       phrasing: new PhrasingRule(data.phrasing),
       sensitive: new SensitiveRule(data.sensitive),

@@ -66,3 +66,17 @@ export interface ParagraphInput {
   /** List items and table cells take no full stop and do not number; a title field is a title. */
   kind?: 'paragraph' | 'listItem' | 'cell' | 'title';
 }
+
+/**
+ * What a proofreading run was made with, for the record the gate stores: the engine's rules version
+ * and a content hash of each list (the office's lists as they stood, and the shipped 错别字 dictionary).
+ */
+export interface ProofVersions {
+  engine: string;
+  /** The shipped 错别字 dictionary (typos/lexicon.ts). */
+  dictionary: string;
+  phrasing: string;
+  sensitive: string;
+  leaders: string;
+  typos: string;
+}

@@ -4,7 +4,7 @@ import type { User } from '../../shared/api';
 import type { IgnoredFinding, ProofingListName, ProofingLists } from '../../shared/proofing';
 import type { Database } from '../db/schema';
 
-const DEFAULTS: ProofingLists = { phrasing: [...DEFAULT_PHRASING], sensitive: [], leaders: [] };
+const DEFAULTS: ProofingLists = { phrasing: [...DEFAULT_PHRASING], sensitive: [], leaders: [], typos: [] };
 
 /**
  * The proofreading data of one server: the admin-managed lists (a list never saved reads as the
