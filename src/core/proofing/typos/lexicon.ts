@@ -3,9 +3,11 @@
  * short-forms.txt or the generator and run it again). Correct words come from the jieba dictionary
  * (jieba.dict.utf8 as the nodejieba package ships it, MIT licence); the two- and three-character
  * wrong forms were reviewed by hand (scripts/typo-lexicon/short-forms.txt). Method: a confusable
- * character of a correct word (己已巳 末未 住往 侯候 即既 带戴 做作 账帐 再在 以已 象像; in idioms
- * also 部步 及急 继既 厉励 墨默 鼓股 辨辩 竞竟 须需 渡度 暇瑕 籍藉 崇祟 赢嬴 粱梁 徇循 迭叠 篷蓬 蜂锋 炙灸 杖仗 棉绵 练炼 复覆 型形 燥躁 粹萃 博搏 瞻赡 撤彻 防妨 拨拔 漠莫 其奇 屈曲 果裹 息惜 声生 诫戒 历厉 密秘 副付 题提 详祥 栽裁) is swapped with its partner, and the swapped form is kept only
- * when it is not itself a word. See the generator for the details.
+ * character of a correct word (己已巳 末未 住往 侯候 即既 带戴 做作 账帐 再在 以已 象像; in idioms also
+ * 部步 及急 继既 厉励 墨默 鼓股 辨辩 竞竟 须需 渡度 暇瑕 籍藉 崇祟 赢嬴 粱梁 徇循 迭叠 篷蓬 蜂锋 炙灸 杖仗 棉绵 练炼 复覆
+ * 型形 燥躁 粹萃 博搏 瞻赡 撤彻 防妨 拨拔 漠莫 其奇 屈曲 果裹 息惜 声生 诫戒 历厉 密秘 副付 题提 详祥 栽裁)
+ * is swapped with its partner, and the swapped form is kept only when it is not itself a word. See the
+ * generator for the details.
  *
  * 5507 certain wrong forms (错误), 166 likely ones (警告), 23 correct words that
  * contain a wrong form, 8474 words that cross the edge of a short wrong form, 213 words
