@@ -46,7 +46,7 @@ describe('政策性表述 in the shipped dictionary', () => {
 
   it('leaves the standard forms and look-alikes alone', () => {
     for (const text of [
-      '增强“四个意识”、坚定“四个自信”、做到“两个维护”。', '党的十八大以来。', '深入学习贯彻习近平新时代中国特色社会主义思想。',
+      '增强“四个意识”、坚定“四个自信”、做到“两个维护”。', '党的十八大以来。', '中共十九届五中全会。', '深入学习贯彻习近平新时代中国特色社会主义思想。',
       '三个代表团参加会议。', '农业部门和文化部门。', '全面建设社会主义现代化国家。', '全面建成社会主义现代化强国。',
     ]) {
       expect(flagged(text, 'phrasing', data), text).toEqual([]);
