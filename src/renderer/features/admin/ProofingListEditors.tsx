@@ -37,7 +37,7 @@ function ImportButton<N extends ProofingListName>({ name, onImported }: {
     try {
       const result = await proofingApi.importList(name, file.name, file.bytes);
       const { added, present } = onImported(result.entries);
-      const skipped = result.skipped.slice(0, 3).map((s) => `第 ${s.row} 行${s.reason}`).join('；');
+      const skipped = result.skipped.slice(0, 3).map((s) => `第 ${s.row} 行：${s.reason}`).join('；');
       setReport([`从“${file.name}”读到 ${result.rows} 行，新增 ${added} 条`, present > 0 ? `${present} 条已在表中` : '',
         result.skipped.length > 0 ? `跳过 ${result.skipped.length} 行（${skipped}${result.skipped.length > 3 ? '等' : ''}）` : '',
         added > 0 ? '检查后点“保存”生效' : ''].filter(Boolean).join('，'));
