@@ -1,6 +1,6 @@
 /** The proofreading (审校) HTTP contract: proofread a text, the admin-managed lists, ignored findings, reports. */
 import { z } from 'zod';
-import type { Finding, LeaderEntry, PhrasingEntry, SensitiveEntry } from '../core/proofing/types';
+import type { Finding, LeaderEntry, PhrasingEntry, ProofVersions, SensitiveEntry, TypoEntry } from '../core/proofing/types';
 
 export const proofreadRequest = z.object({ text: z.string().max(1_000_000) });
 export interface ProofreadResponse { findings: Finding[] }
@@ -9,17 +9,27 @@ const severity = z.enum(['error', 'warning', 'hint']);
 const word = z.string().trim().min(1).max(100);
 const note = z.string().max(200).optional();
 
-/** The three admin-managed lists, by name in the URL. */
-export const PROOFING_LISTS = ['phrasing', 'sensitive', 'leaders'] as const;
+/** The four admin-managed lists, by name in the URL. */
+export const PROOFING_LISTS = ['phrasing', 'sensitive', 'leaders', 'typos'] as const;
 export type ProofingListName = (typeof PROOFING_LISTS)[number];
 
 export const listEntrySchemas = {
   phrasing: z.array(z.object({ wrong: word, right: z.string().trim().max(100), severity: severity.optional(), note })).max(20_000),
   sensitive: z.array(z.object({ word, severity: severity.optional(), note })).max(20_000),
   leaders: z.array(z.object({ name: word, titles: z.array(word).min(1).max(20), rank: z.number().int().min(1).max(10_000) })).max(2_000),
+  /** 错误写法 → 正确写法; an empty 正确写法 makes the word an exception (never reported as a typo). */
+  typos: z.array(z.object({ wrong: z.string().trim().min(2).max(100), right: z.string().trim().max(100), severity: severity.optional(), note })).max(20_000),
 } as const;
 
-export interface ProofingLists { phrasing: PhrasingEntry[]; sensitive: SensitiveEntry[]; leaders: LeaderEntry[] }
+export interface ProofingLists { phrasing: PhrasingEntry[]; sensitive: SensitiveEntry[]; leaders: LeaderEntry[]; typos: TypoEntry[] }
+
+/** What importing a spreadsheet into a list gives back: its rows as entries (not saved yet) and the rows left out. */
+export interface ListImport<N extends ProofingListName = ProofingListName> {
+  entries: ProofingLists[N];
+  /** Rows read (the header row not counted). */
+  rows: number;
+  skipped: Array<{ row: number; reason: string }>;
+}
 
 /** Ignores one finding: the server recomputes its fingerprint from these parts. */
 export const ignoreRequest = z.object({
@@ -51,4 +61,6 @@ export interface ProofReport {
   hint: number;
   /** Findings skipped because someone ignored them. */
   ignored: number;
+  /** The versions of the rules and lists the run used (absent in reports made before they were recorded). */
+  versions?: ProofVersions;
 }

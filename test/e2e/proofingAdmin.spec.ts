@@ -4,6 +4,7 @@
  * both flagged, ignores one, finds it under 已忽略 with who ignored it, and 取消忽略 brings it back.
  */
 import { expect, test, type Page } from '@playwright/test';
+import iconv from 'iconv-lite';
 import type { IgnoredFinding, ProofingLists } from '../../src/shared/proofing';
 import {
   ADMIN_PASSWORD, ApiClient, body, caretToEnd, createDocument, createWriter, login, loggedInPage, openDocument, startServer,
@@ -115,4 +116,39 @@ test('an admin extends 规范表述 and 敏感词; a writer sees them flagged, i
   await expect(ignored).toHaveCount(0);
   const after = await writer.api.ok<{ ignored: IgnoredFinding[] }>('GET', `/api/documents/${id}/proofing/ignored`);
   expect(after.ignored).toEqual([]);
+});
+
+test('an admin imports the office’s 错别字 from a GBK CSV and saves them; a writer sees the shipped and the office’s typos flagged', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await login(page, server, { username: 'admin', password: ADMIN_PASSWORD });
+  await page.goto(`${server.url}/#/admin/proofing`);
+  await page.getByRole('tab', { name: '错别字' }).click();
+  const typos = page.getByRole('tabpanel', { name: '错别字' });
+  await expect(typos).toContainText('还没有本单位的错别字');
+
+  // 导入…: the rows are added to the draft (the single-character one left out, with the reason); 保存 saves them.
+  const csv = iconv.encode('错误写法,正确写法,说明\r\n沂河心区,沂河新区,本区名称\r\n周未村,,村名\r\n己,已,\r\n', 'gbk');
+  const chooser = page.waitForEvent('filechooser');
+  await typos.getByRole('button', { name: '导入…' }).click();
+  await (await chooser).setFiles({ name: '本区错别字.csv', mimeType: 'text/csv', buffer: csv });
+  await expect(typos.getByText(/从“本区错别字.csv”读到 3 行，新增 2 条/)).toBeVisible();
+  await expect(typos).toContainText('跳过 1 行（第 4 行：错误写法至少 2 个字');
+  await expect(typos.getByRole('textbox', { name: '第 1 行错误写法' })).toHaveValue('沂河心区');
+  await expect(typos.getByRole('textbox', { name: '第 2 行正确写法' })).toHaveValue('');
+  await page.screenshot({ path: 'test-results/proofing-admin-typos.png' });
+  await typos.getByRole('button', { name: '保存' }).click();
+  await expect(typos.getByText('已保存')).toBeVisible();
+
+  const id = await createDocument(writer, '沂河心区调研报告', ['今年以来，沂河新区深化基层治理。']);
+  const { page: editor } = await loggedInPage(browser, server, writer);
+  await openDocument(editor, server, id);
+  const panel = editor.getByRole('region', { name: '审校' });
+  await caretToEnd(editor);
+  await editor.keyboard.type('党员干部要严于律已，到周未村调研沂河心区建设。');
+  const errors = panel.getByRole('group', { name: '错误' });
+  await expect(errors).toContainText('错别字：“严于律已”应为“严于律己”');
+  await expect(errors).toContainText('错别字：“沂河心区”应为“沂河新区”（本区名称）');
+  await expect.poll(() => underlined(editor, 'proof-error')).toEqual(['严于律已', '沂河心区']);
+  await expect.poll(() => underlined(editor, 'proof-warning')).toEqual([]);
+  await editor.screenshot({ path: 'test-results/proofing-typos.png' });
 });

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, ApiClient, startDeskServer, type RunningServer } from '../support/server';
 import type { HistoryEntry } from '../../src/shared/review';
 import type { IgnoredFinding, ProofingLists, ProofreadResponse } from '../../src/shared/proofing';
-import type { PlacedFinding } from '../../src/core/proofing';
+import iconv from 'iconv-lite';
+import { listVersion, type PlacedFinding } from '../../src/core/proofing';
+import type { ListImport } from '../../src/shared/proofing';
 
 let server: RunningServer;
 let admin: ApiClient;
@@ -42,8 +44,9 @@ describe('POST /api/proofread', () => {
 describe('the admin-managed lists', () => {
   it('ships a default 规范表述 dictionary, lets only an admin replace a list, and proofreads with it', async () => {
     const lists = await as('writer').ok<ProofingLists>('GET', '/api/proofing/lists');
-    expect(lists.phrasing.length).toBeGreaterThan(20);
+    expect(lists.phrasing.length).toBeGreaterThan(100);
     expect(lists.sensitive).toEqual([]);
+    expect(lists.typos).toEqual([]);
     const leaders = [{ name: '张建国', titles: ['党工委书记'], rank: 1 }, { name: '李文华', titles: ['管委会主任'], rank: 2 }];
     expect((await as('writer').request('PUT', '/api/proofing/lists/leaders', { entries: leaders })).status).toBe(403);
     expect((await admin.request('PUT', '/api/proofing/lists/leaders', { entries: [{ name: '' }] })).status).toBe(400);
@@ -51,6 +54,41 @@ describe('the admin-managed lists', () => {
     await admin.ok('PUT', '/api/proofing/lists/sensitive', { entries: [{ word: '内部资料' }] });
     const { findings } = await as('writer').ok<ProofreadResponse>('POST', '/api/proofread', { text: '管委会主任张建国强调，此件为内部资料。' });
     expect(findings.map((f) => f.rule)).toEqual(['leader.title', 'sensitive']);
+  });
+});
+
+describe('错别字', () => {
+  it('flags typos of the shipped dictionary and of the office’s list, and keeps the office’s exceptions silent', async () => {
+    const text = '党员干部要严于律已，著眼末来。\n前往周未村调研沂河心区建设。';
+    const before = await as('writer').ok<ProofreadResponse>('POST', '/api/proofread', { text });
+    expect(before.findings.filter((f) => f.rule.startsWith('typo')).map((f) => [text.slice(f.start, f.end), f.severity, f.suggestions[0]]))
+      .toEqual([['严于律已', 'error', '严于律己'], ['末来', 'error', '未来'], ['周未', 'warning', '周末']]);
+    expect((await admin.request('PUT', '/api/proofing/lists/typos', { entries: [{ wrong: '己', right: '已' }] })).status).toBe(400);
+    await admin.ok('PUT', '/api/proofing/lists/typos', { entries: [{ wrong: '沂河心区', right: '沂河新区' }, { wrong: '周未村', right: '' }] });
+    const after = await as('writer').ok<ProofreadResponse>('POST', '/api/proofread', { text });
+    expect(after.findings.filter((f) => f.rule.startsWith('typo')).map((f) => text.slice(f.start, f.end))).toEqual(['严于律已', '末来', '沂河心区']);
+    await admin.ok('PUT', '/api/proofing/lists/typos', { entries: [] });
+  });
+});
+
+describe('importing a list from a spreadsheet', () => {
+  const post = async (token: string, name: string, filename: string, bytes: Uint8Array) => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(bytes)]), filename);
+    const response = await fetch(`${server.url}/api/proofing/lists/${name}/import`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    return { status: response.status, body: await response.json() as unknown };
+  };
+
+  it('reads a GBK CSV into entries for the admin’s draft, saving nothing; writers may not', async () => {
+    const csv = iconv.encode('敏感词,说明\r\n内部资料,非涉密系统\r\n绝密,\r\n', 'gbk');
+    const saved = (await as('writer').ok<ProofingLists>('GET', '/api/proofing/lists')).sensitive;
+    const { status, body } = await post(admin.token, 'sensitive', '敏感词.csv', csv);
+    expect(status).toBe(200);
+    expect(body as ListImport<'sensitive'>).toEqual({ entries: [{ word: '内部资料', note: '非涉密系统' }, { word: '绝密' }], rows: 2, skipped: [] });
+    expect((await as('writer').ok<ProofingLists>('GET', '/api/proofing/lists')).sensitive).toEqual(saved);
+    expect((await post(as('writer').token, 'sensitive', '敏感词.csv', csv)).status).toBe(403);
+    expect((await post(admin.token, 'sensitive', '敏感词.txt', csv)).status).toBe(400);
+    expect((await post(admin.token, 'roster', '名单.csv', csv)).status).toBe(400);
   });
 });
 
@@ -79,6 +117,12 @@ describe('the submit and sign gate', () => {
     await as('writer').ok('POST', `/api/documents/${id}/transitions`, { action: 'submit', assigneeId: people.reviewer.id });
     const { entries } = await as('writer').ok<{ entries: HistoryEntry[] }>('GET', `/api/documents/${id}/history`);
     expect(entries[0].proofReport).toMatchObject({ error: 0, warning: 0, hint: 0, ignored: 1 });
+    // The report names what the run checked against: the rules and each list's content.
+    const lists = await as('writer').ok<ProofingLists>('GET', '/api/proofing/lists');
+    expect(entries[0].proofReport?.versions).toMatchObject({
+      engine: '2', phrasing: listVersion(lists.phrasing), leaders: listVersion(lists.leaders), typos: listVersion([]),
+      dictionary: expect.stringMatching(/^[0-9a-f]{14}$/),
+    });
     expect((await as('reviewer').ok<{ ignored: IgnoredFinding[] }>('GET', `/api/documents/${id}/proofing/ignored`)).ignored).toHaveLength(1);
 
     // Approve is not gated (it vouches for the same content); sign is, and passes with the ignore standing.

@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PHRASING, Proofreader } from '../../src/core/proofing';
 import { proofreadFile } from '../../src/server/proofing/proofreadFile';
+import { evaluate } from '../support/plantedCorpus';
 
 const SHARED = resolve(import.meta.dirname, '../../../shared');
 const CEILINGS: Record<string, Record<string, number>> = {
@@ -39,6 +40,46 @@ describe('the proofreader over the office’s texts', () => {
     const ceiling = CEILINGS[file] ?? {};
     for (const [rule, count] of Object.entries(counts)) {
       expect(count, `${rule} in ${file}`).toBeLessThanOrEqual(ceiling[rule] ?? 0);
+    }
+  });
+});
+
+/**
+ * The planted-typo corpus (test/fixtures/proofing): recall per planted group and false alarms per
+ * rule group over the clean sentences. Goals: recall ≥ 90 % for each rule group (错别字, 的/地/得,
+ * 规范表述) and ≤ 1 % of clean sentences with a false alarm of any rule group. The floors per
+ * confusion set are the reviewed figures: a regression fails here.
+ */
+const RECALL_FLOORS: Record<string, number> = {
+  己已巳: 20, 末未: 15, 住往: 15, 侯候: 12, 即既: 9, 带戴: 9, 做作: 17, 账帐: 6, 再在: 15, 以已: 13, 象像: 11, 成语: 20,
+  的地: 20, 的得: 15, 规范表述: 20,
+};
+const RULE_GROUP_OF: Record<string, string> = { 的地: '的/地/得', 的得: '的/地/得', 规范表述: '规范表述' };
+
+describe('the proofreader over the planted-typo corpus', () => {
+  const result = evaluate(new Proofreader({ phrasing: DEFAULT_PHRASING, sensitive: [], leaders: [] }));
+  const groups: Record<string, { found: number; total: number }> = {};
+  for (const [label, r] of Object.entries(result.recall)) {
+    const g = (groups[RULE_GROUP_OF[label] ?? '错别字'] ??= { found: 0, total: 0 });
+    g.found += r.found;
+    g.total += r.total;
+  }
+  const pct = (a: number, b: number): string => `${((100 * a) / b).toFixed(1)} %`;
+
+  it('finds at least 90 % of the planted errors of each rule group, and each confusion set at its reviewed floor', () => {
+    for (const [label, r] of Object.entries(result.recall)) console.log(`recall ${label}: ${r.found}/${r.total} (${pct(r.found, r.total)})`);
+    for (const [group, r] of Object.entries(groups)) console.log(`recall ${group}: ${r.found}/${r.total} (${pct(r.found, r.total)})`);
+    console.log(`missed:\n${result.missed.join('\n')}`);
+    for (const [group, r] of Object.entries(groups)) expect(r.found / r.total, group).toBeGreaterThanOrEqual(0.9);
+    for (const [label, floor] of Object.entries(RECALL_FLOORS)) expect(result.recall[label]?.found ?? 0, label).toBeGreaterThanOrEqual(floor);
+    expect(Object.keys(result.recall).sort()).toEqual(Object.keys(RECALL_FLOORS).sort());
+  });
+
+  it('raises a false alarm on at most 1 % of the clean sentences, for every rule group', () => {
+    expect(result.clean).toBeGreaterThanOrEqual(400);
+    for (const [group, fa] of Object.entries(result.falseAlarms)) {
+      console.log(`false alarms ${group}: ${fa.sentences}/${result.clean} (${pct(fa.sentences, result.clean)}): ${fa.examples.join(' | ')}`);
+      expect(fa.sentences / result.clean, group).toBeLessThanOrEqual(0.01);
     }
   });
 });

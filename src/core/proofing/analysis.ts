@@ -11,6 +11,9 @@ import { numberMarker, shiMarkers, type NumberMarker, type ShiMarker } from './r
 import { attachmentHead, docNumberFindings, isAttachmentContinuation } from './rules/fields';
 import type { PhrasingRule, SensitiveRule } from './rules/dictionaries';
 import type { LeaderRule } from './rules/leaders';
+import { particleFindings } from './typos/particles';
+import { positionFindings } from './typos/positions';
+import type { TypoRule } from './typos/typoRule';
 import type { Finding } from './types';
 
 export interface ParagraphAnalysis {
@@ -37,7 +40,7 @@ export interface ParagraphAnalysis {
   attachmentContinuation: boolean;
 }
 
-export interface DictionaryRules { phrasing: PhrasingRule; sensitive: SensitiveRule; leaders: LeaderRule }
+export interface DictionaryRules { phrasing: PhrasingRule; sensitive: SensitiveRule; leaders: LeaderRule; typos: TypoRule }
 
 export function analyzeParagraph(text: string, rules: DictionaryRules): ParagraphAnalysis {
   const pairs = unbalancedPairs(text);
@@ -45,6 +48,7 @@ export function analyzeParagraph(text: string, rules: DictionaryRules): Paragrap
     ...halfWidthPunctuation(text), ...pairs.findings, ...doubledPunctuation(text), ...enumerationCommas(text),
     ...numberFindings(text), ...repeatFindings(text), ...docNumberFindings(text),
     ...rules.phrasing.check(text), ...rules.sensitive.check(text), ...rules.leaders.check(text),
+    ...rules.typos.check(text), ...particleFindings(text), ...positionFindings(text),
   ];
   const trimmed = text.trimEnd();
   const body = trimmed.slice(0, -1);

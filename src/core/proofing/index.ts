@@ -6,3 +6,4 @@ export { findingFingerprint, type ProofScope, type FingerprintParts } from './fi
 export { DEFAULT_PHRASING } from './defaultPhrasing';
 export type { ParagraphRole } from './roles';
 export { paragraphsOfBlocks } from './bodyParagraphs';
+export { PROOFREADER_VERSION, listVersion, proofVersions } from './versions';

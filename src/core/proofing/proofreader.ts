@@ -12,7 +12,9 @@ import { attachmentItemFindings } from './rules/fields';
 import { LeaderRule } from './rules/leaders';
 import { dateLineFindings } from './rules/numbers';
 import { numberForms, sequenceFindings } from './rules/sequences';
-import type { Finding, ParagraphInput, ProofingData } from './types';
+import { TypoRule } from './typos/typoRule';
+import type { Finding, ParagraphInput, ProofingData, ProofVersions } from './types';
+import { proofVersions } from './versions';
 
 export interface CheckOptions {
   /** Plain text: the first non-empty paragraph may be the title (the editor has a title field). */
@@ -23,7 +25,7 @@ export interface CheckOptions {
 export interface ParagraphResult { role: ParagraphRole; findings: Finding[] }
 
 // More specific rules win where two findings cover the same text (〔〕 over half-width parentheses).
-const PRIORITY = ['field', 'sequence', 'leader', 'phrasing', 'number', 'repeat', 'punctuation', 'sensitive'];
+const PRIORITY = ['field', 'sequence', 'leader', 'phrasing', 'typo', 'number', 'repeat', 'punctuation', 'sensitive'];
 const priorityOf = (rule: string): number => {
   const index = PRIORITY.indexOf(rule.split('.')[0]);
   return index < 0 ? PRIORITY.length : index;
@@ -45,12 +47,16 @@ function dedupe(findings: readonly Finding[]): Finding[] {
 export class Proofreader {
   private readonly rules: DictionaryRules;
   private cache = new Map<string, ParagraphAnalysis>();
+  /** The rules' version and the content hash of each list this proofreader checks against. */
+  readonly versions: ProofVersions;
 
   constructor(data: ProofingData) {
+    this.versions = proofVersions(data);
     this.rules = {
       phrasing: new PhrasingRule(data.phrasing),
       sensitive: new SensitiveRule(data.sensitive),
       leaders: new LeaderRule(data.leaders),
+      typos: new TypoRule(data.typos),
     };
   }
 

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import fastifyMultipart from '@fastify/multipart';
 import { z } from 'zod';
 import type { ProofScope } from '../../core/proofing';
 import { ignoreRequest, listEntrySchemas, PROOFING_LISTS, proofreadRequest, type ProofreadResponse } from '../../shared/proofing';
@@ -8,14 +9,18 @@ import type { Services } from './services';
 import { ProofingStore } from '../proofing/proofingStore';
 import { ProofreadingGate } from '../proofing/proofGate';
 import { readContent } from '../review/contentReader';
+import { importList, readListSheet } from '../proofing/listImport';
 
 const idParam = z.object({ id: z.string().min(1).max(64) });
 const listParam = z.object({ name: z.enum(PROOFING_LISTS) });
 const ignoredParam = idParam.extend({ fingerprint: z.string().regex(/^[0-9a-f]{1,32}$/) });
+/** An office's list as a spreadsheet: a few thousand rows at most. */
+const IMPORT_LIMIT = 10 * 1024 * 1024;
 
 /**
- * Proofreading (审校): proofread a text, the admin-managed lists, findings ignored per document, and
- * a server-side run over a document's current content (what the submit and sign gate sees).
+ * Proofreading (审校): proofread a text, the admin-managed lists (and reading one from a spreadsheet),
+ * findings ignored per document, and a server-side run over a document's current content (what the
+ * submit and sign gate sees).
  */
 export function registerProofingRoutes(app: FastifyInstance, services: Services, store = new ProofingStore(services.review.db)): void {
   const { sessions, documents } = services;
@@ -39,6 +44,29 @@ export function registerProofingRoutes(app: FastifyInstance, services: Services,
     await store.setList(user, name, entries);
     await services.audit(user.id, 'proofing.list', name, { entries: entries.length });
     return { [name]: entries };
+  });
+
+  // An encapsulated scope: multipart parsing applies to the import only.
+  app.register(async (scope) => {
+    if (!scope.hasContentTypeParser('multipart/form-data')) {
+      await scope.register(fastifyMultipart, { limits: { fileSize: IMPORT_LIMIT, files: 1, fields: 5 } });
+    }
+    /** Reads a .xlsx or .csv into entries of the list for the page's draft; saves nothing. */
+    scope.post('/api/proofing/lists/:name/import', async (request) => {
+      await requireAdmin(sessions, request);
+      const { name } = parse(listParam, request.params);
+      const file = await request.file({ limits: { fileSize: IMPORT_LIMIT, files: 1 } });
+      if (!file) throw new DeskError('bad_request', '请选择 .xlsx 或 .csv 文件');
+      if (!/\.(xlsx|csv)$/i.test(file.filename)) throw new DeskError('bad_request', '只能导入 .xlsx 或 .csv 文件');
+      const bytes = await file.toBuffer();
+      let sheet: string[][];
+      try {
+        sheet = await readListSheet(bytes);
+      } catch {
+        throw new DeskError('bad_request', '无法读取文件，请确认是 .xlsx 或 .csv 格式');
+      }
+      return importList(name, sheet);
+    });
   });
 
   app.get('/api/documents/:id/proofing', async (request) => {

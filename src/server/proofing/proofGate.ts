@@ -26,7 +26,7 @@ export class ProofreadingGate {
     const open = findings.filter((f) => !f.ignored);
     return {
       findings,
-      report: { checkedAt: new Date().toISOString(), ...countBySeverity(open), ignored: findings.length - open.length },
+      report: { checkedAt: new Date().toISOString(), ...countBySeverity(open), ignored: findings.length - open.length, versions: proofreader.versions },
     };
   }
 

@@ -5,7 +5,7 @@ import type { IgnoredFinding, ProofingListName, ProofingLists } from '../../shar
 import type { Database } from '../db/schema';
 import type { VersionedLists } from '../work/heavyTasks';
 
-const DEFAULTS: ProofingLists = { phrasing: [...DEFAULT_PHRASING], sensitive: [], leaders: [] };
+const DEFAULTS: ProofingLists = { phrasing: [...DEFAULT_PHRASING], sensitive: [], leaders: [], typos: [] };
 
 /**
  * The proofreading data of one server: the admin-managed lists (a list never saved reads as the

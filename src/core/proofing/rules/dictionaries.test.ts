@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PHRASING } from '../defaultPhrasing';
+import { Proofreader } from '../proofreader';
 import { findings, flagged } from '../testing';
 import type { ProofingData } from '../types';
 
@@ -30,5 +31,29 @@ describe('sensitive words', () => {
     expect(findings('标注绝密。', 'sensitive', data)).toMatchObject([{ severity: 'error' }]);
     expect(flagged('内部管理资料。', 'sensitive', data)).toEqual([]);
     expect(flagged('此件为内部资料。', 'sensitive')).toEqual([]);
+  });
+});
+
+describe('政策性表述 in the shipped dictionary', () => {
+  it('flags misnamed theory and bare formulations, with the note as the reason', () => {
+    expect(findings('学习习近平新时代中国特色社会主义理论。', 'phrasing', data)).toMatchObject([
+      { severity: 'error', suggestions: ['习近平新时代中国特色社会主义思想'] },
+    ]);
+    expect(findings('增强四个意识。', 'phrasing', data)).toMatchObject([{ severity: 'warning', suggestions: ['“四个意识”'] }]);
+    expect(findings('十八大以来，成就显著。', 'phrasing', data)).toMatchObject([{ suggestions: ['党的十八大以来'] }]);
+    expect(new Proofreader(data).checkText('做好新冠肺炎防控。', { titleFirst: false })[0].message).toContain('新型冠状病毒感染');
+  });
+
+  it('leaves the standard forms and look-alikes alone', () => {
+    for (const text of [
+      '增强“四个意识”、坚定“四个自信”、做到“两个维护”。', '党的十八大以来。', '中共十九届五中全会。', '深入学习贯彻习近平新时代中国特色社会主义思想。',
+      '三个代表团参加会议。', '农业部门和文化部门。', '全面建设社会主义现代化国家。', '全面建成社会主义现代化强国。',
+    ]) {
+      expect(flagged(text, 'phrasing', data), text).toEqual([]);
+    }
+  });
+
+  it('gives every shipped entry a note', () => {
+    expect(DEFAULT_PHRASING.filter((e) => !e.note)).toEqual([]);
   });
 });

@@ -29,6 +29,8 @@ export class PhrasingRule {
     const found: Finding[] = [];
     for (const { start, end, entry } of this.matcher.findAll(text)) {
       if (insideRightForm(text, start, end, entry.right)) continue;
+      // 党的十八大 may also be written 中共十八大 (新华社 uses both).
+      if (entry.right === `党的${entry.wrong}` && text.slice(Math.max(0, start - 2), start) === '中共') continue;
       const note = entry.note ? `（${entry.note}）` : '';
       found.push(finding(start, end, 'phrasing', entry.severity ?? 'warning',
         `规范表述：“${entry.wrong}”应为“${entry.right}”${note}`, [entry.right]));

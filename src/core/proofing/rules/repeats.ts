@@ -43,7 +43,8 @@ export function repeatFindings(text: string): Finding[] {
   // Longest first: 进一步进一步 is one finding, not also 一步一步.
   for (const length of [4, 3, 2]) {
     for (let i = 0; i + 2 * length <= text.length; i += 1) {
-      if (covered.has(i)) continue;
+      // Most positions differ already in their first character: no strings made for them.
+      if (text.charCodeAt(i) !== text.charCodeAt(i + length) || covered.has(i)) continue;
       const unit = text.slice(i, i + length);
       if (!allHan(text, i, i + length) || text.slice(i + length, i + 2 * length) !== unit) continue;
       if (new Set(unit).size === 1) continue; // 哈哈哈哈 and the like

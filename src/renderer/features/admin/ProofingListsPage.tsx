@@ -1,14 +1,15 @@
-/** 审校词表 (administrators): the three lists the proofreader checks against, one tab each. */
+/** 审校词表 (administrators): the four lists the proofreader checks against, one tab each. */
 import { useEffect, useState } from 'react';
 import type { ProofingListName, ProofingLists } from '../../../shared/proofing';
 import { errorMessage } from '../../api/client';
 import { proofingApi } from '../../api/proofing';
 import { ErrorText, Loading } from '../../ui/Notice';
-import { LeadersEditor, PhrasingEditor, SensitiveEditor } from './ProofingListEditors';
+import { LeadersEditor, PhrasingEditor, SensitiveEditor, TyposEditor } from './ProofingListEditors';
 import './proofingLists.css';
 
 const TABS: ReadonlyArray<{ name: ProofingListName; label: string; intro: string }> = [
   { name: 'phrasing', label: '规范表述', intro: '文中出现左栏的不规范表述时提示改为右栏的规范表述；级别决定它列在错误、警告还是提示下。' },
+  { name: 'typos', label: '错别字', intro: '补充内置错别字词库：文中出现错误写法时提示改为正确写法（默认为错误级别）。正确写法留空表示该词是正确的（如地名、本单位用语），其附近不再提示错别字。' },
   { name: 'sensitive', label: '敏感词', intro: '每行一个词。文中出现时列为警告，提醒撰稿人核实用法。' },
   { name: 'leaders', label: '领导名单', intro: '姓名与职务不符、或并列时未按排位先后，都会提示。排位数字越小越靠前。' },
 ];
@@ -17,7 +18,7 @@ export function ProofingListsPage() {
   const [lists, setLists] = useState<ProofingLists | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tab, setTab] = useState<ProofingListName>('phrasing');
-  const [dirty, setDirty] = useState<Record<ProofingListName, boolean>>({ phrasing: false, sensitive: false, leaders: false });
+  const [dirty, setDirty] = useState<Record<ProofingListName, boolean>>({ phrasing: false, typos: false, sensitive: false, leaders: false });
 
   useEffect(() => {
     let cancelled = false;
@@ -29,7 +30,7 @@ export function ProofingListsPage() {
   return (
     <main className="page">
       <div className="page-header"><h1>审校词表</h1></div>
-      <p className="lists-intro">撰稿时的审校依据这三份词表。保存后，提交审核和签发前的审校立即使用新词表；已打开的文稿重新打开后生效。</p>
+      <p className="lists-intro">撰稿时的审校依据这四份词表（另有内置的错别字词库）。敏感词、领导名单等可从本单位的 .xlsx 或 .csv 表格导入。保存后，提交审核和签发前的审校立即使用新词表；已打开的文稿重新打开后生效。</p>
       <ErrorText message={error} />
       {!lists && !error && <Loading />}
       {lists && (
@@ -57,6 +58,8 @@ export function ProofingListsPage() {
               <p className="lists-panel-intro">{intro}</p>
               {name === 'phrasing' && <PhrasingEditor initial={lists.phrasing} onDirty={markDirty('phrasing')}
                 onSaved={(entries) => setLists((l) => l && { ...l, phrasing: entries })} />}
+              {name === 'typos' && <TyposEditor initial={lists.typos} onDirty={markDirty('typos')}
+                onSaved={(entries) => setLists((l) => l && { ...l, typos: entries })} />}
               {name === 'sensitive' && <SensitiveEditor initial={lists.sensitive} onDirty={markDirty('sensitive')}
                 onSaved={(entries) => setLists((l) => l && { ...l, sensitive: entries })} />}
               {name === 'leaders' && <LeadersEditor initial={lists.leaders} onDirty={markDirty('leaders')}

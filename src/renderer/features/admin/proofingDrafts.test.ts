@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLeaders, checkPhrasing, checkSensitive, leaderRows, phrasingRows, splitTitles } from './proofingDrafts';
+import { appendNew, checkLeaders, checkPhrasing, checkSensitive, checkTypos, leaderRows, phrasingRows, splitTitles, typoRows } from './proofingDrafts';
 
 describe('审校词表 drafts', () => {
   it('turns phrasing rows back into entries, dropping blank rows and keeping notes', () => {
@@ -35,5 +35,23 @@ describe('审校词表 drafts', () => {
     ] });
     expect(checkLeaders([{ ...rows[0], rank: '0' }])).toEqual({ ok: false, message: '第 1 行：排位应为 1 到 10000 之间的整数' });
     expect(checkLeaders([{ ...rows[0], titles: '' }])).toEqual({ ok: false, message: '第 1 行：请至少填写一个职务' });
+  });
+});
+
+describe('the 错别字 draft and imports', () => {
+  it('turns 错别字 rows into entries, an empty 正确写法 being an exception, and says which row is wrong', () => {
+    const rows = typoRows([{ wrong: '沂河心区', right: '沂河新区' }, { wrong: '周未村', right: '', severity: 'warning' }]);
+    expect(rows.map((r) => r.severity)).toEqual(['error', 'warning']);
+    expect(checkTypos(rows)).toEqual({ ok: true, entries: [
+      { wrong: '沂河心区', right: '沂河新区', severity: 'error' }, { wrong: '周未村', right: '', severity: 'warning' },
+    ] });
+    const row = (wrong: string, right: string) => ({ key: wrong, wrong, right, severity: 'error' as const, note: '' });
+    expect(checkTypos([row('己', '已')])).toEqual({ ok: false, message: '第 1 行：错误写法至少 2 个字（单字无法判断上下文）' });
+    expect(checkTypos([row('', '已经')])).toEqual({ ok: false, message: '第 1 行：请填写错误写法' });
+    expect(checkTypos([row('己经', '已经'), row('己经', '已经')])).toEqual({ ok: false, message: '第 2 行：“己经”与第 1 行重复' });
+  });
+
+  it('adds only the imported rows the draft does not hold yet', () => {
+    expect(appendNew(['内部资料', '绝密'], ['绝密', '机密'], (w) => w)).toEqual({ rows: ['内部资料', '绝密', '机密'], added: 1, present: 1 });
   });
 });

@@ -3,7 +3,7 @@
  * per line) and their checking back into entries, with the reason in Chinese when a draft cannot be
  * saved. The limits are the server's (src/shared/proofing.ts); fully blank rows are dropped.
  */
-import type { LeaderEntry, PhrasingEntry, SensitiveEntry, Severity } from '../../../core/proofing';
+import type { LeaderEntry, PhrasingEntry, SensitiveEntry, Severity, TypoEntry } from '../../../core/proofing';
 
 const MAX_WORD = 100;
 const MAX_NOTE = 200;
@@ -54,6 +54,49 @@ export function checkPhrasing(rows: readonly PhrasingRow[]): Checked<PhrasingEnt
   }
   if (entries.length > MAX_ENTRIES) return { ok: false, message: `规范表述最多 ${MAX_ENTRIES} 条` };
   return { ok: true, entries };
+}
+
+export interface TypoRow { key: string; wrong: string; right: string; severity: Severity; note: string }
+
+export function typoRows(entries: readonly TypoEntry[]): TypoRow[] {
+  // An entry of the office's 错别字 list without a severity is reported as an error (typos/typoRule.ts).
+  return entries.map((e) => ({ key: rowKey(), wrong: e.wrong, right: e.right, severity: e.severity ?? 'error', note: e.note ?? '' }));
+}
+
+export const blankTypoRow = (): TypoRow => ({ key: rowKey(), wrong: '', right: '', severity: 'error', note: '' });
+
+/** 错误写法 → 正确写法; a row without 正确写法 is an exception: the word is right and never reported. */
+export function checkTypos(rows: readonly TypoRow[]): Checked<TypoEntry[]> {
+  const entries: TypoEntry[] = [];
+  const seen = new Map<string, number>();
+  for (const [i, row] of rows.entries()) {
+    const line = `第 ${i + 1} 行`;
+    const wrong = row.wrong.trim();
+    const right = row.right.trim();
+    const note = row.note.trim();
+    if (!wrong && !right && !note) continue;
+    if (!wrong) return { ok: false, message: `${line}：请填写错误写法` };
+    if (wrong.length < 2) return { ok: false, message: `${line}：错误写法至少 2 个字（单字无法判断上下文）` };
+    if (wrong === right) return { ok: false, message: `${line}：错误写法与正确写法相同` };
+    if (wrong.length > MAX_WORD || right.length > MAX_WORD) return { ok: false, message: `${line}：写法不能超过 ${MAX_WORD} 字` };
+    if (note.length > MAX_NOTE) return { ok: false, message: `${line}：说明不能超过 ${MAX_NOTE} 字` };
+    const first = seen.get(wrong);
+    if (first !== undefined) return { ok: false, message: `${line}：“${wrong}”与第 ${first} 行重复` };
+    seen.set(wrong, i + 1);
+    entries.push(note ? { wrong, right, severity: row.severity, note } : { wrong, right, severity: row.severity });
+  }
+  if (entries.length > MAX_ENTRIES) return { ok: false, message: `错别字最多 ${MAX_ENTRIES} 条` };
+  return { ok: true, entries };
+}
+
+/**
+ * Imported rows added to a draft: those whose key (the wrong form, the word, the name) the draft does
+ * not hold yet, after the rows already there. Says how many were added and how many were already there.
+ */
+export function appendNew<R>(rows: readonly R[], imported: readonly R[], keyOf: (row: R) => string): { rows: R[]; added: number; present: number } {
+  const have = new Set(rows.map((r) => keyOf(r).trim()).filter(Boolean));
+  const fresh = imported.filter((r) => !have.has(keyOf(r).trim()));
+  return { rows: [...rows, ...fresh], added: fresh.length, present: imported.length - fresh.length };
 }
 
 export const sensitiveText = (entries: readonly SensitiveEntry[]): string => entries.map((e) => e.word).join('\n');

@@ -33,7 +33,7 @@ export function useProofing(editor: LexicalEditor | null, document: DocumentDeta
   const frame = useRef(0);
 
   useEffect(() => {
-    proofingApi.lists().then(setLists, () => setLists({ phrasing: [], sensitive: [], leaders: [] }));
+    proofingApi.lists().then(setLists, () => setLists({ phrasing: [], sensitive: [], leaders: [], typos: [] }));
   }, []);
   const reloadIgnored = useCallback(() => {
     proofingApi.ignored(document.id).then(({ ignored: list }) => setIgnored(list), () => undefined);

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { findings, flagged } from '../testing';
+
+describe('的 → 地 after an adverbial, before a verb in a predicate', () => {
+  it('flags 的 between an adverbial and the verb it modifies', () => {
+    for (const text of [
+      '各单位要认真的学习党的二十大精神。', '必须切实的抓好落实。', '大力的推进项目建设。', '积极的参与了志愿服务。',
+      '要扎扎实实的做好各项工作。', '要积极主动的向上级汇报。', '稳步的推进改革。',
+    ]) {
+      expect(findings(text, 'typo.de'), text).toMatchObject([{ text: '的', suggestions: ['地'], severity: 'warning' }]);
+    }
+  });
+
+  it('leaves 的 before a noun, and a verb read as a noun', () => {
+    for (const text of [
+      '认真的态度。', '发挥积极的作用。', '开展认真的学习。', '保持认真的学习态度。', '在积极的参与中成长。', '给予大力的支持。',
+      '进行深入的研究和思考。', '形成高质量的调研报告。', '积极的财政政策。', '很认真的学习者。', '要认真地学习。', '这是扎实的工作。',
+    ]) {
+      expect(flagged(text, 'typo.de'), text).toEqual([]);
+    }
+  });
+});
+
+describe('的 → 得 before a complement of degree', () => {
+  it('flags 的 between a verb and its complement at the end of the clause', () => {
+    for (const text of ['这项工作做的很好。', '整改落实的不到位，', '活动开展的有声有色。', '准备的非常充分。', '工作干的越来越好。']) {
+      expect(findings(text, 'typo.de'), text).toMatchObject([{ text: '的', suggestions: ['得'] }]);
+    }
+  });
+
+  it('leaves noun phrases and quantities alone', () => {
+    for (const text of [
+      '这项工作做得很好。', '我们所做的很好。', '大学的很多老师。', '我们做的很多工作。', '做的工作很好。', '开展的活动很多。',
+      '落实的情况很好。', '科学的很好。',
+    ]) {
+      expect(flagged(text, 'typo.de'), text).toEqual([]);
+    }
+  });
+});
