@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import type { Severity } from '../../core/proofing';
 import { listEntrySchemas, type ListImport, type ProofingListName } from '../../shared/proofing';
 import { decodeCsv, parseCsv } from '../ledger/csv';
+import { inspectZip, OFFICE_ZIP_LIMITS } from '../work/zipGuard';
 
 type Field = 'wrong' | 'right' | 'word' | 'severity' | 'note' | 'name' | 'titles' | 'rank';
 
@@ -43,6 +44,8 @@ const SEVERITIES: Record<string, Severity> = { 错误: 'error', 警告: 'warning
 /** The cells of the first worksheet (.xlsx) or of the CSV, as text. */
 export async function readListSheet(bytes: Buffer): Promise<string[][]> {
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) return parseCsv(decodeCsv(bytes));
+  // What the .xlsx inflates to is bounded before exceljs sees it (a zip bomb gets the guard's 413).
+  inspectZip(bytes, OFFICE_ZIP_LIMITS);
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(bytes as unknown as ArrayBuffer);
   const sheet = book.worksheets[0];

@@ -21,12 +21,13 @@ export class ProofreadingGate {
   async run(documentId: string, content: ContentSnapshot): Promise<ProofRun> {
     const lists = await this.store.versionedLists();
     const ignored = await this.store.ignoredFingerprints(documentId);
-    const findings = (await this.work.run('proofreadCanonical', { lists, canonicalText: content.canonicalText }))
-      .map((f) => ({ ...f, ignored: ignored.has(f.fingerprint) }));
+    const run = await this.work.run('proofreadCanonical', { lists, canonicalText: content.canonicalText });
+    const { versions } = run;
+    const findings = run.findings.map((f) => ({ ...f, ignored: ignored.has(f.fingerprint) }));
     const open = findings.filter((f) => !f.ignored);
     return {
       findings,
-      report: { checkedAt: new Date().toISOString(), ...countBySeverity(open), ignored: findings.length - open.length, versions: proofreader.versions },
+      report: { checkedAt: new Date().toISOString(), ...countBySeverity(open), ignored: findings.length - open.length, versions },
     };
   }
 

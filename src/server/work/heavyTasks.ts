@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { SerializedEditorState } from 'lexical';
 import { encodeSeedBody, readBody, type BodySeedBlock } from '../../core/editor/headless';
 import type { DocxExportInput } from '../../core/docx/docxExporter';
-import { Proofreader, paragraphsOfBlocks, proofreadDocument, type Finding, type PlacedFinding } from '../../core/proofing';
+import { Proofreader, paragraphsOfBlocks, proofreadDocument, type Finding, type PlacedFinding, type ProofVersions } from '../../core/proofing';
 import type { CanonicalContent } from '../../core/review/canonical';
 import { bodyBlocksFromLexical, bodyLines } from '../../core/body/bodyModel';
 import type { YearProgress } from '../../core/targets';
@@ -104,9 +104,11 @@ export const HEAVY_TASKS = {
     return exportDocx({ ...input, body: readCached(state).json });
   },
   /** Proofreads a piece from its canonical text, as the submit and sign gate sees it. */
-  proofreadCanonical(request: { lists: VersionedLists; canonicalText: string }): PlacedFinding[] {
+  /** The findings, and the versions of the rules and lists that found them (for the gate's report). */
+  proofreadCanonical(request: { lists: VersionedLists; canonicalText: string }): { findings: PlacedFinding[]; versions: ProofVersions } {
     const { title, properties, blocks } = parseCanonical(request.canonicalText);
-    return proofreadDocument(proofreaderFor(request.lists), { title, properties, paragraphs: paragraphsOfBlocks(blocks) });
+    const proofreader = proofreaderFor(request.lists);
+    return { findings: proofreadDocument(proofreader, { title, properties, paragraphs: paragraphsOfBlocks(blocks) }), versions: proofreader.versions };
   },
   proofreadText(request: { lists: VersionedLists; text: string }): Finding[] {
     return proofreaderFor(request.lists).checkText(request.text);
@@ -122,6 +124,11 @@ export const HEAVY_TASKS = {
   async readSheet(request: { filename: string; bytes: Uint8Array }): Promise<string[][]> {
     const { readSheet } = await import('../ledger/ledgerSpreadsheet');
     return readSheet(request.filename, Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength));
+  },
+  /** A 审校词表 spreadsheet (.xlsx or .csv) as rows of cell texts. */
+  async readListSheet(bytes: Uint8Array): Promise<string[][]> {
+    const { readListSheet } = await import('../proofing/listImport');
+    return readListSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   },
   async exportLedger(request: { rows: (string | number)[][]; progress: YearProgress }): Promise<Uint8Array> {
     const { exportLedger } = await import('../ledger/ledgerSpreadsheet');
