@@ -5,27 +5,19 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, ApiClient, startDeskServer, type RunningServer } from '../support/server';
-import { connectClient, waitFor, type CollabClient } from '../support/collabClient';
+import { waitFor, type CollabClient } from '../support/collabClient';
+import { TestOffice } from '../support/office';
 import { DOCUMENT_REMOVED, type RemovalPreview } from '../../src/shared/removal';
 import type { DocumentSummary } from '../../src/shared/api';
 
 let server: RunningServer;
 let admin: ApiClient;
-const people: Record<string, { client: ApiClient; id: string }> = {};
-const clients: CollabClient[] = [];
+let office: TestOffice;
 let outletId = '';
 
-async function person(username: string, displayName: string, roles: string[]): Promise<void> {
-  const { user } = await admin.ok<{ user: { id: string } }>('POST', '/api/users', { username, password: `${username}-pass`, displayName, roles });
-  people[username] = { id: user.id, client: await new ApiClient(server.url).login(username, `${username}-pass`) };
-}
-const as = (username: string): ApiClient => people[username].client;
-const idOf = (username: string): string => people[username].id;
-const connect = (id: string, username: string): CollabClient => {
-  const c = connectClient(server.wsUrl, id, as(username).token);
-  clients.push(c);
-  return c;
-};
+const as = (username: string): ApiClient => office.as(username);
+const idOf = (username: string): string => office.idOf(username);
+const connect = (name: string, username: string): CollabClient => office.connect(name, username);
 const text = async (id: string): Promise<string> => (await admin.ok<{ text: string }>('GET', `/api/documents/${id}/content`)).text;
 const listed = async (username: string, deleted = false): Promise<DocumentSummary[]> =>
   (await as(username).ok<{ documents: DocumentSummary[] }>('GET', `/api/documents${deleted ? '?deleted=true' : ''}`)).documents;
@@ -60,16 +52,13 @@ async function record(id: string): Promise<string> {
 beforeAll(async () => {
   server = await startDeskServer();
   admin = await new ApiClient(server.url).login('admin', ADMIN_PASSWORD);
-  await person('writer', '王撰稿', ['writer']);
-  await person('colleague', '赵协作', ['writer']);
-  await person('reviewer', '李审核', ['reviewer']);
-  await person('signer', '张主任', ['signer']);
-  await person('clerk', '钱统计', ['clerk']);
+  office = new TestOffice(server, admin);
+  await office.staff();
   outletId = (await admin.ok<{ outlets: Array<{ id: string; name: string }> }>('GET', '/api/outlets')).outlets
     .find((o) => o.name === '大众日报')?.id ?? '';
 });
 afterAll(async () => {
-  for (const c of clients) c.destroy();
+  office?.close();
   await server.dispose();
 });
 

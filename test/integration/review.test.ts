@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ADMIN_PASSWORD, ApiClient, startDeskServer, type RunningServer } from '../support/server';
-import { connectClient, waitFor, type CollabClient } from '../support/collabClient';
+import { waitFor, type CollabClient } from '../support/collabClient';
+import { TestOffice } from '../support/office';
 import { EDITS_REFUSED, type HistoryEntry, type Inbox, type WorkflowStatus } from '../../src/shared/review';
 import JSZip from 'jszip';
 import SQLite from 'better-sqlite3';
@@ -11,20 +12,11 @@ import { sha256 } from '../../src/server/review/contentReader';
 
 let server: RunningServer;
 let admin: ApiClient;
-const people: Record<string, { client: ApiClient; id: string }> = {};
-const clients: CollabClient[] = [];
+let office: TestOffice;
 
-async function person(username: string, displayName: string, roles: string[]): Promise<void> {
-  const { user } = await admin.ok<{ user: { id: string } }>('POST', '/api/users', { username, password: `${username}-pass`, displayName, roles });
-  people[username] = { id: user.id, client: await new ApiClient(server.url).login(username, `${username}-pass`) };
-}
-const as = (username: string): ApiClient => people[username].client;
-const idOf = (username: string): string => people[username].id;
-const connect = (id: string, username: string): CollabClient => {
-  const c = connectClient(server.wsUrl, id, as(username).token);
-  clients.push(c);
-  return c;
-};
+const as = (username: string): ApiClient => office.as(username);
+const idOf = (username: string): string => office.idOf(username);
+const connect = (name: string, username: string): CollabClient => office.connect(name, username);
 
 async function infoPiece(text = '今年以来，沂河新区坚持项目为王。'): Promise<string> {
   const { id } = await as('writer').ok<{ id: string }>('POST', '/api/documents', {
@@ -39,14 +31,11 @@ const text = async (id: string): Promise<string> => (await as('writer').ok<{ tex
 beforeAll(async () => {
   server = await startDeskServer();
   admin = await new ApiClient(server.url).login('admin', ADMIN_PASSWORD);
-  await person('writer', '王撰稿', ['writer']);
-  await person('colleague', '赵协作', ['writer']);
-  await person('reviewer', '李审核', ['reviewer']);
-  await person('signer', '张主任', ['signer']);
-  await person('clerk', '钱统计', ['clerk']);
+  office = new TestOffice(server, admin);
+  await office.staff();
 });
 afterAll(async () => {
-  for (const c of clients) c.destroy();
+  office?.close();
   await server.dispose();
 });
 

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ADMIN_PASSWORD, ApiClient, startDeskServer, type RunningServer } from '../support/server';
 import { connectClient, waitFor, type CollabClient } from '../support/collabClient';
+import { TestOffice } from '../support/office';
 import { seedLegacyInstallation, writeLegacyThread } from '../support/legacyReview';
 
 interface Entry { id: string; authorId: string | null; authorName: string; text: string; at: string; editedAt: string | null; deleted: boolean; migrated?: boolean }
@@ -22,32 +23,23 @@ interface Thread {
 
 let server: RunningServer;
 let admin: ApiClient;
-const people: Record<string, { client: ApiClient; id: string }> = {};
-const clients: CollabClient[] = [];
+let office: TestOffice;
+/** Clients of the migration test's own server, closed with the others. */
+const lateClients: CollabClient[] = [];
 
-async function person(username: string, displayName: string, roles: string[]): Promise<void> {
-  const { user } = await admin.ok<{ user: { id: string } }>('POST', '/api/users', { username, password: `${username}-pass`, displayName, roles });
-  people[username] = { id: user.id, client: await new ApiClient(server.url).login(username, `${username}-pass`) };
-}
-const as = (username: string): ApiClient => username === 'admin' ? admin : people[username].client;
-const idOf = (username: string): string => people[username].id;
-const connect = (name: string, token: string): CollabClient => {
-  const c = connectClient(server.wsUrl, name, token);
-  clients.push(c);
-  return c;
-};
+const as = (username: string): ApiClient => office.as(username);
+const idOf = (username: string): string => office.idOf(username);
+const connect = (name: string, username: string): CollabClient => office.connect(name, username);
 
 beforeAll(async () => {
   server = await startDeskServer();
   admin = await new ApiClient(server.url).login('admin', ADMIN_PASSWORD);
-  await person('writer', '王撰稿', ['writer']);
-  await person('colleague', '赵协作', ['writer']);
-  await person('reviewer', '李审核', ['reviewer']);
-  await person('signer', '张主任', ['signer']);
-  await person('clerk', '钱统计', ['clerk']);
+  office = new TestOffice(server, admin);
+  await office.staff();
 });
 afterAll(async () => {
-  for (const c of clients) c.destroy();
+  office?.close();
+  for (const c of lateClients) c.destroy();
   await server.dispose();
 });
 
@@ -177,7 +169,7 @@ describe('review comments: authorship from the session', () => {
 
   it('refuses a raw Yjs client writing into <id>/review and stores nothing of it', async () => {
     const id = await inReview();
-    const raw = connect(`${id}/review`, as('writer').token);
+    const raw = connect(`${id}/review`, 'writer');
     // The old client's write, signed as the signer: what the black-box probe got through.
     writeLegacyThread(raw.doc, {
       id: 'forged', anchor: { start: null, end: null }, quote: '四个一', authorId: idOf('signer'), authorName: '张主任',
@@ -200,7 +192,7 @@ describe('review comments: authorship from the session', () => {
 
   it('tells every open copy of the piece that its comments changed', async () => {
     const id = await inReview();
-    const body = connect(id, as('writer').token);
+    const body = connect(id, 'writer');
     await body.synced();
     const messages: unknown[] = [];
     body.provider.on('stateless', ({ payload }: { payload: string }) => { messages.push(JSON.parse(payload)); });
@@ -238,7 +230,7 @@ describe('review threads of an old installation', () => {
 
       // An old client still holding <id>/review writes into it: refused, nothing stored.
       const raw = connectClient(old.wsUrl, `${seed.documentId}/review`, writer.token);
-      clients.push(raw);
+      lateClients.push(raw);
       writeLegacyThread(raw.doc, { id: 'late', anchor: { start: null, end: null }, quote: 'x', authorId: seed.users.signer.id, authorName: '张主任', text: '迟到的写入', at: new Date().toISOString() });
       await new Promise((r) => setTimeout(r, 800));
       await old.restart();
