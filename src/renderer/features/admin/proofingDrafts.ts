@@ -34,6 +34,23 @@ export function phrasingRows(entries: readonly PhrasingEntry[]): PhrasingRow[] {
 export const blankPhrasingRow = (): PhrasingRow => ({ key: rowKey(), wrong: '', right: '', severity: 'warning', note: '' });
 
 export function checkPhrasing(rows: readonly PhrasingRow[]): Checked<PhrasingEntry[]> {
+  return checkPairs(rows, { wrong: '不规范表述', right: '规范表述', words: '表述', list: '规范表述', rightRequired: true });
+}
+
+/** How a list of pairs (a wrong form → its right form) names its parts in the page's messages. */
+interface PairWords {
+  wrong: string;
+  right: string;
+  /** Both forms together, in the length message. */
+  words: string;
+  list: string;
+  rightRequired: boolean;
+  /** A wrong form shorter than `length` is refused with `reason`. */
+  minWrong?: { length: number; reason: string };
+}
+
+/** Rows of pairs back into entries (phrasing and 错别字 alike), or the first row's reason in Chinese. */
+function checkPairs(rows: readonly PhrasingRow[], words: PairWords): Checked<PhrasingEntry[]> {
   const entries: PhrasingEntry[] = [];
   const seen = new Map<string, number>();
   for (const [i, row] of rows.entries()) {
@@ -42,17 +59,18 @@ export function checkPhrasing(rows: readonly PhrasingRow[]): Checked<PhrasingEnt
     const right = row.right.trim();
     const note = row.note.trim();
     if (!wrong && !right && !note) continue;
-    if (!wrong) return { ok: false, message: `${line}：请填写不规范表述` };
-    if (!right) return { ok: false, message: `${line}：请填写规范表述` };
-    if (wrong === right) return { ok: false, message: `${line}：不规范表述与规范表述相同` };
-    if (wrong.length > MAX_WORD || right.length > MAX_WORD) return { ok: false, message: `${line}：表述不能超过 ${MAX_WORD} 字` };
+    if (!wrong) return { ok: false, message: `${line}：请填写${words.wrong}` };
+    if (words.rightRequired && !right) return { ok: false, message: `${line}：请填写${words.right}` };
+    if (words.minWrong && wrong.length < words.minWrong.length) return { ok: false, message: `${line}：${words.minWrong.reason}` };
+    if (wrong === right) return { ok: false, message: `${line}：${words.wrong}与${words.right}相同` };
+    if (wrong.length > MAX_WORD || right.length > MAX_WORD) return { ok: false, message: `${line}：${words.words}不能超过 ${MAX_WORD} 字` };
     if (note.length > MAX_NOTE) return { ok: false, message: `${line}：说明不能超过 ${MAX_NOTE} 字` };
     const first = seen.get(wrong);
     if (first !== undefined) return { ok: false, message: `${line}：“${wrong}”与第 ${first} 行重复` };
     seen.set(wrong, i + 1);
     entries.push(note ? { wrong, right, severity: row.severity, note } : { wrong, right, severity: row.severity });
   }
-  if (entries.length > MAX_ENTRIES) return { ok: false, message: `规范表述最多 ${MAX_ENTRIES} 条` };
+  if (entries.length > MAX_ENTRIES) return { ok: false, message: `${words.list}最多 ${MAX_ENTRIES} 条` };
   return { ok: true, entries };
 }
 
@@ -67,26 +85,10 @@ export const blankTypoRow = (): TypoRow => ({ key: rowKey(), wrong: '', right: '
 
 /** 错误写法 → 正确写法; a row without 正确写法 is an exception: the word is right and never reported. */
 export function checkTypos(rows: readonly TypoRow[]): Checked<TypoEntry[]> {
-  const entries: TypoEntry[] = [];
-  const seen = new Map<string, number>();
-  for (const [i, row] of rows.entries()) {
-    const line = `第 ${i + 1} 行`;
-    const wrong = row.wrong.trim();
-    const right = row.right.trim();
-    const note = row.note.trim();
-    if (!wrong && !right && !note) continue;
-    if (!wrong) return { ok: false, message: `${line}：请填写错误写法` };
-    if (wrong.length < 2) return { ok: false, message: `${line}：错误写法至少 2 个字（单字无法判断上下文）` };
-    if (wrong === right) return { ok: false, message: `${line}：错误写法与正确写法相同` };
-    if (wrong.length > MAX_WORD || right.length > MAX_WORD) return { ok: false, message: `${line}：写法不能超过 ${MAX_WORD} 字` };
-    if (note.length > MAX_NOTE) return { ok: false, message: `${line}：说明不能超过 ${MAX_NOTE} 字` };
-    const first = seen.get(wrong);
-    if (first !== undefined) return { ok: false, message: `${line}：“${wrong}”与第 ${first} 行重复` };
-    seen.set(wrong, i + 1);
-    entries.push(note ? { wrong, right, severity: row.severity, note } : { wrong, right, severity: row.severity });
-  }
-  if (entries.length > MAX_ENTRIES) return { ok: false, message: `错别字最多 ${MAX_ENTRIES} 条` };
-  return { ok: true, entries };
+  return checkPairs(rows, {
+    wrong: '错误写法', right: '正确写法', words: '写法', list: '错别字', rightRequired: false,
+    minWrong: { length: 2, reason: '错误写法至少 2 个字（单字无法判断上下文）' },
+  });
 }
 
 /**
