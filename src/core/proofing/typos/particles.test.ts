@@ -6,6 +6,7 @@ describe('的 → 地 after an adverbial, before a verb in a predicate', () => {
     for (const text of [
       '各单位要认真的学习党的二十大精神。', '必须切实的抓好落实。', '大力的推进项目建设。', '积极的参与了志愿服务。',
       '要扎扎实实的做好各项工作。', '要积极主动的向上级汇报。', '稳步的推进改革。',
+      '各单位要严于律己，认真的学习有关文件。', '认真的学习党章党规。',
     ]) {
       expect(findings(text, 'typo.de'), text).toMatchObject([{ text: '的', suggestions: ['地'], severity: 'warning' }]);
     }
@@ -15,6 +16,7 @@ describe('的 → 地 after an adverbial, before a verb in a predicate', () => {
     for (const text of [
       '认真的态度。', '发挥积极的作用。', '开展认真的学习。', '保持认真的学习态度。', '在积极的参与中成长。', '给予大力的支持。',
       '进行深入的研究和思考。', '形成高质量的调研报告。', '积极的财政政策。', '很认真的学习者。', '要认真地学习。', '这是扎实的工作。',
+      '认真的学习是提高能力的关键。', '认真的学习和思考，', '认真的学习。',
     ]) {
       expect(flagged(text, 'typo.de'), text).toEqual([]);
     }

@@ -108,7 +108,21 @@ function adverbialDe(text: string, at: number): boolean {
   // (切实的加强作风建设); otherwise a noun after the verb makes the verb a noun (认真的学习态度).
   if (ADVERB_ONLY.has(adverbial) || endsWithAny(text, before, MODAL_LIST) !== undefined) return true;
   if (startsWithAny(text, after, NOUN_AFTER_LIST)) return false;
+  // At the start of a clause, with an object after the verb, the adverbial phrase is the predicate
+  // (，认真的学习有关文件): a subject would be followed by 是, a conjunction or punctuation instead.
+  if (clauseStart(text, before) && after < text.length && !CLAUSE_BREAK.includes(text[after])
+    && !startsWithAny(text, after, SUBJECT_FOLLOWERS)) return true;
   return (after < text.length && ASPECT.includes(text[after])) || startsWithAny(text, after, TWO_CHARACTER_VERBS) !== undefined;
+}
+
+/** Punctuation that ends a clause (，。；：！？、 and the like). */
+const CLAUSE_BREAK = '，。；：！？、,.;:!?）)”’';
+/** What follows a verb read as a subject (认真的学习是关键, 认真的学习和思考): not an object. */
+const SUBJECT_FOLLOWERS = ['是', '和', '与', '及', '或', '就', '才', '能', '可以', '使', '让', '需要', '有助于', '对于', '对'];
+
+/** Whether `at` starts a clause: the text's start or right after a clause-ending mark. */
+function clauseStart(text: string, at: number): boolean {
+  return at === 0 || CLAUSE_BREAK.includes(text[at - 1] ?? '');
 }
 
 /** 做的很好。 the 的 should be 得. */
