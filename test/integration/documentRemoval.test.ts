@@ -4,9 +4,9 @@
  * admin with a reason; open copies hear of a deletion at once and may no longer change the body.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, ApiClient, startDeskServer, type RunningServer } from '../support/server';
+import type { ApiClient, RunningServer } from '../support/server';
 import { waitFor, type CollabClient } from '../support/collabClient';
-import { TestOffice } from '../support/office';
+import { openOffice, type TestOffice } from '../support/office';
 import { DOCUMENT_REMOVED, type RemovalPreview } from '../../src/shared/removal';
 import type { DocumentSummary } from '../../src/shared/api';
 
@@ -50,10 +50,7 @@ async function record(id: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  server = await startDeskServer();
-  admin = await new ApiClient(server.url).login('admin', ADMIN_PASSWORD);
-  office = new TestOffice(server, admin);
-  await office.staff();
+  ({ server, admin, office } = await openOffice());
   outletId = (await admin.ok<{ outlets: Array<{ id: string; name: string }> }>('GET', '/api/outlets')).outlets
     .find((o) => o.name === '大众日报')?.id ?? '';
 });

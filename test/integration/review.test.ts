@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { ADMIN_PASSWORD, ApiClient, startDeskServer, type RunningServer } from '../support/server';
+import type { ApiClient, RunningServer } from '../support/server';
 import { waitFor, type CollabClient } from '../support/collabClient';
-import { TestOffice } from '../support/office';
+import { openOffice, type TestOffice } from '../support/office';
 import { EDITS_REFUSED, type HistoryEntry, type Inbox, type WorkflowStatus } from '../../src/shared/review';
 import JSZip from 'jszip';
 import SQLite from 'better-sqlite3';
@@ -29,10 +29,7 @@ async function infoPiece(text = '今年以来，沂河新区坚持项目为王�
 const text = async (id: string): Promise<string> => (await as('writer').ok<{ text: string }>('GET', `/api/documents/${id}/content`)).text;
 
 beforeAll(async () => {
-  server = await startDeskServer();
-  admin = await new ApiClient(server.url).login('admin', ADMIN_PASSWORD);
-  office = new TestOffice(server, admin);
-  await office.staff();
+  ({ server, admin, office } = await openOffice());
 });
 afterAll(async () => {
   office?.close();

@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { ADMIN_PASSWORD, ApiClient, startDeskServer, type RunningServer } from '../support/server';
+import { ApiClient, startDeskServer, type RunningServer } from '../support/server';
 import { connectClient, waitFor, type CollabClient } from '../support/collabClient';
-import { TestOffice } from '../support/office';
+import { openOffice, type TestOffice } from '../support/office';
 import { seedLegacyInstallation, writeLegacyThread } from '../support/legacyReview';
 
 interface Entry { id: string; authorId: string | null; authorName: string; text: string; at: string; editedAt: string | null; deleted: boolean; migrated?: boolean }
@@ -22,7 +22,6 @@ interface Thread {
 }
 
 let server: RunningServer;
-let admin: ApiClient;
 let office: TestOffice;
 /** Clients of the migration test's own server, closed with the others. */
 const lateClients: CollabClient[] = [];
@@ -32,10 +31,7 @@ const idOf = (username: string): string => office.idOf(username);
 const connect = (name: string, username: string): CollabClient => office.connect(name, username);
 
 beforeAll(async () => {
-  server = await startDeskServer();
-  admin = await new ApiClient(server.url).login('admin', ADMIN_PASSWORD);
-  office = new TestOffice(server, admin);
-  await office.staff();
+  ({ server, office } = await openOffice());
 });
 afterAll(async () => {
   office?.close();

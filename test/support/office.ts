@@ -2,7 +2,7 @@
  * The office the review tests work in: a desk server's admin and the people of a checkpoint chain,
  * each logged in, and the collaboration clients opened as them (closed together at the end).
  */
-import { ApiClient, type RunningServer } from './server';
+import { ADMIN_PASSWORD, ApiClient, startDeskServer, type RunningServer } from './server';
 import { connectClient, type CollabClient } from './collabClient';
 
 /** The people of a chain: a writer and a collaborator, a reviewer, a signer and a clerk. */
@@ -56,4 +56,13 @@ export class TestOffice {
   close(): void {
     for (const client of this.clients.splice(0)) client.destroy();
   }
+}
+
+/** A fresh desk server with its admin logged in and the people of a chain created (see `staff`). */
+export async function openOffice(): Promise<{ server: RunningServer; admin: ApiClient; office: TestOffice }> {
+  const server = await startDeskServer();
+  const admin = await new ApiClient(server.url).login('admin', ADMIN_PASSWORD);
+  const office = new TestOffice(server, admin);
+  await office.staff();
+  return { server, admin, office };
 }
