@@ -2,7 +2,7 @@
 // install scripts are off for it, see package.json allowScripts); where it cannot be fetched, the
 // same app starts in web mode on http://127.0.0.1:5178 (or --port N), which is what the desktop
 // window shows too. Every message is one short Chinese line: a new user never meets a stack trace.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -60,4 +60,17 @@ if (!(await portIsFree(port))) {
 }
 say('本机无法下载 Electron 运行环境，改为网页方式启动（功能相同）。');
 say(`请在浏览器打开 http://127.0.0.1:${port}，按 Ctrl-C 停止。数据保存在 ${data}。`);
-process.exit(run('npm', ['run', 'serve', '--silent', '--', '--port', String(port), '--host', '127.0.0.1', '--data', data]).status ?? 1);
+// The server runs as one Node process (tsx as a loader, no npm or tsx wrapper in between) in a
+// process group of its own, so a signal reaches it exactly once: from here, whether it was Ctrl-C in
+// the terminal or a SIGTERM sent to this script alone. A second signal would cut its shutdown short.
+const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', 'serve', '--port', String(port), '--host', '127.0.0.1', '--data', data],
+  { stdio: 'inherit', detached: process.platform !== 'win32' });
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    server.kill(signal === 'SIGHUP' ? 'SIGTERM' : signal);
+  });
+}
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

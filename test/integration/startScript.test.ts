@@ -16,7 +16,7 @@ const work = mkdtempSync(join(tmpdir(), 'wengao-start-'));
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-interface Started { output: () => string; exited: Promise<number | null>; stop: () => void }
+interface Started { output: () => string; exited: Promise<number | null>; stop: () => void; pid: number }
 
 function start(args: string[]): Started {
   // npm test has built out/ already; a second build here would empty it under other tests' feet.
@@ -30,7 +30,18 @@ function start(args: string[]): Started {
   const stop = (): void => {
     try { if (child.pid) process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
   };
-  return { output: () => text, exited, stop };
+  return { output: () => text, exited, stop, pid: child.pid ?? 0 };
+}
+
+let up = false;
+
+/** True when the desk server answers /api/health on the port. */
+async function healthy(port: number): Promise<boolean> {
+  try {
+    return (await fetch(`http://127.0.0.1:${port}/api/health`)).ok;
+  } catch {
+    return false;
+  }
 }
 
 async function until(check: () => boolean, ms: number): Promise<void> {
@@ -58,6 +69,22 @@ describe('npm start without an Electron binary', () => {
     } finally {
       started.stop();
       await started.exited;
+    }
+  }, 120_000);
+
+  it('stops the server when only npm start itself is told to stop (as a service manager does)', async () => {
+    const port = await freePort();
+    const started = start(['--port', String(port), '--data', join(work, 'data-term')]);
+    try {
+      await until(() => started.output().includes(`http://127.0.0.1:${port}`), 90_000);
+      await until(() => { void healthy(port).then((ok) => { up = ok; }); return up; }, 60_000);
+      process.kill(started.pid, 'SIGTERM'); // the script's process alone, not its group
+      await started.exited;
+      // Nothing it started may keep serving: the port is free again within a few seconds.
+      let down = false;
+      await until(() => { void healthy(port).then((ok) => { down = !ok; }); return down; }, 15_000);
+    } finally {
+      started.stop();
     }
   }, 120_000);
 
