@@ -6,6 +6,12 @@
  * `import x = require()` and `require()`.
  */
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The project root, which folders and files in the options are relative to (not the cwd ESLint runs in). */
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+/** `file` relative to the project root, with forward slashes. */
+const fromRoot = (file) => path.relative(root, file).split(path.sep).join('/');
 
 /**
  * @typedef {import('eslint').Rule.RuleContext} Context
@@ -72,8 +78,8 @@ const allowedImports = {
     }],
     messages: {
       computed: '{{layer}} imports only literal module names, so the allow-list can read them.',
-      folder: '{{layer}} imports only from {{folders}}; "{{source}}" is outside (eslint/layers.js, eslint.config.js).',
-      package: '{{layer}} imports only the packages allowed in eslint.config.js; "{{source}}" is not one of them.',
+      folder: '{{layer}} imports only from {{folders}}; "{{source}}" is outside (allow-list in eslint.config.js).',
+      package: '{{layer}} imports only the packages on its allow-list in eslint.config.js; "{{source}}" is not one of them.',
     },
   },
   create(context) {
@@ -83,7 +89,7 @@ const allowedImports = {
       if (source === null) {
         context.report({ node, messageId: 'computed', data: { layer } });
       } else if (source.startsWith('.')) {
-        const target = path.relative(context.cwd, path.resolve(from, source)).split(path.sep).join('/');
+        const target = fromRoot(path.resolve(from, source));
         if (!folders.some((folder) => within(target, folder))) {
           context.report({ node, messageId: 'folder', data: { layer, source, folders: folders.join(', ') } });
         }
@@ -121,15 +127,16 @@ const noDynamicImport = {
     }],
     messages: {
       dynamic: 'No import() or require() here: import statically, or allow "{{source}}" in eslint.config.js (layers/no-dynamic-import) with a reason.',
+      computed: 'No import() or require() of a computed name: the layer rules cannot read it.',
     },
   },
   create(context) {
     const allow = context.options[0]?.allow ?? [];
-    const file = path.relative(context.cwd, context.filename).split(path.sep).join('/');
+    const file = fromRoot(context.filename);
     return moduleVisitors(({ node, source }, dynamic) => {
       if (!dynamic) return;
-      if (source !== null && allow.some((entry) => entry.file === file && entry.source === source)) return;
-      context.report({ node, messageId: 'dynamic', data: { source: source ?? '(computed)' } });
+      if (source === null) context.report({ node, messageId: 'computed' });
+      else if (!allow.some((entry) => entry.file === file && entry.source === source)) context.report({ node, messageId: 'dynamic', data: { source } });
     });
   },
 };
