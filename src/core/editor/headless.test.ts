@@ -10,9 +10,10 @@ describe('headless body', () => {
     ]);
     const reading = readBody(update);
     expect(reading.text).toBe('一、提高思想认识\n政务信息是党委、政府了解情况的重要依据。');
-    const [first, second] = reading.json.root.children as unknown as Array<{ type: string; level: number }>;
-    expect(first).toMatchObject({ type: 'desk-paragraph', level: 1 });
-    expect(second).toMatchObject({ type: 'desk-paragraph', level: 0 });
+    expect(reading.json.root.children).toMatchObject([
+      { type: 'desk-paragraph', level: 1 },
+      { type: 'desk-paragraph', level: 0 },
+    ]);
   });
 
   it('seeds one empty paragraph when no blocks are given', () => {

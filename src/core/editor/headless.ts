@@ -87,18 +87,18 @@ export function bindHeadlessEditor(doc: Y.Doc): BoundEditor {
     );
   });
   const root = binding.root.getSharedType();
-  const yjsToLexical = (events: Array<Y.YEvent<Y.XmlText>>, transaction: Y.Transaction): void => {
+  const yjsToLexical = (events: Array<Y.YEvent<Y.Text>>, transaction: Y.Transaction): void => {
     if (transaction.origin !== binding) {
-      syncYjsChangesToLexical(binding, provider, events as never, false, () => undefined);
+      syncYjsChangesToLexical(binding, provider, events, false, () => undefined);
       // Commit now: a local edit batched into the same commit as a remote one would not be synced.
       editor.update(() => undefined, { discrete: true });
     }
   };
-  root.observeDeep(yjsToLexical as never);
+  root.observeDeep(yjsToLexical);
   return {
     editor,
     dispose: () => {
-      root.unobserveDeep(yjsToLexical as never);
+      root.unobserveDeep(yjsToLexical);
       stopLexicalToYjs();
       provider.destroy();
     },

@@ -25,6 +25,15 @@ function random(seed: number): () => number {
 }
 
 const isJson = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A deep copy of JSON data as a record, detached from the original (mutations must not reach it). */
+function jsonCopy(value: unknown): Json {
+  const copy: unknown = JSON.parse(JSON.stringify(value));
+  if (!isJson(copy)) throw new Error('expected a JSON object');
+  return copy;
+}
+/** Whether mutated JSON still has Lexical's serialized shape: a root with children. */
+const isEditorState = (value: unknown): value is SerializedEditorState =>
+  isJson(value) && isJson(value.root) && Array.isArray(value.root.children);
 const kids = (node: Json): Json[] => (Array.isArray(node.children) ? node.children.filter(isJson) : []);
 
 /** Every node under the root with its parent, in document order. */
@@ -172,7 +181,7 @@ const MUTATIONS: Mutation[] = [
 const base: Piece = {
   title: '关于进一步规范政务信息报送工作的通知', kind: 'official',
   properties: { 发文字号: '沂新办发〔2023〕12号', 主送机关: ['各部门'], 期号: '第45期' },
-  body: JSON.parse(JSON.stringify(bodyJson($richBody))) as Json,
+  body: jsonCopy(bodyJson($richBody)),
 };
 
 async function documentXml(piece: Piece): Promise<string> {
@@ -181,8 +190,9 @@ async function documentXml(piece: Piece): Promise<string> {
 }
 
 function textOf(piece: Piece, version: CanonicalVersion): string {
-  // The mutated JSON is Lexical's serialized shape: the reader takes it as it is.
-  const body: SerializedEditorState = JSON.parse(JSON.stringify(piece.body)) as SerializedEditorState;
+  // The mutated JSON keeps Lexical's serialized shape: the reader takes it as it is.
+  const { body } = piece;
+  if (!isEditorState(body)) throw new Error('a mutation removed the root');
   return canonicalText({ ...piece, body }, version);
 }
 
@@ -193,7 +203,7 @@ function cases(count: number): Case[] {
   const rand = random(20261127);
   const out: Case[] = [];
   for (let turn = 0; out.length < count; turn += 1) {
-    const piece: Piece = JSON.parse(JSON.stringify(base)) as Piece;
+    const piece: Piece = structuredClone(base);
     const steps = [MUTATIONS[turn % MUTATIONS.length], ...(rand() < 1 / 3 ? [pick(MUTATIONS, rand) ?? MUTATIONS[0]] : [])];
     const applied = steps.filter((mutation) => mutation.apply(piece, rand)).map((mutation) => mutation.name);
     if (applied.length > 0) out.push({ mutations: applied, piece });
@@ -217,7 +227,7 @@ describe('the approval hash covers everything the export prints', () => {
   }, 120_000);
 
   it('exports the same body to the same document.xml, and most cases print differently', async () => {
-    expect(await documentXml(base)).toBe(await documentXml(JSON.parse(JSON.stringify(base)) as Piece));
+    expect(await documentXml(base)).toBe(await documentXml(structuredClone(base)));
     // The property below is only as good as the differences the cases make.
     expect([...printed.values()].filter(Boolean).length).toBeGreaterThan(all.length / 2);
     for (const m of MUTATIONS.filter((m) => !/indent/.test(m.name))) {
