@@ -9,13 +9,12 @@ import type { AuditEntryView, AuditFilter, AuditPage as Page, AuditVerification 
 import { errorMessage } from '../../api/client';
 import { deskApi } from '../../api/desk';
 import { saveBytes } from '../../platform/desk';
+import { XLSX_FILTER, XLSX_MIME } from '../../platform/fileTypes';
 import { EmptyState, ErrorText, Loading } from '../../ui/Notice';
 import { AuditFilters } from './AuditFilters';
-import { AUDIT_PAGE_SIZE, auditApi } from './auditApi';
+import { AUDIT_PAGE_SIZE, auditApi } from '../../api/audit';
 import './audit.css';
 
-const XLSX_FILTER = [{ name: 'Excel 工作簿', extensions: ['xlsx'] }];
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const TIME = new Intl.DateTimeFormat('zh-CN', {
   year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false,
 });

@@ -9,7 +9,8 @@ import { errorMessage } from '../../api/client';
 import { useCurrentSession } from '../../app/session';
 import { ErrorText, Loading } from '../../ui/Notice';
 import { currentYear, formatDate, formatNumber, today, yearOptions } from '../ledger/format';
-import { ledgerApi } from '../ledger/ledgerApi';
+import { ledgerApi } from '../../api/ledger';
+import { saveLedgerXlsx } from '../ledger/ledgerFiles';
 import { Dialog } from '../../ui/Dialog';
 import { MonthlyChart } from './MonthlyChart';
 import { TargetsDialog } from './TargetsDialog';
@@ -86,7 +87,7 @@ export function DashboardPage() {
             <input type="date" aria-label="截至日期" value={asOf} min={`${year}-01-01`} max={`${year}-12-31`} onChange={(e) => setAsOf(e.target.value)} />
           </label>
           {canEdit && <button type="button" className="button" onClick={() => void openTargets()}>年度目标</button>}
-          <button type="button" className="button" onClick={() => void ledgerApi.downloadLedger(year).catch((c: unknown) => setError(errorMessage(c)))}>导出 Excel</button>
+          <button type="button" className="button" onClick={() => void saveLedgerXlsx(year).catch((c: unknown) => setError(errorMessage(c)))}>导出 Excel</button>
         </div>
       </div>
       <ErrorText message={error} />

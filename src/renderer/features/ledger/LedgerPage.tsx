@@ -12,7 +12,8 @@ import { EmptyState, ErrorText, Loading } from '../../ui/Notice';
 import { formatDate, currentYear, yearOptions } from './format';
 import { ImportDialog, importSummary } from './ImportDialog';
 import { LevelTag, StatusTag } from './labels';
-import { ledgerApi } from './ledgerApi';
+import { ledgerApi } from '../../api/ledger';
+import { saveLedgerXlsx } from './ledgerFiles';
 import { RecordSubmissionDialog } from './RecordSubmissionDialog';
 import { SubmissionPanel } from './SubmissionPanel';
 import './ledger.css';
@@ -51,7 +52,7 @@ export function LedgerPage() {
 
   const exportXlsx = async () => {
     try {
-      await ledgerApi.downloadLedger(year);
+      await saveLedgerXlsx(year);
     } catch (caught) {
       setError(errorMessage(caught));
     }

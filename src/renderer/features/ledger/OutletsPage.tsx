@@ -6,7 +6,7 @@ import { errorMessage } from '../../api/client';
 import { Dialog } from '../../ui/Dialog';
 import { EmptyState, ErrorText, Loading } from '../../ui/Notice';
 import { LevelTag } from './labels';
-import { ledgerApi } from './ledgerApi';
+import { ledgerApi } from '../../api/ledger';
 import './ledger.css';
 
 export function OutletsPage() {

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { TargetDefinition } from '../../../core/targets/model';
 import { currentYear } from './format';
-import { ledgerApi } from './ledgerApi';
+import { ledgerApi } from '../../api/ledger';
 
 export function TargetFilter({ value, onChange }: { value: string; onChange: (key: string) => void }) {
   const [targets, setTargets] = useState<TargetDefinition[]>([]);

@@ -9,7 +9,7 @@ import { errorMessage } from '../../api/client';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/Notice';
 import { currentYear } from './format';
-import { ledgerApi } from './ledgerApi';
+import { ledgerApi } from '../../api/ledger';
 import './ledger.css';
 
 export function TargetTags({ documentId, canEdit }: { documentId: string; canEdit: boolean }) {
