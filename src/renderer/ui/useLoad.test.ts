@@ -88,3 +88,24 @@ describe('useLoad', () => {
     root = createRoot(document.createElement('div'));
   });
 });
+
+describe('useLoad, disabled', () => {
+  beforeEach(() => { runs = []; root = createRoot(document.createElement('div')); });
+  afterEach(async () => { await act(async () => root.unmount()); });
+
+  function Gate({ enabled }: { enabled: boolean }) {
+    latest = useLoad(loader, [], enabled);
+    return null;
+  }
+
+  it('runs nothing while disabled and keeps what it had', async () => {
+    await act(async () => { root.render(createElement(Gate, { enabled: true })); });
+    await settle(runs[0], { value: 'A' });
+    await act(async () => { root.render(createElement(Gate, { enabled: false })); });
+    await act(async () => latest.reload());
+    expect(runs).toHaveLength(1);
+    expect(latest).toMatchObject({ data: 'A', error: null, loading: false });
+    await act(async () => { root.render(createElement(Gate, { enabled: true })); });
+    expect(runs).toHaveLength(2);
+  });
+});

@@ -25,13 +25,15 @@ interface State<T> { data: T | null; error: string | null; loading: boolean }
 
 /**
  * Loads data for a component. `load` receives a signal aborted when a newer run starts or the
- * component goes away; `deps` are the values `load` reads, as for useEffect.
+ * component goes away; `deps` are the values `load` reads, as for useEffect. While `enabled` is
+ * false nothing runs and the state stays as it was (e.g. a date being typed is not yet valid).
  */
-export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: DependencyList): Loaded<T> {
+export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: DependencyList, enabled = true): Loaded<T> {
   const [state, setState] = useState<State<T>>({ data: null, error: null, loading: true });
   const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
+    if (!enabled) return undefined;
     const controller = new AbortController();
     setState((s) => (s.loading && s.error === null ? s : { ...s, error: null, loading: true }));
     load(controller.signal).then(
@@ -42,11 +44,19 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: Depe
     );
     return () => controller.abort();
     // `load` is read afresh on each run; what it depends on is in `deps`.
-  }, [...deps, generation]);
+  }, [...deps, enabled, generation]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   const update = useCallback((change: (current: T | null) => T | null) => {
     setState((s) => ({ ...s, data: change(s.data) }));
   }, []);
   return { ...state, reload, update };
+}
+
+/** Waits `ms` (a debounce inside a `load`); rejects when `signal` aborts, so a superseded run stops there. */
+export function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => { clearTimeout(timer); reject(signal.reason); }, { once: true });
+  });
 }
