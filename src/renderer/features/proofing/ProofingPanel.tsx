@@ -10,7 +10,7 @@ import type { IgnoredFinding } from '../../../shared/proofing';
 import { errorMessage } from '../../api/client';
 import { formatTime } from '../../ui/format';
 import { ErrorText } from '../../ui/Notice';
-import type { EditorConnection } from '../editor/DeskEditor';
+import type { EditorConnection } from '../editor';
 import { findingRange, useProofHighlights } from './useProofHighlights';
 import { useProofing } from './useProofing';
 import './proofing.css';

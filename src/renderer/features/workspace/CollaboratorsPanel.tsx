@@ -5,7 +5,7 @@ import { errorMessage } from '../../api/client';
 import { deskApi } from '../../api/desk';
 import { ErrorText } from '../../ui/Notice';
 import { useUsers } from '../documents/useUsers';
-import { cursorColorFor } from './collab/cursorColor';
+import { cursorColorFor } from '../editor';
 
 export function CollaboratorsPanel({ document, onChanged }: {
   document: DocumentDetail;
