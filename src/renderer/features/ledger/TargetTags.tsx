@@ -21,7 +21,7 @@ export function TargetTags({ documentId, canEdit }: { documentId: string; canEdi
   }, [documentId]);
 
   // Tags are decoration: the editor works without them, so a failure is one quiet line, not a block.
-  if (loaded.error && !loaded.data) return <span className="target-tags muted" role="status">发表目标未能加载</span>;
+  if (loaded.error && !loaded.data) return <span className="target-tags muted">发表目标未能加载</span>;
   if (!loaded.data) return null;
   const { tags, targets, outlets } = loaded.data;
   const setTags = (next: DocumentTargets): void => loaded.update((d) => d && { ...d, tags: next });
