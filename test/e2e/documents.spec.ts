@@ -92,10 +92,10 @@ test('the title saves on Enter and the 协作者 panel adds and removes people',
 test('a page whose code cannot be loaded offers a reload instead of a blank window', async ({ page }) => {
   const id = await createDocument(writer, '加载失败时的文稿', ['正文']);
   await login(page, server, writer);
-  await page.route(/\/assets\/EditorPage-[^/]+\.js$/, (route) => route.abort());
+  await page.route(/\/assets\/WorkspacePage-[^/]+\.js$/, (route) => route.abort());
   await page.goto(`${server.url}/#/documents/${id}`);
   await expect(page.getByRole('alert')).toContainText('页面加载失败');
-  await page.unroute(/\/assets\/EditorPage-[^/]+\.js$/);
+  await page.unroute(/\/assets\/WorkspacePage-[^/]+\.js$/);
   await page.getByRole('button', { name: '重新加载' }).click();
   await expect(body(page)).toContainText('正文');
 });

@@ -1,5 +1,5 @@
 /** The app shell: first-run setup, login, then the pages behind the top bar. */
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { deskApi, type SetupStatus } from '../api/desk';
 import { LoginPage } from '../features/auth/LoginPage';
 import { SetupPage } from '../features/setup/SetupPage';
@@ -20,13 +20,14 @@ import { dispatchCommand } from '../platform/commands';
 import { onMenuCommand } from '../platform/desk';
 import { Loading } from '../ui/Notice';
 import { PageErrorBoundary } from '../ui/PageErrorBoundary';
+import { useLoad } from '../ui/useLoad';
 import type { Role } from '../../shared/roles';
 import { navigate, useRoute, type Route } from './router';
 import { SessionProvider, useSession } from './session';
 import { TopBar } from './TopBar';
 
-// The two heaviest pages load on first use: the editor (Lexical, Yjs) and 统计 (the chart library).
-const EditorPage = lazy(() => import('../features/editor/EditorPage').then((m) => ({ default: m.EditorPage })));
+// The two heaviest pages load on first use: the document workspace (Lexical, Yjs) and 统计 (the chart library).
+const WorkspacePage = lazy(() => import('../features/workspace/WorkspacePage').then((m) => ({ default: m.WorkspacePage })));
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 
 export function App() {
@@ -40,17 +41,9 @@ export function App() {
 function Shell() {
   const { session, restoring, signingOut } = useSession();
   const route = useRoute();
-  const [setup, setSetup] = useState<SetupStatus | null>(null);
-
-  useEffect(() => {
-    if (session) return;
-    let cancelled = false;
-    deskApi.setupStatus()
-      .then((status) => { if (!cancelled) setSetup(status); })
-      // An older or unreachable server: fall back to the login page, which reports errors itself.
-      .catch(() => { if (!cancelled) setSetup({ needed: false, allowed: false }); });
-    return () => { cancelled = true; };
-  }, [session]);
+  // An older or unreachable server: fall back to the login page, which reports errors itself.
+  const setup = useLoad(() => deskApi.setupStatus().catch((): SetupStatus => ({ needed: false, allowed: false })),
+    [session], !session).data;
 
   useEffect(() => onMenuCommand((command) => {
     if (command === 'new-document') navigate({ page: 'documents' });
@@ -90,7 +83,7 @@ function Page({ route, roles }: { route: Route; roles: readonly Role[] }) {
   switch (route.page) {
     case 'documents': return <DocumentListPage trash={false} />;
     case 'trash': return <DocumentListPage trash />;
-    case 'editor': return <EditorPage key={route.documentId} documentId={route.documentId} />;
+    case 'editor': return <WorkspacePage key={route.documentId} documentId={route.documentId} />;
     case 'admin': return isAdmin ? <UserAdminPage /> : <DocumentListPage trash={false} />;
     case 'settings': return <SettingsPage />;
     case 'inbox': return <InboxPage />;

@@ -3,6 +3,7 @@
  * present, otherwise downloads, file inputs and in-page notices. Features call these, never
  * `window.desk` directly.
  */
+import { ApiError, request } from '../api/client';
 import type { DeskWindowApi, FileFilter, MenuCommand, OpenedFile } from '../../shared/desk';
 
 declare global {
@@ -71,8 +72,10 @@ export function onMenuCommand(listener: (command: MenuCommand) => void): () => v
 export async function localLogin(): Promise<{ token: string } | null> {
   const secret = await desk()?.localLoginSecret();
   if (!secret) return null;
-  const response = await fetch('/api/auth/local', {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ secret }),
-  });
-  return response.ok ? ((await response.json()) as { token: string }) : null;
+  try {
+    return await request<{ token: string }>('/auth/local', { method: 'POST', body: { secret } });
+  } catch (caught) {
+    if (caught instanceof ApiError && caught.code !== 'network') return null;
+    throw caught;
+  }
 }

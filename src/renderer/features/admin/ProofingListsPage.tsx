@@ -1,9 +1,9 @@
 /** 审校词表 (administrators): the four lists the proofreader checks against, one tab each. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ProofingListName, ProofingLists } from '../../../shared/proofing';
-import { errorMessage } from '../../api/client';
 import { proofingApi } from '../../api/proofing';
-import { ErrorText, Loading } from '../../ui/Notice';
+import { LoadState } from '../../ui/LoadState';
+import { useLoad } from '../../ui/useLoad';
 import { LeadersEditor, PhrasingEditor, SensitiveEditor, TyposEditor } from './ProofingListEditors';
 import './proofingLists.css';
 
@@ -15,25 +15,19 @@ const TABS: ReadonlyArray<{ name: ProofingListName; label: string; intro: string
 ];
 
 export function ProofingListsPage() {
-  const [lists, setLists] = useState<ProofingLists | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const loaded = useLoad(() => proofingApi.lists(), []);
   const [tab, setTab] = useState<ProofingListName>('phrasing');
   const [dirty, setDirty] = useState<Record<ProofingListName, boolean>>({ phrasing: false, typos: false, sensitive: false, leaders: false });
 
-  useEffect(() => {
-    let cancelled = false;
-    proofingApi.lists().then((l) => { if (!cancelled) setLists(l); }, (e: unknown) => { if (!cancelled) setError(errorMessage(e)); });
-    return () => { cancelled = true; };
-  }, []);
+  const saved = <N extends ProofingListName>(name: N) => (entries: ProofingLists[N]): void =>
+    loaded.update((l) => l && { ...l, [name]: entries });
   const markDirty = (name: ProofingListName) => (value: boolean): void => setDirty((d) => (d[name] === value ? d : { ...d, [name]: value }));
 
   return (
     <main className="page">
       <div className="page-header"><h1>审校词表</h1></div>
       <p className="lists-intro">撰稿时的审校依据这四份词表（另有内置的错别字词库）。敏感词、领导名单等可从本单位的 .xlsx 或 .csv 表格导入。保存后，提交审核和签发前的审校立即使用新词表；已打开的文稿重新打开后生效。</p>
-      <ErrorText message={error} />
-      {!lists && !error && <Loading />}
-      {lists && (
+      <LoadState loaded={loaded}>{(lists) => (
         <div className="lists-card">
           <div className="lists-tabs" role="tablist" aria-label="审校词表">
             {TABS.map(({ name, label }) => (
@@ -57,17 +51,17 @@ export function ProofingListsPage() {
               hidden={tab !== name} className="lists-panel">
               <p className="lists-panel-intro">{intro}</p>
               {name === 'phrasing' && <PhrasingEditor initial={lists.phrasing} onDirty={markDirty('phrasing')}
-                onSaved={(entries) => setLists((l) => l && { ...l, phrasing: entries })} />}
+                onSaved={saved('phrasing')} />}
               {name === 'typos' && <TyposEditor initial={lists.typos} onDirty={markDirty('typos')}
-                onSaved={(entries) => setLists((l) => l && { ...l, typos: entries })} />}
+                onSaved={saved('typos')} />}
               {name === 'sensitive' && <SensitiveEditor initial={lists.sensitive} onDirty={markDirty('sensitive')}
-                onSaved={(entries) => setLists((l) => l && { ...l, sensitive: entries })} />}
+                onSaved={saved('sensitive')} />}
               {name === 'leaders' && <LeadersEditor initial={lists.leaders} onDirty={markDirty('leaders')}
-                onSaved={(entries) => setLists((l) => l && { ...l, leaders: entries })} />}
+                onSaved={saved('leaders')} />}
             </section>
           ))}
         </div>
-      )}
+      )}</LoadState>
     </main>
   );
 }

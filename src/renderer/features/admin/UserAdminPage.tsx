@@ -1,35 +1,28 @@
 /** 用户管理 (administrators): accounts, their roles, 重置密码, 停用 / 启用. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { User } from '../../../shared/api';
 import { ROLE_LABELS } from '../../../shared/roles';
 import { errorMessage } from '../../api/client';
 import { deskApi } from '../../api/desk';
 import { useCurrentSession } from '../../app/session';
 import { EmptyState, ErrorText, Loading } from '../../ui/Notice';
+import { useLoad } from '../../ui/useLoad';
 import { CreateUserDialog, EditUserDialog, ResetPasswordDialog } from './UserDialogs';
 
 type Editing = { kind: 'create' } | { kind: 'edit'; user: User } | { kind: 'password'; user: User } | null;
 
 export function UserAdminPage() {
   const { user: me } = useCurrentSession();
-  const [users, setUsers] = useState<User[] | null>(null);
+  const loaded = useLoad(async () => (await deskApi.listUsers()).users, []);
+  const users = loaded.data;
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
-  const [reload, setReload] = useState(0);
-
-  useEffect(() => {
-    let cancelled = false;
-    deskApi.listUsers()
-      .then(({ users: list }) => { if (!cancelled) setUsers(list); })
-      .catch((caught: unknown) => { if (!cancelled) setError(errorMessage(caught)); });
-    return () => { cancelled = true; };
-  }, [reload]);
 
   const done = (message: string) => {
     setEditing(null);
     setNotice(message);
-    setReload((n) => n + 1);
+    loaded.reload();
   };
 
   const toggleDisabled = async (user: User) => {
@@ -49,9 +42,9 @@ export function UserAdminPage() {
           <button type="button" className="button primary" onClick={() => setEditing({ kind: 'create' })}>新建用户</button>
         </div>
       </div>
-      <ErrorText message={error} />
+      <ErrorText message={error ?? loaded.error} />
       <p className="notice" role="status">{notice}</p>
-      {users === null ? (error ? null : <Loading />) : users.length === 0 ? <EmptyState>暂无用户</EmptyState> : (
+      {users === null ? (error || loaded.error ? null : <Loading />) : users.length === 0 ? <EmptyState>暂无用户</EmptyState> : (
         <table className="doc-table">
           <thead>
             <tr>

@@ -3,19 +3,18 @@
  * permission changes, newest first and in words; filtered and paged by the server, exported as
  * .xlsx, and 校验, which asks the server to check the signed chain against the recorded heads.
  */
-import { useCallback, useEffect, useState } from 'react';
-import type { User } from '../../../shared/api';
-import type { AuditEntryView, AuditFilter, AuditPage as Page, AuditVerification } from '../../../shared/audit';
+import { useCallback, useState } from 'react';
+import type { AuditEntryView, AuditFilter, AuditVerification } from '../../../shared/audit';
 import { errorMessage } from '../../api/client';
-import { deskApi } from '../../api/desk';
+import { useUsers } from '../documents/useUsers';
+import { useLoad } from '../../ui/useLoad';
 import { saveBytes } from '../../platform/desk';
+import { XLSX_FILTER, XLSX_MIME } from '../../platform/fileTypes';
 import { EmptyState, ErrorText, Loading } from '../../ui/Notice';
 import { AuditFilters } from './AuditFilters';
-import { AUDIT_PAGE_SIZE, auditApi } from './auditApi';
+import { AUDIT_PAGE_SIZE, auditApi } from '../../api/audit';
 import './audit.css';
 
-const XLSX_FILTER = [{ name: 'Excel 工作簿', extensions: ['xlsx'] }];
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const TIME = new Intl.DateTimeFormat('zh-CN', {
   year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false,
 });
@@ -59,24 +58,14 @@ function Row({ entry, broken, onPickDocument }: { entry: AuditEntryView; broken:
 export function AuditPage() {
   const [filter, setFilter] = useState<AuditFilter>({});
   const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<Page | null>(null);
-  const [users, setUsers] = useState<User[]>([]);
+  const { users, error: usersError } = useUsers();
   const [documentTitle, setDocumentTitle] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [verification, setVerification] = useState<AuditVerification | null>(null);
   const [busy, setBusy] = useState<'verify' | 'export' | null>(null);
 
-  useEffect(() => {
-    deskApi.listUsers().then(({ users: list }) => setUsers(list), () => undefined);
-  }, []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    auditApi.page(filter, offset, controller.signal)
-      .then((result) => { setPage(result); setError(null); })
-      .catch((caught: unknown) => { if (!controller.signal.aborted) setError(errorMessage(caught)); });
-    return () => controller.abort();
-  }, [filter, offset]);
+  const loaded = useLoad((signal) => auditApi.page(filter, offset, signal), [filter, offset]);
+  const page = loaded.data;
 
   const changeFilter = useCallback((next: AuditFilter) => {
     setFilter(next);
@@ -123,8 +112,8 @@ export function AuditPage() {
       </div>
       {verification && <VerificationResult result={verification} />}
       <AuditFilters filter={filter} users={users} documentTitle={documentTitle} onChange={changeFilter} />
-      <ErrorText message={error} />
-      {!page && !error && <Loading />}
+      <ErrorText message={error ?? loaded.error ?? usersError} />
+      {!page && !error && !loaded.error && <Loading />}
       {page && page.entries.length === 0 && <EmptyState>{Object.values(filter).some((v) => v !== undefined) ? '没有符合条件的记录' : '暂无记录'}</EmptyState>}
       {page && page.entries.length > 0 && (
         <>

@@ -3,13 +3,15 @@
  * even pace, the year-end projection and a colour for ahead / on pace / behind; the selected
  * target's monthly chart and breakdowns by writer and outlet level; click through to what counts.
  */
-import { useEffect, useState } from 'react';
-import { OUTLET_LEVEL_LABELS, type CountedItem, type ProgressResponse, type TargetProgress, type YearTargetsResponse } from '../../../shared/ledger';
+import { useState } from 'react';
+import { OUTLET_LEVEL_LABELS, type CountedItem, type TargetProgress, type YearTargetsResponse } from '../../../shared/ledger';
 import { errorMessage } from '../../api/client';
 import { useCurrentSession } from '../../app/session';
 import { ErrorText, Loading } from '../../ui/Notice';
+import { useLoad } from '../../ui/useLoad';
 import { currentYear, formatDate, formatNumber, today, yearOptions } from '../ledger/format';
-import { ledgerApi } from '../ledger/ledgerApi';
+import { ledgerApi } from '../../api/ledger';
+import { saveLedgerXlsx } from '../ledger/ledgerFiles';
 import { Dialog } from '../../ui/Dialog';
 import { MonthlyChart } from './MonthlyChart';
 import { TargetsDialog } from './TargetsDialog';
@@ -32,21 +34,13 @@ export function DashboardPage() {
   const canEdit = user.roles.includes('admin') || user.roles.includes('clerk');
   const [year, setYear] = useState(currentYear());
   const [asOf, setAsOf] = useState(defaultAsOf(currentYear()));
-  const [progress, setProgress] = useState<ProgressResponse | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [items, setItems] = useState<{ target: TargetProgress; items: CountedItem[] } | null>(null);
   const [editing, setEditing] = useState<YearTargetsResponse | null>(null);
-  const [reload, setReload] = useState(0);
-
-  useEffect(() => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) return;
-    const controller = new AbortController();
-    ledgerApi.progress(year, asOf, controller.signal)
-      .then((p) => { setProgress(p); setError(null); })
-      .catch((caught: unknown) => { if (!controller.signal.aborted) setError(errorMessage(caught)); });
-    return () => controller.abort();
-  }, [year, asOf, reload]);
+  // A date being typed is not asked about until it is whole.
+  const loaded = useLoad((signal) => ledgerApi.progress(year, asOf, signal), [year, asOf], /^\d{4}-\d{2}-\d{2}$/.test(asOf));
+  const progress = loaded.data;
 
   const changeYear = (next: number) => {
     setYear(next);
@@ -86,11 +80,11 @@ export function DashboardPage() {
             <input type="date" aria-label="截至日期" value={asOf} min={`${year}-01-01`} max={`${year}-12-31`} onChange={(e) => setAsOf(e.target.value)} />
           </label>
           {canEdit && <button type="button" className="button" onClick={() => void openTargets()}>年度目标</button>}
-          <button type="button" className="button" onClick={() => void ledgerApi.downloadLedger(year).catch((c: unknown) => setError(errorMessage(c)))}>导出 Excel</button>
+          <button type="button" className="button" onClick={() => void saveLedgerXlsx(year).catch((c: unknown) => setError(errorMessage(c)))}>导出 Excel</button>
         </div>
       </div>
-      <ErrorText message={error} />
-      {!progress ? (error ? null : <Loading />) : (
+      <ErrorText message={error ?? loaded.error} />
+      {!progress ? (loaded.error ? null : <Loading />) : (
         <>
           <p className="page-lede muted">
             截至 {formatDate(progress.asOf)}，全年第 {progress.elapsedDays} 天（共 {progress.daysInYear} 天）。应完成数按全年均衡进度计算；低于应完成数 90% 为落后。
@@ -149,7 +143,7 @@ export function DashboardPage() {
           )}
         </Dialog>
       )}
-      {editing && <TargetsDialog initial={editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); setReload((n) => n + 1); }} />}
+      {editing && <TargetsDialog initial={editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); setError(null); loaded.reload(); }} />}
     </main>
   );
 }

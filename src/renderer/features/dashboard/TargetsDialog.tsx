@@ -5,7 +5,7 @@ import { OUTLET_LEVEL_LABELS, type YearTargetsResponse } from '../../../shared/l
 import { errorMessage } from '../../api/client';
 import { ErrorText } from '../../ui/Notice';
 import { Dialog } from '../../ui/Dialog';
-import { ledgerApi } from '../ledger/ledgerApi';
+import { ledgerApi } from '../../api/ledger';
 
 const POINT_ROWS: Array<{ key: 'adopted' | 'published' | 'instructed'; label: string }> = [
   { key: 'adopted', label: '采用' }, { key: 'published', label: '刊发' }, { key: 'instructed', label: '批示' },

@@ -2,7 +2,7 @@
  * 删除文稿 for an admin and a protected piece (审核中, 定稿, or with 报送 rows in the ledger): says what
  * the deletion affects, as the server counts it, and requires the reason the audit log keeps.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { DocumentSummary } from '../../../shared/api';
 import type { RemovalPreview } from '../../../shared/removal';
 import { errorMessage } from '../../api/client';
@@ -10,6 +10,7 @@ import { deskApi } from '../../api/desk';
 import { Dialog } from '../../ui/Dialog';
 import { STATE_LABELS } from '../../ui/format';
 import { ErrorText, Loading } from '../../ui/Notice';
+import { useLoad } from '../../ui/useLoad';
 import './documents.css';
 
 function Effects({ preview }: { preview: RemovalPreview }) {
@@ -40,19 +41,11 @@ export function DeleteDialog({ document, onClose, onDeleted }: {
   onClose: () => void;
   onDeleted: () => void;
 }) {
-  const [preview, setPreview] = useState<RemovalPreview | null>(null);
+  const loaded = useLoad(() => deskApi.removalPreview(document.id), [document.id]);
+  const preview = loaded.data;
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    let cancelled = false;
-    deskApi.removalPreview(document.id).then(
-      (p) => { if (!cancelled) setPreview(p); },
-      (caught: unknown) => { if (!cancelled) setError(errorMessage(caught)); },
-    );
-    return () => { cancelled = true; };
-  }, [document.id]);
 
   const remove = async () => {
     if (!reason.trim()) return setError('请填写删除原因');
@@ -79,13 +72,13 @@ export function DeleteDialog({ document, onClose, onDeleted }: {
       <p className="delete-lead">
         《{document.title}》将移入回收站，任何人都不能再编辑；创建人或管理员可以从回收站恢复。
       </p>
-      {preview ? <Effects preview={preview} /> : !error && <Loading />}
+      {preview ? <Effects preview={preview} /> : !error && !loaded.error && <Loading />}
       <label className="field">
         <span>删除原因（记入审计日志）</span>
         <textarea className="delete-reason" rows={3} value={reason} maxLength={500} required autoFocus
           placeholder="如 重复录入，保留另一份" onChange={(e) => setReason(e.target.value)} />
       </label>
-      <ErrorText message={error} />
+      <ErrorText message={error ?? loaded.error} />
     </Dialog>
   );
 }

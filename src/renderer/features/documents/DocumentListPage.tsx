@@ -16,19 +16,18 @@ import { DeleteDialog } from './DeleteDialog';
 import { useUsers } from './useUsers';
 import { TargetFilter } from '../ledger/TargetFilter';
 import { useCommand } from '../../platform/commands';
+import { useLoad } from '../../ui/useLoad';
 import { ImportWordButton } from '../docx/ImportWord';
 
 export function DocumentListPage({ trash }: { trash: boolean }) {
-  const users = useUsers();
+  const { users, error: usersError } = useUsers();
   const [kind, setKind] = useState<DocumentKind | ''>('');
   const [owner, setOwner] = useState('');
   const [target, setTarget] = useState('');
   const [query, setQuery] = useState('');
   const [debouncedQuery, setDebouncedQuery] = useState('');
-  const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
   const [creating, setCreating] = useState(false);
   const [renaming, setRenaming] = useState<DocumentSummary | null>(null);
   const [deleting, setDeleting] = useState<DocumentSummary | null>(null);
@@ -39,21 +38,11 @@ export function DocumentListPage({ trash }: { trash: boolean }) {
     return () => clearTimeout(timer);
   }, [query]);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    deskApi.listDocuments({ kind: kind || undefined, owner: owner || undefined, q: debouncedQuery, deleted: trash, target: target || undefined },
-      controller.signal)
-      .then(({ documents: list }) => {
-        setDocuments(list);
-        setError(null);
-      })
-      .catch((caught: unknown) => {
-        if (!controller.signal.aborted) setError(errorMessage(caught));
-      });
-    return () => controller.abort();
-  }, [kind, owner, debouncedQuery, trash, reload, target]);
-
-  const refresh = () => setReload((n) => n + 1);
+  const listed = useLoad(async (signal) => (await deskApi.listDocuments(
+    { kind: kind || undefined, owner: owner || undefined, q: debouncedQuery, deleted: trash, target: target || undefined }, signal)).documents,
+  [kind, owner, debouncedQuery, trash, target]);
+  const documents = listed.data;
+  const refresh = (): void => { setError(null); listed.reload(); };
 
   const remove = async (document: DocumentSummary) => {
     try {
@@ -114,11 +103,11 @@ export function DocumentListPage({ trash }: { trash: boolean }) {
         {!trash && <TargetFilter value={target} onChange={setTarget} />}
       </div>
 
-      <ErrorText message={error} />
+      <ErrorText message={error ?? listed.error ?? usersError} />
       <p className="notice" role="status">{notice}</p>
 
       {documents === null ? (
-        error ? null : <Loading />
+        listed.error ? null : <Loading />
       ) : documents.length === 0 ? (
         <EmptyState>{trash ? '回收站是空的' : filtered ? '没有符合条件的文稿' : '暂无文稿'}</EmptyState>
       ) : (

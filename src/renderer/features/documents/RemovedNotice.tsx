@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import type { DocumentDetail } from '../../../shared/api';
 import { DOCUMENT_REMOVED, type DocumentRemovedMessage } from '../../../shared/removal';
 import { routeHref } from '../../app/router';
-import type { EditorConnection } from '../editor/DeskEditor';
+import type { EditorConnection } from '../editor';
 import './documents.css';
 
 function removalMessage(payload: string): DocumentRemovedMessage | null {

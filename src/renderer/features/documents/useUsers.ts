@@ -1,16 +1,12 @@
 /** Everyone's accounts, for owner filters and collaborator pickers. */
-import { useEffect, useState } from 'react';
 import type { User } from '../../../shared/api';
 import { deskApi } from '../../api/desk';
+import { useLoad, type Loaded } from '../../ui/useLoad';
 
-export function useUsers(): User[] {
-  const [users, setUsers] = useState<User[]>([]);
-  useEffect(() => {
-    let cancelled = false;
-    deskApi.listUsers()
-      .then(({ users: list }) => { if (!cancelled) setUsers(list); })
-      .catch(() => undefined);
-    return () => { cancelled = true; };
-  }, []);
-  return users;
+const NO_USERS: User[] = [];
+
+/** The accounts (empty until they arrive) and the failure to load them, for the picker to show. */
+export function useUsers(): { users: User[]; error: Loaded<User[]>['error'] } {
+  const loaded = useLoad(async () => (await deskApi.listUsers()).users, []);
+  return { users: loaded.data ?? NO_USERS, error: loaded.error };
 }

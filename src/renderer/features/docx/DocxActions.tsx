@@ -10,11 +10,12 @@ import { errorMessage } from '../../api/client';
 import { saveBytes } from '../../platform/desk';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/Notice';
-import { fetchDocx, type ExportedDocx } from './docxApi';
+import { fetchDocx } from '../../api/docx';
+import type { DownloadedFile as ExportedDocx } from '../../api/client';
+import { WORD_FILTER } from '../../platform/fileTypes';
 import './docx.css';
 
 const LAYOUT_LABELS: Record<DocxLayout, string> = { official: '公文', info: '政务信息', manuscript: '文稿' };
-const WORD_FILTER = [{ name: 'Word 文档', extensions: ['docx'] }];
 
 export function DocxActions({ document }: { document: DocumentDetail }) {
   const [layout, setLayout] = useState<DocxLayout>(layoutForKind(document.kind));

@@ -6,11 +6,11 @@ import { useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../../api/client';
 import { navigate } from '../../app/router';
 import { openFile } from '../../platform/desk';
+import { WORD_FILTER } from '../../platform/fileTypes';
 import { ErrorText } from '../../ui/Notice';
-import { uploadDocx } from './docxApi';
+import { uploadDocx } from '../../api/docx';
 import './docx.css';
 
-const WORD_FILTER = [{ name: 'Word 文档', extensions: ['docx'] }];
 
 function useWordImport() {
   const [busy, setBusy] = useState(false);

@@ -29,6 +29,7 @@ import { collabUrl, HocuspocusAdapter, type OpenState } from './collab/hocuspocu
 import { cursorColorFor } from './collab/cursorColor';
 import { FindPlugin } from './find/FindPlugin';
 import { StatusBar } from './StatusBar';
+import './editor.css';
 import { DeskTablePlugin } from './table/DeskTablePlugin';
 import { awarenessDataFor } from './presence/presence';
 import { deskEditorTheme } from './theme';

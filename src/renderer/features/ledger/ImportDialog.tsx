@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { ImportReport } from '../../../shared/ledger';
 import { errorMessage } from '../../api/client';
 import { ErrorText } from '../../ui/Notice';
-import { ledgerApi } from './ledgerApi';
+import { ledgerApi } from '../../api/ledger';
 import { Dialog } from '../../ui/Dialog';
 
 /** What an accepted import did, in one sentence: the dialog and the ledger page say the same. */

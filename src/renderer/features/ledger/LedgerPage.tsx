@@ -2,17 +2,19 @@
  * 报送台账: every submission of the year with its status; clerks record 报送 and its events, and
  * import or export the ledger as an office spreadsheet.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { SUBMISSION_STATUSES, type SubmissionStatus } from '../../../core/targets/model';
 import { KIND_LABELS } from '../../../shared/kinds';
-import { STATUS_LABELS, type Outlet, type Submission } from '../../../shared/ledger';
+import { STATUS_LABELS, type Submission } from '../../../shared/ledger';
 import { errorMessage } from '../../api/client';
 import { useCurrentSession } from '../../app/session';
 import { EmptyState, ErrorText, Loading } from '../../ui/Notice';
+import { pause, useLoad } from '../../ui/useLoad';
 import { formatDate, currentYear, yearOptions } from './format';
 import { ImportDialog, importSummary } from './ImportDialog';
 import { LevelTag, StatusTag } from './labels';
-import { ledgerApi } from './ledgerApi';
+import { ledgerApi } from '../../api/ledger';
+import { saveLedgerXlsx } from './ledgerFiles';
 import { RecordSubmissionDialog } from './RecordSubmissionDialog';
 import { SubmissionPanel } from './SubmissionPanel';
 import './ledger.css';
@@ -23,35 +25,25 @@ export function LedgerPage() {
   const [year, setYear] = useState(currentYear());
   const [status, setStatus] = useState<SubmissionStatus | ''>('');
   const [query, setQuery] = useState('');
-  const [submissions, setSubmissions] = useState<Submission[] | null>(null);
-  const [outlets, setOutlets] = useState<Outlet[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
   const [recording, setRecording] = useState(false);
   const [importing, setImporting] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
 
-  useEffect(() => {
-    ledgerApi.outlets().then(({ outlets: list }) => setOutlets(list)).catch((caught: unknown) => setError(errorMessage(caught)));
-  }, []);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      ledgerApi.submissions({ year, status: status || undefined, q: query }, controller.signal)
-        .then(({ submissions: list }) => { setSubmissions(list); setError(null); })
-        .catch((caught: unknown) => { if (!controller.signal.aborted) setError(errorMessage(caught)); });
-    }, query ? 250 : 0);
-    return () => { clearTimeout(timer); controller.abort(); };
-  }, [year, status, query, reload]);
-
-  const refresh = useCallback(() => setReload((n) => n + 1), []);
+  const outletList = useLoad(async () => (await ledgerApi.outlets()).outlets, []);
+  const outlets = outletList.data ?? [];
+  const listed = useLoad(async (signal): Promise<Submission[]> => {
+    if (query) await pause(250, signal);
+    return (await ledgerApi.submissions({ year, status: status || undefined, q: query }, signal)).submissions;
+  }, [year, status, query]);
+  const submissions = listed.data;
+  const refresh = (): void => { setError(null); listed.reload(); };
   const open = submissions?.find((s) => s.id === openId) ?? null;
 
   const exportXlsx = async () => {
     try {
-      await ledgerApi.downloadLedger(year);
+      await saveLedgerXlsx(year);
     } catch (caught) {
       setError(errorMessage(caught));
     }
@@ -80,10 +72,10 @@ export function LedgerPage() {
         {submissions && <span className="muted filter-count">共 {submissions.length} 条</span>}
       </div>
 
-      <ErrorText message={error} />
+      <ErrorText message={error ?? listed.error ?? outletList.error} />
       <p className="notice" role="status">{notice}</p>
 
-      {submissions === null ? (error ? null : <Loading />) : submissions.length === 0 ? (
+      {submissions === null ? (listed.error ? null : <Loading />) : submissions.length === 0 ? (
         <EmptyState>{canRecord ? '本年度暂无报送记录。点击“报送”登记第一条。' : '本年度暂无报送记录'}</EmptyState>
       ) : (
         <table className="doc-table ledger-table">
@@ -130,7 +122,7 @@ export function LedgerPage() {
       )}
       {open && (
         <SubmissionPanel submission={open} canRecord={canRecord} onClose={() => setOpenId(null)}
-          onChanged={(updated) => setSubmissions((list) => list?.map((s) => (s.id === updated.id ? updated : s)) ?? null)} />
+          onChanged={(updated) => listed.update((list) => list?.map((s) => (s.id === updated.id ? updated : s)) ?? null)} />
       )}
     </main>
   );

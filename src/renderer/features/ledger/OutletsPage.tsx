@@ -1,29 +1,26 @@
 /** 刊物与媒体: the outlet catalog with levels and kinds; admins and clerks add, edit and stop using outlets. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { OUTLET_KINDS, OUTLET_LEVELS, type OutletKind, type OutletLevel } from '../../../core/targets/model';
 import { OUTLET_KIND_LABELS, OUTLET_LEVEL_LABELS, type Outlet } from '../../../shared/ledger';
 import { errorMessage } from '../../api/client';
 import { Dialog } from '../../ui/Dialog';
 import { EmptyState, ErrorText, Loading } from '../../ui/Notice';
+import { useLoad } from '../../ui/useLoad';
 import { LevelTag } from './labels';
-import { ledgerApi } from './ledgerApi';
+import { ledgerApi } from '../../api/ledger';
 import './ledger.css';
 
 export function OutletsPage() {
-  const [outlets, setOutlets] = useState<Outlet[] | null>(null);
+  const loaded = useLoad(async () => (await ledgerApi.outlets()).outlets, []);
+  const outlets = loaded.data;
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<Outlet | 'new' | null>(null);
-  const [reload, setReload] = useState(0);
-
-  useEffect(() => {
-    ledgerApi.outlets().then(({ outlets: list }) => { setOutlets(list); setError(null); })
-      .catch((caught: unknown) => setError(errorMessage(caught)));
-  }, [reload]);
+  const reload = (): void => { setError(null); loaded.reload(); };
 
   const toggle = async (outlet: Outlet) => {
     try {
       await ledgerApi.updateOutlet(outlet.id, { disabled: !outlet.disabled });
-      setReload((n) => n + 1);
+      reload();
     } catch (caught) {
       setError(errorMessage(caught));
     }
@@ -38,8 +35,8 @@ export function OutletsPage() {
         </div>
       </div>
       <p className="page-lede muted">级别决定报送能计入哪些年度目标：市级以上刊物、中央和省级媒体、市级以上媒体。标有“示例”的条目随系统提供，可修改或停用。</p>
-      <ErrorText message={error} />
-      {outlets === null ? (error ? null : <Loading />) : outlets.length === 0 ? <EmptyState>目录为空</EmptyState> : (
+      <ErrorText message={error ?? loaded.error} />
+      {outlets === null ? (loaded.error ? null : <Loading />) : outlets.length === 0 ? <EmptyState>目录为空</EmptyState> : (
         <table className="doc-table">
           <thead>
             <tr><th scope="col">名称</th><th scope="col">级别</th><th scope="col">类型</th><th scope="col">状态</th><th scope="col"><span className="visually-hidden">操作</span></th></tr>
@@ -61,7 +58,7 @@ export function OutletsPage() {
         </table>
       )}
       {editing && <OutletDialog outlet={editing === 'new' ? null : editing} onClose={() => setEditing(null)}
-        onSaved={() => { setEditing(null); setReload((n) => n + 1); }} />}
+        onSaved={() => { setEditing(null); reload(); }} />}
     </main>
   );
 }

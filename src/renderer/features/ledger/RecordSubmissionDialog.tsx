@@ -6,7 +6,7 @@ import { OUTLET_LEVELS } from '../../../core/targets/model';
 import { errorMessage } from '../../api/client';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/Notice';
-import { ledgerApi } from './ledgerApi';
+import { ledgerApi } from '../../api/ledger';
 import { today } from './format';
 
 interface Props { outlets: Outlet[]; onClose: () => void; onRecorded: (count: number) => void; documentId?: string }

@@ -9,7 +9,8 @@ import { EVENT_LABELS, OUTLET_LEVEL_LABELS, type Submission } from '../../../sha
 import { OUTLET_LEVELS, type EventType, type OutletLevel } from '../../../core/targets/model';
 import { errorMessage } from '../../api/client';
 import { ErrorText } from '../../ui/Notice';
-import { ledgerApi } from './ledgerApi';
+import { ledgerApi } from '../../api/ledger';
+import { saveEvidence } from './ledgerFiles';
 import { formatDate, today } from './format';
 import { Dialog } from '../../ui/Dialog';
 import { LevelTag, StatusTag } from './labels';
@@ -170,7 +171,7 @@ export function SubmissionPanel({ submission, canRecord, onClose, onChanged }: P
         {submission.evidence.length === 0 && <li className="muted">暂无</li>}
         {submission.evidence.map((f) => (
           <li key={f.id}>
-            <button type="button" className="link-button" onClick={() => void ledgerApi.downloadEvidence(f.id, f.filename).catch((c: unknown) => setError(errorMessage(c)))}>
+            <button type="button" className="link-button" onClick={() => void saveEvidence(f.id, f.filename).catch((c: unknown) => setError(errorMessage(c)))}>
               {f.filename}
             </button>
             <span className="muted"> {fileSize(f.size)}</span>

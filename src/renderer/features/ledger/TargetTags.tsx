@@ -2,36 +2,29 @@
  * 发表目标 in the document header: the publication targets and outlets a piece is meant for, chosen
  * while drafting; the document list filters by them.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { TargetDefinition } from '../../../core/targets/model';
 import { OUTLET_LEVEL_LABELS, type DocumentTargets, type Outlet } from '../../../shared/ledger';
 import { errorMessage } from '../../api/client';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/Notice';
+import { useLoad } from '../../ui/useLoad';
 import { currentYear } from './format';
-import { ledgerApi } from './ledgerApi';
+import { ledgerApi } from '../../api/ledger';
 import './ledger.css';
 
 export function TargetTags({ documentId, canEdit }: { documentId: string; canEdit: boolean }) {
-  const [tags, setTags] = useState<DocumentTargets | null>(null);
-  const [targets, setTargets] = useState<TargetDefinition[]>([]);
-  const [outlets, setOutlets] = useState<Outlet[]>([]);
   const [editing, setEditing] = useState(false);
-
-  useEffect(() => {
-    let cancelled = false;
-    Promise.all([ledgerApi.documentTargets(documentId), ledgerApi.targets(currentYear()), ledgerApi.outlets()])
-      .then(([t, y, o]) => {
-        if (cancelled) return;
-        setTags(t);
-        setTargets(y.targets.filter((d) => d.rule.type !== 'manual'));
-        setOutlets(o.outlets);
-      })
-      .catch(() => { /* tags are optional decoration: the editor works without them */ });
-    return () => { cancelled = true; };
+  const loaded = useLoad(async () => {
+    const [tags, year, list] = await Promise.all([ledgerApi.documentTargets(documentId), ledgerApi.targets(currentYear()), ledgerApi.outlets()]);
+    return { tags, targets: year.targets.filter((d) => d.rule.type !== 'manual'), outlets: list.outlets };
   }, [documentId]);
 
-  if (!tags) return null;
+  // Tags are decoration: the editor works without them, so a failure is one quiet line, not a block.
+  if (loaded.error && !loaded.data) return <span className="target-tags muted">发表目标未能加载</span>;
+  if (!loaded.data) return null;
+  const { tags, targets, outlets } = loaded.data;
+  const setTags = (next: DocumentTargets): void => loaded.update((d) => d && { ...d, tags: next });
   const names = [
     ...tags.targetKeys.map((k) => targets.find((t) => t.key === k)?.name ?? k),
     ...tags.outletIds.map((id) => outlets.find((o) => o.id === id)?.name ?? ''),

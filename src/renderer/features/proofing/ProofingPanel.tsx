@@ -10,7 +10,7 @@ import type { IgnoredFinding } from '../../../shared/proofing';
 import { errorMessage } from '../../api/client';
 import { formatTime } from '../../ui/format';
 import { ErrorText } from '../../ui/Notice';
-import type { EditorConnection } from '../editor/DeskEditor';
+import type { EditorConnection } from '../editor';
 import { findingRange, useProofHighlights } from './useProofHighlights';
 import { useProofing } from './useProofing';
 import './proofing.css';
@@ -97,7 +97,7 @@ export function ProofingPanel({ document, connection }: { document: DocumentDeta
       <h2 id="proofing-title" className="side-title">
         审校 <span className="proof-counts">{SEVERITIES.map((s, i) => `${SEVERITY_NAMES[s]} ${counts[i]}`).join(' · ')}</span>
       </h2>
-      <ErrorText message={error} />
+      <ErrorText message={error ?? proofing.loadError} />
       {proofing.ready && proofing.findings.length === 0 && <p className="proof-clean">未发现问题</p>}
       {SEVERITIES.map((severity, i) => counts[i] > 0 && (
         <div key={severity} className={`proof-group proof-${severity}`} role="group" aria-label={SEVERITY_NAMES[severity]}>

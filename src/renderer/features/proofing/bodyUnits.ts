@@ -12,7 +12,7 @@ import {
 } from 'lexical';
 import { bodyBlocksFromLexical } from '../../../core/body/bodyModel';
 import { paragraphsOfBlocks, type ParagraphInput } from '../../../core/proofing';
-import { domRangeBetween, textDomPoint, type DomPoint } from '../editor/domText';
+import { domRangeBetween, textDomPoint, type DomPoint } from '../editor';
 
 /** A run of a unit's text: a text node (offsets inside it) or one character of a break or tab. */
 export interface Segment { key: string; start: number; length: number; text: boolean }

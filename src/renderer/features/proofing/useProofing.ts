@@ -10,7 +10,11 @@ import type { IgnoredFinding, ProofingLists } from '../../../shared/proofing';
 import { Proofreader, proofreadDocument, type PlacedFinding } from '../../../core/proofing';
 import { ApiError } from '../../api/client';
 import { proofingApi } from '../../api/proofing';
+import { useLoad } from '../../ui/useLoad';
 import { readBodyUnits, segmentAt, type BodyUnit } from './bodyUnits';
+
+const NO_LISTS: ProofingLists = { phrasing: [], sensitive: [], leaders: [], typos: [] };
+const NONE_IGNORED: IgnoredFinding[] = [];
 
 export interface Proofing {
   /** Findings not ignored, in document order (title and properties first). */
@@ -18,6 +22,8 @@ export interface Proofing {
   ignored: IgnoredFinding[];
   units: BodyUnit[];
   ready: boolean;
+  /** Why the admin's lists or the ignored findings could not be loaded (then the built-in checks still run). */
+  loadError: string | null;
   ignore(f: PlacedFinding): Promise<void>;
   /** Takes an ignore back: the finding is listed (and underlined) again while it still applies. */
   unignore(fingerprint: string): Promise<void>;
@@ -26,19 +32,16 @@ export interface Proofing {
 }
 
 export function useProofing(editor: LexicalEditor | null, document: DocumentDetail): Proofing {
-  const [lists, setLists] = useState<ProofingLists | null>(null);
-  const [ignored, setIgnored] = useState<IgnoredFinding[]>([]);
+  const listsLoaded = useLoad(() => proofingApi.lists(), []);
+  // Without the admin's lists the proofreader still runs its built-in checks.
+  const lists = listsLoaded.data ?? (listsLoaded.error ? NO_LISTS : null);
+  const ignoredLoaded = useLoad(async () => (await proofingApi.ignored(document.id)).ignored, [document.id]);
+  const ignored = ignoredLoaded.data ?? NONE_IGNORED;
+  const setIgnored = ignoredLoaded.update;
   const [units, setUnits] = useState<BodyUnit[]>([]);
   const proofreader = useMemo(() => (lists ? new Proofreader(lists) : null), [lists]);
   const frame = useRef(0);
 
-  useEffect(() => {
-    proofingApi.lists().then(setLists, () => setLists({ phrasing: [], sensitive: [], leaders: [], typos: [] }));
-  }, []);
-  const reloadIgnored = useCallback(() => {
-    proofingApi.ignored(document.id).then(({ ignored: list }) => setIgnored(list), () => undefined);
-  }, [document.id]);
-  useEffect(reloadIgnored, [reloadIgnored]);
 
   useEffect(() => {
     if (!editor) return undefined;
@@ -58,8 +61,8 @@ export function useProofing(editor: LexicalEditor | null, document: DocumentDeta
 
   const ignore = useCallback(async (f: PlacedFinding) => {
     const added = await proofingApi.ignore(document.id, f);
-    setIgnored((list) => [...list.filter((i) => i.fingerprint !== added.fingerprint), added]);
-  }, [document.id]);
+    setIgnored((list) => [...(list ?? []).filter((i) => i.fingerprint !== added.fingerprint), added]);
+  }, [document.id, setIgnored]);
 
   const unignore = useCallback(async (fingerprint: string) => {
     try {
@@ -68,8 +71,8 @@ export function useProofing(editor: LexicalEditor | null, document: DocumentDeta
       // Someone else took it back first: the outcome the user asked for.
       if (!(caught instanceof ApiError && caught.status === 404)) throw caught;
     }
-    setIgnored((list) => list.filter((i) => i.fingerprint !== fingerprint));
-  }, [document.id]);
+    setIgnored((list) => (list ?? []).filter((i) => i.fingerprint !== fingerprint));
+  }, [document.id, setIgnored]);
 
   const apply = useCallback((f: PlacedFinding, suggestion: string): boolean => {
     const unit = f.scope === 'body' ? units[f.paragraph] : undefined;
@@ -88,5 +91,5 @@ export function useProofing(editor: LexicalEditor | null, document: DocumentDeta
     return true;
   }, [editor, units]);
 
-  return { findings, ignored, units, ready: proofreader !== null, ignore, unignore, apply };
+  return { findings, ignored, units, ready: proofreader !== null, loadError: listsLoaded.error ?? ignoredLoaded.error, ignore, unignore, apply };
 }

@@ -39,7 +39,7 @@ export function PropertiesPanel({ document, onSaved }: { document: DocumentDetai
   const [saved, setSaved] = useState(false);
   useEffect(() => setDraft(toDraft(document.properties)), [document.properties]);
 
-  const registers = useRegisters(document.id, document.properties);
+  const { report: registers, error: registersError } = useRegisters(document.id, document.properties);
   const problems = Object.fromEntries(fields.map((f) => [f.key, f.check?.(draft[f.key] ?? '') ?? null]));
   const invalid = Object.values(problems).some(Boolean);
   const editable = document.access.canEdit;
@@ -97,7 +97,7 @@ export function PropertiesPanel({ document, onSaved }: { document: DocumentDetai
           </button>
         )}
         {saved && <span className="properties-saved" role="status">已保存</span>}
-        <ErrorText message={error} />
+        <ErrorText message={error ?? registersError} />
       </form>
     </section>
   );

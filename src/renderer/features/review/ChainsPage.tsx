@@ -1,10 +1,12 @@
 /** 审核流程 (admin): the checkpoint chain of each kind — names, the role that holds each, order. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { DOCUMENT_KINDS, KIND_LABELS, type DocumentKind } from '../../../shared/kinds';
 import type { Checkpoint, CheckpointChain } from '../../../shared/workflow';
 import { errorMessage } from '../../api/client';
 import { reviewApi } from '../../api/review';
-import { ErrorText, Loading } from '../../ui/Notice';
+import { ErrorText } from '../../ui/Notice';
+import { LoadState } from '../../ui/LoadState';
+import { useLoad } from '../../ui/useLoad';
 import './review.css';
 import './admin.css';
 
@@ -94,25 +96,19 @@ function ChainEditor({ kind, initial, onSaved }: { kind: DocumentKind; initial: 
 }
 
 export function ChainsPage() {
-  const [chains, setChains] = useState<Record<DocumentKind, CheckpointChain> | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    reviewApi.chains().then(setChains, (e: unknown) => setError(errorMessage(e)));
-  }, []);
+  const loaded = useLoad(() => reviewApi.chains(), []);
   return (
     <main className="page">
       <div className="page-header"><h1>审核流程</h1></div>
       <p className="page-intro">每类文稿的审核环节。修改只对此后提交的文稿生效，审核中的文稿按原流程办理。</p>
-      <ErrorText message={error} />
-      {!chains && !error && <Loading />}
-      {chains && (
+      <LoadState loaded={loaded}>{(chains) => (
         <div className="chains">
           {DOCUMENT_KINDS.map((kind) => chains[kind] && (
             <ChainEditor key={kind} kind={kind} initial={chains[kind]}
-              onSaved={(chain) => setChains((all) => (all ? { ...all, [kind]: chain } : all))} />
+              onSaved={(chain) => loaded.update((all) => (all ? { ...all, [kind]: chain } : all))} />
           ))}
         </div>
-      )}
+      )}</LoadState>
     </main>
   );
 }

@@ -11,7 +11,7 @@ import { errorMessage } from '../../api/client';
 import { reviewApi } from '../../api/review';
 import { formatTime } from '../../ui/format';
 import { EmptyState, ErrorText } from '../../ui/Notice';
-import type { EditorConnection } from '../editor/DeskEditor';
+import type { EditorConnection } from '../editor';
 import { anchorFromSelection } from './anchors';
 import { threadRange } from './useCommentHighlights';
 import type { ReviewThreads } from './useReviewThreads';

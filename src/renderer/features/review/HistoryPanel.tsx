@@ -1,24 +1,22 @@
 /** 审核记录: every transition of the piece, with who, when, the checkpoint and the content hash. */
-import { useEffect, useState } from 'react';
 import { shortContentHash } from '../../../core/review/contentHash';
 import type { HistoryEntry } from '../../../shared/review';
 import { ACTION_NAMES } from '../../../shared/workflow';
-import { errorMessage } from '../../api/client';
 import { reviewApi } from '../../api/review';
 import { formatFullTime, formatTime } from '../../ui/format';
-import { EmptyState, ErrorText, Loading } from '../../ui/Notice';
+import { EmptyState } from '../../ui/Notice';
+import { LoadState } from '../../ui/LoadState';
+import { useLoad } from '../../ui/useLoad';
 import { ProofReportLine } from '../proofing/ProofReportLine';
 
+/** 审核记录 of one document, fetched again whenever `reloadKey` changes. */
 export function HistoryPanel({ documentId, reloadKey }: { documentId: string; reloadKey: number }) {
-  const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    reviewApi.history(documentId).then(({ entries: list }) => { setEntries(list); setError(null); },
-      (e: unknown) => setError(errorMessage(e)));
-  }, [documentId, reloadKey]);
+  const loaded = useLoad(async () => (await reviewApi.history(documentId)).entries, [documentId, reloadKey]);
+  // A failed refresh shows its message instead of the entries, as it always has.
+  return <LoadState loaded={loaded.error ? { data: null, error: loaded.error } : loaded}>{(entries) => <History entries={entries} />}</LoadState>;
+}
 
-  if (error) return <ErrorText message={error} />;
-  if (!entries) return <Loading />;
+function History({ entries }: { entries: HistoryEntry[] }) {
   if (entries.length === 0) return <EmptyState>尚无审核记录</EmptyState>;
   return (
     <ol className="history" aria-label="审核记录">

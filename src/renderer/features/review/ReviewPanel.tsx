@@ -4,7 +4,7 @@ import type { DocumentDetail, User } from '../../../shared/api';
 import type { WorkflowStatus } from '../../../shared/review';
 import { useCommand } from '../../platform/commands';
 import { isDesktop } from '../../platform/desk';
-import type { EditorConnection } from '../editor/DeskEditor';
+import type { EditorConnection } from '../editor';
 import { SaveVersionDialog, VersionsPanel } from '../versions/VersionsPanel';
 import { CommentsPanel, type CommentRights } from './CommentsPanel';
 import { HistoryPanel } from './HistoryPanel';

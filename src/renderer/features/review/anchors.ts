@@ -15,7 +15,7 @@ import {
   type ElementNode, type LexicalEditor, type LexicalNode, type PointType,
 } from 'lexical';
 import { decodeAnchorPosition, encodeAnchorPosition, type EncodedAnchor } from '../../../core/review/anchor';
-import { domRangeBetween, textDomPoint, type DomPoint } from '../editor/domText';
+import { domRangeBetween, textDomPoint, type DomPoint } from '../editor';
 
 function childSize(node: LexicalNode): number {
   return $isTextNode(node) ? 1 + node.getTextContentSize() : 1;

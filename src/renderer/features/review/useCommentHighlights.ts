@@ -4,7 +4,7 @@
  */
 import { useEffect } from 'react';
 import type { CommentThreadView } from '../../../shared/review';
-import type { EditorConnection } from '../editor/DeskEditor';
+import type { EditorConnection } from '../editor';
 import { rangeOfAnchor } from './anchors';
 
 export const COMMENT_HIGHLIGHT = 'review-comment';

@@ -12,7 +12,7 @@ import { errorMessage } from '../../api/client';
 import { reviewApi } from '../../api/review';
 import { notify } from '../../platform/desk';
 import { offlineCopyName } from '../auth/offlineCopies';
-import type { EditorConnection } from '../editor/DeskEditor';
+import type { EditorConnection } from '../editor';
 
 export interface RefusedEdits {
   /** The editor is being reset: unmount it. */

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { COMMENTS_CHANGED, type CommentThreadView } from '../../../shared/review';
 import { errorMessage } from '../../api/client';
 import { reviewApi } from '../../api/review';
-import type { HocuspocusAdapter } from '../editor/collab/hocuspocusAdapter';
+import type { HocuspocusAdapter } from '../editor';
 
 export interface ReviewThreads {
   threads: CommentThreadView[];

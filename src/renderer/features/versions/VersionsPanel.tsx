@@ -2,7 +2,7 @@
  * 版本记录: the versions of a piece (at every transition and on demand), each opened read-only,
  * 对比 between any two or against the current text, and 恢复此版本 as a new change.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { shortContentHash } from '../../../core/review/contentHash';
 import type { VersionSummary } from '../../../shared/review';
 import { errorMessage } from '../../api/client';
@@ -10,6 +10,7 @@ import { reviewApi } from '../../api/review';
 import { formatTime } from '../../ui/format';
 import { Dialog } from '../../ui/Dialog';
 import { EmptyState, ErrorText, Loading } from '../../ui/Notice';
+import { useLoad } from '../../ui/useLoad';
 import { DiffView, VersionView } from './VersionViews';
 import './versions.css';
 
@@ -54,7 +55,8 @@ export function VersionsPanel({ documentId, reloadKey, canRestore, onSave, onRes
   onSave: () => void;
   onRestored: () => void;
 }) {
-  const [versions, setVersions] = useState<VersionSummary[] | null>(null);
+  const loaded = useLoad(async () => (await reviewApi.versions(documentId)).versions, [documentId, reloadKey]);
+  const versions = loaded.data;
   const [error, setError] = useState<string | null>(null);
   const [viewing, setViewing] = useState<string | null>(null);
   const [from, setFrom] = useState('');
@@ -62,19 +64,13 @@ export function VersionsPanel({ documentId, reloadKey, canRestore, onSave, onRes
   const [comparing, setComparing] = useState<{ from: string; to: string } | null>(null);
   const [restoring, setRestoring] = useState<VersionSummary | null>(null);
 
-  const load = useCallback(() => {
-    reviewApi.versions(documentId).then(({ versions: list }) => {
-      setVersions(list);
-      setError(null);
-    }, (e: unknown) => setError(errorMessage(e)));
-  }, [documentId]);
-  useEffect(load, [load, reloadKey]);
 
   const restore = async (version: VersionSummary) => {
     try {
       await reviewApi.restoreVersion(documentId, version.id);
       setRestoring(null);
-      load();
+      setError(null);
+      loaded.reload();
       onRestored();
     } catch (caught) {
       setError(errorMessage(caught));
@@ -91,8 +87,8 @@ export function VersionsPanel({ documentId, reloadKey, canRestore, onSave, onRes
         <button type="button" className="button small primary" onClick={onSave}>保存版本</button>
         <span className="panel-hint">Ctrl+S</span>
       </div>
-      <ErrorText message={error} />
-      {!versions && !error && <Loading />}
+      <ErrorText message={error ?? loaded.error} />
+      {!versions && !error && !loaded.error && <Loading />}
       {versions && versions.length === 0 && <EmptyState>暂无版本</EmptyState>}
       {versions && versions.length > 0 && (
         <>

@@ -5,13 +5,13 @@ import { errorMessage } from '../../api/client';
 import { deskApi } from '../../api/desk';
 import { ErrorText } from '../../ui/Notice';
 import { useUsers } from '../documents/useUsers';
-import { cursorColorFor } from './collab/cursorColor';
+import { cursorColorFor } from '../editor';
 
 export function CollaboratorsPanel({ document, onChanged }: {
   document: DocumentDetail;
   onChanged: (document: DocumentDetail) => void;
 }) {
-  const users = useUsers();
+  const { users, error: usersError } = useUsers();
   const [picked, setPicked] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -72,7 +72,7 @@ export function CollaboratorsPanel({ document, onChanged }: {
           </button>
         </div>
       )}
-      <ErrorText message={error} />
+      <ErrorText message={error ?? (canManage ? usersError : null)} />
     </section>
   );
 }

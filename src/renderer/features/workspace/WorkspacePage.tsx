@@ -1,8 +1,12 @@
-/** The editor page: 标题, the collaborative 正文 on an A4 sheet, and the 协作者 panel. */
+/**
+ * The document workspace: one document's page, assembling the head (标题, presence, 发表目标), the
+ * workflow bar, the collaborative editor, the review panel and the side panels (审校, 协作者, Word,
+ * 属性, 信息). It owns the document's detail and tells the panels when to fetch theirs again.
+ */
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { DocumentDetail } from '../../../shared/api';
 import { KIND_LABELS } from '../../../shared/kinds';
-import { ApiError, errorMessage } from '../../api/client';
+import { ApiError } from '../../api/client';
 import { deskApi } from '../../api/desk';
 import { routeHref } from '../../app/router';
 import { useCurrentSession } from '../../app/session';
@@ -13,9 +17,9 @@ import { useRefusedEdits } from '../review/useRefusedEdits';
 import { useWorkflow } from '../review/useWorkflow';
 import { WorkflowBar } from '../review/WorkflowBar';
 import { ErrorText, Loading } from '../../ui/Notice';
+import { useLoad } from '../../ui/useLoad';
 import { CollaboratorsPanel } from './CollaboratorsPanel';
-import { DeskEditor, type EditorConnection } from './DeskEditor';
-import { PresenceAvatars } from './presence/PresenceAvatars';
+import { DeskEditor, PresenceAvatars, type EditorConnection } from '../editor';
 import { TitleField } from './TitleField';
 import { TargetTags } from '../ledger/TargetTags';
 import { DocxActions } from '../docx/DocxActions';
@@ -24,7 +28,7 @@ import { ProofingPanel } from '../proofing/ProofingPanel';
 import { RemovedNotice } from '../documents/RemovedNotice';
 import { DOCUMENT_CHANGED } from '../../../shared/review';
 import { rememberDocument, rememberedDocument } from '../auth/offlineCopies';
-import './editor.css';
+import './workspace.css';
 
 /** The document as this browser last fetched it, when the server cannot be reached now. */
 function offlineDetail(userId: string, documentId: string, error: unknown): DocumentDetail | null {
@@ -44,43 +48,42 @@ function useConnectionLive(connection: EditorConnection | null): boolean {
     () => connection !== null && connection.adapter.getConnectionState() !== 'offline');
 }
 
-export function EditorPage({ documentId }: { documentId: string }) {
+export function WorkspacePage({ documentId }: { documentId: string }) {
   const { user, token } = useCurrentSession();
-  const [document, setDocument] = useState<DocumentDetail | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const loaded = useLoad(async () => {
+    try {
+      const detail = await deskApi.getDocument(documentId);
+      rememberDocument(user.id, detail);
+      return detail;
+    } catch (caught) {
+      // Out of reach: a document opened here before opens from its offline copy (the body says 离线).
+      const kept = offlineDetail(user.id, documentId, caught);
+      if (kept) return kept;
+      if (caught instanceof ApiError && caught.code === 'network') {
+        throw new ApiError('network', '无法连接服务器，本机也没有这篇文稿的离线副本，暂时无法打开。', 0);
+      }
+      throw caught;
+    }
+  }, [documentId, user.id]);
+  const document = loaded.data;
+  const { update, reload } = loaded;
+  const setDocument = useCallback((detail: DocumentDetail) => update(() => detail), [update]);
   const [error, setError] = useState<string | null>(null);
   const [connection, setConnection] = useState<EditorConnection | null>(null);
+  // Tells the review panels to fetch theirs again whenever the document is.
   const [reviewKey, setReviewKey] = useState(0);
-  const [attempt, setAttempt] = useState(0);
   const keep = useCallback((detail: DocumentDetail) => {
     rememberDocument(user.id, detail);
     setDocument(detail);
-  }, [user.id]);
+  }, [user.id, setDocument]);
   // The workflow decides who may edit: after a transition (anyone's), fetch the access again.
   const reloadDocument = useCallback(() => {
-    deskApi.getDocument(documentId).then(keep, () => undefined);
+    reload();
     setReviewKey((k) => k + 1);
-  }, [documentId, keep]);
+  }, [reload]);
   const live = useConnectionLive(connection);
   const workflow = useWorkflow(documentId, reloadDocument, live);
   const refused = useRefusedEdits(connection, documentId, user.id, document?.title ?? '');
-
-  useEffect(() => {
-    let cancelled = false;
-    setLoadError(null);
-    deskApi.getDocument(documentId)
-      .then((detail) => { if (!cancelled) keep(detail); })
-      .catch((caught: unknown) => {
-        if (cancelled) return;
-        // Out of reach: a document opened here before opens from its offline copy (the body says 离线).
-        const kept = offlineDetail(user.id, documentId, caught);
-        if (kept) setDocument(kept);
-        else setLoadError(caught instanceof ApiError && caught.code === 'network'
-          ? '无法连接服务器，本机也没有这篇文稿的离线副本，暂时无法打开。'
-          : errorMessage(caught));
-      });
-    return () => { cancelled = true; };
-  }, [documentId, keep, user.id, attempt]);
 
   // Someone else renamed the piece, changed its properties or moved it on: fetch it again.
   const reloadWorkflow = workflow.reload;
@@ -107,12 +110,12 @@ export function EditorPage({ documentId }: { documentId: string }) {
     return () => { window.document.title = '文稿台'; };
   }, [document]);
 
-  if (loadError) {
+  if (!document && loaded.error) {
     return (
       <main className="page">
-        <ErrorText message={loadError} />
+        <ErrorText message={loaded.error} />
         <div className="page-actions">
-          <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>重试</button>
+          <button type="button" className="button" onClick={reload}>重试</button>
           <a className="button" href={routeHref({ page: 'documents' })}>返回文稿</a>
         </div>
       </main>
@@ -134,7 +137,7 @@ export function EditorPage({ documentId }: { documentId: string }) {
           <WorkflowBar documentId={document.id} status={document.deletedAt ? { ...workflow.status, allowedActions: [] } : workflow.status}
             onChanged={() => { reloadDocument(); void workflow.reload(); }} />
         )}
-        <ErrorText message={error} />
+        <ErrorText message={error ?? loaded.error} />
         <RefusedEditsNotice refused={refused} />
         <RemovedNotice connection={connection} document={document} onDocument={setDocument} onRestored={reloadDocument} />
         {refused.resetting ? <Loading label="正在另存离线修改…" /> : <DeskEditor
