@@ -38,7 +38,7 @@ const domGlobals = [
 
 /** The import() calls the renderer keeps, each with its reason; everything else imports statically. */
 const allowedDynamicImports = [
-  { file: 'src/renderer/app/App.tsx', source: '../features/editor/EditorPage', reason: 'Code-splits the editor page (Lexical, Yjs) out of the first load.' },
+  { file: 'src/renderer/app/App.tsx', source: '../features/workspace/WorkspacePage', reason: 'Code-splits the document page (Lexical, Yjs) out of the first load.' },
   { file: 'src/renderer/app/App.tsx', source: '../features/dashboard/DashboardPage', reason: 'Code-splits 统计 (the chart library) out of the first load.' },
   { file: 'src/renderer/features/docx/DocxActions.tsx', source: 'docx-preview', reason: 'The .docx preview library loads only when a preview opens.' },
   { file: 'src/renderer/features/docx/DocxActions.tsx', source: './characterScale', reason: 'Loads with docx-preview, whose output it corrects.' },
