@@ -37,6 +37,13 @@ const domGlobals = [
 ].map((name) => ({ name, message: 'src/core and src/shared touch no DOM or environment globals (STYLE.md #1).' }));
 
 /** The import() calls the renderer keeps, each with its reason; everything else imports statically. */
+/** What the renderer may not import, wherever it is. */
+const rendererPatterns = [
+  pattern(['**/server/**', '**/electron/**'], 'The renderer imports nothing from src/server or electron/.'),
+  pattern(['electron', 'electron/*'], 'Only electron/ imports electron.'),
+  pattern(nodeBuiltins, 'The renderer runs in the browser: no Node built-ins.'),
+];
+
 const allowedDynamicImports = [
   { file: 'src/renderer/app/App.tsx', source: '../features/workspace/WorkspacePage', reason: 'Code-splits the document page (Lexical, Yjs) out of the first load.' },
   { file: 'src/renderer/app/App.tsx', source: '../features/dashboard/DashboardPage', reason: 'Code-splits 统计 (the chart library) out of the first load.' },
@@ -86,13 +93,16 @@ export default tseslint.config(
   {
     files: ['src/renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
+    rules: { 'no-restricted-imports': ['error', { patterns: rendererPatterns }] },
+  },
+  {
+    // features/editor is the Lexical editor; other features use its public face (its index.ts) only.
+    files: ['src/renderer/**'],
+    ignores: ['src/renderer/features/editor/**'],
     rules: {
       'no-restricted-imports': ['error', {
-        patterns: [
-          pattern(['**/server/**', '**/electron/**'], 'The renderer imports nothing from src/server or electron/.'),
-          pattern(['electron', 'electron/*'], 'Only electron/ imports electron.'),
-          pattern(nodeBuiltins, 'The renderer runs in the browser: no Node built-ins.'),
-        ],
+        patterns: [...rendererPatterns, pattern(['**/features/editor/*', '../editor/*', '../../editor/*'],
+          'Import the editor through its public face: features/editor (index.ts).')],
       }],
     },
   },
