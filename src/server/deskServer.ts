@@ -27,7 +27,7 @@ import { registerUserRoutes } from './http/userRoutes';
 import { registerDocumentRoutes } from './http/documentRoutes';
 import { registerLedgerRoutes } from './http/ledgerRoutes';
 import { createLedgerServices } from './ledger';
-import type { Audit, Services } from './http/services';
+import type { Audit, Services } from './services';
 import { registerReviewRoutes } from './http/reviewRoutes';
 import { registerCommentRoutes } from './http/commentRoutes';
 import { registerAuditRoutes } from './http/auditRoutes';

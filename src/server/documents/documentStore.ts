@@ -6,7 +6,7 @@ import type { DocumentKind } from '../../shared/kinds';
 import type { User } from '../../shared/api';
 import { documentAccess, type DocumentAccess } from '../../core/access';
 import type { Database, DocumentRow } from '../db/schema';
-import { DeskError, forbidden, notFound } from '../http/errors';
+import { DeskError, forbidden, notFound } from '../errors';
 
 export interface DocumentFilter { kind?: DocumentKind; ownerId?: string; q?: string; deleted?: boolean; target?: string }
 

@@ -6,7 +6,7 @@ import {
 import { deleteDocumentRequest } from '../../shared/removal';
 import { parse, requireUser } from './context';
 import { registerReport } from '../documents/numberRegisters';
-import type { Services } from './services';
+import type { Services } from '../services';
 
 const idParam = z.object({ id: z.string().min(1).max(64) });
 const collaboratorParam = idParam.extend({ userId: z.string().min(1).max(64) });

@@ -7,12 +7,12 @@ import {
   DOCX_LAYOUTS, DOCX_MIME, docxFileName, layoutForKind, type DocxApproval,
 } from '../../core/docx/docxExporter';
 import { cleanTitle } from '../../core/text/cleanText';
-import { DeskError } from './errors';
+import { DeskError } from '../errors';
 import { parse, requireUser } from './context';
 import { contentDisposition } from './contentDisposition';
 import { megabytes } from './frameworkErrors';
 import { receiveUpload, type UploadRule } from './uploads';
-import type { Services } from './services';
+import type { Services } from '../services';
 
 /**
  * What the review workflow supplies to export a 定稿 as the official file. Without it (no approval

@@ -11,12 +11,12 @@ import {
 import { shanghaiDate } from '../../core/targets/dates';
 import { countedItems, yearProgress, type CountedItem } from '../../core/targets/counting';
 import { scoredEvents } from '../../core/targets/points';
-import { DeskError, forbidden } from './errors';
+import { DeskError, forbidden } from '../errors';
 import { parse, requireUser } from './context';
 import { contentDisposition } from './contentDisposition';
 import { megabytes } from './frameworkErrors';
 import { receiveUpload, type UploadRule } from './uploads';
-import type { Services } from './services';
+import type { Services } from '../services';
 import { ledgerRows, splitRecorded, validateImport } from '../ledger/ledgerSpreadsheet';
 import type { NewOutlet } from '../ledger/submissionLedger';
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { chainRequest, rescueRequest, saveVersionRequest, transitionRequest } from '../../shared/review';
 import { DOCUMENT_KINDS } from '../../shared/kinds';
 import { parse, requireAdmin, requireUser } from './context';
-import type { Services } from './services';
+import type { Services } from '../services';
 import { inboxFor } from '../review/reviewQueries';
 import { rescueOfflineEdits } from '../review/offlineRescue';
 

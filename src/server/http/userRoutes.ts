@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { createUserRequest, updateUserRequest } from '../../shared/api';
 import { parse, requireAdmin, requireUser } from './context';
-import { DeskError } from './errors';
-import type { Services } from './services';
+import { DeskError } from '../errors';
+import type { Services } from '../services';
 
 const idParam = z.object({ id: z.string().min(1).max(64) });
 

@@ -1,7 +1,7 @@
 import { countBySeverity, type PlacedFinding } from '../../core/proofing';
 import type { ProofReport } from '../../shared/proofing';
 import type { ContentSnapshot } from '../review/contentReader';
-import { DeskError } from '../http/errors';
+import { DeskError } from '../errors';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { ProofingStore } from './proofingStore';

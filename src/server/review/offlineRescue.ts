@@ -4,7 +4,7 @@ import type { DocumentProperties } from '../../shared/api';
 import type { DocumentStore } from '../documents/documentStore';
 import type { YjsStore } from '../collab/yjsStore';
 import { assertWellFormedUpdate } from '../collab/syncMessage';
-import { DeskError, forbidden } from '../http/errors';
+import { DeskError, forbidden } from '../errors';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 
