@@ -6,18 +6,23 @@ import type { UserDirectory } from './users/userDirectory';
 import type { BodyStore } from './collab/bodyStore';
 import type { LedgerServices } from './ledger';
 import type { User } from '../shared/api';
-import type { Kysely } from 'kysely';
-import type { Database } from './db/schema';
 import type { WorkflowService } from './review/workflowService';
 import type { VersionStore } from './review/versionStore';
 import type { ChainStore } from './review/chainStore';
 import type { AuditLog } from './audit/auditLog';
-import type { YjsStore } from './collab/yjsStore';
-import type { CollabGate } from './review/collabGate';
 import type { ThreadStore } from './review/threadStore';
 import type { EventStreams } from './events/eventStreams';
 import type { InboxNotifier } from './events/inboxNotifier';
 import type { HeavyWork } from './work/heavyWork';
+import type { ReviewQueries } from './review/reviewQueries';
+import type { ProofingStore } from './proofing/proofingStore';
+import type { ProofreadingGate } from './proofing/proofGate';
+import type { DocumentCreator } from './documents/documentCreator';
+import type { DocumentUpdater } from './documents/documentUpdater';
+import type { DocumentExporter } from './documents/documentExporter';
+import type { CollaboratorManager } from './documents/collaboratorManager';
+import type { OfflineRescuer } from './review/offlineRescuer';
+import type { LedgerImporter } from './ledger/ledgerImporter';
 
 /** Records who did what: an append-only audit log. */
 export type Audit = (actorId: string | null, action: string, target: string, detail?: Record<string, unknown>) => Promise<void>;
@@ -31,12 +36,11 @@ export interface LocalLogin {
 
 /** The review workflow's parts, for its routes. */
 export interface ReviewServices {
-  db: Kysely<Database>;
   workflow: WorkflowService;
   versions: VersionStore;
   chains: ChainStore;
-  yjsStore: YjsStore;
-  gate: CollabGate;
+  /** 待办 and the other reads across pieces. */
+  queries: ReviewQueries;
   /** 批注: review threads and their entries. */
   threads: ThreadStore;
 }
@@ -47,7 +51,35 @@ export interface EventServices {
   inbox: InboxNotifier;
 }
 
-/** What the HTTP routes are built from. */
+/** Proofreading (审校): the admin-managed lists and ignored findings, and the run over a piece's content. */
+export interface ProofingServices {
+  store: ProofingStore;
+  /** The same run the submit and sign gate makes. */
+  gate: ProofreadingGate;
+}
+
+/**
+ * The server's flows that take several steps, one use case each (noun + agent, like Outline's
+ * server/commands): a route parses the request, calls one of these, and replies.
+ */
+export interface Flows {
+  /** New pieces, from the form or from a Word file. */
+  documentCreator: DocumentCreator;
+  /** Title and properties: update, record the editor, announce, audit. */
+  documentUpdater: DocumentUpdater;
+  /** The Word file, checked against its approval when 定稿. */
+  documentExporter: DocumentExporter;
+  collaborators: CollaboratorManager;
+  /** Refused offline edits kept as a separate draft. */
+  offlineRescuer: OfflineRescuer;
+  /** A ledger spreadsheet, all rows or none. */
+  ledgerImporter: LedgerImporter;
+}
+
+/**
+ * What the HTTP routes are built from: every store and use case, each built once in deskServer.ts.
+ * No raw database handle: a route that needs a query calls a store's method.
+ */
 export interface Services {
   users: UserDirectory;
   sessions: SessionStore;
@@ -63,7 +95,9 @@ export interface Services {
   ledger: LedgerServices;
   localLogin?: LocalLogin;
   review: ReviewServices;
+  proofing: ProofingServices;
   events: EventServices;
+  flows: Flows;
   /** CPU-heavy tasks (Word files, headless Lexical, proofreading, spreadsheets), run off the event loop. */
   work: HeavyWork;
 }

@@ -139,6 +139,17 @@ export class DocumentStore {
     await this.db.updateTable('documents').set({ updated_at: new Date().toISOString() }).where('id', '=', id).execute();
   }
 
+  /** Links a piece to the one it was made from (a rescued offline draft to its original). */
+  async linkSource(id: string, sourceId: string): Promise<void> {
+    await this.db.updateTable('documents').set({ source_document_id: sourceId }).where('id', '=', id).execute();
+  }
+
+  /** Every live piece of `kind` but `exceptId`, with what the number registers read (no access check). */
+  async othersOfKind(kind: DocumentRow['kind'], exceptId: string): Promise<Array<Pick<DocumentRow, 'id' | 'title' | 'kind' | 'properties' | 'created_at'>>> {
+    return this.db.selectFrom('documents').select(['id', 'title', 'kind', 'properties', 'created_at'])
+      .where('deleted_at', 'is', null).where('id', '!=', exceptId).where('kind', '=', kind).execute();
+  }
+
   private summary(row: DocumentRow, ownerName: string): DocumentSummary {
     return {
       id: row.id, title: row.title, kind: row.kind as DocumentKind, ownerId: row.owner_id, ownerName,

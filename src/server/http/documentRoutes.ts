@@ -13,7 +13,7 @@ const collaboratorParam = idParam.extend({ userId: z.string().min(1).max(64) });
 
 /** Documents: create, list, read, rename and properties, the 回收站 (rules in DocumentRemover), collaborators, content. */
 export function registerDocumentRoutes(app: FastifyInstance, services: Services): void {
-  const { documents, bodies, sessions, audit, remover } = services;
+  const { documents, bodies, sessions, remover, flows } = services;
   const { inbox } = services.events;
   app.get('/api/documents', async (request) => {
     const user = await requireUser(sessions, request);
@@ -27,11 +27,7 @@ export function registerDocumentRoutes(app: FastifyInstance, services: Services)
 
   app.post('/api/documents', async (request, reply) => {
     const user = await requireUser(sessions, request);
-    const body = parse(createDocumentRequest, request.body);
-    const id = await documents.create(user, body);
-    await bodies.seed(id, body.blocks ?? []);
-    await audit(user.id, 'document.create', id, { kind: body.kind });
-    return reply.code(201).send(await documents.detail(user, id));
+    return reply.code(201).send(await flows.documentCreator.create(user, parse(createDocumentRequest, request.body)));
   });
 
   app.get('/api/documents/:id', async (request) => {
@@ -42,13 +38,7 @@ export function registerDocumentRoutes(app: FastifyInstance, services: Services)
   app.patch('/api/documents/:id', async (request) => {
     const user = await requireUser(sessions, request);
     const { id } = parse(idParam, request.params);
-    const changes = parse(updateDocumentRequest, request.body);
-    await documents.update(user, id, changes);
-    await services.review.gate.recordEditor(id, user.id);
-    services.review.gate.announceChange(id);
-    await inbox.documentChanged(id);
-    await audit(user.id, 'document.update', id, { fields: Object.keys(changes) });
-    return documents.detail(user, id);
+    return flows.documentUpdater.update(user, id, parse(updateDocumentRequest, request.body));
   });
 
   app.get('/api/documents/:id/removal', async (request) => {
@@ -76,25 +66,18 @@ export function registerDocumentRoutes(app: FastifyInstance, services: Services)
   app.post('/api/documents/:id/collaborators', async (request) => {
     const user = await requireUser(sessions, request);
     const { id } = parse(idParam, request.params);
-    const { userId } = parse(addCollaboratorRequest, request.body);
-    await documents.addCollaborator(user, id, userId);
-    await inbox.documentChanged(id, [userId]);
-    await audit(user.id, 'document.collaborator.add', id, { userId });
-    return documents.detail(user, id);
+    return flows.collaborators.add(user, id, parse(addCollaboratorRequest, request.body).userId);
   });
 
   app.delete('/api/documents/:id/collaborators/:userId', async (request) => {
     const user = await requireUser(sessions, request);
     const { id, userId } = parse(collaboratorParam, request.params);
-    await documents.removeCollaborator(user, id, userId);
-    await inbox.documentChanged(id, [userId]);
-    await audit(user.id, 'document.collaborator.remove', id, { userId });
-    return documents.detail(user, id);
+    return flows.collaborators.remove(user, id, userId);
   });
 
   app.get('/api/documents/:id/registers', async (request) => {
     const user = await requireUser(sessions, request);
-    return registerReport(services.review.db, documents, user, parse(idParam, request.params).id);
+    return registerReport(documents, user, parse(idParam, request.params).id);
   });
 
   app.get('/api/documents/:id/content', async (request, reply) => {

@@ -6,7 +6,7 @@ import { LIMITS } from '../../shared/api';
 import {
   createOutletRequest, createSubmissionRequest, documentTargetsRequest, ledgerExportQuery, listSubmissionsQuery,
   progressItemsQuery, progressQuery, recordEventRequest, updateOutletRequest, yearTargetsRequest,
-  type ImportReport, type ProgressResponse,
+  type ProgressResponse,
 } from '../../shared/ledger';
 import { shanghaiDate } from '../../core/targets/dates';
 import { countedItems, yearProgress, type CountedItem } from '../../core/targets/counting';
@@ -17,8 +17,8 @@ import { contentDisposition } from './contentDisposition';
 import { megabytes } from './frameworkErrors';
 import { receiveUpload, type UploadRule } from './uploads';
 import type { Services } from '../services';
-import { ledgerRows, splitRecorded, validateImport } from '../ledger/ledgerSpreadsheet';
-import type { NewOutlet } from '../ledger/submissionLedger';
+import { HTTP_STATUS } from './errorStatus';
+import { ledgerRows } from '../ledger/ledgerSpreadsheet';
 
 const idParam = z.object({ id: z.string().min(1).max(64) });
 const yearParam = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
@@ -50,7 +50,7 @@ export function registerLedgerRoutes(app: FastifyInstance, services: Services): 
   });
 }
 
-function routes(app: FastifyInstance, { sessions, documents, audit, ledger, work }: Services): void {
+function routes(app: FastifyInstance, { sessions, documents, audit, ledger, work, flows }: Services): void {
   const { outlets, submissions, targets, evidence } = ledger;
   const requireClerk = async (request: FastifyRequest): Promise<User> => {
     const user = await requireUser(sessions, request);
@@ -220,34 +220,8 @@ function routes(app: FastifyInstance, { sessions, documents, audit, ledger, work
       if (!/\.(xlsx|csv)$/i.test(fileName)) throw new DeskError('bad_request', '只能导入 .xlsx 或 .csv 文件');
       return { fileName, bytes: await file.toBuffer() };
     });
-    let sheet: string[][];
-    try {
-      // Measured (what the .xlsx inflates to) and parsed in the worker pool.
-      sheet = await work.run('readSheet', { filename: fileName, bytes });
-    } catch (error) {
-      // Past a limit (inflated size, time, memory): the limit's own message.
-      if (error instanceof DeskError) throw error;
-      throw new DeskError('bad_request', '无法读取文件，请确认是 .xlsx 或 .csv 格式');
-    }
-    const catalog = new Map((await outlets.list()).map((o) => [o.name, o]));
-    const result = validateImport(sheet, catalog);
-    const report: ImportReport = { ok: result.errors.length === 0, imported: 0, skipped: 0, rows: result.total, errors: result.errors };
-    if (!report.ok) {
-      return reply.code(400).send({
-        error: { code: 'bad_request', message: `有 ${result.errors.length} 行不符合要求，未导入任何记录` },
-        report,
-      });
-    }
-    const { fresh, recorded } = splitRecorded(result.rows, await submissions.sentRecords());
-    const newOutlets = new Map<string, NewOutlet>();
-    for (const row of fresh) {
-      if (row.newOutlet && !newOutlets.has(row.outletName)) newOutlets.set(row.outletName, { name: row.outletName, ...row.newOutlet });
-    }
-    const ids = fresh.length === 0 ? [] : await submissions.insert(user, fresh.map((row) => ({
-      documentId: null, title: row.title, kind: row.kind, authors: row.authors,
-      outletId: catalog.get(row.outletName)?.id ?? '', outletName: row.outletName, events: row.events,
-    })), [...newOutlets.values()]);
-    await audit(user.id, 'ledger.import', fileName, { rows: ids.length, skipped: recorded.length, outletsAdded: newOutlets.size });
-    return { ...report, imported: ids.length, skipped: recorded.length };
+    const { report, refusal } = await flows.ledgerImporter.import(user, fileName, bytes);
+    if (refusal) return reply.code(HTTP_STATUS.bad_request).send({ error: { code: 'bad_request', message: refusal }, report });
+    return report;
   });
 }

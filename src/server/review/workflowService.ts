@@ -161,24 +161,14 @@ export class WorkflowService {
     };
   }
 
-  /** The signature (or final approval) that made the piece 定稿 in its current revision, or null. */
-  async finalApproval(documentId: string): Promise<{ contentHash: string; signerName: string; signedAt: string } | null> {
-    const row = await this.deps.db.selectFrom('documents').select(['state', 'revision']).where('id', '=', documentId).executeTakeFirst();
-    if (!row || row.state !== 'final') return null;
+  /** The signature (or final approval) that made `row` 定稿 in its current revision, or null (the caller has checked access). */
+  async finalApproval(row: Pick<DocumentRow, 'id' | 'state' | 'revision'>): Promise<{ contentHash: string; signerName: string; signedAt: string } | null> {
+    if (row.state !== 'final') return null;
     const signed = await this.deps.db.selectFrom('transitions').innerJoin('users', 'users.id', 'transitions.actor_id')
       .select(['transitions.content_hash', 'transitions.at', 'users.display_name'])
-      .where('document_id', '=', documentId).where('revision', '=', row.revision).where('to_state', '=', 'final')
+      .where('document_id', '=', row.id).where('revision', '=', row.revision).where('to_state', '=', 'final')
       .orderBy('transitions.id', 'desc').limit(1).executeTakeFirst();
     return signed ? { contentHash: signed.content_hash, signerName: signed.display_name, signedAt: signed.at } : null;
-  }
-
-  /**
-   * Whether the document's content now is what `contentHash` vouched for, judged in the canonical
-   * version that made the hash (the caller has checked access).
-   */
-  async contentMatches(documentId: string, contentHash: string): Promise<boolean> {
-    const row = await this.deps.db.selectFrom('documents').selectAll().where('id', '=', documentId).executeTakeFirstOrThrow();
-    return matchesHash(await readContent(row, this.deps.bodies), contentHash);
   }
 
   async history(user: User, id: string): Promise<HistoryEntry[]> {
