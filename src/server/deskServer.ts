@@ -170,7 +170,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   });
   app.addHook('onResponse', logResponse);
   installErrorHandling(app);
-  const ledger = createLedgerServices(db, options.dataDir);
+  const ledger = createLedgerServices(db, options.dataDir, work);
   const services: Services = {
     users, sessions, loginGuard: new LoginGuard(), documents, bodies, audit,
     remover: new DocumentRemover({ db, documents, gate, collab: collabServer, audit }),

@@ -9,8 +9,7 @@ import {
   type ProgressResponse,
 } from '../../shared/ledger';
 import { shanghaiDate } from '../../core/targets/dates';
-import { countedItems, yearProgress, type CountedItem } from '../../core/targets/counting';
-import { scoredEvents } from '../../core/targets/points';
+import type { CountedItem } from '../../core/targets/counting';
 import { DeskError, forbidden } from '../errors';
 import { parse, requireUser } from './context';
 import { contentDisposition } from './contentDisposition';
@@ -18,7 +17,6 @@ import { megabytes } from './frameworkErrors';
 import { receiveUpload, type UploadRule } from './uploads';
 import type { Services } from '../services';
 import { HTTP_STATUS } from './errorStatus';
-import { ledgerRows } from '../ledger/ledgerSpreadsheet';
 
 const idParam = z.object({ id: z.string().min(1).max(64) });
 const yearParam = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
@@ -50,8 +48,8 @@ export function registerLedgerRoutes(app: FastifyInstance, services: Services): 
   });
 }
 
-function routes(app: FastifyInstance, { sessions, documents, audit, ledger, work, flows }: Services): void {
-  const { outlets, submissions, targets, evidence } = ledger;
+function routes(app: FastifyInstance, { sessions, documents, audit, ledger, flows }: Services): void {
+  const { outlets, submissions, targets, evidence, reports } = ledger;
   const requireClerk = async (request: FastifyRequest): Promise<User> => {
     const user = await requireUser(sessions, request);
     if (!isClerk(user)) throw forbidden('只有统计员或管理员可以执行此操作');
@@ -155,35 +153,17 @@ function routes(app: FastifyInstance, { sessions, documents, audit, ledger, work
     return submissions.documentTags(id);
   });
 
-  const progressFor = async (year: number, asOf: string): Promise<ProgressResponse> =>
-    yearProgress(await targets.yearTargets(year), await submissions.entriesForYear(year, { titles: false }), asOf);
-
   // Static paths win over `/api/targets/:year` in Fastify's router.
   app.get('/api/targets/progress', async (request): Promise<ProgressResponse> => {
     await requireUser(sessions, request);
     const { year, asOf } = parse(progressQuery, request.query);
-    return progressFor(year, asOf ?? shanghaiDate(new Date()));
+    return reports.progress(year, asOf ?? shanghaiDate(new Date()));
   });
 
   app.get('/api/targets/progress/items', async (request): Promise<{ items: CountedItem[] }> => {
     await requireUser(sessions, request);
     const { year, asOf = shanghaiDate(new Date()), key } = parse(progressItemsQuery, request.query);
-    const { targets: definitions, points } = await targets.yearTargets(year);
-    const definition = definitions.find((t) => t.key === key);
-    if (!definition) throw new DeskError('not_found', '没有这个年度目标');
-    const entries = await submissions.entriesForYear(year);
-    const { rule } = definition;
-    if (rule.type === 'rule') return { items: countedItems(rule, entries, year, asOf) };
-    if (rule.type === 'manual') return { items: [] };
-    const until = asOf < `${year}-12-31` ? asOf : `${year}-12-31`;
-    const items = entries.filter((e) => rule.pieceKinds.includes(e.pieceKind) && (rule.outletKinds.length === 0 || rule.outletKinds.includes(e.outlet.kind)))
-      .flatMap((e): CountedItem[] => {
-        const inYear = scoredEvents(e, points).filter((s) => s.on >= `${year}-01-01` && s.on <= until);
-        return inYear.length === 0 ? [] : [{
-          key: e.id, title: e.title, on: inYear[0].on, entryIds: [e.id], authors: [...e.authors], level: e.outlet.level, outletName: e.outlet.name,
-        }];
-      });
-    return { items: items.sort((a, b) => (a.on < b.on ? -1 : 1)) };
+    return { items: await reports.progressItems(year, asOf, key) };
   });
 
   app.get('/api/targets/:year', async (request) => {
@@ -203,14 +183,10 @@ function routes(app: FastifyInstance, { sessions, documents, audit, ledger, work
   app.get('/api/ledger.xlsx', async (request, reply) => {
     await requireUser(sessions, request);
     const { year } = parse(ledgerExportQuery, request.query);
-    const today = shanghaiDate(new Date());
-    const asOf = today < `${year}-12-31` ? today : `${year}-12-31`;
-    const { points } = await targets.yearTargets(year);
-    const rows = ledgerRows(await submissions.list({ year, limit: 1_000_000 }), points, year);
-    const bytes = await work.run('exportLedger', { rows, progress: await progressFor(year, asOf) });
+    const { bytes, fileName } = await reports.spreadsheet(year);
     const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', contentDisposition(`报送台账-${year}.xlsx`))
+      .header('content-disposition', contentDisposition(fileName))
       .send(file);
   });
 
