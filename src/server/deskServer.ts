@@ -47,6 +47,7 @@ import { DocumentUpdater } from './documents/documentUpdater';
 import { DocumentExporter } from './documents/documentExporter';
 import { CollaboratorManager } from './documents/collaboratorManager';
 import { LedgerImporter } from './ledger/ledgerImporter';
+import { UserUpdater } from './users/userUpdater';
 import { createLogger, logResponse } from './log';
 import { InProcessEventBus, type EventBus } from './events/eventBus';
 import { EventStreams } from './events/eventStreams';
@@ -173,7 +174,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   const ledger = createLedgerServices(db, options.dataDir, work);
   const services: Services = {
     users, sessions, loginGuard: new LoginGuard(), documents, bodies, audit,
-    remover: new DocumentRemover({ db, documents, gate, collab: collabServer, audit }),
+    remover: new DocumentRemover({ db, documents, gate, collab: collabServer, audit, inbox }),
     ledger,
     localLogin: options.localLogin && createLocalLogin(users, options.localLogin.secretHash, options.localLogin.displayName),
     auditLog,
@@ -188,6 +189,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
       collaborators: new CollaboratorManager({ documents, inbox, audit }),
       offlineRescuer: new OfflineRescuer({ documents, bodies, audit }),
       ledgerImporter: new LedgerImporter({ outlets: ledger.outlets, submissions: ledger.submissions, work, audit }),
+      userUpdater: new UserUpdater({ users, sessions, audit }),
     },
   };
   registerAuthRoutes(app, services);

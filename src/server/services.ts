@@ -23,6 +23,7 @@ import type { DocumentExporter } from './documents/documentExporter';
 import type { CollaboratorManager } from './documents/collaboratorManager';
 import type { OfflineRescuer } from './review/offlineRescuer';
 import type { LedgerImporter } from './ledger/ledgerImporter';
+import type { UserUpdater } from './users/userUpdater';
 
 /** Records who did what: an append-only audit log. */
 export type Audit = (actorId: string | null, action: string, target: string, detail?: Record<string, unknown>) => Promise<void>;
@@ -74,6 +75,8 @@ export interface Flows {
   offlineRescuer: OfflineRescuer;
   /** A ledger spreadsheet, all rows or none. */
   ledgerImporter: LedgerImporter;
+  /** An administrator's change to an account. */
+  userUpdater: UserUpdater;
 }
 
 /**

@@ -14,7 +14,6 @@ const collaboratorParam = idParam.extend({ userId: z.string().min(1).max(64) });
 /** Documents: create, list, read, rename and properties, the 回收站 (rules in DocumentRemover), collaborators, content. */
 export function registerDocumentRoutes(app: FastifyInstance, services: Services): void {
   const { documents, bodies, sessions, remover, flows } = services;
-  const { inbox } = services.events;
   app.get('/api/documents', async (request) => {
     const user = await requireUser(sessions, request);
     const query = parse(listDocumentsQuery, request.query);
@@ -51,7 +50,6 @@ export function registerDocumentRoutes(app: FastifyInstance, services: Services)
     const { id } = parse(idParam, request.params);
     const { reason } = parse(deleteDocumentRequest, request.body ?? {});
     await remover.remove(user, id, reason || undefined);
-    await inbox.documentChanged(id);
     return { ok: true };
   });
 
@@ -59,7 +57,6 @@ export function registerDocumentRoutes(app: FastifyInstance, services: Services)
     const user = await requireUser(sessions, request);
     const { id } = parse(idParam, request.params);
     await remover.restore(user, id);
-    await inbox.documentChanged(id);
     return documents.detail(user, id);
   });
 
