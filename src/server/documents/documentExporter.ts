@@ -4,7 +4,7 @@ import type { DocumentRow } from '../db/schema';
 import { DeskError } from '../errors';
 import type { Audit } from '../services';
 import type { BodyStore } from '../collab/bodyStore';
-import type { HeavyWork } from '../work/heavyWork';
+import type { TaskInput } from '../work/heavyWork';
 import { matchesHash, readContent } from '../review/contentReader';
 import type { DocumentStore } from './documentStore';
 
@@ -15,9 +15,9 @@ export interface ApprovalSource {
 }
 
 export interface DocumentExporterDeps {
-  documents: DocumentStore;
+  documents: Pick<DocumentStore, 'load'>;
   bodies: BodyStore;
-  work: HeavyWork;
+  work: { run(task: 'exportDocx', input: TaskInput<'exportDocx'>): Promise<Uint8Array> };
   audit: Audit;
   /** Without it, a 定稿 exports with no approval properties. */
   approvals?: ApprovalSource;
