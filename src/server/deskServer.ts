@@ -27,7 +27,7 @@ import { registerUserRoutes } from './http/userRoutes';
 import { registerDocumentRoutes } from './http/documentRoutes';
 import { registerLedgerRoutes } from './http/ledgerRoutes';
 import { createLedgerServices } from './ledger';
-import type { Audit, Services } from './http/services';
+import type { Audit, Services } from './services';
 import { registerReviewRoutes } from './http/reviewRoutes';
 import { registerCommentRoutes } from './http/commentRoutes';
 import { registerAuditRoutes } from './http/auditRoutes';
@@ -38,7 +38,16 @@ import { ChainStore } from './review/chainStore';
 import { VersionStore } from './review/versionStore';
 import { WorkflowService } from './review/workflowService';
 import { ThreadStore } from './review/threadStore';
-import { createProofGate } from './proofing/proofGate';
+import { ProofreadingGate } from './proofing/proofGate';
+import { ProofingStore } from './proofing/proofingStore';
+import { ReviewQueries } from './review/reviewQueries';
+import { OfflineRescuer } from './review/offlineRescuer';
+import { DocumentCreator } from './documents/documentCreator';
+import { DocumentUpdater } from './documents/documentUpdater';
+import { DocumentExporter } from './documents/documentExporter';
+import { CollaboratorManager } from './documents/collaboratorManager';
+import { LedgerImporter } from './ledger/ledgerImporter';
+import { UserUpdater } from './users/userUpdater';
 import { createLogger, logResponse } from './log';
 import { InProcessEventBus, type EventBus } from './events/eventBus';
 import { EventStreams } from './events/eventStreams';
@@ -141,8 +150,10 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   const bus = options.eventBus ?? new InProcessEventBus((err) => log.error({ err }, 'an event listener failed'));
   const inbox = new InboxNotifier(db, bus, log);
   const streams = new EventStreams({ bus, log, sessionHolds: async (token) => (await sessions.authenticate(token)) !== null });
+  const proofing = new ProofingStore(db);
+  const proofGate = new ProofreadingGate(proofing, work);
   const workflow = new WorkflowService({
-    db, documents, bodies, users, chains, gate, versions, audit: auditLog, proofGate: createProofGate(db, work), inbox,
+    db, documents, bodies, users, chains, gate, versions, audit: auditLog, proofGate, inbox,
   });
   const threads = new ThreadStore({ db, documents, bodies, audit, announce: (id, threadId) => gate.announceComments(id, threadId) });
 
@@ -160,15 +171,26 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   });
   app.addHook('onResponse', logResponse);
   installErrorHandling(app);
+  const ledger = createLedgerServices(db, options.dataDir, work);
   const services: Services = {
     users, sessions, loginGuard: new LoginGuard(), documents, bodies, audit,
-    remover: new DocumentRemover({ db, documents, gate, collab: collabServer, audit }),
-    ledger: createLedgerServices(db, options.dataDir),
+    remover: new DocumentRemover({ db, documents, gate, collab: collabServer, audit, inbox }),
+    ledger,
     localLogin: options.localLogin && createLocalLogin(users, options.localLogin.secretHash, options.localLogin.displayName),
     auditLog,
-    review: { db, workflow, versions, chains, yjsStore, gate, threads },
+    review: { workflow, versions, chains, threads, queries: new ReviewQueries(db) },
+    proofing: { store: proofing, gate: proofGate },
     events: { streams, inbox },
     work,
+    flows: {
+      documentCreator: new DocumentCreator({ documents, bodies, work, audit }),
+      documentUpdater: new DocumentUpdater({ documents, gate, inbox, audit }),
+      documentExporter: new DocumentExporter({ documents, bodies, work, audit, approvals: workflow }),
+      collaborators: new CollaboratorManager({ documents, inbox, audit }),
+      offlineRescuer: new OfflineRescuer({ documents, bodies, audit }),
+      ledgerImporter: new LedgerImporter({ outlets: ledger.outlets, submissions: ledger.submissions, work, audit }),
+      userUpdater: new UserUpdater({ users, sessions, audit }),
+    },
   };
   registerAuthRoutes(app, services);
   registerUserRoutes(app, services);
@@ -178,10 +200,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   registerAuditRoutes(app, services);
   registerEventRoutes(app, services);
   registerLedgerRoutes(app, services);
-  registerDocxRoutes(app, services, {
-    approvalOf: (id) => workflow.finalApproval(id),
-    contentMatches: (id, contentHash) => workflow.contentMatches(id, contentHash),
-  });
+  registerDocxRoutes(app, services);
   (await import('./http/proofingRoutes')).registerProofingRoutes(app, services);
   const rendererDir = resolve(options.rendererDir ?? 'out/renderer');
   if (existsSync(rendererDir)) {

@@ -67,34 +67,34 @@ describe('the workflow state table', () => {
   it('lets the signer at the last checkpoint sign, making the piece 定稿', () => {
     const atSigner = request('sign', 'review', 'signer', { checkpointIndex: 1, assigneeId: 'sig' });
     expect(decideTransition(atSigner)).toMatchObject({ ok: true, state: 'final', vouches: true });
-    expect(decideTransition({ ...atSigner, action: 'approve' })).toMatchObject({ ok: false, status: 409 });
+    expect(decideTransition({ ...atSigner, action: 'approve' })).toMatchObject({ ok: false, code: 'conflict' });
   });
 
   it('makes 媒体稿件 final at its single approval', () => {
     expect(decideTransition({ ...request('approve', 'review', 'assignee'), chain: DEFAULT_CHAINS.media })).toMatchObject({ ok: true, state: 'final' });
   });
 
-  it('refuses an approval by someone who edited this revision (403), even when assigned', () => {
+  it('refuses an approval by someone who edited this revision (forbidden), even when assigned', () => {
     const edited = request('approve', 'review', 'assignee', { editorIds: ['owner', 'rev1'] });
-    expect(decideTransition(edited)).toMatchObject({ ok: false, status: 403 });
+    expect(decideTransition(edited)).toMatchObject({ ok: false, code: 'forbidden' });
     const ownPiece = request('approve', 'review', 'owner', { assigneeId: 'owner' });
-    expect(decideTransition(ownPiece)).toMatchObject({ ok: false, status: 403 });
+    expect(decideTransition(ownPiece)).toMatchObject({ ok: false, code: 'forbidden' });
   });
 
   it('requires a comment to return and a reason to reopen', () => {
-    expect(decideTransition({ ...request('return', 'review', 'assignee'), comment: ' ' })).toMatchObject({ ok: false, status: 400 });
-    expect(decideTransition({ ...request('reopen', 'final', 'signer'), comment: '' })).toMatchObject({ ok: false, status: 400 });
+    expect(decideTransition({ ...request('return', 'review', 'assignee'), comment: ' ' })).toMatchObject({ ok: false, code: 'bad_request' });
+    expect(decideTransition({ ...request('reopen', 'final', 'signer'), comment: '' })).toMatchObject({ ok: false, code: 'bad_request' });
     expect(decideTransition(request('reopen', 'final', 'signer'))).toMatchObject({ ok: true, state: 'draft', newRevision: true });
   });
 
   it('refuses an assignee without the checkpoint\'s role, or one who wrote the piece', () => {
-    expect(decideTransition({ ...request('submit', 'draft', 'owner'), assignee: people.signer })).toMatchObject({ ok: false, status: 400 });
-    expect(decideTransition({ ...request('submit', 'draft', 'owner'), assignee: { id: 'collab', roles: ['reviewer'] } })).toMatchObject({ ok: false, status: 400 });
-    expect(decideTransition({ ...request('submit', 'draft', 'owner'), assignee: null })).toMatchObject({ ok: false, status: 400 });
+    expect(decideTransition({ ...request('submit', 'draft', 'owner'), assignee: people.signer })).toMatchObject({ ok: false, code: 'bad_request' });
+    expect(decideTransition({ ...request('submit', 'draft', 'owner'), assignee: { id: 'collab', roles: ['reviewer'] } })).toMatchObject({ ok: false, code: 'bad_request' });
+    expect(decideTransition({ ...request('submit', 'draft', 'owner'), assignee: null })).toMatchObject({ ok: false, code: 'bad_request' });
   });
 
-  it('answers a state that forbids the action with 409 and a role that forbids it with 403', () => {
-    expect(decideTransition(request('submit', 'review', 'owner'))).toMatchObject({ ok: false, status: 409 });
-    expect(decideTransition(request('approve', 'review', 'otherReviewer'))).toMatchObject({ ok: false, status: 403 });
+  it('answers a state that forbids the action with conflict and a role that forbids it with forbidden', () => {
+    expect(decideTransition(request('submit', 'review', 'owner'))).toMatchObject({ ok: false, code: 'conflict' });
+    expect(decideTransition(request('approve', 'review', 'otherReviewer'))).toMatchObject({ ok: false, code: 'forbidden' });
   });
 });

@@ -76,18 +76,19 @@ export type TransitionDecision =
   | { ok: true; state: WorkflowState; checkpointIndex: number | null; assigneeId: string | null; newRevision: boolean;
       /** True when this action vouches for the content (approve, sign): its hash is recorded. */
       vouches: boolean }
-  | { ok: false; status: 403 | 409 | 400; message: string };
+  /** A refusal: `forbidden` (not this actor's to take), `conflict` (not in this state), `bad_request` (missing or wrong input). */
+  | { ok: false; code: 'forbidden' | 'conflict' | 'bad_request'; message: string };
 
-const refuse = (status: 403 | 409 | 400, message: string): TransitionDecision => ({ ok: false, status, message });
+const refuse = (code: 'forbidden' | 'conflict' | 'bad_request', message: string): TransitionDecision => ({ ok: false, code, message });
 
 function checkAssignee(request: TransitionRequest, checkpoint: Checkpoint): TransitionDecision | null {
   const { assignee, document } = request;
   const role = checkpoint.role === 'reviewer' ? '审核人' : '签发人';
-  if (!assignee) return refuse(400, `请指定“${checkpoint.name}”的${role}`);
-  if (assignee.disabled) return refuse(400, '指定的人员账号已停用');
-  if (!assignee.roles.includes(checkpoint.role)) return refuse(400, `指定的人员不是${role}`);
+  if (!assignee) return refuse('bad_request', `请指定“${checkpoint.name}”的${role}`);
+  if (assignee.disabled) return refuse('bad_request', '指定的人员账号已停用');
+  if (!assignee.roles.includes(checkpoint.role)) return refuse('bad_request', `指定的人员不是${role}`);
   if (document.editorIds.includes(assignee.id) || assignee.id === document.ownerId) {
-    return refuse(400, '不能指定本稿的撰稿人或修改人审核本稿');
+    return refuse('bad_request', '不能指定本稿的撰稿人或修改人审核本稿');
   }
   return null;
 }
@@ -102,10 +103,10 @@ export function decideTransition(request: TransitionRequest): TransitionDecision
 
   switch (action) {
     case 'submit': {
-      if (!isWriter) return refuse(403, '只有撰稿人和协作者可以提交审核');
-      if (document.state !== 'draft' && document.state !== 'returned') return refuse(409, `文稿${STATE_NAMES[document.state]}，不能提交审核`);
+      if (!isWriter) return refuse('forbidden', '只有撰稿人和协作者可以提交审核');
+      if (document.state !== 'draft' && document.state !== 'returned') return refuse('conflict', `文稿${STATE_NAMES[document.state]}，不能提交审核`);
       const first = chain.checkpoints[0];
-      if (!first) return refuse(409, '此类文稿没有配置审核流程');
+      if (!first) return refuse('conflict', '此类文稿没有配置审核流程');
       const problem = checkAssignee(request, first);
       if (problem) return problem;
       return { ok: true, state: 'review', checkpointIndex: 0, assigneeId: request.assignee?.id ?? null, newRevision: false, vouches: false };
@@ -113,18 +114,18 @@ export function decideTransition(request: TransitionRequest): TransitionDecision
     case 'approve':
     case 'sign':
     case 'return': {
-      if (document.state !== 'review' || !current || document.checkpointIndex === null) return refuse(409, '文稿不在审核中');
-      if (actor.id !== document.assigneeId) return refuse(403, `此稿当前由他人办理（${current.name}）`);
+      if (document.state !== 'review' || !current || document.checkpointIndex === null) return refuse('conflict', '文稿不在审核中');
+      if (actor.id !== document.assigneeId) return refuse('forbidden', `此稿当前由他人办理（${current.name}）`);
       if (action === 'return') {
-        if (!request.comment?.trim()) return refuse(400, '退回时请填写退回意见');
+        if (!request.comment?.trim()) return refuse('bad_request', '退回时请填写退回意见');
         return { ok: true, state: 'returned', checkpointIndex: null, assigneeId: null, newRevision: false, vouches: false };
       }
-      if (wroteIt) return refuse(403, '不能审核或签发自己撰写或修改过的文稿');
+      if (wroteIt) return refuse('forbidden', '不能审核或签发自己撰写或修改过的文稿');
       if (action === 'sign') {
-        if (current.role !== 'signer' || !isLast) return refuse(409, `“${current.name}”不是签发环节`);
+        if (current.role !== 'signer' || !isLast) return refuse('conflict', `“${current.name}”不是签发环节`);
         return { ok: true, state: 'final', checkpointIndex: null, assigneeId: null, newRevision: false, vouches: true };
       }
-      if (current.role === 'signer' && isLast) return refuse(409, '最后的签发环节请使用“签发”');
+      if (current.role === 'signer' && isLast) return refuse('conflict', '最后的签发环节请使用“签发”');
       if (isLast) return { ok: true, state: 'final', checkpointIndex: null, assigneeId: null, newRevision: false, vouches: true };
       const next = chain.checkpoints[document.checkpointIndex + 1];
       const problem = checkAssignee(request, next);
@@ -132,9 +133,9 @@ export function decideTransition(request: TransitionRequest): TransitionDecision
       return { ok: true, state: 'review', checkpointIndex: document.checkpointIndex + 1, assigneeId: request.assignee?.id ?? null, newRevision: false, vouches: true };
     }
     case 'reopen': {
-      if (document.state !== 'final') return refuse(409, '只有定稿可以重新打开');
-      if (actor.id !== document.finalizedBy && !actor.roles.includes('admin')) return refuse(403, '只有签发人或管理员可以重新打开定稿');
-      if (!request.comment?.trim()) return refuse(400, '重新打开时请填写原因');
+      if (document.state !== 'final') return refuse('conflict', '只有定稿可以重新打开');
+      if (actor.id !== document.finalizedBy && !actor.roles.includes('admin')) return refuse('forbidden', '只有签发人或管理员可以重新打开定稿');
+      if (!request.comment?.trim()) return refuse('bad_request', '重新打开时请填写原因');
       return { ok: true, state: 'draft', checkpointIndex: null, assigneeId: null, newRevision: true, vouches: false };
     }
   }

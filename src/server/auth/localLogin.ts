@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { User } from '../../shared/api';
 import type { UserDirectory } from '../users/userDirectory';
-import type { LocalLogin } from '../http/services';
+import type { LocalLogin } from '../services';
 import { newToken } from './tokens';
 
 export const LOCAL_USERNAME = 'local';

@@ -1,6 +1,7 @@
 import type { Extension, onAuthenticatePayload } from '@hocuspocus/server';
 import type { SessionStore } from '../auth/sessionStore';
 import type { DocumentStore } from '../documents/documentStore';
+import { DeskError, unauthorized } from '../errors';
 import { parseDocumentName, type CollabContext } from './documentNames';
 
 /**
@@ -9,6 +10,7 @@ import { parseDocumentName, type CollabContext } from './documentNames';
  * a user who may read but not edit gets a read-only connection (Hocuspocus drops its updates).
  * Only bodies are collaboration documents: an old client asking for `<id>/review` is refused, so
  * nothing it writes there is applied or stored (review threads go through the HTTP API).
+ * Refusals are DeskErrors, as in every other layer; Hocuspocus answers each with `permission-denied`.
  */
 export class AuthenticationExtension implements Extension {
   readonly extensionName = 'authentication';
@@ -17,9 +19,9 @@ export class AuthenticationExtension implements Extension {
 
   async onAuthenticate({ token, documentName, connectionConfig }: onAuthenticatePayload): Promise<CollabContext> {
     const user = await this.sessions.authenticate(token);
-    if (!user) throw new Error('unauthorized');
+    if (!user) throw unauthorized();
     const name = parseDocumentName(documentName);
-    if (!name) throw new Error('unknown document');
+    if (!name) throw new DeskError('not_found', '没有这个协作文档');
     const { access } = await this.documents.load(user, name.documentId);
     connectionConfig.readOnly = !access.canEdit;
     return { user };

@@ -3,9 +3,10 @@ import type { Kysely } from 'kysely';
 import type { DocumentState, DocumentSummary, User } from '../../shared/api';
 import { DOCUMENT_REMOVED, type DocumentRemovedMessage, type RemovalPreview, type RemovalRight } from '../../shared/removal';
 import type { Database } from '../db/schema';
-import type { Audit } from '../http/services';
-import { DeskError, forbidden } from '../http/errors';
+import type { Audit } from '../services';
+import { DeskError, forbidden } from '../errors';
 import type { CollabGate } from '../review/collabGate';
+import type { InboxNotifier } from '../events/inboxNotifier';
 import { contextUser } from '../collab/documentNames';
 import type { DocumentStore } from './documentStore';
 
@@ -47,6 +48,8 @@ export interface DocumentRemoverDeps {
   gate: CollabGate;
   collab: () => Hocuspocus;
   audit: Audit;
+  /** Tells the people whose 待办 shows the piece, after every delete or restore asked for. */
+  inbox?: Pick<InboxNotifier, 'documentChanged'>;
 }
 
 interface LedgerCount { all: number; voided: number }
@@ -81,6 +84,17 @@ export class DocumentRemover {
 
   /** DELETE: 409 for the writer of a protected piece, 400 for an admin without a reason, 403 for others. */
   async remove(user: User, id: string, reason: string | undefined): Promise<void> {
+    await this.softDelete(user, id, reason);
+    await this.deps.inbox?.documentChanged(id);
+  }
+
+  /** Restores from the 回收站: the owner, or an admin (who may undo an admin's deletion). */
+  async restore(user: User, id: string): Promise<void> {
+    await this.undelete(user, id);
+    await this.deps.inbox?.documentChanged(id);
+  }
+
+  private async softDelete(user: User, id: string, reason: string | undefined): Promise<void> {
     const { row } = await this.deps.documents.load(user, id);
     if (row.deleted_at !== null) return;
     const submissions = (await this.ledgerCounts([id])).get(id)?.all ?? 0;
@@ -105,8 +119,7 @@ export class DocumentRemover {
     this.announce(id, true, user);
   }
 
-  /** Restores from the 回收站: the owner, or an admin (who may undo an admin's deletion). */
-  async restore(user: User, id: string): Promise<void> {
+  private async undelete(user: User, id: string): Promise<void> {
     const { row } = await this.deps.documents.load(user, id);
     if (row.owner_id !== user.id && !user.roles.includes('admin')) throw forbidden('只有文稿的创建人或管理员可以恢复它');
     if (row.deleted_at === null) return;

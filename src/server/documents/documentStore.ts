@@ -6,7 +6,7 @@ import type { DocumentKind } from '../../shared/kinds';
 import type { User } from '../../shared/api';
 import { documentAccess, type DocumentAccess } from '../../core/access';
 import type { Database, DocumentRow } from '../db/schema';
-import { DeskError, forbidden, notFound } from '../http/errors';
+import { DeskError, forbidden, notFound } from '../errors';
 
 export interface DocumentFilter { kind?: DocumentKind; ownerId?: string; q?: string; deleted?: boolean; target?: string }
 
@@ -137,6 +137,17 @@ export class DocumentStore {
   /** Marks the body as changed now (for "sort by last change"). */
   async touch(id: string): Promise<void> {
     await this.db.updateTable('documents').set({ updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+  }
+
+  /** Links a piece to the one it was made from (a rescued offline draft to its original). */
+  async linkSource(id: string, sourceId: string): Promise<void> {
+    await this.db.updateTable('documents').set({ source_document_id: sourceId }).where('id', '=', id).execute();
+  }
+
+  /** Every live piece of `kind` but `exceptId`, with what the number registers read (no access check). */
+  async othersOfKind(kind: DocumentRow['kind'], exceptId: string): Promise<Array<Pick<DocumentRow, 'id' | 'title' | 'kind' | 'properties' | 'created_at'>>> {
+    return this.db.selectFrom('documents').select(['id', 'title', 'kind', 'properties', 'created_at'])
+      .where('deleted_at', 'is', null).where('id', '!=', exceptId).where('kind', '=', kind).execute();
   }
 
   private summary(row: DocumentRow, ownerName: string): DocumentSummary {

@@ -1,6 +1,4 @@
-import type { Kysely } from 'kysely';
 import type { DocumentProperties, User } from '../../shared/api';
-import type { Database } from '../db/schema';
 import type { DocumentStore } from './documentStore';
 import { nextDocNumber, nextIssue, parseDocNumber, parseIssue, sameDocNumber, yearOf } from '../../core/docx/registers';
 
@@ -21,11 +19,10 @@ function currentYear(): number {
  * The office's per-year registers, read from every live document's properties: the next
  * 发文字号 (same issuer code, same year) and the next 期号 of the bulletin, and numbers used twice.
  */
-export async function registerReport(db: Kysely<Database>, documents: DocumentStore, user: User, id: string): Promise<RegisterReport> {
+export async function registerReport(documents: DocumentStore, user: User, id: string): Promise<RegisterReport> {
   const { row } = await documents.load(user, id);
   const own = JSON.parse(row.properties) as DocumentProperties;
-  const others = (await db.selectFrom('documents').select(['id', 'title', 'kind', 'properties', 'created_at'])
-    .where('deleted_at', 'is', null).where('id', '!=', id).where('kind', '=', row.kind).execute())
+  const others = (await documents.othersOfKind(row.kind, id))
     .map((d) => ({ ...d, props: JSON.parse(d.properties) as DocumentProperties }));
   const report: RegisterReport = { suggestions: {}, duplicates: {} };
 

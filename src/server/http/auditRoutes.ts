@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { auditQuery, type AuditFilter } from '../../shared/audit';
 import { exportAudit } from '../audit/auditSpreadsheet';
 import { parse, requireAdmin } from './context';
-import type { Services } from './services';
+import type { Services } from '../services';
 
 /** An export holds at most this many entries (narrow the filter for more). */
 const EXPORT_MAX = 100_000;

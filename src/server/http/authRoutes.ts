@@ -2,9 +2,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { localLoginRequest, loginRequest, setupRequest, type LoginResponse } from '../../shared/api';
 import { verifyPassword } from '../auth/passwords';
 import { cookieValue, DEVICE_COOKIE, deviceCookie, issueDeviceToken, verifyDeviceToken } from '../auth/deviceTokens';
-import { DeskError, forbidden } from './errors';
+import { DeskError, forbidden } from '../errors';
 import { bearerToken, isLocalRequest, parse, requireUser } from './context';
-import type { Services } from './services';
+import type { Services } from '../services';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { commentTextRequest, newThreadRequest, resolveRequest } from '../../shared/review';
 import { parse, requireUser } from './context';
-import type { Services } from './services';
+import type { Services } from '../services';
 
 const documentParam = z.object({ id: z.string().min(1).max(64) });
 const threadParam = documentParam.extend({ threadId: z.string().min(1).max(64) });

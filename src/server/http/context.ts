@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { User } from '../../shared/api';
 import { chineseErrors } from '../../shared/validation';
-import { DeskError, forbidden, unauthorized } from './errors';
+import { DeskError, forbidden, unauthorized } from '../errors';
 import type { SessionStore } from '../auth/sessionStore';
 
 /**

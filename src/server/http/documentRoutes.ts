@@ -6,15 +6,14 @@ import {
 import { deleteDocumentRequest } from '../../shared/removal';
 import { parse, requireUser } from './context';
 import { registerReport } from '../documents/numberRegisters';
-import type { Services } from './services';
+import type { Services } from '../services';
 
 const idParam = z.object({ id: z.string().min(1).max(64) });
 const collaboratorParam = idParam.extend({ userId: z.string().min(1).max(64) });
 
 /** Documents: create, list, read, rename and properties, the 回收站 (rules in DocumentRemover), collaborators, content. */
 export function registerDocumentRoutes(app: FastifyInstance, services: Services): void {
-  const { documents, bodies, sessions, audit, remover } = services;
-  const { inbox } = services.events;
+  const { documents, bodies, sessions, remover, flows } = services;
   app.get('/api/documents', async (request) => {
     const user = await requireUser(sessions, request);
     const query = parse(listDocumentsQuery, request.query);
@@ -27,11 +26,7 @@ export function registerDocumentRoutes(app: FastifyInstance, services: Services)
 
   app.post('/api/documents', async (request, reply) => {
     const user = await requireUser(sessions, request);
-    const body = parse(createDocumentRequest, request.body);
-    const id = await documents.create(user, body);
-    await bodies.seed(id, body.blocks ?? []);
-    await audit(user.id, 'document.create', id, { kind: body.kind });
-    return reply.code(201).send(await documents.detail(user, id));
+    return reply.code(201).send(await flows.documentCreator.create(user, parse(createDocumentRequest, request.body)));
   });
 
   app.get('/api/documents/:id', async (request) => {
@@ -42,13 +37,7 @@ export function registerDocumentRoutes(app: FastifyInstance, services: Services)
   app.patch('/api/documents/:id', async (request) => {
     const user = await requireUser(sessions, request);
     const { id } = parse(idParam, request.params);
-    const changes = parse(updateDocumentRequest, request.body);
-    await documents.update(user, id, changes);
-    await services.review.gate.recordEditor(id, user.id);
-    services.review.gate.announceChange(id);
-    await inbox.documentChanged(id);
-    await audit(user.id, 'document.update', id, { fields: Object.keys(changes) });
-    return documents.detail(user, id);
+    return flows.documentUpdater.update(user, id, parse(updateDocumentRequest, request.body));
   });
 
   app.get('/api/documents/:id/removal', async (request) => {
@@ -61,7 +50,6 @@ export function registerDocumentRoutes(app: FastifyInstance, services: Services)
     const { id } = parse(idParam, request.params);
     const { reason } = parse(deleteDocumentRequest, request.body ?? {});
     await remover.remove(user, id, reason || undefined);
-    await inbox.documentChanged(id);
     return { ok: true };
   });
 
@@ -69,32 +57,24 @@ export function registerDocumentRoutes(app: FastifyInstance, services: Services)
     const user = await requireUser(sessions, request);
     const { id } = parse(idParam, request.params);
     await remover.restore(user, id);
-    await inbox.documentChanged(id);
     return documents.detail(user, id);
   });
 
   app.post('/api/documents/:id/collaborators', async (request) => {
     const user = await requireUser(sessions, request);
     const { id } = parse(idParam, request.params);
-    const { userId } = parse(addCollaboratorRequest, request.body);
-    await documents.addCollaborator(user, id, userId);
-    await inbox.documentChanged(id, [userId]);
-    await audit(user.id, 'document.collaborator.add', id, { userId });
-    return documents.detail(user, id);
+    return flows.collaborators.add(user, id, parse(addCollaboratorRequest, request.body).userId);
   });
 
   app.delete('/api/documents/:id/collaborators/:userId', async (request) => {
     const user = await requireUser(sessions, request);
     const { id, userId } = parse(collaboratorParam, request.params);
-    await documents.removeCollaborator(user, id, userId);
-    await inbox.documentChanged(id, [userId]);
-    await audit(user.id, 'document.collaborator.remove', id, { userId });
-    return documents.detail(user, id);
+    return flows.collaborators.remove(user, id, userId);
   });
 
   app.get('/api/documents/:id/registers', async (request) => {
     const user = await requireUser(sessions, request);
-    return registerReport(services.review.db, documents, user, parse(idParam, request.params).id);
+    return registerReport(documents, user, parse(idParam, request.params).id);
   });
 
   app.get('/api/documents/:id/content', async (request, reply) => {

@@ -1,29 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import fastifyMultipart from '@fastify/multipart';
 import { z } from 'zod';
-import { LIMITS, type DocumentProperties } from '../../shared/api';
-import { DOCUMENT_KINDS, type DocumentKind } from '../../shared/kinds';
-import {
-  DOCX_LAYOUTS, DOCX_MIME, docxFileName, layoutForKind, type DocxApproval,
-} from '../../core/docx/docxExporter';
-import { cleanTitle } from '../../core/text/cleanText';
-import { DeskError } from './errors';
+import { LIMITS } from '../../shared/api';
+import { DOCUMENT_KINDS } from '../../shared/kinds';
+import { DOCX_LAYOUTS, DOCX_MIME } from '../../core/docx/docxExporter';
 import { parse, requireUser } from './context';
 import { contentDisposition } from './contentDisposition';
 import { megabytes } from './frameworkErrors';
 import { receiveUpload, type UploadRule } from './uploads';
-import type { Services } from './services';
-
-/**
- * What the review workflow supplies to export a 定稿 as the official file. Without it (no approval
- * store), a final document exports with no approval properties.
- */
-export interface DocxApprovalSource {
-  /** The approval the document was signed with, or null. */
-  approvalOf(documentId: string): Promise<DocxApproval | null>;
-  /** Whether the document's content now is what `contentHash` vouched for, in the version that made it. */
-  contentMatches(documentId: string, contentHash: string): Promise<boolean>;
-}
+import type { Services } from '../services';
 
 const idParam = z.object({ id: z.string().min(1).max(64) });
 const exportQuery = z.object({ layout: z.enum(DOCX_LAYOUTS).optional() });
@@ -37,31 +22,19 @@ const WORD_UPLOAD: UploadRule = {
 
 /**
  * Word export and import: `GET /api/documents/:id/export.docx?layout=official|info|manuscript` and
- * `POST /api/import` (multipart, one .docx, at most 50 MB) → `{id}`. Writing and reading the file
- * run in the worker pool; an import is measured (what it inflates to, its paragraphs) before mammoth.
+ * `POST /api/import` (multipart, one .docx, at most 50 MB) → `{id}` (DocumentExporter, DocumentCreator).
  */
-export function registerDocxRoutes(app: FastifyInstance, services: Services, approvals?: DocxApprovalSource): void {
-  const { sessions, documents, bodies, audit, work } = services;
+export function registerDocxRoutes(app: FastifyInstance, services: Services): void {
+  const { sessions, flows } = services;
 
   app.get('/api/documents/:id/export.docx', async (request, reply) => {
     const user = await requireUser(sessions, request);
     const { id } = parse(idParam, request.params);
     const { layout } = parse(exportQuery, request.query);
-    const { row } = await documents.load(user, id);
-    const final = row.state === 'final';
-    const approval = final && approvals ? await approvals.approvalOf(id) : null;
-    if (approval && approvals && !(await approvals.contentMatches(id, approval.contentHash))) {
-      throw new DeskError('conflict', '文稿内容在签发后有改动，与签发时不一致，不能作为正式文件导出');
-    }
-    const properties = JSON.parse(row.properties) as DocumentProperties;
-    const bytes = await work.run('exportDocx', {
-      kind: row.kind, title: row.title, properties, state: await bodies.currentState(id), final, approval,
-      layout: layout ?? layoutForKind(row.kind),
-    });
-    await audit(user.id, 'document.export', id, { layout: layout ?? layoutForKind(row.kind), final });
+    const { bytes, fileName } = await flows.documentExporter.export(user, id, layout);
     return reply
       .header('content-type', DOCX_MIME)
-      .header('content-disposition', contentDisposition(docxFileName(row.title, final)))
+      .header('content-disposition', contentDisposition(fileName))
       .header('cache-control', 'no-store')
       .send(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   });
@@ -74,15 +47,8 @@ export function registerDocxRoutes(app: FastifyInstance, services: Services, app
     scope.post('/api/import', async (request, reply) => {
       const user = await requireUser(sessions, request);
       const query = parse(importQuery, request.query);
-      const { fileName, bytes } = await receiveUpload(request, WORD_UPLOAD, async ({ file, fileName }) => ({ fileName, bytes: await file.toBuffer() }));
-      // Measured (what the .docx inflates to, its paragraphs) and read in the worker pool.
-      const imported = await work.run('importDocx', bytes);
-      const kind: DocumentKind = query.kind ?? imported.kind ?? 'comprehensive';
-      // The title found in the text, or the file's name; cleaned as every title is (cleanTitle).
-      const title = [...(cleanTitle(imported.title ?? '') || cleanTitle(fileName.replace(/\.docx$/i, '')) || '导入的文稿')].slice(0, 200).join('');
-      const id = await documents.create(user, { title, kind, properties: imported.properties });
-      await bodies.seedState(id, imported.body);
-      await audit(user.id, 'document.import', id, { kind, fileName, blocks: imported.blocks });
+      const upload = await receiveUpload(request, WORD_UPLOAD, async ({ file, fileName }) => ({ fileName, bytes: await file.toBuffer() }));
+      const id = await flows.documentCreator.importWord(user, { ...upload, kind: query.kind });
       return reply.code(201).send({ id });
     });
   });

@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiError } from '../../shared/api';
 import { LIMITS } from '../../shared/api';
-import { DeskError } from './errors';
+import { DeskError } from '../errors';
+import { HTTP_STATUS } from './errorStatus';
 import { refusalFor } from './frameworkErrors';
 import { installBodyDrain } from './bodyDrain';
 
@@ -15,7 +16,7 @@ function body(error: DeskError): ApiError {
  */
 export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const refusal = refusalFor(error, request) ?? new DeskError('bad_request', '请求地址有误');
-  reply.code(refusal.status).send(body(refusal));
+  reply.code(HTTP_STATUS[refusal.code]).send(body(refusal));
 }
 
 /**
@@ -30,15 +31,15 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.removeContentTypeParser('text/plain');
   installBodyDrain(app, { maxBytes: LIMITS.drain, maxMs: 30_000 });
   app.setErrorHandler((error: FastifyError | DeskError, request, reply) => {
-    if (error instanceof DeskError) return reply.code(error.status).headers(error.headers).send(body(error));
+    if (error instanceof DeskError) return reply.code(HTTP_STATUS[error.code]).headers(error.headers).send(body(error));
     const refusal = refusalFor(error, request);
-    if (refusal) return reply.code(refusal.status).send(body(refusal));
+    if (refusal) return reply.code(HTTP_STATUS[refusal.code]).send(body(refusal));
     request.log.error({ err: error }, 'request failed');
-    return reply.code(500).send({ error: { code: 'internal', message: '服务器内部错误，请稍后重试' } } satisfies ApiError);
+    return reply.code(HTTP_STATUS.internal).send({ error: { code: 'internal', message: '服务器内部错误，请稍后重试' } } satisfies ApiError);
   });
   app.setNotFoundHandler((request, reply) => {
     const api = request.url.startsWith('/api/') || request.url === '/api';
     const refusal = new DeskError('not_found', api ? '没有这个接口，请检查请求的地址和方法' : '页面不存在');
-    return reply.code(404).send(body(refusal));
+    return reply.code(HTTP_STATUS[refusal.code]).send(body(refusal));
   });
 }

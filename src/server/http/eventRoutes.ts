@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { bearerToken, requireUser } from './context';
-import type { Services } from './services';
+import type { Services } from '../services';
 
 /**
  * `GET /api/events`: the user's event stream (Server-Sent Events), authenticated like every other call

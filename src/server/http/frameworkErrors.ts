@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyRequest } from 'fastify';
 import type { ErrorCode } from '../../shared/api';
-import { DeskError } from './errors';
+import { DeskError } from '../errors';
 
 /** Megabytes as the user reads them: `2 MB`, `0.5 MB`. */
 export function megabytes(bytes: number): string {

@@ -6,19 +6,17 @@ import { LIMITS } from '../../shared/api';
 import {
   createOutletRequest, createSubmissionRequest, documentTargetsRequest, ledgerExportQuery, listSubmissionsQuery,
   progressItemsQuery, progressQuery, recordEventRequest, updateOutletRequest, yearTargetsRequest,
-  type ImportReport, type ProgressResponse,
+  type ProgressResponse,
 } from '../../shared/ledger';
 import { shanghaiDate } from '../../core/targets/dates';
-import { countedItems, yearProgress, type CountedItem } from '../../core/targets/counting';
-import { scoredEvents } from '../../core/targets/points';
-import { DeskError, forbidden } from './errors';
+import type { CountedItem } from '../../core/targets/counting';
+import { DeskError, forbidden } from '../errors';
 import { parse, requireUser } from './context';
 import { contentDisposition } from './contentDisposition';
 import { megabytes } from './frameworkErrors';
 import { receiveUpload, type UploadRule } from './uploads';
-import type { Services } from './services';
-import { ledgerRows, splitRecorded, validateImport } from '../ledger/ledgerSpreadsheet';
-import type { NewOutlet } from '../ledger/submissionLedger';
+import type { Services } from '../services';
+import { HTTP_STATUS } from './errorStatus';
 
 const idParam = z.object({ id: z.string().min(1).max(64) });
 const yearParam = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
@@ -50,8 +48,8 @@ export function registerLedgerRoutes(app: FastifyInstance, services: Services): 
   });
 }
 
-function routes(app: FastifyInstance, { sessions, documents, audit, ledger, work }: Services): void {
-  const { outlets, submissions, targets, evidence } = ledger;
+function routes(app: FastifyInstance, { sessions, documents, audit, ledger, flows }: Services): void {
+  const { outlets, submissions, targets, evidence, reports } = ledger;
   const requireClerk = async (request: FastifyRequest): Promise<User> => {
     const user = await requireUser(sessions, request);
     if (!isClerk(user)) throw forbidden('只有统计员或管理员可以执行此操作');
@@ -155,35 +153,17 @@ function routes(app: FastifyInstance, { sessions, documents, audit, ledger, work
     return submissions.documentTags(id);
   });
 
-  const progressFor = async (year: number, asOf: string): Promise<ProgressResponse> =>
-    yearProgress(await targets.yearTargets(year), await submissions.entriesForYear(year, { titles: false }), asOf);
-
   // Static paths win over `/api/targets/:year` in Fastify's router.
   app.get('/api/targets/progress', async (request): Promise<ProgressResponse> => {
     await requireUser(sessions, request);
     const { year, asOf } = parse(progressQuery, request.query);
-    return progressFor(year, asOf ?? shanghaiDate(new Date()));
+    return reports.progress(year, asOf ?? shanghaiDate(new Date()));
   });
 
   app.get('/api/targets/progress/items', async (request): Promise<{ items: CountedItem[] }> => {
     await requireUser(sessions, request);
     const { year, asOf = shanghaiDate(new Date()), key } = parse(progressItemsQuery, request.query);
-    const { targets: definitions, points } = await targets.yearTargets(year);
-    const definition = definitions.find((t) => t.key === key);
-    if (!definition) throw new DeskError('not_found', '没有这个年度目标');
-    const entries = await submissions.entriesForYear(year);
-    const { rule } = definition;
-    if (rule.type === 'rule') return { items: countedItems(rule, entries, year, asOf) };
-    if (rule.type === 'manual') return { items: [] };
-    const until = asOf < `${year}-12-31` ? asOf : `${year}-12-31`;
-    const items = entries.filter((e) => rule.pieceKinds.includes(e.pieceKind) && (rule.outletKinds.length === 0 || rule.outletKinds.includes(e.outlet.kind)))
-      .flatMap((e): CountedItem[] => {
-        const inYear = scoredEvents(e, points).filter((s) => s.on >= `${year}-01-01` && s.on <= until);
-        return inYear.length === 0 ? [] : [{
-          key: e.id, title: e.title, on: inYear[0].on, entryIds: [e.id], authors: [...e.authors], level: e.outlet.level, outletName: e.outlet.name,
-        }];
-      });
-    return { items: items.sort((a, b) => (a.on < b.on ? -1 : 1)) };
+    return { items: await reports.progressItems(year, asOf, key) };
   });
 
   app.get('/api/targets/:year', async (request) => {
@@ -203,14 +183,10 @@ function routes(app: FastifyInstance, { sessions, documents, audit, ledger, work
   app.get('/api/ledger.xlsx', async (request, reply) => {
     await requireUser(sessions, request);
     const { year } = parse(ledgerExportQuery, request.query);
-    const today = shanghaiDate(new Date());
-    const asOf = today < `${year}-12-31` ? today : `${year}-12-31`;
-    const { points } = await targets.yearTargets(year);
-    const rows = ledgerRows(await submissions.list({ year, limit: 1_000_000 }), points, year);
-    const bytes = await work.run('exportLedger', { rows, progress: await progressFor(year, asOf) });
+    const { bytes, fileName } = await reports.spreadsheet(year);
     const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', contentDisposition(`报送台账-${year}.xlsx`))
+      .header('content-disposition', contentDisposition(fileName))
       .send(file);
   });
 
@@ -220,34 +196,8 @@ function routes(app: FastifyInstance, { sessions, documents, audit, ledger, work
       if (!/\.(xlsx|csv)$/i.test(fileName)) throw new DeskError('bad_request', '只能导入 .xlsx 或 .csv 文件');
       return { fileName, bytes: await file.toBuffer() };
     });
-    let sheet: string[][];
-    try {
-      // Measured (what the .xlsx inflates to) and parsed in the worker pool.
-      sheet = await work.run('readSheet', { filename: fileName, bytes });
-    } catch (error) {
-      // Past a limit (inflated size, time, memory): the limit's own message.
-      if (error instanceof DeskError) throw error;
-      throw new DeskError('bad_request', '无法读取文件，请确认是 .xlsx 或 .csv 格式');
-    }
-    const catalog = new Map((await outlets.list()).map((o) => [o.name, o]));
-    const result = validateImport(sheet, catalog);
-    const report: ImportReport = { ok: result.errors.length === 0, imported: 0, skipped: 0, rows: result.total, errors: result.errors };
-    if (!report.ok) {
-      return reply.code(400).send({
-        error: { code: 'bad_request', message: `有 ${result.errors.length} 行不符合要求，未导入任何记录` },
-        report,
-      });
-    }
-    const { fresh, recorded } = splitRecorded(result.rows, await submissions.sentRecords());
-    const newOutlets = new Map<string, NewOutlet>();
-    for (const row of fresh) {
-      if (row.newOutlet && !newOutlets.has(row.outletName)) newOutlets.set(row.outletName, { name: row.outletName, ...row.newOutlet });
-    }
-    const ids = fresh.length === 0 ? [] : await submissions.insert(user, fresh.map((row) => ({
-      documentId: null, title: row.title, kind: row.kind, authors: row.authors,
-      outletId: catalog.get(row.outletName)?.id ?? '', outletName: row.outletName, events: row.events,
-    })), [...newOutlets.values()]);
-    await audit(user.id, 'ledger.import', fileName, { rows: ids.length, skipped: recorded.length, outletsAdded: newOutlets.size });
-    return { ...report, imported: ids.length, skipped: recorded.length };
+    const { report, refusal } = await flows.ledgerImporter.import(user, fileName, bytes);
+    if (refusal) return reply.code(HTTP_STATUS.bad_request).send({ error: { code: 'bad_request', message: refusal }, report });
+    return report;
   });
 }

@@ -4,10 +4,8 @@ import { z } from 'zod';
 import type { ProofScope } from '../../core/proofing';
 import { ignoreRequest, listEntrySchemas, PROOFING_LISTS, proofreadRequest, type ProofreadResponse } from '../../shared/proofing';
 import { parse, requireAdmin, requireUser } from './context';
-import { DeskError, forbidden, notFound } from './errors';
-import type { Services } from './services';
-import { ProofingStore } from '../proofing/proofingStore';
-import { ProofreadingGate } from '../proofing/proofGate';
+import { DeskError, forbidden, notFound } from '../errors';
+import type { Services } from '../services';
 import { readContent } from '../review/contentReader';
 import { importList } from '../proofing/listImport';
 
@@ -22,9 +20,9 @@ const IMPORT_LIMIT = 10 * 1024 * 1024;
  * findings ignored per document, and a server-side run over a document's current content (what the
  * submit and sign gate sees).
  */
-export function registerProofingRoutes(app: FastifyInstance, services: Services, store = new ProofingStore(services.review.db)): void {
+export function registerProofingRoutes(app: FastifyInstance, services: Services): void {
   const { sessions, documents } = services;
-  const gate = new ProofreadingGate(store, services.work);
+  const { store, gate } = services.proofing;
 
   app.post('/api/proofread', async (request): Promise<ProofreadResponse> => {
     await requireUser(sessions, request);

@@ -3,9 +3,7 @@ import { z } from 'zod';
 import { chainRequest, rescueRequest, saveVersionRequest, transitionRequest } from '../../shared/review';
 import { DOCUMENT_KINDS } from '../../shared/kinds';
 import { parse, requireAdmin, requireUser } from './context';
-import type { Services } from './services';
-import { inboxFor } from '../review/reviewQueries';
-import { rescueOfflineEdits } from '../review/offlineRescue';
+import type { Services } from '../services';
 
 const idParam = z.object({ id: z.string().min(1).max(64) });
 const versionParam = idParam.extend({ vid: z.string().min(1).max(64) });
@@ -66,12 +64,10 @@ export function registerReviewRoutes(app: FastifyInstance, services: Services): 
     const user = await requireUser(sessions, request);
     const { id } = parse(idParam, request.params);
     const { state } = parse(rescueRequest, request.body);
-    const draft = await rescueOfflineEdits({ documents: services.documents, yjsStore: review.yjsStore, db: review.db }, user, id, state);
-    await services.audit(user.id, 'document.rescue', draft.id, { from: id });
-    return reply.code(201).send(draft);
+    return reply.code(201).send(await services.flows.offlineRescuer.rescue(user, id, state));
   });
 
-  app.get('/api/inbox', async (request) => inboxFor(review.db, await requireUser(sessions, request)));
+  app.get('/api/inbox', async (request) => review.queries.inboxFor(await requireUser(sessions, request)));
 
   app.get('/api/chains', async (request) => {
     await requireUser(sessions, request);

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { MultipartFile } from '@fastify/multipart';
 import { cleanFileName } from '../../core/text/cleanText';
-import { DeskError } from './errors';
+import { DeskError } from '../errors';
 
 /** What one upload route accepts and says. */
 export interface UploadRule {

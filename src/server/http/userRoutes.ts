@@ -2,13 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { createUserRequest, updateUserRequest } from '../../shared/api';
 import { parse, requireAdmin, requireUser } from './context';
-import { DeskError } from './errors';
-import type { Services } from './services';
+import type { Services } from '../services';
 
 const idParam = z.object({ id: z.string().min(1).max(64) });
 
 /** User management (admin), and the user list everyone needs to invite collaborators. */
-export function registerUserRoutes(app: FastifyInstance, { users, sessions, audit }: Services): void {
+export function registerUserRoutes(app: FastifyInstance, { users, sessions, audit, flows }: Services): void {
   app.get('/api/users', async (request) => {
     const me = await requireUser(sessions, request);
     const all = await users.list();
@@ -25,14 +24,6 @@ export function registerUserRoutes(app: FastifyInstance, { users, sessions, audi
   app.patch('/api/users/:id', async (request) => {
     const admin = await requireAdmin(sessions, request);
     const { id } = parse(idParam, request.params);
-    const changes = parse(updateUserRequest, request.body);
-    if (id === admin.id && (changes.disabled || (changes.roles && !changes.roles.includes('admin')))) {
-      throw new DeskError('conflict', '不能停用自己的账号或取消自己的管理员角色');
-    }
-    const user = await users.update(id, changes);
-    // A disabled account or a reset password ends every open session of that user.
-    if (changes.disabled || changes.password) await sessions.revokeAllFor(id);
-    await audit(admin.id, 'user.update', id, { ...changes, password: changes.password ? '(reset)' : undefined });
-    return { user };
+    return { user: await flows.userUpdater.update(admin, id, parse(updateUserRequest, request.body)) };
   });
 }

@@ -4,6 +4,8 @@ import { EvidenceFiles } from './evidenceFiles';
 import { OutletCatalog } from './outletCatalog';
 import { SubmissionLedger } from './submissionLedger';
 import { TargetBook } from './targetBook';
+import { LedgerReporter } from './ledgerReporter';
+import type { HeavyWork } from '../work/heavyWork';
 
 /** The ledger's stores, built once per server from its database and data folder. */
 export interface LedgerServices {
@@ -11,8 +13,16 @@ export interface LedgerServices {
   submissions: SubmissionLedger;
   targets: TargetBook;
   evidence: EvidenceFiles;
+  /** The figures (统计) and the year's spreadsheet. */
+  reports: LedgerReporter;
 }
 
-export function createLedgerServices(db: Kysely<Database>, dataDir: string): LedgerServices {
-  return { outlets: new OutletCatalog(db), submissions: new SubmissionLedger(db), targets: new TargetBook(db), evidence: new EvidenceFiles(dataDir) };
+/** Builds the ledger's stores over `db` (evidence files under `dataDir`), its figures computed with `work`. */
+export function createLedgerServices(db: Kysely<Database>, dataDir: string, work: HeavyWork): LedgerServices {
+  const submissions = new SubmissionLedger(db);
+  const targets = new TargetBook(db);
+  return {
+    outlets: new OutletCatalog(db), submissions, targets, evidence: new EvidenceFiles(dataDir),
+    reports: new LedgerReporter({ submissions, targets, work }),
+  };
 }

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { CreateOutletRequest, Outlet, UpdateOutletRequest } from '../../shared/ledger';
 import type { OutletKind, OutletLevel } from '../../core/targets/model';
 import type { Database } from '../db/schema';
-import { DeskError, notFound } from '../http/errors';
+import { DeskError, notFound } from '../errors';
 
 type OutletRow = Database['outlets'];
 

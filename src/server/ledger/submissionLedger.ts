@@ -10,7 +10,7 @@ import type { DocumentKind } from '../../shared/kinds';
 import type { User } from '../../shared/api';
 import type { CreateSubmissionRequest, Evidence, FinalDocument, Outlet, RecordEventRequest, Submission, SubmissionEvent } from '../../shared/ledger';
 import type { Database } from '../db/schema';
-import { DeskError, notFound } from '../http/errors';
+import { DeskError, notFound } from '../errors';
 import { toOutlet } from './outletCatalog';
 
 type Db = Kysely<Database> | Transaction<Database>;

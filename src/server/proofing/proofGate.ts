@@ -1,10 +1,8 @@
 import { countBySeverity, type PlacedFinding } from '../../core/proofing';
 import type { ProofReport } from '../../shared/proofing';
 import type { ContentSnapshot } from '../review/contentReader';
-import { DeskError } from '../http/errors';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
-import { ProofingStore } from './proofingStore';
+import { DeskError } from '../errors';
+import type { ProofingStore } from './proofingStore';
 import type { HeavyWork } from '../work/heavyWork';
 
 const SHOWN_IN_REFUSAL = 3;
@@ -48,9 +46,4 @@ function excerpt(f: PlacedFinding): string {
   const from = Math.max(0, f.start - 4);
   const to = Math.min(f.text.length, Math.max(f.end, f.start + 1) + 4);
   return f.text.slice(from, to).replace(/\s+/g, ' ');
-}
-
-/** The gate for WorkflowService's `proofGate`, over the lists and ignores in `db`, proofreading in `work`. */
-export function createProofGate(db: Kysely<Database>, work: HeavyWork): ProofreadingGate {
-  return new ProofreadingGate(new ProofingStore(db), work);
 }

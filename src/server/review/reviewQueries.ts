@@ -5,12 +5,21 @@ import type { Inbox, InboxItem } from '../../shared/review';
 import type { CheckpointChain, WorkflowState } from '../../shared/workflow';
 import type { Database } from '../db/schema';
 
-/**
- * 待办: what waits for this user — pieces to review, to sign, and their own pieces returned to them.
- * An item's `since` (送达时间) is when the piece arrived: its last transition, not its last edit, so
- * that editing a returned piece does not make it arrive again.
- */
-export async function inboxFor(db: Kysely<Database>, user: User): Promise<Inbox> {
+/** The review's read-only queries across pieces, for the routes (built once, over the server's database). */
+export class ReviewQueries {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /**
+   * 待办: what waits for this user — pieces to review, to sign, and their own pieces returned to them.
+   * An item's `since` (送达时间) is when the piece arrived: its last transition, not its last edit, so
+   * that editing a returned piece does not make it arrive again.
+   */
+  inboxFor(user: User): Promise<Inbox> {
+    return inboxFor(this.db, user);
+  }
+}
+
+async function inboxFor(db: Kysely<Database>, user: User): Promise<Inbox> {
   const rows = await db.selectFrom('documents').innerJoin('users', 'users.id', 'documents.owner_id')
     .selectAll('documents').select('users.display_name as owner_name')
     .select((eb) => eb.selectFrom('transitions').select((t) => t.fn.max('transitions.at').as('at'))

@@ -8,8 +8,8 @@ import { anchorHolds, decodeAnchorPosition } from '../../core/review/anchor';
 import type { Database, ReviewEntriesTable, ReviewThreadsTable } from '../db/schema';
 import type { DocumentStore } from '../documents/documentStore';
 import type { BodyStore } from '../collab/bodyStore';
-import type { Audit } from '../http/services';
-import { DeskError, forbidden, notFound } from '../http/errors';
+import type { Audit } from '../services';
+import { DeskError, forbidden, notFound } from '../errors';
 
 /** Shown for an entry moved from an old review document whose author id named no user. */
 export const UNKNOWN_AUTHOR = '未知用户';

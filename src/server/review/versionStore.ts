@@ -8,7 +8,7 @@ import type { Database, DocumentRow } from '../db/schema';
 import type { DocumentStore } from '../documents/documentStore';
 import type { BodyStore } from '../collab/bodyStore';
 import type { YjsStore } from '../collab/yjsStore';
-import { DeskError, notFound } from '../http/errors';
+import { DeskError, notFound } from '../errors';
 import { readContent, type ContentSnapshot } from './contentReader';
 import type { HeavyWork } from '../work/heavyWork';
 

@@ -10,15 +10,13 @@ import type { DocumentStore } from '../documents/documentStore';
 import type { BodyStore } from '../collab/bodyStore';
 import type { UserDirectory } from '../users/userDirectory';
 import type { AuditLog } from '../audit/auditLog';
-import { DeskError } from '../http/errors';
+import { DeskError } from '../errors';
 import type { ChainStore } from './chainStore';
 import type { CollabGate } from './collabGate';
 import { matchesHash, readContent, type ContentSnapshot } from './contentReader';
 import type { ProofReport } from '../../shared/proofing';
 import type { VersionStore } from './versionStore';
 import type { InboxNotifier } from '../events/inboxNotifier';
-
-const CODE = { 400: 'bad_request', 403: 'forbidden', 409: 'conflict' } as const;
 
 export interface WorkflowDeps {
   db: Kysely<Database>;
@@ -73,7 +71,7 @@ export class WorkflowService {
     const assignee = body.assigneeId ? await this.deps.users.get(body.assigneeId).catch(() => null) : null;
     if (body.assigneeId && !assignee) throw new DeskError('bad_request', '指定的人员不存在');
     const decision = decideTransition({ action: body.action, actor: user, assignee, comment: body.comment, document, chain });
-    if (!decision.ok) throw new DeskError(CODE[decision.status], decision.message);
+    if (!decision.ok) throw new DeskError(decision.code, decision.message);
 
     const { gate, db, versions } = this.deps;
     const next = decision.checkpointIndex !== null ? chain.checkpoints[decision.checkpointIndex] ?? null : null;
@@ -136,7 +134,7 @@ export class WorkflowService {
     const allowedActions = row.deleted_at !== null ? [] : WORKFLOW_ACTIONS.filter((action) => {
       const decision = decideTransition({ action, actor: user, comment: 'x', assignee: null, document, chain });
       // A missing assignee or comment is the user's to supply: the action is still theirs to take.
-      return decision.ok || decision.status === 400;
+      return decision.ok || decision.code === 'bad_request';
     });
     const nextIndex = row.state === 'review' && row.checkpoint_index !== null ? row.checkpoint_index + 1 : 0;
     const nextCheckpoint = chain.checkpoints[nextIndex];
@@ -163,24 +161,14 @@ export class WorkflowService {
     };
   }
 
-  /** The signature (or final approval) that made the piece 定稿 in its current revision, or null. */
-  async finalApproval(documentId: string): Promise<{ contentHash: string; signerName: string; signedAt: string } | null> {
-    const row = await this.deps.db.selectFrom('documents').select(['state', 'revision']).where('id', '=', documentId).executeTakeFirst();
-    if (!row || row.state !== 'final') return null;
+  /** The signature (or final approval) that made `row` 定稿 in its current revision, or null (the caller has checked access). */
+  async finalApproval(row: Pick<DocumentRow, 'id' | 'state' | 'revision'>): Promise<{ contentHash: string; signerName: string; signedAt: string } | null> {
+    if (row.state !== 'final') return null;
     const signed = await this.deps.db.selectFrom('transitions').innerJoin('users', 'users.id', 'transitions.actor_id')
       .select(['transitions.content_hash', 'transitions.at', 'users.display_name'])
-      .where('document_id', '=', documentId).where('revision', '=', row.revision).where('to_state', '=', 'final')
+      .where('document_id', '=', row.id).where('revision', '=', row.revision).where('to_state', '=', 'final')
       .orderBy('transitions.id', 'desc').limit(1).executeTakeFirst();
     return signed ? { contentHash: signed.content_hash, signerName: signed.display_name, signedAt: signed.at } : null;
-  }
-
-  /**
-   * Whether the document's content now is what `contentHash` vouched for, judged in the canonical
-   * version that made the hash (the caller has checked access).
-   */
-  async contentMatches(documentId: string, contentHash: string): Promise<boolean> {
-    const row = await this.deps.db.selectFrom('documents').selectAll().where('id', '=', documentId).executeTakeFirstOrThrow();
-    return matchesHash(await readContent(row, this.deps.bodies), contentHash);
   }
 
   async history(user: User, id: string): Promise<HistoryEntry[]> {

@@ -4,7 +4,7 @@ import type { User } from '../../shared/api';
 import { isRole, type Role } from '../../shared/roles';
 import type { Database, UserRow } from '../db/schema';
 import { hashPassword } from '../auth/passwords';
-import { DeskError, notFound } from '../http/errors';
+import { DeskError, notFound } from '../errors';
 
 export function toUser(row: UserRow): User {
   const roles: unknown = JSON.parse(row.roles);

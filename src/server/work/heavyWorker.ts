@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { getHeapStatistics } from 'node:v8';
-import { DeskError } from '../http/errors';
+import { DeskError } from '../errors';
 import { HEAVY_TASKS, type HeavyTaskName } from './heavyTasks';
 import type { TaskReply, TaskRequest } from './workerPool';
 

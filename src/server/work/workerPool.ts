@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ErrorCode } from '../../shared/api';
-import { DeskError } from '../http/errors';
+import { DeskError } from '../errors';
 
 /** What the pool sends a worker. */
 export interface TaskRequest { id: number; task: string; input: unknown }

@@ -28,13 +28,13 @@ describe('inspectZip', () => {
     const bomb = zipSync({ 'word/document.xml': [spaces(3 * MB), { level: 9 }] });
     expect(bomb.length).toBeLessThan(10 * 1024);
     expect(thrown(() => inspectZip(bomb, LIMITS))).toMatchObject({
-      status: 413, message: expect.stringMatching(/“word\/document\.xml”超过单个部件 2 MB 的上限/),
+      code: 'payload_too_large', message: expect.stringMatching(/“word\/document\.xml”超过单个部件 2 MB 的上限/),
     });
   });
 
   it('stops past the total, also when the parts are each within theirs', () => {
     const many = zipSync(Object.fromEntries(['a', 'b', 'c'].map((n) => [n, [spaces(1.5 * MB), { level: 9 }]])));
-    expect(thrown(() => inspectZip(many, LIMITS))).toMatchObject({ status: 413, message: expect.stringMatching(/总计超过 4 MB 的上限/) });
+    expect(thrown(() => inspectZip(many, LIMITS))).toMatchObject({ code: 'payload_too_large', message: expect.stringMatching(/总计超过 4 MB 的上限/) });
   });
 
   it('counts entries that share their data in the file once each, as a reader inflates them', () => {
@@ -53,7 +53,7 @@ describe('inspectZip', () => {
     copyView.setUint16(copyEnd + 8, 3, true);
     copyView.setUint16(copyEnd + 10, 3, true);
     copyView.setUint32(copyEnd + 12, dir.length * 3, true);
-    expect(thrown(() => inspectZip(copies, LIMITS))).toMatchObject({ status: 413, message: expect.stringMatching(/总计/) });
+    expect(thrown(() => inspectZip(copies, LIMITS))).toMatchObject({ code: 'payload_too_large', message: expect.stringMatching(/总计/) });
   });
 
   it('refuses a declared size past the part limit without inflating, and too many entries', () => {
@@ -61,9 +61,9 @@ describe('inspectZip', () => {
     const view = new DataView(zip.buffer);
     const dirOffset = view.getUint32(zip.length - 22 + 16, true);
     view.setUint32(dirOffset + 24, 3 * MB, true);
-    expect(thrown(() => inspectZip(zip, LIMITS))).toMatchObject({ status: 413 });
+    expect(thrown(() => inspectZip(zip, LIMITS))).toMatchObject({ code: 'payload_too_large' });
     const crowded = zipSync(Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`p${i}`, strToU8('x')])));
-    expect(thrown(() => inspectZip(crowded, LIMITS))).toMatchObject({ status: 413, message: expect.stringMatching(/部件过多（超过 10 个）/) });
+    expect(thrown(() => inspectZip(crowded, LIMITS))).toMatchObject({ code: 'payload_too_large', message: expect.stringMatching(/部件过多（超过 10 个）/) });
   });
 
   it('calls a truncated or corrupt zip a ZipFormatError', () => {

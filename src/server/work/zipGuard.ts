@@ -6,7 +6,7 @@
  * and counted once each, as a reader would.
  */
 import { Inflate } from 'fflate';
-import { DeskError } from '../http/errors';
+import { DeskError } from '../errors';
 
 export interface ZipLimits {
   /** All entries together, inflated (bytes). */

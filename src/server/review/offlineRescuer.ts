@@ -1,0 +1,42 @@
+import type { DocumentProperties, User } from '../../shared/api';
+import type { DocumentKind } from '../../shared/kinds';
+import type { DocumentStore } from '../documents/documentStore';
+import type { BodyStore } from '../collab/bodyStore';
+import { assertWellFormedUpdate } from '../collab/syncMessage';
+import { DeskError, forbidden } from '../errors';
+import type { Audit } from '../services';
+
+export interface OfflineRescuerDeps {
+  documents: DocumentStore;
+  bodies: BodyStore;
+  audit: Audit;
+}
+
+/**
+ * Keeps edits the server refused (typed offline while the piece went into review) as a separate
+ * draft owned by their writer, linked to the original: nothing typed is lost silently. Only the
+ * piece's writers may rescue; a state that is not Yjs is refused. Audited as `document.rescue`.
+ */
+export class OfflineRescuer {
+  constructor(private readonly deps: OfflineRescuerDeps) {}
+
+  async rescue(user: User, documentId: string, stateBase64: string): Promise<{ id: string; title: string }> {
+    const { documents, bodies, audit } = this.deps;
+    const { row, collaboratorIds } = await documents.load(user, documentId);
+    if (row.owner_id !== user.id && !collaboratorIds.includes(user.id)) throw forbidden('只有撰稿人和协作者可以保存自己的离线修改');
+    const state = new Uint8Array(Buffer.from(stateBase64, 'base64'));
+    try {
+      assertWellFormedUpdate(state);
+    } catch {
+      throw new DeskError('bad_request', '离线修改的数据已损坏，无法保存');
+    }
+    const title = `${row.title}（离线修改）`.slice(0, 200);
+    const id = await documents.create(user, {
+      title, kind: row.kind as DocumentKind, properties: JSON.parse(row.properties) as DocumentProperties,
+    });
+    await documents.linkSource(id, documentId);
+    await bodies.seedState(id, state);
+    await audit(user.id, 'document.rescue', id, { from: documentId });
+    return { id, title };
+  }
+}
