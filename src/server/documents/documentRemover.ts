@@ -89,13 +89,11 @@ export class DocumentRemover {
     if (right.mode === 'none') throw right.message ? new DeskError('conflict', right.message) : forbidden('只有文稿的创建人可以删除它');
     if (right.mode === 'reason' && !reason) throw new DeskError('bad_request', REASON_REQUIRED);
 
-    const { gate, db } = this.deps;
+    const { gate, documents } = this.deps;
     gate.lock(id);
     try {
-      const updated = await db.updateTable('documents').set({ deleted_at: new Date().toISOString() })
-        .where('id', '=', id).where('state', '=', row.state).where('deleted_at', 'is', null).executeTakeFirst();
       // Someone moved the piece on (submitted it, say) between the decision and this write.
-      if (Number(updated.numUpdatedRows) !== 1) throw new DeskError('conflict', '文稿状态已被他人改变，请刷新后重试');
+      if (!await documents.markDeleted(id, row.state)) throw new DeskError('conflict', '文稿状态已被他人改变，请刷新后重试');
     } finally {
       // Deleted, nobody may edit: every open connection becomes read-only (or keeps its rights on failure).
       await gate.refresh(id);
@@ -110,7 +108,7 @@ export class DocumentRemover {
     const { row } = await this.deps.documents.load(user, id);
     if (row.owner_id !== user.id && !user.roles.includes('admin')) throw forbidden('只有文稿的创建人或管理员可以恢复它');
     if (row.deleted_at === null) return;
-    await this.deps.db.updateTable('documents').set({ deleted_at: null }).where('id', '=', id).execute();
+    await this.deps.documents.markRestored(id);
     await this.deps.gate.refresh(id);
     await this.deps.audit(user.id, 'document.restore', id);
     this.announce(id, false, user);

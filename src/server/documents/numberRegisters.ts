@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { DocumentProperties, User } from '../../shared/api';
+import type { User } from '../../shared/api';
 import type { Database } from '../db/schema';
-import type { DocumentStore } from './documentStore';
+import { rowProperties, type DocumentStore } from './documentStore';
 import { nextDocNumber, nextIssue, parseDocNumber, parseIssue, sameDocNumber, yearOf } from '../../core/docx/registers';
 
 export interface RegisterReport {
@@ -21,12 +21,11 @@ function currentYear(): number {
  * The office's per-year registers, read from every live document's properties: the next
  * 发文字号 (same issuer code, same year) and the next 期号 of the bulletin, and numbers used twice.
  */
-export async function registerReport(db: Kysely<Database>, documents: DocumentStore, user: User, id: string): Promise<RegisterReport> {
+export async function registerReport(_db: Kysely<Database>, documents: DocumentStore, user: User, id: string): Promise<RegisterReport> {
+  // `_db` is unused (the store reads the other pieces); kept until the route passes only the store.
   const { row } = await documents.load(user, id);
-  const own = JSON.parse(row.properties) as DocumentProperties;
-  const others = (await db.selectFrom('documents').select(['id', 'title', 'kind', 'properties', 'created_at'])
-    .where('deleted_at', 'is', null).where('id', '!=', id).where('kind', '=', row.kind).execute())
-    .map((d) => ({ ...d, props: JSON.parse(d.properties) as DocumentProperties }));
+  const own = rowProperties(row);
+  const others = (await documents.othersOfKind(row.kind, id)).map((d) => ({ ...d, props: d.properties }));
   const report: RegisterReport = { suggestions: {}, duplicates: {} };
 
   if (row.kind === 'official') {
@@ -43,7 +42,7 @@ export async function registerReport(db: Kysely<Database>, documents: DocumentSt
   if (row.kind === 'info') {
     const fallback = Number(row.created_at.slice(0, 4));
     const year = yearOf(text(own.日期), fallback);
-    const sameYear = others.filter((d) => yearOf(text(d.props.日期), Number(d.created_at.slice(0, 4))) === year);
+    const sameYear = others.filter((d) => yearOf(text(d.props.日期), Number(d.createdAt.slice(0, 4))) === year);
     report.suggestions.期号 = nextIssue(sameYear.map((d) => text(d.props.期号)));
     const mine = parseIssue(text(own.期号));
     if (mine !== null) {

@@ -1,19 +1,16 @@
 import type { User } from '../../shared/api';
-import type { DocumentKind } from '../../shared/kinds';
-import type { DocumentProperties } from '../../shared/api';
-import type { DocumentStore } from '../documents/documentStore';
+import { rowProperties, type DocumentStore } from '../documents/documentStore';
 import type { YjsStore } from '../collab/yjsStore';
 import { assertWellFormedUpdate } from '../collab/syncMessage';
 import { DeskError, forbidden } from '../http/errors';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
 
 /**
  * Keeps edits the server refused (typed offline while the piece went into review) as a separate
  * draft owned by their writer, linked to the original: nothing typed is lost silently.
  */
 export async function rescueOfflineEdits(
-  deps: { documents: DocumentStore; yjsStore: YjsStore; db: Kysely<Database> },
+  // `db` is no longer read (the store links the draft); kept so the route's call stays valid.
+  deps: { documents: DocumentStore; yjsStore: YjsStore; db?: unknown },
   user: User, documentId: string, stateBase64: string,
 ): Promise<{ id: string; title: string }> {
   const { row, collaboratorIds } = await deps.documents.load(user, documentId);
@@ -25,10 +22,7 @@ export async function rescueOfflineEdits(
     throw new DeskError('bad_request', '离线修改的数据已损坏，无法保存');
   }
   const title = `${row.title}（离线修改）`.slice(0, 200);
-  const id = await deps.documents.create(user, {
-    title, kind: row.kind as DocumentKind, properties: JSON.parse(row.properties) as DocumentProperties,
-  });
-  await deps.db.updateTable('documents').set({ source_document_id: documentId }).where('id', '=', id).execute();
+  const id = await deps.documents.create(user, { title, kind: row.kind, properties: rowProperties(row), sourceDocumentId: documentId });
   await deps.yjsStore.compact(id, state, 0);
   return { id, title };
 }

@@ -1,11 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { User } from '../../shared/api';
-import type { DocumentKind } from '../../shared/kinds';
-import {
-  ACTION_NAMES, WORKFLOW_ACTIONS, decideTransition, type CheckpointChain, type WorkflowAction, type WorkflowState,
-} from '../../shared/workflow';
+import { ACTION_NAMES, WORKFLOW_ACTIONS, decideTransition, type CheckpointChain } from '../../shared/workflow';
 import type { HistoryEntry, TransitionRequestBody, TransitionResponse, WorkflowStatus } from '../../shared/review';
 import type { Database, DocumentRow } from '../db/schema';
+import { documentChainColumn, proofReportColumn } from '../db/jsonColumns';
 import type { DocumentStore } from '../documents/documentStore';
 import type { BodyStore } from '../collab/bodyStore';
 import type { UserDirectory } from '../users/userDirectory';
@@ -46,7 +44,7 @@ export class WorkflowService {
   constructor(private readonly deps: WorkflowDeps) {}
 
   private chainOf(row: DocumentRow): Promise<CheckpointChain> {
-    return row.chain ? Promise.resolve(JSON.parse(row.chain) as CheckpointChain) : this.deps.chains.get(row.kind as DocumentKind);
+    return row.chain ? Promise.resolve(documentChainColumn.parse(row.chain, row.id)) : this.deps.chains.get(row.kind);
   }
 
   private async editorIds(row: DocumentRow): Promise<string[]> {
@@ -61,7 +59,7 @@ export class WorkflowService {
     const chain = await this.chainOf(row);
     const editorIds = await this.editorIds(row);
     const document = {
-      state: row.state as WorkflowState, ownerId: row.owner_id, collaboratorIds,
+      state: row.state, ownerId: row.owner_id, collaboratorIds,
       checkpointIndex: row.checkpoint_index, assigneeId: row.assignee_id, editorIds, finalizedBy: row.finalized_by,
     };
     return { ...loaded, chain, document };
@@ -90,7 +88,7 @@ export class WorkflowService {
           state: decision.state,
           checkpoint_index: decision.checkpointIndex,
           assignee_id: decision.assigneeId,
-          chain: decision.state === 'review' ? JSON.stringify(chain) : null,
+          chain: decision.state === 'review' ? documentChainColumn.stringify(chain) : null,
           finalized_by: decision.state === 'final' ? user.id : decision.newRevision ? null : row.finalized_by,
           revision,
           updated_at: at,
@@ -103,7 +101,7 @@ export class WorkflowService {
           checkpoint_key: checkpoint?.key ?? null, checkpoint_name: checkpoint?.name ?? null,
           assignee_id: decision.assigneeId, comment: body.comment?.trim() ?? '',
           content_hash: content.hash, vouches: decision.vouches ? 1 : 0,
-          proof_report: proofReport && JSON.stringify(proofReport),
+          proof_report: proofReport && proofReportColumn.stringify(proofReport),
         }).execute();
       });
       if (decision.newRevision) gate.newRevision(id);
@@ -117,7 +115,7 @@ export class WorkflowService {
       gate.announceChange(id);
     }
     await this.deps.inbox?.transitioned({
-      documentId: id, action: body.action, actor: user, previousState: row.state as WorkflowState,
+      documentId: id, action: body.action, actor: user, previousState: row.state,
       previousAssigneeId: row.assignee_id, state: decision.state, assigneeId: decision.assigneeId,
       checkpointName: next?.name ?? null, comment: body.comment?.trim() ?? '',
     });
@@ -146,14 +144,14 @@ export class WorkflowService {
         .map((u) => ({ id: u.id, displayName: u.displayName }))
       : [];
     return {
-      state: row.state as WorkflowState,
+      state: row.state,
       revision: row.revision,
       chain,
       checkpointIndex: row.checkpoint_index,
       checkpoint,
       assignee: assignee ? { id: assignee.id, displayName: assignee.displayName } : null,
       lastApproval: last ? {
-        action: last.action as WorkflowAction, actorName: last.display_name, at: last.at,
+        action: last.action, actorName: last.display_name, at: last.at,
         contentHash: last.content_hash, checkpointName: last.checkpoint_name,
       } : null,
       currentHash: content.hash,
@@ -165,7 +163,7 @@ export class WorkflowService {
 
   /** The signature (or final approval) that made the piece 定稿 in its current revision, or null. */
   async finalApproval(documentId: string): Promise<{ contentHash: string; signerName: string; signedAt: string } | null> {
-    const row = await this.deps.db.selectFrom('documents').select(['state', 'revision']).where('id', '=', documentId).executeTakeFirst();
+    const row = await this.deps.documents.findRow(documentId);
     if (!row || row.state !== 'final') return null;
     const signed = await this.deps.db.selectFrom('transitions').innerJoin('users', 'users.id', 'transitions.actor_id')
       .select(['transitions.content_hash', 'transitions.at', 'users.display_name'])
@@ -179,7 +177,8 @@ export class WorkflowService {
    * version that made the hash (the caller has checked access).
    */
   async contentMatches(documentId: string, contentHash: string): Promise<boolean> {
-    const row = await this.deps.db.selectFrom('documents').selectAll().where('id', '=', documentId).executeTakeFirstOrThrow();
+    const row = await this.deps.documents.findRow(documentId);
+    if (!row) throw new Error(`no document ${documentId}`);
     return matchesHash(await readContent(row, this.deps.bodies), contentHash);
   }
 
@@ -192,11 +191,11 @@ export class WorkflowService {
       .select(['actor.display_name as actor_name', 'assignee.display_name as assignee_name'])
       .where('document_id', '=', id).orderBy('transitions.id').execute();
     return rows.map((r) => ({
-      id: Number(r.id), action: r.action as WorkflowAction, actorId: r.actor_id, actorName: r.actor_name, at: r.at,
-      revision: r.revision, fromState: r.from_state as WorkflowState, toState: r.to_state as WorkflowState,
+      id: Number(r.id), action: r.action, actorId: r.actor_id, actorName: r.actor_name, at: r.at,
+      revision: r.revision, fromState: r.from_state, toState: r.to_state,
       checkpoint: r.checkpoint_name, assigneeId: r.assignee_id, assigneeName: r.assignee_name ?? null,
       comment: r.comment, contentHash: r.content_hash, vouches: r.vouches === 1,
-      proofReport: r.proof_report ? JSON.parse(r.proof_report) as ProofReport : null,
+      proofReport: r.proof_report ? proofReportColumn.parse(r.proof_report, `${r.id}`) : null,
     }));
   }
 }
