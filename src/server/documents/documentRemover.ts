@@ -72,7 +72,7 @@ export class DocumentRemover {
   async preview(user: User, id: string): Promise<RemovalPreview> {
     const { row } = await this.deps.documents.load(user, id);
     const count = (await this.ledgerCounts([id])).get(id) ?? { all: 0, voided: 0 };
-    const state = row.state as DocumentState;
+    const { state } = row;
     const right: RemovalRight = row.deleted_at === null
       ? removalRight(user, { ownerId: row.owner_id, state, submissions: count.all })
       : { mode: 'none', message: '该文稿已在回收站中' };
@@ -84,7 +84,7 @@ export class DocumentRemover {
     const { row } = await this.deps.documents.load(user, id);
     if (row.deleted_at !== null) return;
     const submissions = (await this.ledgerCounts([id])).get(id)?.all ?? 0;
-    const state = row.state as DocumentState;
+    const { state } = row;
     const right = removalRight(user, { ownerId: row.owner_id, state, submissions });
     if (right.mode === 'none') throw right.message ? new DeskError('conflict', right.message) : forbidden('只有文稿的创建人可以删除它');
     if (right.mode === 'reason' && !reason) throw new DeskError('bad_request', REASON_REQUIRED);
