@@ -7,6 +7,7 @@ import { auditActionLabel, type AuditEntryView, type AuditFilter } from '../../s
 import { KIND_LABELS } from '../../shared/kinds';
 import type { CheckpointChain } from '../../shared/workflow';
 import type { Database } from '../db/schema';
+import { checkpointChainColumn, documentChainColumn, type JsonColumn } from '../db/jsonColumns';
 import { describeDetails, type AuditNames } from './auditDetails';
 import type { AuditRow } from './auditQuery';
 
@@ -30,10 +31,11 @@ function chunks<T>(values: T[]): T[][] {
   return out;
 }
 
-function parseChain(text: string | null): CheckpointChain | null {
+/** An audit page still shows a piece whose chain is corrupt: its checkpoints go unnamed, not the page. */
+function parseChain(column: JsonColumn<CheckpointChain>, text: string | null, rowKey: string): CheckpointChain | null {
   if (!text) return null;
   try {
-    return JSON.parse(text) as CheckpointChain;
+    return column.parse(text, rowKey);
   } catch {
     return null;
   }
@@ -56,7 +58,7 @@ async function lookupNames(db: Kysely<Database>, ids: string[]): Promise<AuditNa
   const submissions = new Map<string, { title: string; documentId: string | null; outlet: string }>();
   const outlets = new Map<string, string>();
   const versions = new Map<string, string>();
-  const chains = new Map((await db.selectFrom('checkpoint_chains').select(['kind', 'chain']).execute()).map((c) => [c.kind, parseChain(c.chain)]));
+  const chains = new Map((await db.selectFrom('checkpoint_chains').select(['kind', 'chain']).execute()).map((c) => [c.kind, parseChain(checkpointChainColumn, c.chain, c.kind)]));
   for (const part of chunks(ids)) {
     const [u, d, s, o, v] = await Promise.all([
       db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', part).execute(),
@@ -68,7 +70,7 @@ async function lookupNames(db: Kysely<Database>, ids: string[]): Promise<AuditNa
       db.selectFrom('versions').select(['id', 'name']).where('id', 'in', part).execute(),
     ]);
     for (const r of u) users.set(r.id, r.display_name);
-    for (const r of d) documents.set(r.id, { title: r.title, kind: r.kind, deleted: r.deleted_at !== null, chain: parseChain(r.chain) ?? chains.get(r.kind) ?? null });
+    for (const r of d) documents.set(r.id, { title: r.title, kind: r.kind, deleted: r.deleted_at !== null, chain: parseChain(documentChainColumn, r.chain, r.id) ?? chains.get(r.kind) ?? null });
     for (const r of s) submissions.set(r.id, { title: r.title, documentId: r.document_id, outlet: r.name });
     for (const r of o) outlets.set(r.id, r.name);
     for (const r of v) versions.set(r.id, r.name);

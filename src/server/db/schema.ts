@@ -1,8 +1,15 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { EventType, OutletKind, OutletLevel, SubmissionStatus } from '../../core/targets/model';
+import type { DocumentKind } from '../../shared/kinds';
+import type { ProofingListName } from '../../shared/proofing';
+import type { VersionSummary } from '../../shared/review';
+import type { WorkflowAction, WorkflowState } from '../../shared/workflow';
 
 /**
  * The relational store's tables, one schema for SQLite and PostgreSQL. Times are ISO-8601 strings
  * (UTC), booleans are 0/1 integers and JSON is text, so both dialects read back the same values.
+ * Columns holding one of the domain's words are typed with its literal union (the stores write
+ * nothing else); JSON columns are text here and read through their parser in `jsonColumns.ts`.
  */
 export interface Database {
   users: UsersTable;
@@ -51,9 +58,9 @@ export interface SessionsTable {
 export interface DocumentsTable {
   id: string;
   title: string;
-  kind: string;
+  kind: DocumentKind;
   owner_id: string;
-  state: string;
+  state: WorkflowState;
   /** JSON object of DocumentProperties. */
   properties: string;
   created_at: string;
@@ -106,7 +113,7 @@ export interface AuditLogTable {
   mac: ColumnType<string | null, string | null | undefined, never>;
 }
 
-export interface CheckpointChainsTable { kind: string; chain: string; updated_at: string; updated_by: string | null }
+export interface CheckpointChainsTable { kind: DocumentKind; /** JSON CheckpointChain. */ chain: string; updated_at: string; updated_by: string | null }
 
 export interface RevisionEditorsTable { document_id: string; revision: number; user_id: string }
 
@@ -115,11 +122,11 @@ export interface TransitionsTable {
   id: Generated<number>;
   document_id: string;
   revision: number;
-  action: string;
+  action: WorkflowAction;
   actor_id: string;
   at: string;
-  from_state: string;
-  to_state: string;
+  from_state: WorkflowState;
+  to_state: WorkflowState;
   checkpoint_key: string | null;
   checkpoint_name: string | null;
   assignee_id: string | null;
@@ -135,8 +142,7 @@ export interface VersionsTable {
   document_id: string;
   revision: number;
   name: string;
-  /** 'transition' | 'manual' | 'restore' */
-  origin: string;
+  origin: VersionSummary['origin'];
   created_by: string;
   created_at: string;
   /** Full Yjs state of the body: compaction of the live document never breaks a version. */
@@ -154,8 +160,8 @@ export type NewAuditEntry = Insertable<AuditLogTable>;
 export interface OutletsTable {
   id: string;
   name: string;
-  level: string;
-  kind: string;
+  level: OutletLevel;
+  kind: OutletKind;
   example: number;
   disabled: number;
   created_at: string;
@@ -171,11 +177,12 @@ export interface LedgerSubmissionsTable {
   document_id: string | null;
   piece_key: string;
   title: string;
-  kind: string;
+  kind: DocumentKind;
   /** JSON array of author names. */
   authors: string;
   outlet_id: string;
-  status: string;
+  status: SubmissionStatus;
+  /** JSON SubmissionFacts. */
   facts: string;
   first_on: string | null;
   last_on: string | null;
@@ -193,9 +200,9 @@ export interface LedgerSubmissionsTable {
 export interface LedgerEventsTable {
   id: Generated<number>;
   submission_id: string;
-  type: string;
+  type: EventType;
   on_date: string;
-  level: string | null;
+  level: OutletLevel | null;
   issue: string;
   page: string;
   url: string;
@@ -218,8 +225,8 @@ export interface LedgerEvidenceTable {
 /** A year's targets and points table as JSON (YearTargets without the year). */
 export interface YearTargetsTable { year: number; definition: string; updated_at: string; updated_by: string }
 
-/** 审校 lists an admin edits: name 'phrasing' | 'sensitive' | 'leaders', entries as JSON. */
-export interface ProofingListsTable { name: string; entries: string; updated_at: string; updated_by: string | null }
+/** 审校 lists an admin edits, entries as JSON (the list's entry schema). */
+export interface ProofingListsTable { name: ProofingListName; entries: string; updated_at: string; updated_by: string | null }
 
 /** A finding ignored in a document, for everyone, while its paragraph text is unchanged. */
 export interface ProofingIgnoresTable {

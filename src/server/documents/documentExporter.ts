@@ -1,4 +1,4 @@
-import type { DocumentProperties, User } from '../../shared/api';
+import type { User } from '../../shared/api';
 import { docxFileName, layoutForKind, type DocxApproval, type DocxLayout } from '../../core/docx/docxExporter';
 import type { DocumentRow } from '../db/schema';
 import { DeskError } from '../errors';
@@ -6,7 +6,7 @@ import type { Audit } from '../services';
 import type { BodyStore } from '../collab/bodyStore';
 import type { TaskInput } from '../work/heavyWork';
 import { matchesHash, readContent } from '../review/contentReader';
-import type { DocumentStore } from './documentStore';
+import { rowProperties, type DocumentStore } from './documentStore';
 
 /** Where a 定稿's approval comes from (the review workflow). */
 export interface ApprovalSource {
@@ -43,7 +43,7 @@ export class DocumentExporter {
     if (approval && content && !matchesHash(content, approval.contentHash)) {
       throw new DeskError('conflict', '文稿内容在签发后有改动，与签发时不一致，不能作为正式文件导出');
     }
-    const properties = JSON.parse(row.properties) as DocumentProperties;
+    const properties = rowProperties(row);
     const chosen = layout ?? layoutForKind(row.kind);
     const bytes = await work.run('exportDocx', {
       kind: row.kind, title: row.title, properties, state: content?.state ?? await bodies.currentState(id), final, approval,

@@ -75,7 +75,7 @@ export class DocumentRemover {
   async preview(user: User, id: string): Promise<RemovalPreview> {
     const { row } = await this.deps.documents.load(user, id);
     const count = (await this.ledgerCounts([id])).get(id) ?? { all: 0, voided: 0 };
-    const state = row.state as DocumentState;
+    const { state } = row;
     const right: RemovalRight = row.deleted_at === null
       ? removalRight(user, { ownerId: row.owner_id, state, submissions: count.all })
       : { mode: 'none', message: '该文稿已在回收站中' };
@@ -98,18 +98,16 @@ export class DocumentRemover {
     const { row } = await this.deps.documents.load(user, id);
     if (row.deleted_at !== null) return;
     const submissions = (await this.ledgerCounts([id])).get(id)?.all ?? 0;
-    const state = row.state as DocumentState;
+    const { state } = row;
     const right = removalRight(user, { ownerId: row.owner_id, state, submissions });
     if (right.mode === 'none') throw right.message ? new DeskError('conflict', right.message) : forbidden('只有文稿的创建人可以删除它');
     if (right.mode === 'reason' && !reason) throw new DeskError('bad_request', REASON_REQUIRED);
 
-    const { gate, db } = this.deps;
+    const { gate, documents } = this.deps;
     gate.lock(id);
     try {
-      const updated = await db.updateTable('documents').set({ deleted_at: new Date().toISOString() })
-        .where('id', '=', id).where('state', '=', row.state).where('deleted_at', 'is', null).executeTakeFirst();
       // Someone moved the piece on (submitted it, say) between the decision and this write.
-      if (Number(updated.numUpdatedRows) !== 1) throw new DeskError('conflict', '文稿状态已被他人改变，请刷新后重试');
+      if (!await documents.markDeleted(id, row.state)) throw new DeskError('conflict', '文稿状态已被他人改变，请刷新后重试');
     } finally {
       // Deleted, nobody may edit: every open connection becomes read-only (or keeps its rights on failure).
       await gate.refresh(id);
@@ -123,7 +121,7 @@ export class DocumentRemover {
     const { row } = await this.deps.documents.load(user, id);
     if (row.owner_id !== user.id && !user.roles.includes('admin')) throw forbidden('只有文稿的创建人或管理员可以恢复它');
     if (row.deleted_at === null) return;
-    await this.deps.db.updateTable('documents').set({ deleted_at: null }).where('id', '=', id).execute();
+    await this.deps.documents.markRestored(id);
     await this.deps.gate.refresh(id);
     await this.deps.audit(user.id, 'document.restore', id);
     this.announce(id, false, user);

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { containsText } from '../db/textSearch';
 import type { Kysely } from 'kysely';
-import type { DocumentDetail, DocumentProperties, DocumentState, DocumentSummary } from '../../shared/api';
+import type { DocumentDetail, DocumentProperties, DocumentSummary } from '../../shared/api';
 import type { DocumentKind } from '../../shared/kinds';
 import type { User } from '../../shared/api';
 import { documentAccess, type DocumentAccess } from '../../core/access';
 import type { Database, DocumentRow } from '../db/schema';
+import { documentPropertiesColumn } from '../db/jsonColumns';
 import { DeskError, forbidden, notFound } from '../errors';
 
 export interface DocumentFilter { kind?: DocumentKind; ownerId?: string; q?: string; deleted?: boolean; target?: string }
@@ -16,23 +17,59 @@ export interface LoadedDocument {
   access: DocumentAccess;
 }
 
-function parseProperties(text: string): DocumentProperties {
-  const value: unknown = JSON.parse(text);
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as DocumentProperties) : {};
+/** A live piece of one kind with its properties read, for the registers (发文字号, 期号). */
+export interface PieceProperties { id: string; title: string; createdAt: string; properties: DocumentProperties }
+
+/** A document row's properties; throws CorruptColumnError when the column is not an object of texts. */
+export function rowProperties(row: Pick<DocumentRow, 'id' | 'properties'>): DocumentProperties {
+  return documentPropertiesColumn.parse(row.properties, row.id);
 }
 
-/** Documents in the relational store: metadata, properties, collaborators, access (the 回收站: DocumentRemover). */
+/**
+ * Documents in the relational store: metadata, properties, collaborators, access. It owns the
+ * `documents` and `document_collaborators` tables; the 回收站's rule lives in DocumentRemover and
+ * the workflow's in WorkflowService, which write through the methods here.
+ */
 export class DocumentStore {
   constructor(private readonly db: Kysely<Database>) {}
 
-  async create(owner: User, input: { title: string; kind: DocumentKind; properties?: DocumentProperties }): Promise<string> {
+  /** A new 起草 piece owned by `owner`; `sourceDocumentId` links a draft saved from refused offline edits. */
+  async create(owner: User, input: { title: string; kind: DocumentKind; properties?: DocumentProperties; sourceDocumentId?: string }): Promise<string> {
     const id = randomUUID();
     const now = new Date().toISOString();
     await this.db.insertInto('documents').values({
       id, title: input.title, kind: input.kind, owner_id: owner.id, state: 'draft',
-      properties: JSON.stringify(input.properties ?? {}), created_at: now, updated_at: now, deleted_at: null,
+      properties: documentPropertiesColumn.stringify(input.properties ?? {}), created_at: now, updated_at: now, deleted_at: null,
+      ...(input.sourceDocumentId !== undefined && { source_document_id: input.sourceDocumentId }),
     }).execute();
     return id;
+  }
+
+  /** The row as stored, with no access check (the caller has done it), or undefined. */
+  findRow(id: string): Promise<DocumentRow | undefined> {
+    return this.db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** The other live pieces of a kind, with their properties, oldest first as stored. */
+  async othersOfKind(kind: DocumentKind, exceptId: string): Promise<PieceProperties[]> {
+    const rows = await this.db.selectFrom('documents').select(['id', 'title', 'properties', 'created_at'])
+      .where('deleted_at', 'is', null).where('id', '!=', exceptId).where('kind', '=', kind).execute();
+    return rows.map((r) => ({ id: r.id, title: r.title, createdAt: r.created_at, properties: rowProperties(r) }));
+  }
+
+  /**
+   * Moves the piece to the 回收站 if it is still live and in `expectedState`; false when someone
+   * moved it on meanwhile (the caller reports the conflict).
+   */
+  async markDeleted(id: string, expectedState: DocumentRow['state']): Promise<boolean> {
+    const updated = await this.db.updateTable('documents').set({ deleted_at: new Date().toISOString() })
+      .where('id', '=', id).where('state', '=', expectedState).where('deleted_at', 'is', null).executeTakeFirst();
+    return Number(updated.numUpdatedRows) === 1;
+  }
+
+  /** Brings the piece back from the 回收站. */
+  async markRestored(id: string): Promise<void> {
+    await this.db.updateTable('documents').set({ deleted_at: null }).where('id', '=', id).execute();
   }
 
   /** Loads a document with the user's access; 404 when unknown, 403 when the user may not read it. */
@@ -59,7 +96,7 @@ export class DocumentStore {
     const byId = new Map(people.map((p) => [p.id, p]));
     return {
       ...this.summary(row, byId.get(row.owner_id)?.display_name ?? ''),
-      properties: parseProperties(row.properties),
+      properties: rowProperties(row),
       collaborators: collaboratorIds.flatMap((uid) => {
         const p = byId.get(uid);
         return p ? [{ id: p.id, username: p.username, displayName: p.display_name }] : [];
@@ -113,7 +150,7 @@ export class DocumentStore {
     }
     await this.db.updateTable('documents').set({
       ...(changes.title !== undefined && { title: changes.title }),
-      ...(changes.properties !== undefined && { properties: JSON.stringify(changes.properties) }),
+      ...(changes.properties !== undefined && { properties: documentPropertiesColumn.stringify(changes.properties) }),
       updated_at: new Date().toISOString(),
     }).where('id', '=', id).execute();
   }
@@ -139,21 +176,10 @@ export class DocumentStore {
     await this.db.updateTable('documents').set({ updated_at: new Date().toISOString() }).where('id', '=', id).execute();
   }
 
-  /** Links a piece to the one it was made from (a rescued offline draft to its original). */
-  async linkSource(id: string, sourceId: string): Promise<void> {
-    await this.db.updateTable('documents').set({ source_document_id: sourceId }).where('id', '=', id).execute();
-  }
-
-  /** Every live piece of `kind` but `exceptId`, with what the number registers read (no access check). */
-  async othersOfKind(kind: DocumentRow['kind'], exceptId: string): Promise<Array<Pick<DocumentRow, 'id' | 'title' | 'kind' | 'properties' | 'created_at'>>> {
-    return this.db.selectFrom('documents').select(['id', 'title', 'kind', 'properties', 'created_at'])
-      .where('deleted_at', 'is', null).where('id', '!=', exceptId).where('kind', '=', kind).execute();
-  }
-
   private summary(row: DocumentRow, ownerName: string): DocumentSummary {
     return {
-      id: row.id, title: row.title, kind: row.kind as DocumentKind, ownerId: row.owner_id, ownerName,
-      state: row.state as DocumentState, createdAt: row.created_at, updatedAt: row.updated_at, deletedAt: row.deleted_at,
+      id: row.id, title: row.title, kind: row.kind, ownerId: row.owner_id, ownerName,
+      state: row.state, createdAt: row.created_at, updatedAt: row.updated_at, deletedAt: row.deleted_at,
     };
   }
 }

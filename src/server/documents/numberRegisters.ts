@@ -1,5 +1,5 @@
-import type { DocumentProperties, User } from '../../shared/api';
-import type { DocumentStore } from './documentStore';
+import type { User } from '../../shared/api';
+import { rowProperties, type DocumentStore } from './documentStore';
 import { nextDocNumber, nextIssue, parseDocNumber, parseIssue, sameDocNumber, yearOf } from '../../core/docx/registers';
 
 export interface RegisterReport {
@@ -21,9 +21,8 @@ function currentYear(): number {
  */
 export async function registerReport(documents: DocumentStore, user: User, id: string): Promise<RegisterReport> {
   const { row } = await documents.load(user, id);
-  const own = JSON.parse(row.properties) as DocumentProperties;
-  const others = (await documents.othersOfKind(row.kind, id))
-    .map((d) => ({ ...d, props: JSON.parse(d.properties) as DocumentProperties }));
+  const own = rowProperties(row);
+  const others = (await documents.othersOfKind(row.kind, id)).map((d) => ({ ...d, props: d.properties }));
   const report: RegisterReport = { suggestions: {}, duplicates: {} };
 
   if (row.kind === 'official') {
@@ -40,7 +39,7 @@ export async function registerReport(documents: DocumentStore, user: User, id: s
   if (row.kind === 'info') {
     const fallback = Number(row.created_at.slice(0, 4));
     const year = yearOf(text(own.日期), fallback);
-    const sameYear = others.filter((d) => yearOf(text(d.props.日期), Number(d.created_at.slice(0, 4))) === year);
+    const sameYear = others.filter((d) => yearOf(text(d.props.日期), Number(d.createdAt.slice(0, 4))) === year);
     report.suggestions.期号 = nextIssue(sameYear.map((d) => text(d.props.期号)));
     const mine = parseIssue(text(own.期号));
     if (mine !== null) {

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { CreateOutletRequest, Outlet, UpdateOutletRequest } from '../../shared/ledger';
-import type { OutletKind, OutletLevel } from '../../core/targets/model';
 import type { Database } from '../db/schema';
 import { DeskError, notFound } from '../errors';
 
 type OutletRow = Database['outlets'];
 
+/** An outlets row as the API shows it (0/1 flags as booleans). */
 export function toOutlet(row: Pick<OutletRow, 'id' | 'name' | 'level' | 'kind' | 'example' | 'disabled'>): Outlet {
   return {
-    id: row.id, name: row.name, level: row.level as OutletLevel, kind: row.kind as OutletKind,
+    id: row.id, name: row.name, level: row.level, kind: row.kind,
     example: row.example === 1, disabled: row.disabled === 1,
   };
 }

@@ -9,7 +9,8 @@ import type {
 import type { DocumentKind } from '../../shared/kinds';
 import type { User } from '../../shared/api';
 import type { CreateSubmissionRequest, Evidence, FinalDocument, Outlet, RecordEventRequest, Submission, SubmissionEvent } from '../../shared/ledger';
-import type { Database } from '../db/schema';
+import type { Database, LedgerSubmissionsTable } from '../db/schema';
+import { submissionAuthorsColumn, submissionExtrasColumn, submissionFactsColumn } from '../db/jsonColumns';
 import { DeskError, notFound } from '../errors';
 import { toOutlet } from './outletCatalog';
 
@@ -58,15 +59,13 @@ export function toCalendarDate(at: string): CalendarDate {
 }
 
 /** The row columns that hold a submission's derived facts. */
-export function factColumns(facts: SubmissionFacts): {
-  status: string; facts: string; first_on: string | null; last_on: string | null;
-  submitted_on: string | null; adopted_on: string | null; published_on: string | null; extras: string;
-} {
+export function factColumns(facts: SubmissionFacts): Pick<LedgerSubmissionsTable,
+  'status' | 'facts' | 'first_on' | 'last_on' | 'submitted_on' | 'adopted_on' | 'published_on' | 'extras'> {
   const { ratings, instructions, missed } = facts;
   return {
-    status: facts.status, facts: JSON.stringify(facts), first_on: facts.firstOn, last_on: facts.lastOn,
+    status: facts.status, facts: submissionFactsColumn.stringify(facts), first_on: facts.firstOn, last_on: facts.lastOn,
     submitted_on: facts.submittedOn, adopted_on: facts.adoptedOn, published_on: facts.publishedOn,
-    extras: ratings.length + instructions.length + missed.length > 0 ? JSON.stringify({ ratings, instructions, missed }) : '',
+    extras: ratings.length + instructions.length + missed.length > 0 ? submissionExtrasColumn.stringify({ ratings, instructions, missed }) : '',
   };
 }
 
@@ -87,7 +86,7 @@ export class SubmissionLedger {
     const rows = await this.db.selectFrom('documents').select(['id', 'title', 'kind', 'owner_id', 'updated_at'])
       .where('state', '=', 'final').where('deleted_at', 'is', null).orderBy('updated_at', 'desc').limit(1000).execute();
     const authors = await this.authorsOf(rows.map((r) => ({ id: r.id, ownerId: r.owner_id })));
-    return rows.map((r) => ({ id: r.id, title: r.title, kind: r.kind as DocumentKind, authors: authors.get(r.id) ?? [], updatedAt: r.updated_at }));
+    return rows.map((r) => ({ id: r.id, title: r.title, kind: r.kind, authors: authors.get(r.id) ?? [], updatedAt: r.updated_at }));
   }
 
   private async authorsOf(docs: { id: string; ownerId: string }[]): Promise<Map<string, string[]>> {
@@ -114,7 +113,7 @@ export class SubmissionLedger {
       if (!doc || doc.deleted_at !== null) throw notFound();
       if (doc.state !== 'final') throw new DeskError('conflict', '只有定稿的文稿才能报送');
       const authors = request.authors ?? (await this.authorsOf([{ id: doc.id, ownerId: doc.owner_id }])).get(doc.id) ?? [];
-      base = { documentId: doc.id, title: doc.title, kind: doc.kind as DocumentKind, authors };
+      base = { documentId: doc.id, title: doc.title, kind: doc.kind, authors };
     } else {
       base = { documentId: null, title: request.title ?? '', kind: request.kind ?? 'media', authors: request.authors ?? [] };
     }
@@ -146,7 +145,7 @@ export class SubmissionLedger {
         const facts = deriveFacts(s.events);
         await trx.insertInto('ledger_submissions').values({
           id, document_id: s.documentId, piece_key: pieceKey(s.documentId, s.title), title: s.title, kind: s.kind,
-          authors: JSON.stringify(s.authors), outlet_id: outletId, ...factColumns(facts), created_at: now, created_by: user.id,
+          authors: submissionAuthorsColumn.stringify(s.authors), outlet_id: outletId, ...factColumns(facts), created_at: now, created_by: user.id,
         }).execute();
         for (const event of s.events) await this.insertEvent(trx, id, event, user.id, now);
         ids.push(id);
@@ -177,7 +176,7 @@ export class SubmissionLedger {
       await this.insertEvent(trx, id, { ...request, type: request.status, on }, user.id, new Date().toISOString());
       const events = await trx.selectFrom('ledger_events').select(['type', 'on_date', 'level'])
         .where('submission_id', '=', id).orderBy('id').execute();
-      const facts = deriveFacts(events.map((e): LedgerEvent => ({ type: e.type as EventType, on: e.on_date, level: e.level as OutletLevel | null })));
+      const facts = deriveFacts(events.map((e): LedgerEvent => ({ type: e.type, on: e.on_date, level: e.level })));
       await trx.updateTable('ledger_submissions').set(factColumns(facts)).where('id', '=', id).execute();
     });
   }
@@ -216,7 +215,7 @@ export class SubmissionLedger {
       for (const e of await this.db.selectFrom('ledger_events').selectAll().where('submission_id', 'in', part).orderBy('id').execute()) {
         const list = events.get(e.submission_id) ?? [];
         list.push({
-          id: Number(e.id), type: e.type as EventType, on: e.on_date, level: e.level as OutletLevel | null, issue: e.issue, page: e.page,
+          id: Number(e.id), type: e.type, on: e.on_date, level: e.level, issue: e.issue, page: e.page,
           url: e.url, summary: e.summary, recordedAt: e.recorded_at, recordedBy: names.get(e.recorded_by) ?? '',
         });
         events.set(e.submission_id, list);
@@ -228,9 +227,9 @@ export class SubmissionLedger {
       }
     }
     return rows.map((r) => ({
-      id: r.id, documentId: r.document_id, title: r.title, kind: r.kind as DocumentKind, authors: JSON.parse(r.authors) as string[],
+      id: r.id, documentId: r.document_id, title: r.title, kind: r.kind, authors: submissionAuthorsColumn.parse(r.authors, r.id),
       outlet: toOutlet({ id: r.outlet_id, name: r.outlet_name, level: r.outlet_level, kind: r.outlet_kind, example: r.outlet_example, disabled: r.outlet_disabled }),
-      status: r.status as SubmissionStatus, facts: JSON.parse(r.facts) as SubmissionFacts,
+      status: r.status, facts: submissionFactsColumn.parse(r.facts, r.id),
       events: events.get(r.id) ?? [], evidence: evidence.get(r.id) ?? [], createdAt: r.created_at,
     }));
   }
@@ -267,7 +266,7 @@ export class SubmissionLedger {
       .where('piece_key', 'in', (eb) => eb.selectFrom('ledger_submissions').select('piece_key').where('last_on', '>=', from).where('first_on', '<=', to))
       .execute();
     const outlets = new Map((await this.db.selectFrom('outlets').select(['id', 'name', 'level', 'kind']).execute())
-      .map((o) => [o.id, { id: o.id, name: o.name, level: o.level as OutletLevel, kind: o.kind as Outlet['kind'] }]));
+      .map((o) => [o.id, { id: o.id, name: o.name, level: o.level, kind: o.kind }]));
     // Most rows share a handful of author lists: parse each distinct one once.
     const authorLists = new Map<string, string[]>();
     const entries: LedgerEntry[] = [];
@@ -275,8 +274,8 @@ export class SubmissionLedger {
       const outlet = outlets.get(r.outlet_id);
       if (!outlet) continue;
       let authors = authorLists.get(r.authors);
-      if (!authors) authorLists.set(r.authors, authors = JSON.parse(r.authors) as string[]);
-      const extras = r.extras ? JSON.parse(r.extras) as Pick<SubmissionFacts, 'ratings' | 'instructions' | 'missed'> : null;
+      if (!authors) authorLists.set(r.authors, authors = submissionAuthorsColumn.parse(r.authors, r.id));
+      const extras = r.extras ? submissionExtrasColumn.parse(r.extras, r.id) : null;
       entries.push({
         id: r.id, pieceKey: r.piece_key, title: 'title' in r ? String(r.title) : '', pieceKind: r.kind, authors, outlet,
         facts: {

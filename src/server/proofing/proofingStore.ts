@@ -1,9 +1,12 @@
 import type { Kysely } from 'kysely';
 import { DEFAULT_PHRASING, findingFingerprint, type ProofScope } from '../../core/proofing';
 import type { User } from '../../shared/api';
-import type { IgnoredFinding, ProofingListName, ProofingLists } from '../../shared/proofing';
+import { PROOFING_LISTS, type IgnoredFinding, type ProofingListName, type ProofingLists } from '../../shared/proofing';
 import type { Database } from '../db/schema';
+import { proofingListColumn } from '../db/jsonColumns';
 import type { VersionedLists } from '../work/heavyTasks';
+
+const isListName = (name: string): name is ProofingListName => (PROOFING_LISTS as readonly string[]).includes(name);
 
 const DEFAULTS: ProofingLists = { phrasing: [...DEFAULT_PHRASING], sensitive: [], leaders: [], typos: [] };
 
@@ -21,7 +24,8 @@ export class ProofingStore {
     const rows = await this.db.selectFrom('proofing_lists').select(['name', 'entries']).execute();
     const lists: ProofingLists = { ...DEFAULTS };
     for (const row of rows) {
-      if (row.name in lists) Object.assign(lists, { [row.name]: JSON.parse(row.entries) as unknown });
+      // A row of a list this server no longer knows is left alone, as before.
+      if (isListName(row.name)) Object.assign(lists, { [row.name]: proofingListColumn(row.name).parse(row.entries, row.name) });
     }
     return lists;
   }

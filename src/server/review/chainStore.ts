@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { checkpointChainColumn } from '../db/jsonColumns';
 import { DEFAULT_CHAINS, type CheckpointChain } from '../../shared/workflow';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../shared/kinds';
 
@@ -9,7 +10,7 @@ export class ChainStore {
 
   async get(kind: DocumentKind): Promise<CheckpointChain> {
     const row = await this.db.selectFrom('checkpoint_chains').select('chain').where('kind', '=', kind).executeTakeFirst();
-    return row ? (JSON.parse(row.chain) as CheckpointChain) : DEFAULT_CHAINS[kind];
+    return row ? checkpointChainColumn.parse(row.chain, kind) : DEFAULT_CHAINS[kind];
   }
 
   async all(): Promise<Record<DocumentKind, CheckpointChain>> {
@@ -19,7 +20,7 @@ export class ChainStore {
 
   /** Takes effect for pieces submitted from now on; pieces in review keep the chain they started on. */
   async set(kind: DocumentKind, chain: CheckpointChain, by: string): Promise<void> {
-    const value = JSON.stringify(chain);
+    const value = checkpointChainColumn.stringify(chain);
     const now = new Date().toISOString();
     await this.db.insertInto('checkpoint_chains').values({ kind, chain: value, updated_at: now, updated_by: by })
       .onConflict((oc) => oc.column('kind').doUpdateSet({ chain: value, updated_at: now, updated_by: by }))

@@ -60,7 +60,7 @@ export class CollabGate {
   async recordEditor(documentId: string, userId: string): Promise<void> {
     const key = `${documentId}\u0000${userId}`;
     if (this.editorsSeen.has(key)) return;
-    const row = await this.db.selectFrom('documents').select('revision').where('id', '=', documentId).executeTakeFirst();
+    const row = await this.documents.findRow(documentId);
     if (!row) return;
     await this.db.insertInto('revision_editors').values({ document_id: documentId, revision: row.revision, user_id: userId })
       .onConflict((oc) => oc.columns(['document_id', 'revision', 'user_id']).doNothing()).execute();

@@ -3,8 +3,8 @@ import {
   CANONICAL_VERSION, canonicalContent, canonicalText, formatContentHash, parseContentHash, serializeCanonical,
   type CanonicalInput, type CanonicalVersion,
 } from '../../core/review/canonical';
-import type { DocumentProperties } from '../../shared/api';
 import type { DocumentRow } from '../db/schema';
+import { documentPropertiesColumn } from '../db/jsonColumns';
 import type { BodyStore } from '../collab/bodyStore';
 
 /**
@@ -63,5 +63,5 @@ export function contentSnapshot(source: CanonicalInput, state: Uint8Array): Cont
 
 /** Reads a document's current content (live if open) and its canonical hashes, computed in the worker pool. */
 export async function readContent(row: DocumentRow, bodies: BodyStore): Promise<ContentSnapshot> {
-  return bodies.canonical(row.id, { title: row.title, kind: row.kind, properties: JSON.parse(row.properties) as DocumentProperties });
+  return bodies.canonical(row.id, { title: row.title, kind: row.kind, properties: documentPropertiesColumn.parse(row.properties, row.id) });
 }

@@ -1,6 +1,5 @@
-import type { DocumentProperties, User } from '../../shared/api';
-import type { DocumentKind } from '../../shared/kinds';
-import type { DocumentStore } from '../documents/documentStore';
+import type { User } from '../../shared/api';
+import { rowProperties, type DocumentStore } from '../documents/documentStore';
 import type { BodyStore } from '../collab/bodyStore';
 import { assertWellFormedUpdate } from '../collab/syncMessage';
 import { DeskError, forbidden } from '../errors';
@@ -31,10 +30,7 @@ export class OfflineRescuer {
       throw new DeskError('bad_request', '离线修改的数据已损坏，无法保存');
     }
     const title = `${row.title}（离线修改）`.slice(0, 200);
-    const id = await documents.create(user, {
-      title, kind: row.kind as DocumentKind, properties: JSON.parse(row.properties) as DocumentProperties,
-    });
-    await documents.linkSource(id, documentId);
+    const id = await documents.create(user, { title, kind: row.kind, properties: rowProperties(row), sourceDocumentId: documentId });
     await bodies.seedState(id, state);
     await audit(user.id, 'document.rescue', id, { from: documentId });
     return { id, title };

@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { User } from '../../shared/api';
-import type { DocumentKind } from '../../shared/kinds';
 import type { Inbox, InboxItem } from '../../shared/review';
-import type { CheckpointChain, WorkflowState } from '../../shared/workflow';
 import type { Database } from '../db/schema';
+import { documentChainColumn } from '../db/jsonColumns';
 
 /** The review's read-only queries across pieces, for the routes (built once, over the server's database). */
 export class ReviewQueries {
@@ -35,10 +34,10 @@ async function inboxFor(db: Kysely<Database>, user: User): Promise<Inbox> {
     .orderBy('documents.updated_at', 'desc').execute();
   const inbox: Inbox = { toReview: [], toSign: [], returned: [] };
   for (const row of rows) {
-    const chain = row.chain ? (JSON.parse(row.chain) as CheckpointChain) : null;
+    const chain = row.chain ? documentChainColumn.parse(row.chain, row.id) : null;
     const checkpoint = chain && row.checkpoint_index !== null ? chain.checkpoints[row.checkpoint_index] ?? null : null;
     const item: InboxItem = {
-      id: row.id, title: row.title, kind: row.kind as DocumentKind, state: row.state as WorkflowState,
+      id: row.id, title: row.title, kind: row.kind, state: row.state,
       checkpointName: checkpoint?.name ?? null, ownerName: row.owner_name, since: row.arrived_at ?? row.updated_at,
     };
     if (row.state === 'returned') inbox.returned.push(item);

@@ -56,7 +56,7 @@ export class VersionStore {
 
   private summary(r: VersionRow): VersionSummary {
     return {
-      id: r.id, name: r.name, origin: r.origin as VersionSummary['origin'], revision: r.revision,
+      id: r.id, name: r.name, origin: r.origin, revision: r.revision,
       createdBy: r.created_by, createdByName: r.display_name, createdAt: r.created_at, contentHash: r.content_hash,
     };
   }

@@ -1,11 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { User } from '../../shared/api';
-import type { DocumentKind } from '../../shared/kinds';
-import {
-  ACTION_NAMES, WORKFLOW_ACTIONS, decideTransition, type CheckpointChain, type WorkflowAction, type WorkflowState,
-} from '../../shared/workflow';
+import { ACTION_NAMES, WORKFLOW_ACTIONS, decideTransition, type CheckpointChain } from '../../shared/workflow';
 import type { HistoryEntry, TransitionRequestBody, TransitionResponse, WorkflowStatus } from '../../shared/review';
 import type { Database, DocumentRow } from '../db/schema';
+import { documentChainColumn, proofReportColumn } from '../db/jsonColumns';
 import type { DocumentStore } from '../documents/documentStore';
 import type { BodyStore } from '../collab/bodyStore';
 import type { UserDirectory } from '../users/userDirectory';
@@ -44,7 +42,7 @@ export class WorkflowService {
   constructor(private readonly deps: WorkflowDeps) {}
 
   private chainOf(row: DocumentRow): Promise<CheckpointChain> {
-    return row.chain ? Promise.resolve(JSON.parse(row.chain) as CheckpointChain) : this.deps.chains.get(row.kind as DocumentKind);
+    return row.chain ? Promise.resolve(documentChainColumn.parse(row.chain, row.id)) : this.deps.chains.get(row.kind);
   }
 
   private async editorIds(row: DocumentRow): Promise<string[]> {
@@ -59,7 +57,7 @@ export class WorkflowService {
     const chain = await this.chainOf(row);
     const editorIds = await this.editorIds(row);
     const document = {
-      state: row.state as WorkflowState, ownerId: row.owner_id, collaboratorIds,
+      state: row.state, ownerId: row.owner_id, collaboratorIds,
       checkpointIndex: row.checkpoint_index, assigneeId: row.assignee_id, editorIds, finalizedBy: row.finalized_by,
     };
     return { ...loaded, chain, document };
@@ -88,7 +86,7 @@ export class WorkflowService {
           state: decision.state,
           checkpoint_index: decision.checkpointIndex,
           assignee_id: decision.assigneeId,
-          chain: decision.state === 'review' ? JSON.stringify(chain) : null,
+          chain: decision.state === 'review' ? documentChainColumn.stringify(chain) : null,
           finalized_by: decision.state === 'final' ? user.id : decision.newRevision ? null : row.finalized_by,
           revision,
           updated_at: at,
@@ -101,7 +99,7 @@ export class WorkflowService {
           checkpoint_key: checkpoint?.key ?? null, checkpoint_name: checkpoint?.name ?? null,
           assignee_id: decision.assigneeId, comment: body.comment?.trim() ?? '',
           content_hash: content.hash, vouches: decision.vouches ? 1 : 0,
-          proof_report: proofReport && JSON.stringify(proofReport),
+          proof_report: proofReport && proofReportColumn.stringify(proofReport),
         }).execute();
       });
       if (decision.newRevision) gate.newRevision(id);
@@ -115,7 +113,7 @@ export class WorkflowService {
       gate.announceChange(id);
     }
     await this.deps.inbox?.transitioned({
-      documentId: id, action: body.action, actor: user, previousState: row.state as WorkflowState,
+      documentId: id, action: body.action, actor: user, previousState: row.state,
       previousAssigneeId: row.assignee_id, state: decision.state, assigneeId: decision.assigneeId,
       checkpointName: next?.name ?? null, comment: body.comment?.trim() ?? '',
     });
@@ -144,14 +142,14 @@ export class WorkflowService {
         .map((u) => ({ id: u.id, displayName: u.displayName }))
       : [];
     return {
-      state: row.state as WorkflowState,
+      state: row.state,
       revision: row.revision,
       chain,
       checkpointIndex: row.checkpoint_index,
       checkpoint,
       assignee: assignee ? { id: assignee.id, displayName: assignee.displayName } : null,
       lastApproval: last ? {
-        action: last.action as WorkflowAction, actorName: last.display_name, at: last.at,
+        action: last.action, actorName: last.display_name, at: last.at,
         contentHash: last.content_hash, checkpointName: last.checkpoint_name,
       } : null,
       currentHash: content.hash,
@@ -180,11 +178,11 @@ export class WorkflowService {
       .select(['actor.display_name as actor_name', 'assignee.display_name as assignee_name'])
       .where('document_id', '=', id).orderBy('transitions.id').execute();
     return rows.map((r) => ({
-      id: Number(r.id), action: r.action as WorkflowAction, actorId: r.actor_id, actorName: r.actor_name, at: r.at,
-      revision: r.revision, fromState: r.from_state as WorkflowState, toState: r.to_state as WorkflowState,
+      id: Number(r.id), action: r.action, actorId: r.actor_id, actorName: r.actor_name, at: r.at,
+      revision: r.revision, fromState: r.from_state, toState: r.to_state,
       checkpoint: r.checkpoint_name, assigneeId: r.assignee_id, assigneeName: r.assignee_name ?? null,
       comment: r.comment, contentHash: r.content_hash, vouches: r.vouches === 1,
-      proofReport: r.proof_report ? JSON.parse(r.proof_report) as ProofReport : null,
+      proofReport: r.proof_report ? proofReportColumn.parse(r.proof_report, `${r.id}`) : null,
     }));
   }
 }

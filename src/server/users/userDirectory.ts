@@ -1,18 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { User } from '../../shared/api';
-import { isRole, type Role } from '../../shared/roles';
+import type { Role } from '../../shared/roles';
 import type { Database, UserRow } from '../db/schema';
+import { userRolesColumn } from '../db/jsonColumns';
 import { hashPassword } from '../auth/passwords';
 import { DeskError, notFound } from '../errors';
 
+/** A users row as the API shows it; throws CorruptColumnError when its roles are not a list. */
 export function toUser(row: UserRow): User {
-  const roles: unknown = JSON.parse(row.roles);
   return {
     id: row.id,
     username: row.username,
     displayName: row.display_name,
-    roles: Array.isArray(roles) ? roles.filter(isRole) : [],
+    roles: userRolesColumn.parse(row.roles, row.id),
     disabled: row.disabled === 1,
   };
 }
@@ -36,7 +37,7 @@ export class UserDirectory {
       username: input.username,
       display_name: input.displayName,
       password_hash: await hashPassword(input.password),
-      roles: JSON.stringify([...new Set(input.roles)]),
+      roles: userRolesColumn.stringify([...new Set(input.roles)]),
       disabled: 0,
       created_at: new Date().toISOString(),
     };
@@ -63,7 +64,7 @@ export class UserDirectory {
     await this.get(id);
     await this.db.updateTable('users').set({
       ...(changes.displayName !== undefined && { display_name: changes.displayName }),
-      ...(changes.roles !== undefined && { roles: JSON.stringify([...new Set(changes.roles)]) }),
+      ...(changes.roles !== undefined && { roles: userRolesColumn.stringify([...new Set(changes.roles)]) }),
       ...(changes.disabled !== undefined && { disabled: changes.disabled ? 1 : 0 }),
       ...(changes.password !== undefined && { password_hash: await hashPassword(changes.password) }),
     }).where('id', '=', id).execute();

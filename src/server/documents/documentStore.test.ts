@@ -1,0 +1,69 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DeskDatabase } from '../db/database';
+import { addTestUser, openTestDatabase } from '../db/testDatabase';
+import type { User } from '../../shared/api';
+import { DocumentStore } from './documentStore';
+
+let database: DeskDatabase;
+let documents: DocumentStore;
+let owner: User;
+
+beforeEach(async () => {
+  database = await openTestDatabase();
+  documents = new DocumentStore(database.db);
+  owner = await addTestUser(database, 'wangming');
+});
+afterEach(() => database.close());
+
+describe('DocumentStore', () => {
+  it('reads back a piece with its kind, state and properties as created', async () => {
+    const id = await documents.create(owner, { title: '关于春节值班的通知', kind: 'official', properties: { 发文字号: '区办发〔2024〕1号', 主送机关: ['各街道'] } });
+    const detail = await documents.detail(owner, id);
+    expect(detail).toMatchObject({
+      id, title: '关于春节值班的通知', kind: 'official', state: 'draft', ownerId: owner.id, ownerName: 'wangming',
+      properties: { 发文字号: '区办发〔2024〕1号', 主送机关: ['各街道'] }, revision: 1, sourceDocumentId: null,
+    });
+  });
+
+  it('links a draft saved from refused offline edits to its piece', async () => {
+    const original = await documents.create(owner, { title: '调研报告', kind: 'research' });
+    const rescued = await documents.create(owner, { title: '调研报告（离线修改）', kind: 'research', sourceDocumentId: original });
+    expect((await documents.detail(owner, rescued)).sourceDocumentId).toBe(original);
+  });
+
+  it('says which row is corrupt when its properties are not an object of texts', async () => {
+    const id = await documents.create(owner, { title: '信息', kind: 'info' });
+    await database.db.updateTable('documents').set({ properties: '{"期号": 7' }).where('id', '=', id).execute();
+    await expect(documents.detail(owner, id)).rejects.toThrow(`documents.properties of ${id} is corrupt: not JSON`);
+    await database.db.updateTable('documents').set({ properties: '["期号"]' }).where('id', '=', id).execute();
+    await expect(documents.detail(owner, id)).rejects.toThrow(`documents.properties of ${id} is corrupt`);
+  });
+
+  it('moves a piece to the 回收站 only from the state the caller decided on, and back', async () => {
+    const id = await documents.create(owner, { title: '综合文稿', kind: 'comprehensive' });
+    expect(await documents.markDeleted(id, 'review')).toBe(false);
+    expect((await documents.findRow(id))?.deleted_at).toBeNull();
+    expect(await documents.markDeleted(id, 'draft')).toBe(true);
+    expect(await documents.markDeleted(id, 'draft')).toBe(false);
+    expect((await documents.findRow(id))?.deleted_at).not.toBeNull();
+    await documents.markRestored(id);
+    expect((await documents.findRow(id))?.deleted_at).toBeNull();
+  });
+
+  it('lists the other live pieces of a kind with their properties read', async () => {
+    const mine = await documents.create(owner, { title: '甲', kind: 'official', properties: { 发文字号: '区办发〔2024〕1号' } });
+    const other = await documents.create(owner, { title: '乙', kind: 'official', properties: { 发文字号: '区办发〔2024〕2号' } });
+    const gone = await documents.create(owner, { title: '丙', kind: 'official' });
+    await documents.create(owner, { title: '丁', kind: 'info' });
+    await documents.markDeleted(gone, 'draft');
+    const others = await documents.othersOfKind('official', mine);
+    expect(others.map((d) => [d.id, d.properties])).toEqual([[other, { 发文字号: '区办发〔2024〕2号' }]]);
+  });
+
+  it('refuses a stranger and an unknown id with the desk errors', async () => {
+    const id = await documents.create(owner, { title: '甲', kind: 'media' });
+    const stranger = await addTestUser(database, 'lina');
+    await expect(documents.load(stranger, id)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(documents.load(owner, 'nope')).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
