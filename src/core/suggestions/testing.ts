@@ -53,7 +53,7 @@ export function testEditor(paragraphs: ReadonlyArray<readonly Piece[]> = [['']])
   const editor = createHeadlessEditor({ nodes: [...DESK_NODES], onError: (error) => { throw error; } });
   registerRichText(editor);
   registerHistory(editor, createEmptyHistoryState(), 0);
-  editor.update(() => $fill(paragraphs), { discrete: true, tag: 'historic' });
+  editor.update(() => $fill(paragraphs), { discrete: true });
   return editor;
 }
 
