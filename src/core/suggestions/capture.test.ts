@@ -207,3 +207,38 @@ describe('suggesting mode', () => {
     dispose();
   });
 });
+
+describe('a suggestion whose surrounding text was changed', () => {
+  it('is still listed, accepted and rejected as itself after another user edits around it', () => {
+    const { a, b, sync, dispose } = syncedPair();
+    a.update(() => $fill([['甲乙丙丁']]), { discrete: true });
+    sync();
+    registerSuggesting(a, ALICE);
+    select(a, 0, 2);
+    type(a, '己');
+    select(a, 0, 4, 5);
+    remove(a);
+    sync();
+    expect(dump(b)).toEqual(['甲乙[+己]丙[-丁]']);
+    // A writer edits directly around the pending suggestions: text before, between and after.
+    select(b, 0, 0);
+    type(b, '子');
+    select(b, 0, 5);
+    type(b, '丑');
+    sync();
+    expect(dump(a)).toEqual(dump(b));
+    const list = a.getEditorState().read($listSuggestions);
+    expect(list.map((entry) => [entry.kind, entry.text])).toEqual([['insert', '己'], ['delete', '丁']]);
+    const lines = (editor: LexicalEditor, view: 'original' | 'applied') =>
+      bodyLines(bodyBlocksFromLexical(editor.getEditorState().toJSON(), { suggestions: view }));
+    expect(dump(a)).toEqual(['子甲乙[+己]丙丑[-丁]']);
+    expect(lines(a, 'original')).toEqual(['子甲乙丙丑丁']);
+    const [insertion, deletion] = list;
+    a.update(() => { $acceptSuggestion(insertion.id); $rejectSuggestion(deletion.id); }, { discrete: true });
+    sync();
+    expect(dump(b)).toEqual(dump(a));
+    expect(a.getEditorState().read($listSuggestions)).toEqual([]);
+    expect(dump(b)).toEqual(['子甲乙己丙丑丁']);
+    dispose();
+  });
+});
