@@ -11,6 +11,11 @@
  */
 import type { StructureLevel } from '../editor/DeskParagraphNode';
 import { toStructureLevel } from '../editor/DeskParagraphNode';
+import {
+  markedParagraphSuggestions, runSuggestionOf, sameRunSuggestion, viewBodyRoot,
+  type RunSuggestion, type SuggestionView,
+} from '../suggestions/bodyView';
+import type { ParagraphSuggestions } from '../suggestions/types';
 
 /** Lexical's text format bits that Word prints. */
 export const FORMAT = { bold: 1, italic: 2, strikethrough: 4, underline: 8, subscript: 32, superscript: 64 } as const;
@@ -18,13 +23,19 @@ export const FORMAT = { bold: 1, italic: 2, strikethrough: 4, underline: 8, subs
 /** Every printed bit; the others (code, highlight, letter case) are dropped on reading. */
 const PRINTED_FORMAT = FORMAT.bold | FORMAT.italic | FORMAT.strikethrough | FORMAT.underline | FORMAT.subscript | FORMAT.superscript;
 
-/** Text with its printed format bits; a line break is '\n', a tab '\t'. Never empty. */
-export interface TextRunModel { text: string; format: number }
+/**
+ * Text with its printed format bits; a line break is '\n', a tab '\t'. Never empty. In the
+ * `marked` view a run of suggested text names its suggestion.
+ */
+export interface TextRunModel { text: string; format: number; suggestion?: RunSuggestion }
 
 /** '' is the body's own alignment (justified by its style), as are Lexical's 'start' and 'end'. */
 export type BlockAlign = 'left' | 'center' | 'right' | 'justify' | '';
 
-export interface ParagraphBlock { type: 'paragraph'; level: StructureLevel; runs: TextRunModel[]; align: BlockAlign }
+/** In the `marked` view a paragraph with pending paragraph suggestions carries them. */
+export interface ParagraphBlock {
+  type: 'paragraph'; level: StructureLevel; runs: TextRunModel[]; align: BlockAlign; suggestions?: ParagraphSuggestions;
+}
 /** A list item at its nesting depth (0 = top); a nested list's items follow the item they belong to. */
 export interface ListItemModel { depth: number; runs: TextRunModel[] }
 /** A list; its kind is the top list's (Word numbers a nested list as its list). */
@@ -64,17 +75,18 @@ function isInline(node: JsonRecord): boolean {
  */
 function runsOf(node: JsonRecord): TextRunModel[] {
   const runs: TextRunModel[] = [];
-  const push = (text: string, format: number): void => {
+  const push = (text: string, format: number, suggestion: RunSuggestion | undefined): void => {
     if (text === '') return;
     const last = runs.at(-1);
-    if (last && last.format === format) last.text += text;
-    else runs.push({ text, format });
+    if (last && last.format === format && sameRunSuggestion(last.suggestion, suggestion)) last.text += text;
+    else runs.push(suggestion ? { text, format, suggestion } : { text, format });
   };
   const walk = (container: JsonRecord): void => {
     for (const child of childrenOf(container)) {
-      if (child.type === 'linebreak') push('\n', 0);
-      else if (child.type === 'tab') push('\t', formatOf(child));
-      else if (typeof child.text === 'string') push(child.text, formatOf(child));
+      const suggestion = runSuggestionOf(child);
+      if (child.type === 'linebreak') push('\n', 0, suggestion);
+      else if (child.type === 'tab') push('\t', formatOf(child), suggestion);
+      else if (typeof child.text === 'string') push(child.text, formatOf(child), suggestion);
       else if (child.type !== 'list') walk(child);
     }
   };
@@ -122,17 +134,25 @@ function tableRows(table: JsonRecord): TextRunModel[][][][] {
   return childrenOf(table).map((row) => childrenOf(row).map(cellOf));
 }
 
+/** How to read a body: which view of its pending suggestions (default `original`, all unapplied). */
+export interface BodyReadOptions { suggestions?: SuggestionView }
+
 /**
  * The blocks of a body, from the JSON of a Lexical editor state (`{root: {children}}`) or of its
  * root. Unknown block nodes count as paragraphs of their text, so nothing a writer typed is dropped.
+ * Pending suggestions are read as `options.suggestions` says (see suggestions/bodyView.ts).
  */
-export function bodyBlocksFromLexical(json: unknown): BodyBlock[] {
-  const root = isRecord(json) && isRecord(json.root) ? json.root : json;
-  if (!isRecord(root)) return [];
+export function bodyBlocksFromLexical(json: unknown, options: BodyReadOptions = {}): BodyBlock[] {
+  const given = isRecord(json) && isRecord(json.root) ? json.root : json;
+  if (!isRecord(given)) return [];
+  const view = options.suggestions ?? 'original';
+  const root = viewBodyRoot(given, view);
   return childrenOf(root).map((node): BodyBlock => {
     if (node.type === 'list') return { type: 'list', ordered: node.listType === 'number', items: listItems(node, 0) };
     if (node.type === 'table') return { type: 'table', rows: tableRows(node) };
-    return { type: 'paragraph', level: toStructureLevel(node.level), runs: runsOf(node), align: alignOf(node) };
+    const paragraph: ParagraphBlock = { type: 'paragraph', level: toStructureLevel(node.level), runs: runsOf(node), align: alignOf(node) };
+    const suggestions = view === 'marked' ? markedParagraphSuggestions(node) : undefined;
+    return suggestions ? { ...paragraph, suggestions } : paragraph;
   });
 }
 

@@ -16,11 +16,20 @@ import {
   type Spread,
 } from 'lexical';
 import { parseLevelNumber, splitRunIn } from '../structure/levels';
+import {
+  paragraphSuggestionsOf, type LevelSuggestion, type ParagraphSuggestions, type SuggestionMeta,
+} from '../suggestions/types';
 
 /** 0 is body text (正文); 1 to 4 are the structure levels 一级 to 四级. */
 export type StructureLevel = 0 | 1 | 2 | 3 | 4;
 
-export type SerializedDeskParagraphNode = Spread<{ level: StructureLevel }, SerializedParagraphNode>;
+/** The suggestion keys (`suggestedSplit`, …) are present only when a suggestion is pending. */
+export type SerializedDeskParagraphNode = Spread<{
+  level: StructureLevel;
+  suggestedSplit?: SuggestionMeta;
+  suggestedJoin?: SuggestionMeta;
+  suggestedLevel?: LevelSuggestion;
+}, SerializedParagraphNode>;
 
 export function toStructureLevel(value: unknown): StructureLevel {
   return value === 1 || value === 2 || value === 3 || value === 4 ? value : 0;
@@ -33,6 +42,10 @@ export function toStructureLevel(value: unknown): StructureLevel {
  */
 export class DeskParagraphNode extends ParagraphNode {
   __level: StructureLevel;
+  // Pending paragraph-level suggestions (修订); null when none. Immutable values, replaced whole.
+  __suggestedSplit: ParagraphSuggestions['split'] = null;
+  __suggestedJoin: ParagraphSuggestions['join'] = null;
+  __suggestedLevel: ParagraphSuggestions['level'] = null;
 
   static override getType(): string {
     return 'desk-paragraph';
@@ -50,6 +63,9 @@ export class DeskParagraphNode extends ParagraphNode {
   override afterCloneFrom(prevNode: this): void {
     super.afterCloneFrom(prevNode);
     this.__level = prevNode.__level;
+    this.__suggestedSplit = prevNode.__suggestedSplit;
+    this.__suggestedJoin = prevNode.__suggestedJoin;
+    this.__suggestedLevel = prevNode.__suggestedLevel;
   }
 
   /**
@@ -67,11 +83,32 @@ export class DeskParagraphNode extends ParagraphNode {
   }
 
   override updateFromJSON(serialized: LexicalUpdateJSON<SerializedDeskParagraphNode>): this {
-    return super.updateFromJSON(serialized).setLevel(toStructureLevel(serialized.level));
+    return super.updateFromJSON(serialized).setLevel(toStructureLevel(serialized.level))
+      .setSuggestions(paragraphSuggestionsOf(serialized));
   }
 
   override exportJSON(): SerializedDeskParagraphNode {
-    return { ...super.exportJSON(), level: this.getLevel() };
+    const json: SerializedDeskParagraphNode = { ...super.exportJSON(), level: this.getLevel() };
+    const suggestions = this.getSuggestions();
+    if (suggestions.split) json.suggestedSplit = suggestions.split;
+    if (suggestions.join) json.suggestedJoin = suggestions.join;
+    if (suggestions.level) json.suggestedLevel = suggestions.level;
+    return json;
+  }
+
+  /** The pending paragraph-level suggestions: an inserted or deleted start mark, a level change. */
+  getSuggestions(): ParagraphSuggestions {
+    const self = this.getLatest();
+    return { split: self.__suggestedSplit, join: self.__suggestedJoin, level: self.__suggestedLevel };
+  }
+
+  /** Replaces the given paragraph-level suggestions (null clears one); the others stay. */
+  setSuggestions(suggestions: Partial<ParagraphSuggestions>): this {
+    const self = this.getWritable();
+    if (suggestions.split !== undefined) self.__suggestedSplit = suggestions.split;
+    if (suggestions.join !== undefined) self.__suggestedJoin = suggestions.join;
+    if (suggestions.level !== undefined) self.__suggestedLevel = suggestions.level;
+    return self;
   }
 
   getLevel(): StructureLevel {
@@ -87,11 +124,14 @@ export class DeskParagraphNode extends ParagraphNode {
   override createDOM(config: EditorConfig): HTMLElement {
     const dom = super.createDOM(config);
     applyLevel(dom, this.__level);
+    applySuggestions(dom, this.getSuggestions());
     return dom;
   }
 
   override updateDOM(prevNode: this, dom: HTMLElement, config: EditorConfig): boolean {
     if (prevNode.__level !== this.__level) applyLevel(dom, this.__level);
+    if (prevNode.__suggestedSplit !== this.__suggestedSplit || prevNode.__suggestedJoin !== this.__suggestedJoin
+      || prevNode.__suggestedLevel !== this.__suggestedLevel) applySuggestions(dom, this.getSuggestions());
     return super.updateDOM(prevNode, dom, config);
   }
 }
@@ -100,6 +140,12 @@ function applyLevel(dom: HTMLElement, level: StructureLevel): void {
   for (const l of [1, 2, 3, 4]) dom.classList.toggle(`desk-level-${l}`, l === level);
   if (level === 0) dom.removeAttribute('data-level');
   else dom.setAttribute('data-level', String(level));
+}
+
+function applySuggestions(dom: HTMLElement, suggestions: ParagraphSuggestions): void {
+  dom.classList.toggle('desk-suggested-split', suggestions.split !== null);
+  dom.classList.toggle('desk-suggested-join', suggestions.join !== null);
+  dom.classList.toggle('desk-suggested-level', suggestions.level !== null);
 }
 
 /** The longest heading text (after the number) that a numbered pasted paragraph may have. */

@@ -2,6 +2,7 @@ import { ParagraphNode, type Klass, type LexicalNode, type LexicalNodeReplacemen
 import { ListItemNode, ListNode } from '@lexical/list';
 import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
 import { DeskParagraphNode } from './DeskParagraphNode';
+import { SuggestionNode } from '../suggestions/SuggestionNode';
 
 /**
  * The node set of a 文稿台 body. The renderer's editor and the server's headless reader both register
@@ -19,4 +20,5 @@ export const DESK_NODES: ReadonlyArray<Klass<LexicalNode> | LexicalNodeReplaceme
   TableNode,
   TableRowNode,
   TableCellNode,
+  SuggestionNode,
 ];

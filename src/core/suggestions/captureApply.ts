@@ -1,0 +1,225 @@
+/**
+ * Applies one captured change to the live tree in place (see capture.ts): text nodes are split only
+ * at the changed stretch's edges, only that stretch is wrapped, and removed text is re-created only
+ * where it was, so every other node keeps its identity (its Yjs items, an IME composition in it).
+ */
+import {
+  $copyNode, $createTextNode, $getSelection, $isRangeSelection, $isTextNode, type ElementNode, type LexicalNode,
+} from 'lexical';
+import { $createDeskParagraphNode, type DeskParagraphNode } from '../editor/DeskParagraphNode';
+import { $createSuggestionNode, $isSuggestionNode, type SuggestionNode } from './SuggestionNode';
+import { $linearize, type Atom, type Sug } from './captureAtoms';
+import { newSuggestionMeta, type SuggestionAuthor } from './types';
+
+/** Whether an inserted atom must be wrapped anew: it is not already the author's own insertion. */
+function needsWrap(atom: Atom, author: SuggestionAuthor): boolean {
+  if (atom.t === 'mark') return false;
+  return !(atom.sug?.kind === 'insert' && atom.sug.meta.authorId === author.id);
+}
+
+/** What of the removed stretch is kept: deletions, and suggested joins for removed paragraph starts. */
+function keptOf(removed: readonly Atom[], deleteSug: Sug, author: SuggestionAuthor): Atom[] {
+  return removed.flatMap((atom): Atom[] => {
+    if (atom.t === 'mark') return atom.split ? [] : [{ ...atom, join: atom.join ?? newSuggestionMeta(author) }];
+    if (atom.sug?.kind === 'insert') return [];
+    return [{ ...atom, sug: atom.sug ?? deleteSug }];
+  });
+}
+
+/**
+ * Splits the text node of atom `index` so that the atom starts a node. The first part keeps the
+ * node (and its Yjs identity), unless `keepTail`: then a new node takes the first part, which is
+ * new text anyway, and the untouched rest keeps it.
+ */
+function $splitBefore(atoms: readonly Atom[], index: number, keepTail = false): void {
+  const atom = atoms[index];
+  if (atom?.t !== 'char' || atom.offset === 0) return;
+  const node = atom.node;
+  if (!keepTail) {
+    node.splitText(atom.offset);
+    return;
+  }
+  const text = node.getTextContent();
+  const head = $createTextNode(text.slice(0, atom.offset)).setFormat(node.getFormat()).setStyle(node.getStyle());
+  node.insertBefore(head);
+  const selection = $getSelection();
+  const points = $isRangeSelection(selection) ? [selection.anchor, selection.focus] : [];
+  const moves = points.map((point) => point.key === node.getKey() && point.type === 'text' ? point.offset : -1);
+  node.setTextContent(text.slice(atom.offset));
+  points.forEach((point, i) => {
+    const offset = moves[i];
+    if (offset < 0) return;
+    if (offset <= atom.offset) point.set(head.getKey(), offset, 'text');
+    else point.set(node.getKey(), offset - atom.offset, 'text');
+  });
+}
+
+/** Moves `node` out of the suggestion around it (to just after it), splitting that suggestion. */
+function $liftOut(node: LexicalNode): void {
+  const parent = node.getParent();
+  if (!$isSuggestionNode(parent)) return;
+  const rest = node.getNextSiblings();
+  if (rest.length > 0) {
+    const tail = $createSuggestionNode(parent.getKind(), parent.getMeta());
+    parent.insertAfter(tail);
+    tail.append(...rest);
+  }
+  parent.insertAfter(node);
+  if (parent.getChildrenSize() === 0) parent.remove();
+}
+
+/** The paragraph child that starts where `node` starts, splitting suggestions `node` stands inside. */
+function $paragraphLevel(node: LexicalNode): LexicalNode {
+  let current = node;
+  for (let parent = current.getParent(); $isSuggestionNode(parent); parent = current.getParent()) {
+    if (current.getPreviousSibling() !== null) {
+      const tail = $createSuggestionNode(parent.getKind(), parent.getMeta());
+      const rest = current.getNextSiblings();
+      parent.insertAfter(tail);
+      tail.append(current, ...rest);
+      current = tail;
+    } else {
+      current = parent;
+    }
+  }
+  return current;
+}
+
+/** Folds a new suggestion into a neighbouring one of the same kind by the same author. */
+function $adopt(wrapper: SuggestionNode, author: SuggestionAuthor, allowPrevious: boolean): void {
+  const own = (node: LexicalNode | null): SuggestionNode | null =>
+    ($isSuggestionNode(node) && node !== wrapper && node.getKind() === wrapper.getKind()
+      && node.getMeta().authorId === author.id ? node : null);
+  const previous = allowPrevious ? own(wrapper.getPreviousSibling()) : null;
+  const next = own(wrapper.getNextSibling());
+  if (previous) previous.append(...wrapper.getChildren());
+  else if (next) next.splice(0, 0, wrapper.getChildren());
+  else return;
+  wrapper.remove();
+}
+
+/** Wraps the inserted atoms that need it, run by run, in insertions of the author. */
+function $wrapInserted(atoms: readonly Atom[], from: number, to: number, author: SuggestionAuthor, allowPrevious: boolean): void {
+  const meta = newSuggestionMeta(author);
+  const runs: LexicalNode[][] = [];
+  let run: LexicalNode[] = [];
+  for (let i = from; i < to; i += 1) {
+    const atom = atoms[i];
+    if (!needsWrap(atom, author)) {
+      if (run.length > 0) runs.push(run);
+      run = [];
+    } else if (atom.t !== 'mark' && run.at(-1) !== atom.node) {
+      run.push(atom.node);
+    }
+  }
+  if (run.length > 0) runs.push(run);
+  for (const nodes of runs) {
+    nodes.forEach($liftOut);
+    const wrapper = $createSuggestionNode('insert', meta);
+    nodes[0].insertBefore(wrapper);
+    wrapper.append(...nodes);
+    $adopt(wrapper, author, allowPrevious);
+  }
+}
+
+/** Re-creates the kept removed atoms before `before` in `paragraph` (at its end when null). */
+function $placeRemoved(
+  kept: readonly Atom[], paragraph: ElementNode, before: LexicalNode | null, fresh: Sug, author: SuggestionAuthor,
+): void {
+  let parent = paragraph;
+  let next = before;
+  const wrappers: SuggestionNode[] = [];
+  let wrapper: { sug: Sug; node: SuggestionNode } | null = null;
+  let text: { chars: string; format: number; style: string; sug: Sug | null } | null = null;
+  const place = (node: LexicalNode): void => {
+    if (next) next.insertBefore(node);
+    else parent.append(node);
+  };
+  const into = (sug: Sug | null, node: LexicalNode): void => {
+    if (sug === null) {
+      wrapper = null;
+      place(node);
+      return;
+    }
+    if (wrapper === null || wrapper.sug.meta.id !== sug.meta.id || wrapper.sug.kind !== sug.kind) {
+      wrapper = { sug, node: $createSuggestionNode(sug.kind, sug.meta) };
+      place(wrapper.node);
+      wrappers.push(wrapper.node);
+    }
+    wrapper.node.append(node);
+  };
+  const flush = (): void => {
+    if (text) into(text.sug, $createTextNode(text.chars).setFormat(text.format).setStyle(text.style));
+    text = null;
+  };
+  for (const atom of kept) {
+    if (atom.t === 'char') {
+      if (text && (text.format !== atom.format || text.style !== atom.style || text.sug !== atom.sug)) flush();
+      text ??= { chars: '', format: atom.format, style: atom.style, sug: atom.sug };
+      text.chars += atom.ch;
+      continue;
+    }
+    flush();
+    if (atom.t === 'leaf') {
+      into(atom.sug, $copyNode(atom.node));
+      continue;
+    }
+    wrapper = null;
+    const created: DeskParagraphNode = $createDeskParagraphNode(atom.level).setFormat(atom.align).setIndent(atom.indent);
+    created.setSuggestions({ split: null, join: atom.join });
+    parent.insertAfter(created);
+    const moving = next ? [next, ...next.getNextSiblings()] : [];
+    created.append(...moving);
+    parent = created;
+    next = moving[0] ?? null;
+  }
+  flush();
+  for (const node of wrappers) if (node.isAttached() && node.getSuggestionId() === fresh.meta.id) $adopt(node, author, true);
+}
+
+/**
+ * Turns the change between `before` (committed atoms) and the live `blocks`, which differ in the
+ * stretch after `p` atoms and before the last `s`, into suggestions of `author`, in place.
+ * Returns false when there was nothing to change (the change already is a suggestion).
+ */
+export function $applyCapture(blocks: readonly DeskParagraphNode[], before: readonly Atom[], p: number, s: number, author: SuggestionAuthor): boolean {
+  const found = $linearize(blocks);
+  const q = found.length - s;
+  const inserted = found.slice(p, q);
+  const fresh: Sug = { kind: 'delete', meta: newSuggestionMeta(author) };
+  const kept = keptOf(before.slice(p, before.length - s), fresh, author);
+  const marks = inserted.filter((atom) => atom.t === 'mark' && atom.split === null);
+  if (kept.length === 0 && marks.length === 0 && !inserted.some((atom) => needsWrap(atom, author))) return false;
+
+  const before0 = found[p - 1];
+  const atQ = found[q];
+  // When the changed stretch starts the node that runs on after it, that rest keeps the node.
+  $splitBefore(found, q, atQ?.t === 'char' && !(before0?.t === 'char' && before0.node === atQ.node));
+  $splitBefore(found, p);
+  const after = $linearize(blocks);
+  for (const atom of marks) if (atom.t === 'mark') atom.node.setSuggestions({ split: newSuggestionMeta(author), join: null });
+  $wrapInserted(after, p, q, author, kept.length === 0);
+  if (kept.length === 0) return true;
+
+  const at = after[p];
+  let paragraph: ElementNode | null = null;
+  let next: LexicalNode | null = null;
+  if (at !== undefined && at.t !== 'mark') {
+    next = $paragraphLevel(at.node);
+    paragraph = next.getParent();
+  } else {
+    for (let i = p - 1; i >= 0 && paragraph === null; i -= 1) {
+      const atom = after[i];
+      if (atom.t === 'mark') paragraph = atom.node;
+    }
+  }
+  if (paragraph === null) return true;
+  const caretAnchor = next ? next.getPreviousSibling() : paragraph.getLastChild();
+  $placeRemoved(kept, paragraph, next, fresh, author);
+  if (inserted.length === 0) {
+    if ($isTextNode(caretAnchor)) caretAnchor.select();
+    else if (caretAnchor && $isSuggestionNode(caretAnchor)) caretAnchor.selectEnd();
+    else paragraph.select(0, 0);
+  }
+  return true;
+}
