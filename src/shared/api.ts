@@ -3,10 +3,11 @@
  * Request bodies are validated on the server with the zod schemas below; responses use the types.
  */
 import { z } from 'zod';
-import { DOCUMENT_KINDS, type DocumentKind } from './kinds';
-import { ROLES, type Role } from './roles';
+import { DOCUMENT_KINDS, type DocumentKind } from '../core/domain/kinds';
+import { ROLES, type Role } from '../core/domain/roles';
 import type { RemovalRight } from './removal';
 import { nameText } from './validation';
+import type { WorkflowState } from '../core/domain/workflow';
 
 /** Limits the server enforces (bytes). */
 export const LIMITS = {
@@ -41,7 +42,8 @@ export interface LoginResponse { token: string; user: User }
 /** Properties an official layout prints, keyed as in the front matter of shared/samples (发文字号, 主送机关, …). */
 export type DocumentProperties = Record<string, string | string[]>;
 
-export type DocumentState = 'draft' | 'review' | 'returned' | 'final';
+/** A piece's workflow state (the state table's word). */
+export type DocumentState = WorkflowState;
 
 export interface DocumentSummary {
   id: string;

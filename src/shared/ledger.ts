@@ -10,7 +10,7 @@ import {
 } from '../core/targets/model';
 import type { YearProgress } from '../core/targets/counting';
 import { isCalendarDate } from '../core/targets/dates';
-import { DOCUMENT_KINDS, type DocumentKind } from './kinds';
+import { DOCUMENT_KINDS, type DocumentKind } from '../core/domain/kinds';
 import { nameText } from './validation';
 
 export type { CountedItem, TargetProgress, YearProgress } from '../core/targets/counting';

@@ -1,7 +1,7 @@
 /** The review workflow's HTTP contract: transitions, history, versions, diff, inbox, comments, audit. */
 import { z } from 'zod';
-import { WORKFLOW_ACTIONS, type Checkpoint, type WorkflowAction, type WorkflowState } from './workflow';
-import { DOCUMENT_KINDS } from './kinds';
+import { CHECKPOINT_ROLES, WORKFLOW_ACTIONS, type Checkpoint, type WorkflowAction, type WorkflowState } from '../core/domain/workflow';
+import { DOCUMENT_KINDS } from '../core/domain/kinds';
 import type { ProofReport } from './proofing';
 import { nameText } from './validation';
 
@@ -135,7 +135,7 @@ export const chainRequest = z.object({
   checkpoints: z.array(z.object({
     key: z.string().trim().min(1).max(40),
     name: nameText(40),
-    role: z.enum(['reviewer', 'signer']),
+    role: z.enum(CHECKPOINT_ROLES),
   })).min(1).max(10),
 });
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BodyBlock } from '../../src/core/body/bodyModel';
 import { parseLevelNumber } from '../../src/core/structure/levels';
-import type { DocumentKind } from '../../src/shared/kinds';
+import type { DocumentKind } from '../../src/core/domain/kinds';
 
 export const SAMPLES_DIR = resolve(import.meta.dirname, '../../../shared/samples');
 

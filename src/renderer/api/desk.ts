@@ -10,7 +10,7 @@ import type {
   UpdateUserRequest,
   User,
 } from '../../shared/api';
-import type { DocumentKind } from '../../shared/kinds';
+import type { DocumentKind } from '../../core/domain/kinds';
 import type { RemovalPreview } from '../../shared/removal';
 import { request } from './client';
 

@@ -3,8 +3,8 @@ import type {
   CommentEntryView, CommentThreadView, DiffResponse, NewThreadRequest, HistoryEntry, Inbox, TransitionRequestBody, TransitionResponse,
   VersionContent, VersionSummary, WorkflowStatus,
 } from '../../shared/review';
-import type { CheckpointChain } from '../../shared/workflow';
-import type { DocumentKind } from '../../shared/kinds';
+import type { CheckpointChain } from '../../core/domain/workflow';
+import type { DocumentKind } from '../../core/domain/kinds';
 import { request } from './client';
 
 const doc = (id: string): string => `/documents/${encodeURIComponent(id)}`;

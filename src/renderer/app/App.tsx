@@ -21,7 +21,7 @@ import { onMenuCommand } from '../platform/desk';
 import { Loading } from '../ui/Notice';
 import { PageErrorBoundary } from '../ui/PageErrorBoundary';
 import { useLoad } from '../ui/useLoad';
-import type { Role } from '../../shared/roles';
+import type { Role } from '../../core/domain/roles';
 import { navigate, useRoute, type Route } from './router';
 import { SessionProvider, useSession } from './session';
 import { TopBar } from './TopBar';

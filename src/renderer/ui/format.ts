@@ -1,13 +1,4 @@
-/** How dates and document states read on the screen. */
-import type { DocumentState } from '../../shared/api';
-
-export const STATE_LABELS: Record<DocumentState, string> = {
-  draft: '起草',
-  review: '审核中',
-  returned: '已退回',
-  final: '定稿',
-};
-
+/** How dates read on the screen (states read as the state table names them: STATE_NAMES). */
 const sameYear = new Intl.DateTimeFormat('zh-CN', {
   month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
 });

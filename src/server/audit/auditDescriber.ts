@@ -4,8 +4,8 @@
  */
 import type { Kysely } from 'kysely';
 import { auditActionLabel, type AuditEntryView, type AuditFilter } from '../../shared/audit';
-import { KIND_LABELS } from '../../shared/kinds';
-import type { CheckpointChain } from '../../shared/workflow';
+import { KIND_LABELS } from '../../core/domain/kinds';
+import type { CheckpointChain } from '../../core/domain/workflow';
 import type { Database } from '../db/schema';
 import { checkpointChainColumn, documentChainColumn, type JsonColumn } from '../db/jsonColumns';
 import { describeDetails, type AuditNames } from './auditDetails';

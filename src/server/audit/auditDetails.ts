@@ -5,10 +5,10 @@
  */
 import type { AuditDetail, AuditFilter } from '../../shared/audit';
 import { auditActionLabel } from '../../shared/audit';
-import { KIND_LABELS } from '../../shared/kinds';
+import { KIND_LABELS } from '../../core/domain/kinds';
 import { EVENT_LABELS, OUTLET_KIND_LABELS, OUTLET_LEVEL_LABELS } from '../../shared/ledger';
-import { ROLE_LABELS } from '../../shared/roles';
-import { DEFAULT_CHAINS, STATE_NAMES, type CheckpointChain } from '../../shared/workflow';
+import { ROLE_LABELS } from '../../core/domain/roles';
+import { DEFAULT_CHAINS, STATE_NAMES, type CheckpointChain } from '../../core/domain/workflow';
 import { RULE_GROUP_NAMES } from '../../core/proofing/types';
 import { defaultTargets } from '../../core/targets/defaults';
 

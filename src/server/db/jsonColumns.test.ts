@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CHAINS } from '../../shared/workflow';
+import { DEFAULT_CHAINS } from '../../core/domain/workflow';
 import {
   CorruptColumnError, documentChainColumn, documentPropertiesColumn, proofingListColumn, proofReportColumn,
   submissionExtrasColumn, submissionFactsColumn, userRolesColumn, yearTargetsColumn,

@@ -11,8 +11,8 @@ import type { DocumentProperties } from '../../shared/api';
 import { yearTargetsRequest, type YearTargetsRequest } from '../../shared/ledger';
 import { listEntrySchemas, type ProofingListName, type ProofingLists, type ProofReport } from '../../shared/proofing';
 import { chainRequest } from '../../shared/review';
-import { isRole, type Role } from '../../shared/roles';
-import type { CheckpointChain } from '../../shared/workflow';
+import { isRole, type Role } from '../../core/domain/roles';
+import type { CheckpointChain } from '../../core/domain/workflow';
 
 /** A stored value that is not what its store writes. The message names the column and the row. */
 export class CorruptColumnError extends Error {

@@ -1,9 +1,9 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { EventType, OutletKind, OutletLevel, SubmissionStatus } from '../../core/targets/model';
-import type { DocumentKind } from '../../shared/kinds';
+import type { DocumentKind } from '../../core/domain/kinds';
 import type { ProofingListName } from '../../shared/proofing';
 import type { VersionSummary } from '../../shared/review';
-import type { WorkflowAction, WorkflowState } from '../../shared/workflow';
+import type { WorkflowAction, WorkflowState } from '../../core/domain/workflow';
 
 /**
  * The relational store's tables, one schema for SQLite and PostgreSQL. Times are ISO-8601 strings

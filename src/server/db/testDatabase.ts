@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { openDatabase, type DeskDatabase } from './database';
 import { UserDirectory } from '../users/userDirectory';
 import type { User } from '../../shared/api';
-import type { Role } from '../../shared/roles';
+import type { Role } from '../../core/domain/roles';
 
 /** For store tests: a fresh, fully migrated SQLite file in a temp folder (close it after the test). */
 export function openTestDatabase(): Promise<DeskDatabase> {

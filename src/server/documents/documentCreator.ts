@@ -1,6 +1,6 @@
 import { cleanTitle } from '../../core/text/cleanText';
 import type { CreateDocumentRequest, DocumentDetail, User } from '../../shared/api';
-import type { DocumentKind } from '../../shared/kinds';
+import type { DocumentKind } from '../../core/domain/kinds';
 import type { Audit } from '../services';
 import type { BodyStore } from '../collab/bodyStore';
 import type { HeavyWork } from '../work/heavyWork';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { containsText } from '../db/textSearch';
 import type { Kysely } from 'kysely';
 import type { DocumentDetail, DocumentProperties, DocumentSummary } from '../../shared/api';
-import type { DocumentKind } from '../../shared/kinds';
+import type { DocumentKind } from '../../core/domain/kinds';
 import type { User } from '../../shared/api';
 import { documentAccess, type DocumentAccess } from '../../core/access';
 import type { Database, DocumentRow } from '../db/schema';

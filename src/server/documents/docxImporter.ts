@@ -10,7 +10,7 @@ import mammoth from 'mammoth';
 import type { BodySeedBlock } from '../../core/editor/headless';
 import { blocksFromHtml } from '../../core/docx/import/htmlBlocks';
 import { recognizeOfficialParts } from '../../core/docx/import/officialParts';
-import type { DocumentKind } from '../../shared/kinds';
+import type { DocumentKind } from '../../core/domain/kinds';
 import { DeskError } from '../errors';
 import { inspectZip, OFFICE_ZIP_LIMITS, ZipFormatError, type ZipLimits } from '../work/zipGuard';
 import { ParagraphCounter } from './paragraphCounter';

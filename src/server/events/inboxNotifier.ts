@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { User } from '../../shared/api';
 import type { DeskEvent } from '../../shared/events';
-import type { WorkflowAction, WorkflowState } from '../../shared/workflow';
+import type { WorkflowAction, WorkflowState } from '../../core/domain/workflow';
 import type { Database } from '../db/schema';
 import type { EventBus } from './eventBus';
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import fastifyMultipart from '@fastify/multipart';
 import { z } from 'zod';
 import { LIMITS } from '../../shared/api';
-import { DOCUMENT_KINDS } from '../../shared/kinds';
+import { DOCUMENT_KINDS } from '../../core/domain/kinds';
 import { DOCX_LAYOUTS, DOCX_MIME } from '../../core/docx/docxExporter';
 import { parse, requireUser } from './context';
 import { contentDisposition } from './contentDisposition';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { chainRequest, rescueRequest, saveVersionRequest, transitionRequest } from '../../shared/review';
-import { DOCUMENT_KINDS } from '../../shared/kinds';
+import { DOCUMENT_KINDS } from '../../core/domain/kinds';
 import { parse, requireAdmin, requireUser } from './context';
 import type { Services } from '../services';
 

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { isCalendarDate, shanghaiDate } from '../../core/targets/dates';
 import { scoreBetween } from '../../core/targets/points';
 import { OUTLET_LEVELS, type OutletLevel, type PointsTable, type YearProgress } from '../../core/targets';
-import { KIND_LABELS, DOCUMENT_KINDS, type DocumentKind } from '../../shared/kinds';
+import { KIND_LABELS, DOCUMENT_KINDS, type DocumentKind } from '../../core/domain/kinds';
 import { OUTLET_LEVEL_LABELS, STATUS_LABELS, type ImportRowError, type Outlet, type Submission } from '../../shared/ledger';
 import { decodeCsv, parseCsv } from './csv';
 import type { NewEvent, SentRecord } from './submissionLedger';

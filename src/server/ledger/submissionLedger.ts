@@ -6,7 +6,7 @@ import { isCalendarDate, shanghaiDate } from '../../core/targets/dates';
 import type {
   CalendarDate, EventType, LedgerEntry, LedgerEvent, OutletLevel, SubmissionFacts, SubmissionStatus,
 } from '../../core/targets/model';
-import type { DocumentKind } from '../../shared/kinds';
+import type { DocumentKind } from '../../core/domain/kinds';
 import type { User } from '../../shared/api';
 import type { CreateSubmissionRequest, Evidence, FinalDocument, Outlet, RecordEventRequest, Submission, SubmissionEvent } from '../../shared/ledger';
 import type { Database, LedgerSubmissionsTable } from '../db/schema';

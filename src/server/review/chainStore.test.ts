@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeskDatabase } from '../db/database';
 import { openTestDatabase } from '../db/testDatabase';
-import { DEFAULT_CHAINS, type CheckpointChain } from '../../shared/workflow';
+import { DEFAULT_CHAINS, type CheckpointChain } from '../../core/domain/workflow';
 import { ChainStore } from './chainStore';
 
 let database: DeskDatabase;

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { checkpointChainColumn } from '../db/jsonColumns';
-import { DEFAULT_CHAINS, type CheckpointChain } from '../../shared/workflow';
-import { DOCUMENT_KINDS, type DocumentKind } from '../../shared/kinds';
+import { DEFAULT_CHAINS, type CheckpointChain } from '../../core/domain/workflow';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../core/domain/kinds';
 
 /** Checkpoint chains as data, one per kind: the defaults until an admin edits one. */
 export class ChainStore {

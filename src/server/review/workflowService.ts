@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { User } from '../../shared/api';
-import { ACTION_NAMES, WORKFLOW_ACTIONS, decideTransition, type CheckpointChain } from '../../shared/workflow';
+import { ACTION_NAMES, WORKFLOW_ACTIONS, decideTransition, type CheckpointChain } from '../../core/domain/workflow';
 import type { HistoryEntry, TransitionRequestBody, TransitionResponse, WorkflowStatus } from '../../shared/review';
 import type { Database, DocumentRow } from '../db/schema';
 import { documentChainColumn, proofReportColumn } from '../db/jsonColumns';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { User } from '../../shared/api';
-import type { Role } from '../../shared/roles';
+import type { Role } from '../../core/domain/roles';
 import type { Database, UserRow } from '../db/schema';
 import { userRolesColumn } from '../db/jsonColumns';
 import { hashPassword } from '../auth/passwords';

@@ -16,7 +16,7 @@ import type { YearProgress } from '../../core/targets';
 import { diffParagraphs, type DiffLine } from '../../core/review/diff';
 import type { DocumentContent } from '../../shared/api';
 import type { ProofingLists } from '../../shared/proofing';
-import type { DocumentKind } from '../../shared/kinds';
+import type { DocumentKind } from '../../core/domain/kinds';
 import { restoreUpdate } from '../review/versionRestore';
 import { contentReading, type ContentReading } from '../review/contentReader';
 

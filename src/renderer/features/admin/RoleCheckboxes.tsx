@@ -1,5 +1,5 @@
 /** Role checkboxes labelled with ROLE_LABELS. */
-import { ROLE_LABELS, ROLES, type Role } from '../../../shared/roles';
+import { ROLE_LABELS, ROLES, type Role } from '../../../core/domain/roles';
 
 export function RoleCheckboxes({ value, onChange, disabledRoles = [] }: {
   value: Role[];

@@ -1,7 +1,7 @@
 /** 用户管理 (administrators): accounts, their roles, 重置密码, 停用 / 启用. */
 import { useState } from 'react';
 import type { User } from '../../../shared/api';
-import { ROLE_LABELS } from '../../../shared/roles';
+import { ROLE_LABELS } from '../../../core/domain/roles';
 import { errorMessage } from '../../api/client';
 import { deskApi } from '../../api/desk';
 import { useCurrentSession } from '../../app/session';

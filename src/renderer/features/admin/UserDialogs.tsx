@@ -1,7 +1,7 @@
 /** The dialogs of 用户管理: 新建用户, 编辑用户 (name and roles), 重置密码. */
 import { useState } from 'react';
 import type { User } from '../../../shared/api';
-import type { Role } from '../../../shared/roles';
+import type { Role } from '../../../core/domain/roles';
 import { errorMessage } from '../../api/client';
 import { deskApi } from '../../api/desk';
 import { Dialog } from '../../ui/Dialog';

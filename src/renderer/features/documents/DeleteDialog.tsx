@@ -8,10 +8,10 @@ import type { RemovalPreview } from '../../../shared/removal';
 import { errorMessage } from '../../api/client';
 import { deskApi } from '../../api/desk';
 import { Dialog } from '../../ui/Dialog';
-import { STATE_LABELS } from '../../ui/format';
 import { ErrorText, Loading } from '../../ui/Notice';
 import { useLoad } from '../../ui/useLoad';
 import './documents.css';
+import { STATE_NAMES } from '../../../core/domain/workflow';
 
 function Effects({ preview }: { preview: RemovalPreview }) {
   const { state, submissions, voidedSubmissions, openBy } = preview;
@@ -19,7 +19,7 @@ function Effects({ preview }: { preview: RemovalPreview }) {
     <dl className="facts delete-effects">
       <dt>状态</dt>
       <dd>
-        <span className={`state-tag state-${state}`}>{STATE_LABELS[state]}</span>
+        <span className={`state-tag state-${state}`}>{STATE_NAMES[state]}</span>
         {state === 'review' && '（将从审核人的待办中移除）'}
       </dd>
       <dt>报送台账</dt>

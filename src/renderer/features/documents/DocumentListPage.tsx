@@ -4,11 +4,11 @@
  */
 import { useEffect, useState } from 'react';
 import type { DocumentSummary } from '../../../shared/api';
-import { DOCUMENT_KINDS, KIND_LABELS, type DocumentKind } from '../../../shared/kinds';
+import { DOCUMENT_KINDS, KIND_LABELS, type DocumentKind } from '../../../core/domain/kinds';
 import { errorMessage } from '../../api/client';
 import { deskApi } from '../../api/desk';
 import { navigate, routeHref } from '../../app/router';
-import { formatFullTime, formatTime, STATE_LABELS } from '../../ui/format';
+import { formatFullTime, formatTime } from '../../ui/format';
 import { EmptyState, ErrorText, Loading } from '../../ui/Notice';
 import { NewDocumentDialog } from './NewDocumentDialog';
 import { RenameDialog } from './RenameDialog';
@@ -18,6 +18,7 @@ import { TargetFilter } from '../ledger/TargetFilter';
 import { useCommand } from '../../platform/commands';
 import { useLoad } from '../../ui/useLoad';
 import { ImportWordButton } from '../docx/ImportWord';
+import { STATE_NAMES } from '../../../core/domain/workflow';
 
 export function DocumentListPage({ trash }: { trash: boolean }) {
   const { users, error: usersError } = useUsers();
@@ -132,7 +133,7 @@ export function DocumentListPage({ trash }: { trash: boolean }) {
                 </td>
                 <td><span className="kind-tag">{KIND_LABELS[document.kind] ?? document.kind}</span></td>
                 <td>{document.ownerName}</td>
-                <td><span className={`state-tag state-${document.state}`}>{STATE_LABELS[document.state]}</span></td>
+                <td><span className={`state-tag state-${document.state}`}>{STATE_NAMES[document.state]}</span></td>
                 <td title={formatFullTime(trash && document.deletedAt ? document.deletedAt : document.updatedAt)}>
                   {formatTime(trash && document.deletedAt ? document.deletedAt : document.updatedAt)}
                 </td>

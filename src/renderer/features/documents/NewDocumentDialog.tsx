@@ -1,6 +1,6 @@
 /** 新建文稿: title and kind; creates the document and hands back its id. */
 import { useState } from 'react';
-import { DOCUMENT_KINDS, KIND_LABELS, type DocumentKind } from '../../../shared/kinds';
+import { DOCUMENT_KINDS, KIND_LABELS, type DocumentKind } from '../../../core/domain/kinds';
 import { errorMessage } from '../../api/client';
 import { deskApi } from '../../api/desk';
 import { Dialog } from '../../ui/Dialog';

@@ -4,7 +4,7 @@
  * before logging in too.
  */
 import { useState, type KeyboardEvent, type ReactNode } from 'react';
-import type { Role } from '../../../shared/roles';
+import type { Role } from '../../../core/domain/roles';
 import './help.css';
 
 type Guide = 'writer' | 'reviewer' | 'clerk' | 'admin';

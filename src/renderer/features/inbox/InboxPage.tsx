@@ -1,7 +1,7 @@
 /** 待办: the pieces waiting for this user — 待我审核, 待我签发, 退回给我. */
 import { useEffect } from 'react';
 import type { Inbox, InboxItem } from '../../../shared/review';
-import { KIND_LABELS } from '../../../shared/kinds';
+import { KIND_LABELS } from '../../../core/domain/kinds';
 import { routeHref } from '../../app/router';
 import { formatTime } from '../../ui/format';
 import { EmptyState, Loading } from '../../ui/Notice';

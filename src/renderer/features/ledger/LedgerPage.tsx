@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { SUBMISSION_STATUSES, type SubmissionStatus } from '../../../core/targets/model';
-import { KIND_LABELS } from '../../../shared/kinds';
+import { KIND_LABELS } from '../../../core/domain/kinds';
 import { STATUS_LABELS, type Submission } from '../../../shared/ledger';
 import { errorMessage } from '../../api/client';
 import { useCurrentSession } from '../../app/session';

@@ -1,6 +1,6 @@
 /** 报送: record a submission of a 定稿 piece (or of a piece written elsewhere) to one or more outlets. */
 import { useEffect, useMemo, useState } from 'react';
-import { DOCUMENT_KINDS, KIND_LABELS, type DocumentKind } from '../../../shared/kinds';
+import { DOCUMENT_KINDS, KIND_LABELS, type DocumentKind } from '../../../core/domain/kinds';
 import { OUTLET_KIND_LABELS, OUTLET_LEVEL_LABELS, type FinalDocument, type Outlet } from '../../../shared/ledger';
 import { OUTLET_LEVELS } from '../../../core/targets/model';
 import { errorMessage } from '../../api/client';

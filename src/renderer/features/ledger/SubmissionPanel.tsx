@@ -4,7 +4,7 @@
  * reason; it then counts nothing and takes no more events) and its evidence files.
  */
 import { useRef, useState } from 'react';
-import { KIND_LABELS } from '../../../shared/kinds';
+import { KIND_LABELS } from '../../../core/domain/kinds';
 import { EVENT_LABELS, OUTLET_LEVEL_LABELS, type Submission } from '../../../shared/ledger';
 import { OUTLET_LEVELS, type EventType, type OutletLevel } from '../../../core/targets/model';
 import { errorMessage } from '../../api/client';

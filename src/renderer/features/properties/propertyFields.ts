@@ -2,7 +2,7 @@
  * The fields of the 文稿属性 panel per kind, keyed as the samples' front matter, with the checks each
  * value must pass as the user types.
  */
-import type { DocumentKind } from '../../../shared/kinds';
+import type { DocumentKind } from '../../../core/domain/kinds';
 import {
   checkCopiesTo, checkCopyNumber, checkDate, checkDocumentNumber, checkIssueNumber, checkMainRecipients,
   checkPrintCount, type PropertyCheck,

@@ -1,7 +1,8 @@
 /** 审核流程 (admin): the checkpoint chain of each kind — names, the role that holds each, order. */
 import { useState } from 'react';
-import { DOCUMENT_KINDS, KIND_LABELS, type DocumentKind } from '../../../shared/kinds';
-import type { Checkpoint, CheckpointChain } from '../../../shared/workflow';
+import { DOCUMENT_KINDS, KIND_LABELS, type DocumentKind } from '../../../core/domain/kinds';
+import { CHECKPOINT_ROLES, type Checkpoint, type CheckpointChain } from '../../../core/domain/workflow';
+import { ROLE_LABELS } from '../../../core/domain/roles';
 import { errorMessage } from '../../api/client';
 import { reviewApi } from '../../api/review';
 import { ErrorText } from '../../ui/Notice';
@@ -9,8 +10,6 @@ import { LoadState } from '../../ui/LoadState';
 import { useLoad } from '../../ui/useLoad';
 import './review.css';
 import './admin.css';
-
-const ROLE_NAMES: Record<Checkpoint['role'], string> = { reviewer: '审核人', signer: '签发人' };
 
 function ChainEditor({ kind, initial, onSaved }: { kind: DocumentKind; initial: CheckpointChain; onSaved: (chain: CheckpointChain) => void }) {
   const [chain, setChain] = useState<CheckpointChain>(initial);
@@ -76,7 +75,7 @@ function ChainEditor({ kind, initial, onSaved }: { kind: DocumentKind; initial: 
               onChange={(e) => update(i, { name: e.target.value })} />
             <select aria-label={`${label}第${i + 1}环节办理人`} value={cp.role}
               onChange={(e) => update(i, { role: e.target.value === 'signer' ? 'signer' : 'reviewer' })}>
-              {(Object.keys(ROLE_NAMES) as Array<Checkpoint['role']>).map((r) => <option key={r} value={r}>{ROLE_NAMES[r]}</option>)}
+              {CHECKPOINT_ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
             </select>
             <button type="button" className="button small ghost" aria-label="上移" disabled={i === 0} onClick={() => move(i, -1)}>↑</button>
             <button type="button" className="button small ghost" aria-label="下移" disabled={i === chain.checkpoints.length - 1} onClick={() => move(i, 1)}>↓</button>

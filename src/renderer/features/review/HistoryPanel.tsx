@@ -1,7 +1,7 @@
 /** 审核记录: every transition of the piece, with who, when, the checkpoint and the content hash. */
 import { shortContentHash } from '../../../core/review/contentHash';
 import type { HistoryEntry } from '../../../shared/review';
-import { ACTION_NAMES } from '../../../shared/workflow';
+import { ACTION_NAMES } from '../../../core/domain/workflow';
 import { reviewApi } from '../../api/review';
 import { formatFullTime, formatTime } from '../../ui/format';
 import { EmptyState } from '../../ui/Notice';

@@ -1,7 +1,8 @@
 /** The dialog of one workflow action: the next holder when one is named, and the comment or reason. */
 import { useState } from 'react';
 import type { WorkflowStatus } from '../../../shared/review';
-import { ACTION_NAMES, type Checkpoint, type WorkflowAction } from '../../../shared/workflow';
+import { ACTION_NAMES, type Checkpoint, type WorkflowAction } from '../../../core/domain/workflow';
+import { ROLE_LABELS } from '../../../core/domain/roles';
 import { errorMessage } from '../../api/client';
 import { reviewApi } from '../../api/review';
 import { Dialog } from '../../ui/Dialog';
@@ -38,7 +39,7 @@ export function TransitionDialog({ documentId, action, status, onClose, onDone }
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const commentRequired = action === 'return' || action === 'reopen';
-  const holderLabel = next ? (next.role === 'signer' ? '签发人' : '审核人') : '';
+  const holderLabel = next ? ROLE_LABELS[next.role] : '';
   const name = ACTION_NAMES[action];
 
   const submit = async () => {

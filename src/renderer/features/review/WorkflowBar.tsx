@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { shortContentHash } from '../../../core/review/contentHash';
 import type { WorkflowStatus } from '../../../shared/review';
-import { ACTION_NAMES, STATE_NAMES, WORKFLOW_ACTIONS, type WorkflowAction } from '../../../shared/workflow';
+import { ACTION_NAMES, STATE_NAMES, WORKFLOW_ACTIONS, type WorkflowAction } from '../../../core/domain/workflow';
 import { formatFullTime } from '../../ui/format';
 import { useInbox } from '../inbox/inboxState';
 import { TransitionDialog } from './TransitionDialog';

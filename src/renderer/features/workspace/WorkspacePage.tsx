@@ -5,12 +5,12 @@
  */
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { DocumentDetail } from '../../../shared/api';
-import { KIND_LABELS } from '../../../shared/kinds';
+import { KIND_LABELS } from '../../../core/domain/kinds';
 import { ApiError } from '../../api/client';
 import { deskApi } from '../../api/desk';
 import { routeHref } from '../../app/router';
 import { useCurrentSession } from '../../app/session';
-import { formatFullTime, STATE_LABELS } from '../../ui/format';
+import { formatFullTime } from '../../ui/format';
 import { RefusedEditsNotice } from '../review/RefusedEditsNotice';
 import { ReviewPanel } from '../review/ReviewPanel';
 import { useRefusedEdits } from '../review/useRefusedEdits';
@@ -29,6 +29,7 @@ import { RemovedNotice } from '../documents/RemovedNotice';
 import { DOCUMENT_CHANGED } from '../../../shared/review';
 import { rememberDocument, rememberedDocument } from '../auth/offlineCopies';
 import './workspace.css';
+import { STATE_NAMES } from '../../../core/domain/workflow';
 
 /** The document as this browser last fetched it, when the server cannot be reached now. */
 function offlineDetail(userId: string, documentId: string, error: unknown): DocumentDetail | null {
@@ -161,7 +162,7 @@ export function WorkspacePage({ documentId }: { documentId: string }) {
           <h2 id="info-title" className="side-title">信息</h2>
           <dl className="facts">
             <dt>类型</dt><dd>{KIND_LABELS[document.kind] ?? document.kind}</dd>
-            <dt>状态</dt><dd>{STATE_LABELS[document.state]}</dd>
+            <dt>状态</dt><dd>{STATE_NAMES[document.state]}</dd>
             <dt>创建人</dt><dd>{document.ownerName}</dd>
             <dt>创建时间</dt><dd>{formatFullTime(document.createdAt)}</dd>
             <dt>最后修改</dt><dd>{formatFullTime(document.updatedAt)}</dd>

@@ -11,5 +11,5 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+  return ROLES.some((role) => role === value);
 }

@@ -20,8 +20,11 @@ export const ACTION_NAMES: Record<WorkflowAction, string> = {
   submit: '提交审核', approve: '通过', return: '退回', sign: '签发', reopen: '重新打开',
 };
 
+/** The roles that may hold a checkpoint. */
+export const CHECKPOINT_ROLES = ['reviewer', 'signer'] as const satisfies readonly Role[];
+
 /** One review checkpoint: who holds it (a reviewer or a signer) and its name on the screen. */
-export interface Checkpoint { key: string; name: string; role: Extract<Role, 'reviewer' | 'signer'> }
+export interface Checkpoint { key: string; name: string; role: (typeof CHECKPOINT_ROLES)[number] }
 
 /** A kind's chain: the name of its drafting state and its checkpoints in order. */
 export interface CheckpointChain { draftName: string; checkpoints: Checkpoint[] }

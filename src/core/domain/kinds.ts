@@ -11,5 +11,5 @@ export const KIND_LABELS: Record<DocumentKind, string> = {
 };
 
 export function isDocumentKind(value: unknown): value is DocumentKind {
-  return typeof value === 'string' && (DOCUMENT_KINDS as readonly string[]).includes(value);
+  return DOCUMENT_KINDS.some((kind) => kind === value);
 }
