@@ -80,9 +80,10 @@ function markParagraph(paragraph: string, table: RevisionTable): string {
     ending += markRun(`l${table.add('insert', attributes, levelOf(Number(HEADING_STYLE.exec(former)?.[1] ?? '0')))}`);
     return '';
   });
-  xml = xml.replace(/<w:pPr(?:\s[^>]*)?>[\s\S]*?<\/w:pPr>/, (properties) => properties.replace(/<w:(ins|del)\b([^>]*)\/>/g, (_whole, tag: string, attributes: string) => {
+  xml = xml.replace(/<w:pPr(?:\s[^>]*)?>[\s\S]*?<\/w:pPr>/, (properties) => properties.replace(/<w:(ins|del)\b([^>]*?)(?:\/>|>\s*<\/w:\1>)/g, (_whole, tag: string, attributes: string) => {
     const kind = tag === 'ins' ? 'insert' : 'delete';
     ending += markRun(`${kind === 'insert' ? 'p' : 'q'}${table.add(kind, attributes)}`);
+    // LibreOffice writes the mark's revision as an element with an end tag, Word as an empty one.
     return '';
   }));
   return ending === '' ? xml : xml.replace(/<\/w:p>$/, `${ending}</w:p>`);
@@ -94,6 +95,8 @@ function markRevisionsInXml(documentXml: string, table: RevisionTable): string {
   // A paragraph, not an empty one (<w:p/>): its end is the first </w:p>.
   const paragraphs = withoutFormatChanges.replace(/<w:p(?:\s[^>]*[^/>])?>[\s\S]*?<\/w:p>/g, (paragraph) => markParagraph(paragraph, table));
   return paragraphs
+    // An empty revision elsewhere (a table row's, in w:trPr) marks no text.
+    .replace(/<w:(ins|del)\b[^>]*>\s*<\/w:\1>/g, '')
     .replace(/<w:(ins|del|moveTo|moveFrom)\b([^>]*?)(\/?)>/g, (_whole, tag: string, attributes: string, empty: string) => {
       if (empty === '/') return '';
       const kind = tag === 'ins' || tag === 'moveTo' ? 'insert' : 'delete';
