@@ -80,10 +80,10 @@ function markParagraph(paragraph: string, table: RevisionTable): string {
     ending += markRun(`l${table.add('insert', attributes, levelOf(Number(HEADING_STYLE.exec(former)?.[1] ?? '0')))}`);
     return '';
   });
+  // The mark's revision: Word writes an empty element, LibreOffice one with an end tag.
   xml = xml.replace(/<w:pPr(?:\s[^>]*)?>[\s\S]*?<\/w:pPr>/, (properties) => properties.replace(/<w:(ins|del)\b([^>]*?)(?:\/>|>\s*<\/w:\1>)/g, (_whole, tag: string, attributes: string) => {
     const kind = tag === 'ins' ? 'insert' : 'delete';
     ending += markRun(`${kind === 'insert' ? 'p' : 'q'}${table.add(kind, attributes)}`);
-    // LibreOffice writes the mark's revision as an element with an end tag, Word as an empty one.
     return '';
   }));
   return ending === '' ? xml : xml.replace(/<\/w:p>$/, `${ending}</w:p>`);
