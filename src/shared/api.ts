@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { DOCUMENT_KINDS, type DocumentKind } from '../core/domain/kinds';
 import { ROLES, type Role } from '../core/domain/roles';
+import { DOCX_LAYOUTS, type DocxLayout } from '../core/docx/layouts';
 import type { RemovalRight } from './removal';
 import { nameText } from './validation';
 import type { WorkflowState } from '../core/domain/workflow';
@@ -105,6 +106,19 @@ export const seedBlock = z.object({
   text: z.string().max(100_000),
 });
 export type SeedBlock = z.infer<typeof seedBlock>;
+
+/**
+ * Options of a Word export: the layout (the kind's own by default), and whether pending suggestions
+ * (修订) go in as Word revisions (default: a clean file of the original text). A 定稿 never carries
+ * revisions.
+ */
+export interface DocxExportOptions { layout?: DocxLayout; revisions: boolean }
+
+/** Query of GET /api/documents/:id/export.docx: `layout`, and `revisions=1` (or `true`) for Word revisions. */
+export const docxExportQuery = z.object({
+  layout: z.enum(DOCX_LAYOUTS).optional(),
+  revisions: z.enum(['1', '0', 'true', 'false']).optional().transform((value) => value === '1' || value === 'true'),
+});
 
 /** A document's title: zero-width and bidi characters removed (cleanTitle), then 1–200 characters. */
 const title = nameText(200);

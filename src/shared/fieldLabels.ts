@@ -28,6 +28,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   deleted: '回收站',
   reason: '原因',
   layout: '版式',
+  revisions: '修订',
   // Review workflow
   action: '操作',
   assigneeId: '下一环节处理人',

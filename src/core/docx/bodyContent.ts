@@ -3,7 +3,7 @@
  * 三级 and 四级 仿宋, a run-in heading's first sentence in the heading font and the rest in the body
  * font), lists, tables, and attachments (附件) that start on a new page.
  */
-import { Paragraph, Tab, TextRun, type IRunOptions } from 'docx';
+import { DeletedTextRun, InsertedTextRun, Paragraph, Tab, TextRun, type IRunOptions, type ParagraphChild } from 'docx';
 import { splitRunIn } from '../structure/levels';
 import {
   FORMAT, runsText,
@@ -12,7 +12,9 @@ import {
 import { CHAR_SMALL, CHARS_PER_LINE, FONT, LINE_PITCH, TYPE_AREA } from './gbt9704';
 import { lineCount, type PageFlow } from './pageFlow';
 import { BODY_TEXT_STYLE, fonts, LIST_REF, STYLE } from './styles';
-import { paragraphXml, runsXml, tableXml, WordXml, type ParagraphAlign, type RunXmlStyle } from './wordXml';
+import { paragraphPropertiesXml, paragraphXml, runsXml, tableXml, WordXml, type ParagraphAlign, type RunXmlStyle } from './wordXml';
+import { levelChangeXml, paragraphMarkXml, wordDate } from './revisions';
+import type { RunSuggestion } from '../suggestions/bodyView';
 import { TITLE_CHARS, titleLines } from './titleLines';
 
 /**
@@ -51,10 +53,26 @@ function lineChildren(line: string): Array<string | Tab> {
   return line.split('\t').flatMap((part, j): Array<string | Tab> => (j === 0 ? [part] : [new Tab(), part]));
 }
 
-/** Word runs for text runs: Lexical's bold, italic, underline, strikethrough, sub- and superscript. */
-export function textRuns(runs: readonly TextRunModel[], style: RunStyle = NO_STYLE): TextRun[] {
-  const out: TextRun[] = [];
+/** A run of a suggestion as docx's revision run (its id numbered when the document is packed). */
+function revisionRun(options: IRunOptions, suggestion: RunSuggestion): ParagraphChild {
+  const change = { ...options, id: 0, author: suggestion.authorName, date: wordDate(suggestion.at) };
+  return suggestion.kind === 'insert' ? new InsertedTextRun(change) : new DeletedTextRun(change);
+}
+
+/**
+ * Word runs for text runs: Lexical's bold, italic, underline, strikethrough, sub- and superscript;
+ * runs of a suggestion (the marked view) as Word revisions.
+ */
+export function textRuns(runs: readonly TextRunModel[], style: RunStyle = NO_STYLE): ParagraphChild[] {
+  const out: ParagraphChild[] = [];
   for (const run of runs) {
+    const suggestion = run.suggestion;
+    if (suggestion) {
+      run.text.split('\n').forEach((line, i) => {
+        out.push(revisionRun(runOptions(run.format, style, lineChildren(line), i > 0 ? 1 : undefined), suggestion));
+      });
+      continue;
+    }
     // The common case, plain text in the paragraph's style, is the cheapest run docx makes.
     const plain = run.format === 0 && style === NO_STYLE;
     if (!run.text.includes('\n')) {
@@ -70,7 +88,9 @@ export function textRuns(runs: readonly TextRunModel[], style: RunStyle = NO_STY
 
 /** One plain run of text. */
 export function plainRun(text: string, style: RunStyle = NO_STYLE): TextRun {
-  return textRuns([{ text, format: 0 }], style)[0];
+  // As textRuns writes it; a line break would start a second run, which a plain run leaves out.
+  const line = text.split('\n')[0];
+  return style === NO_STYLE && !line.includes('\t') ? new TextRun(line) : new TextRun(runOptions(0, style, lineChildren(line), undefined));
 }
 
 /**
@@ -108,8 +128,8 @@ export function splitRuns(runs: readonly TextRunModel[], offset: number): [TextR
     if (seen <= offset) before.push(run);
     else if (start >= offset) after.push(run);
     else {
-      before.push({ text: run.text.slice(0, offset - start), format: run.format });
-      after.push({ text: run.text.slice(offset - start), format: run.format });
+      before.push({ ...run, text: run.text.slice(0, offset - start) });
+      after.push({ ...run, text: run.text.slice(offset - start) });
     }
   }
   return [before, after];
@@ -127,7 +147,19 @@ function paragraphRuns(block: ParagraphBlock, runInHeading: string): string {
   return runsXml(head, headingStyle) + runsXml(rest, { charStyle: BODY_TEXT_STYLE });
 }
 
-function addParagraph(flow: PageFlow, block: ParagraphBlock): void {
+/**
+ * The revisions of a paragraph's properties (the marked view): its mark inserted or deleted when the
+ * next paragraph's start mark is a suggestion, its former level as a pPrChange.
+ */
+function propertyRevisions(block: ParagraphBlock, next: BodyBlock | undefined): { markXml?: string; changeXml?: string } {
+  const markXml = paragraphMarkXml(next);
+  const from = block.suggestions?.level?.from;
+  const changeXml = from === undefined ? ''
+    : levelChangeXml(block.suggestions, paragraphPropertiesXml({ style: HEADING_STYLE[from], align: alignment(block.align) }));
+  return { ...(markXml !== '' && { markXml }), ...(changeXml !== '' && { changeXml }) };
+}
+
+function addParagraph(flow: PageFlow, block: ParagraphBlock, next: BodyBlock | undefined): void {
   const style = HEADING_STYLE[block.level];
   const text = runsText(block.runs);
   // A run-in heading's first sentence, or '' for body text and a heading standing alone.
@@ -138,7 +170,8 @@ function addParagraph(flow: PageFlow, block: ParagraphBlock): void {
   }
   // A heading standing alone stays with what follows; a run-in one is a paragraph like any other.
   const keepNext = style !== undefined && runIn === '';
-  flow.add(new WordXml(paragraphXml({ style, keepNext, align: alignment(block.align) }, paragraphRuns(block, runIn))),
+  const revisions = propertyRevisions(block, next);
+  flow.add(new WordXml(paragraphXml({ style, keepNext, align: alignment(block.align), ...revisions }, paragraphRuns(block, runIn))),
     lineCount(text, CHARS_PER_LINE, 2) * LINE_PITCH, false, keepNext);
 }
 
@@ -179,8 +212,8 @@ function addTable(flow: PageFlow, block: TableBlock): void {
 
 /** Adds body blocks to the flow. `listInstance` numbers the lists so each one restarts at 1. */
 export function addBodyBlocks(flow: PageFlow, blocks: readonly BodyBlock[], listInstance = { next: 1 }): void {
-  for (const block of blocks) {
-    if (block.type === 'paragraph') addParagraph(flow, block);
+  for (const [i, block] of blocks.entries()) {
+    if (block.type === 'paragraph') addParagraph(flow, block, blocks[i + 1]);
     else if (block.type === 'list') addList(flow, block, block.ordered ? listInstance.next++ : 0);
     else addTable(flow, block);
   }

@@ -1,7 +1,9 @@
 /**
  * Exports a 文稿台 document as a .docx in one of three layouts: 公文 (GB/T 9704), 政务信息 bulletin, or
  * 文稿 manuscript. A document that is not 定稿 exports as a draft (草稿 in the header and the file name);
- * a 定稿 one may carry its approval (content hash, signer, time) in the custom properties.
+ * a 定稿 one may carry its approval (content hash, signer, time) in the custom properties. A draft
+ * may carry its pending suggestions (修订) as Word revisions; by default, and always for a 定稿, the
+ * body is printed as the original (every pending suggestion unapplied), as an approval vouches for it.
  */
 import { DocumentGridType, Document } from 'docx';
 import { bodyBlocksFromLexical, type BodyBlock } from '../body/bodyModel';
@@ -40,6 +42,12 @@ export interface DocxExportInput {
   layout?: DocxLayout;
   /** Written to the custom properties of a final document. */
   approval?: DocxApproval | null;
+  /**
+   * Pending suggestions as Word revisions (w:ins, w:del, paragraph marks, pPrChange), with Word's
+   * 修订 turned on for whoever edits the file next. Ignored for a final document: none can be
+   * pending at signing, and the file is the approved text.
+   */
+  revisions?: boolean;
 }
 
 const LAYOUTS: Record<DocxLayout, (source: LayoutSource) => PageFlow> = {
@@ -66,7 +74,8 @@ const SECTION_PROPERTIES = {
 
 /** The Word document object, its body fragments behind the splicer's placeholders. */
 function buildDocxDocument(input: DocxExportInput, splicer: FragmentSplicer): Document {
-  const blocks = isBlockList(input.body) ? input.body : bodyBlocksFromLexical(input.body);
+  const revisions = input.revisions === true && !input.final;
+  const blocks = isBlockList(input.body) ? input.body : bodyBlocksFromLexical(input.body, { suggestions: revisions ? 'marked' : 'original' });
   const title = propertyText(input.properties, '标题') || input.title;
   const flow = LAYOUTS[input.layout ?? layoutForKind(input.kind)]({ title, properties: input.properties, blocks });
   const approval = input.final ? input.approval : null;
@@ -78,6 +87,7 @@ function buildDocxDocument(input: DocxExportInput, splicer: FragmentSplicer): Do
     // The numbering part only when a list needs it: every part costs packing time.
     ...(blocks.some((b) => b.type === 'list') && { numbering: DESK_NUMBERING }),
     evenAndOddHeaderAndFooters: true,
+    ...(revisions && { features: { trackRevisions: true } }),
     customProperties: approval ? [
       { name: APPROVAL_PROPERTIES.contentHash, value: approval.contentHash },
       { name: APPROVAL_PROPERTIES.signerName, value: approval.signerName },

@@ -25,6 +25,8 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { Packer, Paragraph, TextRun, type Document, type FileChild } from 'docx';
 import { FORMAT, type TextRunModel } from '../body/bodyModel';
+import { sameRunSuggestion } from '../suggestions/bodyView';
+import { hasRevisions, numberRevisions, revisionAttributes } from './revisions';
 import { LATIN_FONT } from './gbt9704';
 
 /** A body element already written as XML. */
@@ -67,24 +69,36 @@ function runProperties(format: number, style: RunXmlStyle): string {
   return xml === '' ? '' : `<w:rPr>${xml}</w:rPr>`;
 }
 
-/** A line's text, its tabs as Word tabs. */
-function lineXml(line: string): string {
-  if (!line.includes('\t')) return `<w:t xml:space="preserve">${escapeXml(line)}</w:t>`;
-  return line.split('\t').map((part) => `<w:t xml:space="preserve">${escapeXml(part)}</w:t>`).join('<w:tab/>');
+/** A line's text, its tabs as Word tabs; deleted text (a revision) in `w:delText`. */
+function lineXml(line: string, deleted = false): string {
+  const tag = deleted ? 'w:delText' : 'w:t';
+  if (!line.includes('\t')) return `<${tag} xml:space="preserve">${escapeXml(line)}</${tag}>`;
+  return line.split('\t').map((part) => `<${tag} xml:space="preserve">${escapeXml(part)}</${tag}>`).join('<w:tab/>');
 }
 
-/** Word runs for text runs; a line break starts a new run with `<w:br/>`. */
+function runXml(run: TextRunModel, style: RunXmlStyle): string {
+  const properties = runProperties(run.format, style);
+  const deleted = run.suggestion?.kind === 'delete';
+  if (!run.text.includes('\n')) return `<w:r>${properties}${lineXml(run.text, deleted)}</w:r>`;
+  return run.text.split('\n').map((line, i) => `<w:r>${properties}${i > 0 ? '<w:br/>' : ''}${lineXml(line, deleted)}</w:r>`).join('');
+}
+
+/**
+ * Word runs for text runs; a line break starts a new run with `<w:br/>`. Runs of a suggestion (the
+ * body's marked view) are one Word revision: `w:ins`, or `w:del` with the text in `w:delText`.
+ */
 export function runsXml(runs: readonly TextRunModel[], style: RunXmlStyle = NO_RUN_STYLE): string {
   let xml = '';
-  for (const run of runs) {
-    const properties = runProperties(run.format, style);
-    if (!run.text.includes('\n')) {
-      xml += `<w:r>${properties}${lineXml(run.text)}</w:r>`;
+  for (let i = 0; i < runs.length; i += 1) {
+    const suggestion = runs[i].suggestion;
+    if (!suggestion) {
+      xml += runXml(runs[i], style);
       continue;
     }
-    run.text.split('\n').forEach((line, i) => {
-      xml += `<w:r>${properties}${i > 0 ? '<w:br/>' : ''}${lineXml(line)}</w:r>`;
-    });
+    const tag = suggestion.kind === 'insert' ? 'w:ins' : 'w:del';
+    xml += `<${tag}${revisionAttributes(suggestion)}>${runXml(runs[i], style)}`;
+    while (i + 1 < runs.length && sameRunSuggestion(runs[i + 1].suggestion, suggestion)) xml += runXml(runs[++i], style);
+    xml += `</${tag}>`;
   }
   return xml;
 }
@@ -99,10 +113,14 @@ export interface ParagraphXmlOptions {
   /** Exact line spacing (twips), and space before the paragraph. */
   spacing?: { before?: number; line: number };
   align?: ParagraphAlign;
+  /** The paragraph mark's run properties (`<w:rPr>…</w:rPr>`: a revision of the mark). */
+  markXml?: string;
+  /** A `<w:pPrChange>`: the paragraph's former properties (a suggested level change). */
+  changeXml?: string;
 }
 
-/** A paragraph with its runs' XML; properties in the order the schema gives them. */
-export function paragraphXml(options: ParagraphXmlOptions, runs: string): string {
+/** The inside of a paragraph's `w:pPr`, in the order the schema gives them ('' for none). */
+export function paragraphPropertiesXml(options: ParagraphXmlOptions): string {
   let properties = '';
   if (options.style !== undefined) properties += `<w:pStyle w:val="${options.style}"/>`;
   if (options.keepNext) properties += '<w:keepNext/>';
@@ -112,6 +130,14 @@ export function paragraphXml(options: ParagraphXmlOptions, runs: string): string
     properties += `<w:spacing${before} w:line="${options.spacing.line}" w:lineRule="exact"/>`;
   }
   if (options.align !== undefined) properties += `<w:jc w:val="${options.align}"/>`;
+  if (options.markXml !== undefined) properties += options.markXml;
+  if (options.changeXml !== undefined) properties += options.changeXml;
+  return properties;
+}
+
+/** A paragraph with its runs' XML; properties in the order the schema gives them. */
+export function paragraphXml(options: ParagraphXmlOptions, runs: string): string {
+  const properties = paragraphPropertiesXml(options);
   if (properties === '' && runs === '') return '<w:p/>';
   return `<w:p>${properties === '' ? '' : `<w:pPr>${properties}</w:pPr>`}${runs}</w:p>`;
 }
@@ -154,7 +180,9 @@ export function tableXml(options: TableXmlOptions, rows: ReadonlyArray<readonly 
 export function withSectionProperties(element: string, sectionProperties: string): string {
   if (element === '<w:p/>') return `<w:p><w:pPr>${sectionProperties}</w:pPr></w:p>`;
   if (element.startsWith('<w:p><w:pPr>')) {
-    const end = element.indexOf('</w:pPr>');
+    // The properties come before a revision's former properties (pPrChange), which end the pPr.
+    const change = element.indexOf('<w:pPrChange');
+    const end = change >= 0 ? change : element.indexOf('</w:pPr>');
     return `${element.slice(0, end)}${sectionProperties}${element.slice(end)}`;
   }
   if (element.startsWith('<w:p>')) return `<w:p><w:pPr>${sectionProperties}</w:pPr>${element.slice('<w:p>'.length)}`;
@@ -213,7 +241,8 @@ export class FragmentSplicer {
     const packed = await Packer.pack(document, 'uint8array');
     if (this.fragments.length === 0) return packed;
     const files = unzipSync(packed);
-    files['word/document.xml'] = strToU8(this.splice(strFromU8(files['word/document.xml'])));
+    const spliced = this.splice(strFromU8(files['word/document.xml']));
+    files['word/document.xml'] = strToU8(hasRevisions(spliced) ? numberRevisions(spliced) : spliced);
     return zipSync(files);
   }
 }

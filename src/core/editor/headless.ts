@@ -26,15 +26,26 @@ import {
 import { DESK_NODES } from './nodes';
 import { $createDeskParagraphNode, toStructureLevel } from './DeskParagraphNode';
 import { bodyBlocksFromLexical, bodyText } from '../body/bodyModel';
+import type { RunSuggestion } from '../suggestions/bodyView';
+import type { ParagraphSuggestions } from '../suggestions/types';
+import { $createSuggestionNode, type SuggestionNode } from '../suggestions/SuggestionNode';
 
 /** The body's collab root, as Lexical's CollaborationPlugin names it. */
 export const BODY_ROOT = 'root';
 
-/** A run of seed text with Lexical's format bits (bold 1, italic 2, underline 8, …). */
-export interface SeedTextRun { text: string; format?: number }
+/**
+ * A run of seed text with Lexical's format bits (bold 1, italic 2, underline 8, …); a run of a
+ * pending suggestion (an imported Word revision) names it.
+ */
+export interface SeedTextRun { text: string; format?: number; suggestion?: RunSuggestion }
 
-/** A paragraph to seed a body with; `runs`, when given, are its formatted text in place of `text`. */
-export interface BodySeedParagraph { type: 'paragraph'; level?: number; text: string; runs?: readonly SeedTextRun[] }
+/**
+ * A paragraph to seed a body with; `runs`, when given, are its formatted text in place of `text`;
+ * `suggestions`, its pending paragraph suggestions.
+ */
+export interface BodySeedParagraph {
+  type: 'paragraph'; level?: number; text: string; runs?: readonly SeedTextRun[]; suggestions?: Partial<ParagraphSuggestions>;
+}
 
 /** A bullet or numbered list; an item's `depth` (0 = top) nests it. */
 export interface BodySeedList {
@@ -128,8 +139,25 @@ export function encodeSeedBody(blocks: readonly BodySeedBlock[]): Uint8Array {
   return Y.encodeStateAsUpdate(doc);
 }
 
+/** Text nodes for runs; neighbouring runs of one suggestion go into one suggestion node. */
 function $createTextNodes(runs: readonly SeedTextRun[]): LexicalNode[] {
-  return runs.filter((run) => run.text !== '').map((run) => $createTextNode(run.text).setFormat(run.format ?? 0));
+  const out: LexicalNode[] = [];
+  let open: { node: SuggestionNode; suggestion: RunSuggestion } | null = null;
+  for (const run of runs) {
+    if (run.text === '') continue;
+    const text = $createTextNode(run.text).setFormat(run.format ?? 0);
+    const suggestion = run.suggestion;
+    if (!suggestion) {
+      open = null;
+      out.push(text);
+    } else if (open && open.suggestion.id === suggestion.id && open.suggestion.kind === suggestion.kind) {
+      open.node.append(text);
+    } else {
+      open = { node: $createSuggestionNode(suggestion.kind, suggestion).append(text), suggestion };
+      out.push(open.node);
+    }
+  }
+  return out;
 }
 
 function $createSeedBlock(block: BodySeedBlock): LexicalNode {
@@ -164,6 +192,7 @@ function $createSeedBlock(block: BodySeedBlock): LexicalNode {
     return table;
   }
   const paragraph = $createDeskParagraphNode(toStructureLevel(block.level));
+  if (block.suggestions) paragraph.setSuggestions(block.suggestions);
   const runs = block.runs ?? [{ text: block.text }];
   return paragraph.append(...$createTextNodes(runs));
 }

@@ -16,7 +16,7 @@ const signed = { canonicalText: '{}', hash: `v2:${'a'.repeat(64)}`, v1Hash: 'b'.
 
 /** A store, bodies and pool that count what the export reads. */
 function harness(piece: DocumentRow, approvalHash: string | null) {
-  const reads = { rows: 0, snapshots: 0, states: 0, exported: [] as Array<{ state: Uint8Array; approval: unknown }> };
+  const reads = { rows: 0, snapshots: 0, states: 0, exported: [] as Array<{ state: Uint8Array; approval: unknown; revisions?: boolean }> };
   const state = new Uint8Array([1, 2, 3]);
   const bodies = {
     canonical: async () => { reads.snapshots++; return { state, ...signed }; },
@@ -26,7 +26,7 @@ function harness(piece: DocumentRow, approvalHash: string | null) {
     documents: { load: async () => { reads.rows++; return { row: piece, collaboratorIds: [], access }; } },
     // Only the two methods the export calls exist on this fake.
     bodies: bodies as unknown as BodyStore,
-    work: { run: async (_task, input) => { reads.exported.push({ state: input.state, approval: input.approval }); return new Uint8Array([9]); } },
+    work: { run: async (_task, input) => { reads.exported.push({ state: input.state, approval: input.approval, revisions: input.revisions }); return new Uint8Array([9]); } },
     audit: async () => {},
     approvals: { finalApproval: async () => (approvalHash === null ? null : { contentHash: approvalHash, signerName: '张主任', signedAt: '2026-01-02T00:00:00.000Z' }) },
   };
@@ -54,5 +54,15 @@ describe('DocumentExporter', () => {
     await exporter.export(user, row.id);
     expect(reads).toMatchObject({ rows: 1, snapshots: 0, states: 1 });
     expect(reads.exported[0].approval).toBeNull();
+  });
+
+  it('passes the choice of Word revisions for a draft, and never for a 定稿', async () => {
+    const draft = harness({ ...row, state: 'draft', finalized_by: null }, null);
+    await draft.exporter.export(user, row.id, { revisions: true });
+    await draft.exporter.export(user, row.id);
+    expect(draft.reads.exported.map((e) => e.revisions)).toEqual([true, false]);
+    const final = harness(row, signed.hash);
+    await final.exporter.export(user, row.id, { revisions: true });
+    expect(final.reads.exported[0].revisions).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
-import type { User } from '../../shared/api';
-import { docxFileName, layoutForKind, type DocxApproval, type DocxLayout } from '../../core/docx/docxExporter';
+import type { DocxExportOptions, User } from '../../shared/api';
+import { docxFileName, layoutForKind, type DocxApproval } from '../../core/docx/docxExporter';
 import type { DocumentRow } from '../db/schema';
 import { DeskError } from '../errors';
 import type { Audit } from '../services';
@@ -30,11 +30,12 @@ export interface ExportedDocx { bytes: Uint8Array; fileName: string }
  * Exports a piece as a Word file: loads it once (with the user's access), and for a 定稿 that was
  * signed reads one content snapshot, refuses (conflict) when it is no longer what the approval
  * vouched for, and writes that same snapshot with the approval. Audited as `document.export`.
+ * `revisions`: pending suggestions as Word revisions (a draft only; a 定稿 is the approved text).
  */
 export class DocumentExporter {
   constructor(private readonly deps: DocumentExporterDeps) {}
 
-  async export(user: User, id: string, layout?: DocxLayout): Promise<ExportedDocx> {
+  async export(user: User, id: string, { layout, revisions }: DocxExportOptions = { revisions: false }): Promise<ExportedDocx> {
     const { documents, bodies, work, audit, approvals } = this.deps;
     const { row } = await documents.load(user, id);
     const final = row.state === 'final';
@@ -47,7 +48,7 @@ export class DocumentExporter {
     const chosen = layout ?? layoutForKind(row.kind);
     const bytes = await work.run('exportDocx', {
       kind: row.kind, title: row.title, properties, state: content?.state ?? await bodies.currentState(id), final, approval,
-      layout: chosen,
+      layout: chosen, revisions: revisions && !final,
     });
     await audit(user.id, 'document.export', id, { layout: chosen, final });
     return { bytes, fileName: docxFileName(row.title, final) };

@@ -3,13 +3,15 @@
  * parts recognized in the text) and seed blocks for its body. The zip is measured first (zipGuard),
  * so mammoth never opens a bomb or a file of more paragraphs than the desk takes; mammoth then turns
  * the Word file into semantic HTML (headings by Word's Heading styles, lists, tables,
- * bold/italic/underline) and the pure code in src/core/docx/import does the rest. CPU-heavy: the
+ * bold/italic/underline) and the pure code in src/core/docx/import does the rest; the file's
+ * revisions (修订) come in as pending suggestions (wordRevisions.ts marks them for mammoth). CPU-heavy: the
  * server runs it in its worker pool (src/server/work), never on the event loop.
  */
 import mammoth from 'mammoth';
 import type { BodySeedBlock } from '../../core/editor/headless';
 import { blocksFromHtml } from '../../core/docx/import/htmlBlocks';
 import { recognizeOfficialParts } from '../../core/docx/import/officialParts';
+import { applyRevisionMarks, markWordRevisions, type MarkedRevisions } from '../../core/docx/import/wordRevisions';
 import type { DocumentKind } from '../../core/domain/kinds';
 import { DeskError } from '../errors';
 import { inspectZip, OFFICE_ZIP_LIMITS, ZipFormatError, type ZipLimits } from '../work/zipGuard';
@@ -78,12 +80,16 @@ export async function importDocx(bytes: Uint8Array, limits: DocxImportLimits = D
     throw error;
   }
   let html: string;
+  let revised: MarkedRevisions | null;
   try {
-    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    revised = markWordRevisions(bytes);
+    const read = revised?.bytes ?? bytes;
+    const buffer = Buffer.from(read.buffer, read.byteOffset, read.byteLength);
     html = (await mammoth.convertToHtml({ buffer }, { styleMap: STYLE_MAP, ignoreEmptyParagraphs: true, convertImage: SKIP_IMAGES })).value;
   } catch {
     throw new DeskError('bad_request', DAMAGED);
   }
-  const recognized = recognizeOfficialParts(blocksFromHtml(html));
+  const blocks = blocksFromHtml(html);
+  const recognized = recognizeOfficialParts(revised ? applyRevisionMarks(blocks, revised.revisions) : blocks);
   return { kind: recognized.kind, title: recognized.title, properties: recognized.properties, blocks: recognized.blocks };
 }

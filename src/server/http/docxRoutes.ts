@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import fastifyMultipart from '@fastify/multipart';
 import { z } from 'zod';
-import { LIMITS } from '../../shared/api';
+import { docxExportQuery, LIMITS } from '../../shared/api';
 import { DOCUMENT_KINDS } from '../../core/domain/kinds';
-import { DOCX_LAYOUTS, DOCX_MIME } from '../../core/docx/docxExporter';
+import { DOCX_MIME } from '../../core/docx/docxExporter';
 import { parse, requireUser } from './context';
 import { contentDisposition } from './contentDisposition';
 import { megabytes } from './frameworkErrors';
@@ -11,7 +11,6 @@ import { receiveUpload, type UploadRule } from './uploads';
 import type { Services } from '../services';
 
 const idParam = z.object({ id: z.string().min(1).max(64) });
-const exportQuery = z.object({ layout: z.enum(DOCX_LAYOUTS).optional() });
 const importQuery = z.object({ kind: z.enum(DOCUMENT_KINDS).optional() });
 const WORD_UPLOAD: UploadRule = {
   limit: LIMITS.upload,
@@ -21,7 +20,7 @@ const WORD_UPLOAD: UploadRule = {
 };
 
 /**
- * Word export and import: `GET /api/documents/:id/export.docx?layout=official|info|manuscript` and
+ * Word export and import: `GET /api/documents/:id/export.docx?layout=official|info|manuscript&revisions=1` and
  * `POST /api/import` (multipart, one .docx, at most 50 MB) → `{id}` (DocumentExporter, DocumentCreator).
  */
 export function registerDocxRoutes(app: FastifyInstance, services: Services): void {
@@ -30,8 +29,7 @@ export function registerDocxRoutes(app: FastifyInstance, services: Services): vo
   app.get('/api/documents/:id/export.docx', async (request, reply) => {
     const user = await requireUser(sessions, request);
     const { id } = parse(idParam, request.params);
-    const { layout } = parse(exportQuery, request.query);
-    const { bytes, fileName } = await flows.documentExporter.export(user, id, layout);
+    const { bytes, fileName } = await flows.documentExporter.export(user, id, parse(docxExportQuery, request.query));
     return reply
       .header('content-type', DOCX_MIME)
       .header('content-disposition', contentDisposition(fileName))

@@ -7,6 +7,7 @@
 import type { BodySeedBlock, SeedTextRun } from '../../editor/headless';
 import { parseLevelNumber, splitRunIn } from '../../structure/levels';
 import { FORMAT } from '../../body/bodyModel';
+import { withoutRevisionMarks } from './wordRevisions';
 
 interface HtmlElement { tag: string; children: HtmlNode[] }
 type HtmlNode = HtmlElement | string;
@@ -82,7 +83,8 @@ const MAX_HEADING_CHARS = 40;
  * heading (standing alone, or the first sentence of a run-in one) is at most 40 characters.
  */
 export function levelOfText(text: string): 0 | 1 | 2 | 3 | 4 {
-  const trimmed = text.trim();
+  // A Word revision's marks (wordRevisions.ts) are not part of the number.
+  const trimmed = withoutRevisionMarks(text).trim();
   const found = parseLevelNumber(trimmed);
   if (!found) return 0;
   if (found.level === 1) return 1;
