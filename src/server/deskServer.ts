@@ -32,11 +32,14 @@ import { registerReviewRoutes } from './http/reviewRoutes';
 import { registerCommentRoutes } from './http/commentRoutes';
 import { registerAuditRoutes } from './http/auditRoutes';
 import { registerDocxRoutes } from './http/docxRoutes';
+import { registerProofingRoutes } from './http/proofingRoutes';
 import { openAuditLog } from './audit/auditLog';
 import { CollabGate } from './review/collabGate';
 import { ChainStore } from './review/chainStore';
 import { VersionStore } from './review/versionStore';
 import { WorkflowService } from './review/workflowService';
+import { TransitionLog } from './review/transitionLog';
+import { transactor } from './db/transactor';
 import { ThreadStore } from './review/threadStore';
 import { ProofreadingGate } from './proofing/proofGate';
 import { ProofingStore } from './proofing/proofingStore';
@@ -100,7 +103,8 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   const { db } = database;
   const users = new UserDirectory(db);
   const sessions = new SessionStore(db, options.sessionTtlMs ?? 14 * 24 * 3600_000);
-  const documents = new DocumentStore(db);
+  const transitions = new TransitionLog(db);
+  const documents = new DocumentStore(db, transitions);
   const yjsStore = new YjsStore(db);
   const auditLog = await openAuditLog(db, { dataDir: options.dataDir, dialect: database.dialect, env: options.env, logger: log })
     .catch(async (err: unknown) => { await database.close(); throw err; });
@@ -119,7 +123,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     if (!collab) throw new Error('collaboration server not started');
     return collab;
   };
-  const gate = new CollabGate(collabServer, documents, db);
+  const gate = new CollabGate(collabServer, documents, transitions);
   const lastTouched = new Map<string, number>();
   const persistence = new PersistenceExtension({
     store: yjsStore,
@@ -153,7 +157,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   const proofing = new ProofingStore(db);
   const proofGate = new ProofreadingGate(proofing, work);
   const workflow = new WorkflowService({
-    db, documents, bodies, users, chains, gate, versions, audit: auditLog, proofGate, inbox,
+    transact: transactor(db), documents, transitions, bodies, users, chains, gate, versions, audit: auditLog, proofGate, inbox,
   });
   const threads = new ThreadStore({ db, documents, bodies, audit, announce: (id, threadId) => gate.announceComments(id, threadId) });
 
@@ -201,7 +205,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   registerEventRoutes(app, services);
   registerLedgerRoutes(app, services);
   registerDocxRoutes(app, services);
-  (await import('./http/proofingRoutes')).registerProofingRoutes(app, services);
+  registerProofingRoutes(app, services);
   const rendererDir = resolve(options.rendererDir ?? 'out/renderer');
   if (existsSync(rendererDir)) {
     await app.register(fastifyStatic, { root: rendererDir, prefix: '/', index: 'index.html' });

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeskDatabase } from '../db/database';
 import { addTestUser, openTestDatabase } from '../db/testDatabase';
 import type { User } from '../../shared/api';
-import { DocumentStore } from './documentStore';
+import { transactor } from '../db/transactor';
+import { DocumentStore, type DocumentMove } from './documentStore';
 
 let database: DeskDatabase;
 let documents: DocumentStore;
@@ -65,5 +66,18 @@ describe('DocumentStore', () => {
     const stranger = await addTestUser(database, 'lina');
     await expect(documents.load(stranger, id)).rejects.toMatchObject({ code: 'forbidden' });
     await expect(documents.load(owner, 'nope')).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('moves a piece for the workflow only from the state and revision it decided from', async () => {
+    const id = await documents.create(owner, { title: '通知', kind: 'official' });
+    const move: DocumentMove = {
+      state: 'final', checkpoint_index: null, assignee_id: null, chain: null, finalized_by: owner.id, revision: 1, updated_at: '2024-03-01T08:00:00.000Z',
+    };
+    const transact = transactor(database.db);
+    expect(await transact((trx) => documents.move(trx, id, { state: 'review', revision: 1 }, move))).toBe(false);
+    expect(await transact((trx) => documents.move(trx, id, { state: 'draft', revision: 2 }, move))).toBe(false);
+    expect((await documents.findRow(id))?.state).toBe('draft');
+    expect(await transact((trx) => documents.move(trx, id, { state: 'draft', revision: 1 }, move))).toBe(true);
+    expect(await documents.findRow(id)).toMatchObject({ state: 'final', finalized_by: owner.id, updated_at: '2024-03-01T08:00:00.000Z' });
   });
 });
