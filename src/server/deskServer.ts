@@ -152,7 +152,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   const chains = new ChainStore(db);
   const versions = new VersionStore(db, documents, bodies, yjsStore, collabServer, work);
   const bus = options.eventBus ?? new InProcessEventBus((err) => log.error({ err }, 'an event listener failed'));
-  const inbox = new InboxNotifier(db, bus, log);
+  const inbox = new InboxNotifier(documents, bus, log);
   const streams = new EventStreams({ bus, log, sessionHolds: async (token) => (await sessions.authenticate(token)) !== null });
   const proofing = new ProofingStore(db);
   const proofGate = new ProofreadingGate(proofing, work);
@@ -175,14 +175,14 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   });
   app.addHook('onResponse', logResponse);
   installErrorHandling(app);
-  const ledger = createLedgerServices(db, options.dataDir, work);
+  const ledger = createLedgerServices(db, documents, options.dataDir, work);
   const services: Services = {
     users, sessions, loginGuard: new LoginGuard(), documents, bodies, audit,
-    remover: new DocumentRemover({ db, documents, gate, collab: collabServer, audit, inbox }),
+    remover: new DocumentRemover({ documents, ledger: ledger.submissions, gate, collab: collabServer, audit, inbox }),
     ledger,
     localLogin: options.localLogin && createLocalLogin(users, options.localLogin.secretHash, options.localLogin.displayName),
     auditLog,
-    review: { workflow, versions, chains, threads, queries: new ReviewQueries(db) },
+    review: { workflow, versions, chains, threads, queries: new ReviewQueries(documents, transitions) },
     proofing: { store: proofing, gate: proofGate },
     events: { streams, inbox },
     work,

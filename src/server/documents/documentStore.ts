@@ -193,6 +193,49 @@ export class DocumentStore {
     return Number(updated.numUpdatedRows) === 1;
   }
 
+  /** The live 定稿 pieces, most recently changed first, at most `limit` (for recording 报送 from them). */
+  finals(limit: number): Promise<Pick<DocumentRow, 'id' | 'title' | 'kind' | 'owner_id' | 'updated_at'>[]> {
+    return this.db.selectFrom('documents').select(['id', 'title', 'kind', 'owner_id', 'updated_at'])
+      .where('state', '=', 'final').where('deleted_at', 'is', null).orderBy('updated_at', 'desc').limit(limit).execute();
+  }
+
+  /**
+   * Each piece's authors by display name: its owner, then its collaborators in the order they were
+   * added, each name once (the 作者 a 报送 records).
+   */
+  async authorNames(pieces: { id: string; ownerId: string }[]): Promise<Map<string, string[]>> {
+    const result = new Map<string, string[]>();
+    if (pieces.length === 0) return result;
+    const users = new Map((await this.db.selectFrom('users').select(['id', 'display_name']).execute()).map((u) => [u.id, u.display_name]));
+    const collaborators = await this.db.selectFrom('document_collaborators').select(['document_id', 'user_id'])
+      .where('document_id', 'in', pieces.map((d) => d.id)).orderBy('added_at').execute();
+    for (const piece of pieces) result.set(piece.id, [users.get(piece.ownerId) ?? '']);
+    for (const c of collaborators) {
+      const name = users.get(c.user_id);
+      const list = result.get(c.document_id);
+      if (name && list && !list.includes(name)) list.push(name);
+    }
+    return result;
+  }
+
+  /**
+   * The live pieces in `user`'s 待办, with their owner's name, most recently changed first: in 审核中
+   * held by them, or 已退回 to them (owner or collaborator).
+   */
+  awaiting(user: User): Promise<(DocumentRow & { owner_name: string })[]> {
+    return this.db.selectFrom('documents').innerJoin('users', 'users.id', 'documents.owner_id')
+      .selectAll('documents').select('users.display_name as owner_name')
+      .where('documents.deleted_at', 'is', null)
+      .where((eb) => eb.or([
+        eb.and([eb('documents.state', '=', 'review'), eb('documents.assignee_id', '=', user.id)]),
+        eb.and([eb('documents.state', '=', 'returned'), eb.or([
+          eb('documents.owner_id', '=', user.id),
+          eb('documents.id', 'in', eb.selectFrom('document_collaborators').select('document_id').where('user_id', '=', user.id)),
+        ])]),
+      ]))
+      .orderBy('documents.updated_at', 'desc').execute();
+  }
+
   /** Marks the body as changed now (for "sort by last change"). */
   async touch(id: string): Promise<void> {
     await this.db.updateTable('documents').set({ updated_at: new Date().toISOString() }).where('id', '=', id).execute();
