@@ -32,11 +32,14 @@ import { registerReviewRoutes } from './http/reviewRoutes';
 import { registerCommentRoutes } from './http/commentRoutes';
 import { registerAuditRoutes } from './http/auditRoutes';
 import { registerDocxRoutes } from './http/docxRoutes';
+import { registerProofingRoutes } from './http/proofingRoutes';
 import { openAuditLog } from './audit/auditLog';
 import { CollabGate } from './review/collabGate';
 import { ChainStore } from './review/chainStore';
 import { VersionStore } from './review/versionStore';
 import { WorkflowService } from './review/workflowService';
+import { TransitionLog } from './review/transitionLog';
+import { transactor } from './db/transactor';
 import { ThreadStore } from './review/threadStore';
 import { ProofreadingGate } from './proofing/proofGate';
 import { ProofingStore } from './proofing/proofingStore';
@@ -100,7 +103,8 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   const { db } = database;
   const users = new UserDirectory(db);
   const sessions = new SessionStore(db, options.sessionTtlMs ?? 14 * 24 * 3600_000);
-  const documents = new DocumentStore(db);
+  const transitions = new TransitionLog(db);
+  const documents = new DocumentStore(db, transitions);
   const yjsStore = new YjsStore(db);
   const auditLog = await openAuditLog(db, { dataDir: options.dataDir, dialect: database.dialect, env: options.env, logger: log })
     .catch(async (err: unknown) => { await database.close(); throw err; });
@@ -119,7 +123,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     if (!collab) throw new Error('collaboration server not started');
     return collab;
   };
-  const gate = new CollabGate(collabServer, documents, db);
+  const gate = new CollabGate(collabServer, documents, transitions);
   const lastTouched = new Map<string, number>();
   const persistence = new PersistenceExtension({
     store: yjsStore,
@@ -148,12 +152,12 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   const chains = new ChainStore(db);
   const versions = new VersionStore(db, documents, bodies, yjsStore, collabServer, work);
   const bus = options.eventBus ?? new InProcessEventBus((err) => log.error({ err }, 'an event listener failed'));
-  const inbox = new InboxNotifier(db, bus, log);
+  const inbox = new InboxNotifier(documents, bus, log);
   const streams = new EventStreams({ bus, log, sessionHolds: async (token) => (await sessions.authenticate(token)) !== null });
   const proofing = new ProofingStore(db);
   const proofGate = new ProofreadingGate(proofing, work);
   const workflow = new WorkflowService({
-    db, documents, bodies, users, chains, gate, versions, audit: auditLog, proofGate, inbox,
+    transact: transactor(db), documents, transitions, bodies, users, chains, gate, versions, audit: auditLog, proofGate, inbox,
   });
   const threads = new ThreadStore({ db, documents, bodies, audit, announce: (id, threadId) => gate.announceComments(id, threadId) });
 
@@ -171,14 +175,14 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   });
   app.addHook('onResponse', logResponse);
   installErrorHandling(app);
-  const ledger = createLedgerServices(db, options.dataDir, work);
+  const ledger = createLedgerServices(db, documents, options.dataDir, work);
   const services: Services = {
     users, sessions, loginGuard: new LoginGuard(), documents, bodies, audit,
-    remover: new DocumentRemover({ db, documents, gate, collab: collabServer, audit, inbox }),
+    remover: new DocumentRemover({ documents, ledger: ledger.submissions, gate, collab: collabServer, audit, inbox }),
     ledger,
     localLogin: options.localLogin && createLocalLogin(users, options.localLogin.secretHash, options.localLogin.displayName),
     auditLog,
-    review: { workflow, versions, chains, threads, queries: new ReviewQueries(db) },
+    review: { workflow, versions, chains, threads, queries: new ReviewQueries(documents, transitions) },
     proofing: { store: proofing, gate: proofGate },
     events: { streams, inbox },
     work,
@@ -201,7 +205,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   registerEventRoutes(app, services);
   registerLedgerRoutes(app, services);
   registerDocxRoutes(app, services);
-  (await import('./http/proofingRoutes')).registerProofingRoutes(app, services);
+  registerProofingRoutes(app, services);
   const rendererDir = resolve(options.rendererDir ?? 'out/renderer');
   if (existsSync(rendererDir)) {
     await app.register(fastifyStatic, { root: rendererDir, prefix: '/', index: 'index.html' });

@@ -1,14 +1,13 @@
 import type { Hocuspocus } from '@hocuspocus/server';
-import type { Kysely } from 'kysely';
 import type { DocumentState, DocumentSummary, User } from '../../shared/api';
 import { DOCUMENT_REMOVED, type DocumentRemovedMessage, type RemovalPreview, type RemovalRight } from '../../shared/removal';
-import type { Database } from '../db/schema';
 import type { Audit } from '../services';
 import { DeskError, forbidden } from '../errors';
 import type { CollabGate } from '../review/collabGate';
 import type { InboxNotifier } from '../events/inboxNotifier';
 import { contextUser } from '../collab/documentNames';
 import type { DocumentStore } from './documentStore';
+import type { SubmissionLedger } from '../ledger/submissionLedger';
 
 /** What the removal rule reads about a piece. */
 export interface RemovalFacts {
@@ -42,8 +41,9 @@ export function removalRight(user: Pick<User, 'id' | 'roles'>, facts: RemovalFac
 export const REASON_REQUIRED = '删除已定稿、审核中或已报送的文稿，请填写删除原因。';
 
 export interface DocumentRemoverDeps {
-  db: Kysely<Database>;
   documents: DocumentStore;
+  /** How many 报送 rows name a piece (the removal rule protects those). */
+  ledger: Pick<SubmissionLedger, 'countsByDocument'>;
   /** Brings open connections in line with the piece's new rights. */
   gate: CollabGate;
   collab: () => Hocuspocus;
@@ -142,19 +142,7 @@ export class DocumentRemover {
     return [...new Set(names)];
   }
 
-  private async ledgerCounts(ids: string[]): Promise<Map<string, LedgerCount>> {
-    const counts = new Map<string, LedgerCount>();
-    if (ids.length === 0) return counts;
-    const rows = await this.deps.db.selectFrom('ledger_submissions')
-      .select(['document_id', 'status', (eb) => eb.fn.countAll().as('n')])
-      .where('document_id', 'in', ids).groupBy(['document_id', 'status']).execute();
-    for (const r of rows) {
-      if (!r.document_id) continue;
-      const count = counts.get(r.document_id) ?? { all: 0, voided: 0 };
-      count.all += Number(r.n);
-      if (r.status === 'voided') count.voided += Number(r.n);
-      counts.set(r.document_id, count);
-    }
-    return counts;
+  private ledgerCounts(ids: string[]): Promise<Map<string, LedgerCount>> {
+    return this.deps.ledger.countsByDocument(ids);
   }
 }

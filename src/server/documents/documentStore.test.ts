@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeskDatabase } from '../db/database';
 import { addTestUser, openTestDatabase } from '../db/testDatabase';
 import type { User } from '../../shared/api';
-import { DocumentStore } from './documentStore';
+import { transactor } from '../db/transactor';
+import { DocumentStore, type DocumentMove } from './documentStore';
 
 let database: DeskDatabase;
 let documents: DocumentStore;
@@ -65,5 +66,33 @@ describe('DocumentStore', () => {
     const stranger = await addTestUser(database, 'lina');
     await expect(documents.load(stranger, id)).rejects.toMatchObject({ code: 'forbidden' });
     await expect(documents.load(owner, 'nope')).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('moves a piece for the workflow only from the state and revision it decided from', async () => {
+    const id = await documents.create(owner, { title: '通知', kind: 'official' });
+    const move: DocumentMove = {
+      state: 'final', checkpoint_index: null, assignee_id: null, chain: null, finalized_by: owner.id, revision: 1, updated_at: '2024-03-01T08:00:00.000Z',
+    };
+    const transact = transactor(database.db);
+    expect(await transact((trx) => documents.move(trx, id, { state: 'review', revision: 1 }, move))).toBe(false);
+    expect(await transact((trx) => documents.move(trx, id, { state: 'draft', revision: 2 }, move))).toBe(false);
+    expect((await documents.findRow(id))?.state).toBe('draft');
+    expect(await transact((trx) => documents.move(trx, id, { state: 'draft', revision: 1 }, move))).toBe(true);
+    expect(await documents.findRow(id)).toMatchObject({ state: 'final', finalized_by: owner.id, updated_at: '2024-03-01T08:00:00.000Z' });
+  });
+
+  it('finds the pieces in someone\'s 待办: held in 审核中, or 已退回 to its owner and collaborators', async () => {
+    const reviewer = await addTestUser(database, 'lihua', ['reviewer']);
+    const colleague = await addTestUser(database, 'lina');
+    const held = await documents.create(owner, { title: '审核中', kind: 'info' });
+    const returned = await documents.create(owner, { title: '已退回', kind: 'info' });
+    await documents.create(owner, { title: '草稿', kind: 'info' });
+    await documents.addCollaborator(owner, returned, colleague.id);
+    await database.db.updateTable('documents').set({ state: 'review', assignee_id: reviewer.id }).where('id', '=', held).execute();
+    await database.db.updateTable('documents').set({ state: 'returned' }).where('id', '=', returned).execute();
+    expect((await documents.awaiting(reviewer)).map((d) => [d.id, d.owner_name])).toEqual([[held, 'wangming']]);
+    expect((await documents.awaiting(colleague)).map((d) => d.id)).toEqual([returned]);
+    expect((await documents.awaiting(owner)).map((d) => d.id)).toEqual([returned]);
+    expect(await documents.collaboratorIds(returned)).toEqual([colleague.id]);
   });
 });

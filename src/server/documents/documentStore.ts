@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { containsText } from '../db/textSearch';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DocumentDetail, DocumentProperties, DocumentSummary } from '../../shared/api';
 import type { DocumentKind } from '../../core/domain/kinds';
 import type { User } from '../../shared/api';
@@ -8,6 +8,7 @@ import { documentAccess, type DocumentAccess } from '../../core/access';
 import type { Database, DocumentRow } from '../db/schema';
 import { documentPropertiesColumn } from '../db/jsonColumns';
 import { DeskError, forbidden, notFound } from '../errors';
+import { TransitionLog } from '../review/transitionLog';
 
 export interface DocumentFilter { kind?: DocumentKind; ownerId?: string; q?: string; deleted?: boolean; target?: string }
 
@@ -16,6 +17,9 @@ export interface LoadedDocument {
   collaboratorIds: string[];
   access: DocumentAccess;
 }
+
+/** What a workflow transition writes on the document row. */
+export type DocumentMove = Pick<DocumentRow, 'state' | 'checkpoint_index' | 'assignee_id' | 'chain' | 'finalized_by' | 'revision' | 'updated_at'>;
 
 /** A live piece of one kind with its properties read, for the registers (发文字号, 期号). */
 export interface PieceProperties { id: string; title: string; createdAt: string; properties: DocumentProperties }
@@ -28,10 +32,15 @@ export function rowProperties(row: Pick<DocumentRow, 'id' | 'properties'>): Docu
 /**
  * Documents in the relational store: metadata, properties, collaborators, access. It owns the
  * `documents` and `document_collaborators` tables; the 回收站's rule lives in DocumentRemover and
- * the workflow's in WorkflowService, which write through the methods here.
+ * the workflow's in WorkflowService, which write through the methods here. Who a piece was assigned
+ * to (part of its access) is read from the workflow's TransitionLog.
  */
 export class DocumentStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** `transitions` defaults to a log over the same database (tests); the server passes its one log. */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly transitions: Pick<TransitionLog, 'assigneeIds' | 'documentsAssignedTo'> = new TransitionLog(db),
+  ) {}
 
   /** A new 起草 piece owned by `owner`; `sourceDocumentId` links a draft saved from refused offline edits. */
   async create(owner: User, input: { title: string; kind: DocumentKind; properties?: DocumentProperties; sourceDocumentId?: string }): Promise<string> {
@@ -76,11 +85,8 @@ export class DocumentStore {
   async load(user: User, id: string): Promise<LoadedDocument> {
     const row = await this.db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound();
-    const collaboratorIds = (await this.db.selectFrom('document_collaborators').select('user_id')
-      .where('document_id', '=', id).execute()).map((r) => r.user_id);
-    const pastAssigneeIds = (await this.db.selectFrom('transitions').select('assignee_id').distinct()
-      .where('document_id', '=', id).where('assignee_id', 'is not', null).execute())
-      .flatMap((r) => (r.assignee_id && r.assignee_id !== row.assignee_id ? [r.assignee_id] : []));
+    const collaboratorIds = await this.collaboratorIds(id);
+    const pastAssigneeIds = (await this.transitions.assigneeIds(id)).filter((assigneeId) => assigneeId !== row.assignee_id);
     const access = documentAccess(user, {
       ownerId: row.owner_id, state: row.state, collaboratorIds, deleted: row.deleted_at !== null,
       assigneeId: row.assignee_id, pastAssigneeIds,
@@ -131,7 +137,7 @@ export class DocumentStore {
         ...(filter.deleted ? [] : [
           eb('documents.id', 'in', eb.selectFrom('document_collaborators').select('document_id').where('user_id', '=', user.id)),
           eb('documents.assignee_id', '=', user.id),
-          eb('documents.id', 'in', eb.selectFrom('transitions').select('document_id').where('assignee_id', '=', user.id)),
+          eb('documents.id', 'in', this.transitions.documentsAssignedTo(user.id)),
           ...(user.roles.includes('clerk') ? [eb('documents.state', '=', 'final')] : []),
         ]),
       ]));
@@ -169,6 +175,65 @@ export class DocumentStore {
     const { access } = await this.load(user, id);
     if (!access.canManage) throw forbidden('只有文稿的创建人可以移除协作者');
     await this.db.deleteFrom('document_collaborators').where('document_id', '=', id).where('user_id', '=', userId).execute();
+  }
+
+  /** The piece's collaborators (not its owner), in the order they were added as stored. */
+  async collaboratorIds(id: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('document_collaborators').select('user_id').where('document_id', '=', id).execute();
+    return rows.map((r) => r.user_id);
+  }
+
+  /**
+   * Writes a workflow transition's move within `trx` if the piece is still in the state and revision
+   * the workflow decided from; false when someone moved it meanwhile (the caller reports the conflict).
+   */
+  async move(trx: Transaction<Database>, id: string, from: Pick<DocumentRow, 'state' | 'revision'>, move: DocumentMove): Promise<boolean> {
+    const updated = await trx.updateTable('documents').set(move)
+      .where('id', '=', id).where('state', '=', from.state).where('revision', '=', from.revision).executeTakeFirst();
+    return Number(updated.numUpdatedRows) === 1;
+  }
+
+  /** The live 定稿 pieces, most recently changed first, at most `limit` (for recording 报送 from them). */
+  finals(limit: number): Promise<Pick<DocumentRow, 'id' | 'title' | 'kind' | 'owner_id' | 'updated_at'>[]> {
+    return this.db.selectFrom('documents').select(['id', 'title', 'kind', 'owner_id', 'updated_at'])
+      .where('state', '=', 'final').where('deleted_at', 'is', null).orderBy('updated_at', 'desc').limit(limit).execute();
+  }
+
+  /**
+   * Each piece's authors by display name: its owner, then its collaborators in the order they were
+   * added, each name once (the 作者 a 报送 records).
+   */
+  async authorNames(pieces: { id: string; ownerId: string }[]): Promise<Map<string, string[]>> {
+    const result = new Map<string, string[]>();
+    if (pieces.length === 0) return result;
+    const users = new Map((await this.db.selectFrom('users').select(['id', 'display_name']).execute()).map((u) => [u.id, u.display_name]));
+    const collaborators = await this.db.selectFrom('document_collaborators').select(['document_id', 'user_id'])
+      .where('document_id', 'in', pieces.map((d) => d.id)).orderBy('added_at').execute();
+    for (const piece of pieces) result.set(piece.id, [users.get(piece.ownerId) ?? '']);
+    for (const c of collaborators) {
+      const name = users.get(c.user_id);
+      const list = result.get(c.document_id);
+      if (name && list && !list.includes(name)) list.push(name);
+    }
+    return result;
+  }
+
+  /**
+   * The live pieces in `user`'s 待办, with their owner's name, most recently changed first: in 审核中
+   * held by them, or 已退回 to them (owner or collaborator).
+   */
+  awaiting(user: User): Promise<(DocumentRow & { owner_name: string })[]> {
+    return this.db.selectFrom('documents').innerJoin('users', 'users.id', 'documents.owner_id')
+      .selectAll('documents').select('users.display_name as owner_name')
+      .where('documents.deleted_at', 'is', null)
+      .where((eb) => eb.or([
+        eb.and([eb('documents.state', '=', 'review'), eb('documents.assignee_id', '=', user.id)]),
+        eb.and([eb('documents.state', '=', 'returned'), eb.or([
+          eb('documents.owner_id', '=', user.id),
+          eb('documents.id', 'in', eb.selectFrom('document_collaborators').select('document_id').where('user_id', '=', user.id)),
+        ])]),
+      ]))
+      .orderBy('documents.updated_at', 'desc').execute();
   }
 
   /** Marks the body as changed now (for "sort by last change"). */

@@ -1,9 +1,8 @@
-import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { User } from '../../shared/api';
 import type { DeskEvent } from '../../shared/events';
 import type { WorkflowAction, WorkflowState } from '../../core/domain/workflow';
-import type { Database } from '../db/schema';
+import type { DocumentStore } from '../documents/documentStore';
 import type { EventBus } from './eventBus';
 
 /** A transition as the people concerned hear of it. */
@@ -31,7 +30,7 @@ const INBOX_STATES: ReadonlySet<string> = new Set<WorkflowState>(['review', 'ret
  */
 export class InboxNotifier {
   constructor(
-    private readonly db: Kysely<Database>,
+    private readonly documents: Pick<DocumentStore, 'findRow' | 'collaboratorIds'>,
     private readonly bus: EventBus,
     private readonly log: Pick<Logger, 'error'>,
   ) {}
@@ -82,11 +81,9 @@ export class InboxNotifier {
   }
 
   private async piece(documentId: string): Promise<{ title: string; state: string; assigneeId: string | null; writers: string[] } | null> {
-    const row = await this.db.selectFrom('documents').select(['title', 'state', 'assignee_id', 'owner_id'])
-      .where('id', '=', documentId).executeTakeFirst();
+    const row = await this.documents.findRow(documentId);
     if (!row) return null;
-    const collaborators = await this.db.selectFrom('document_collaborators').select('user_id')
-      .where('document_id', '=', documentId).execute();
-    return { title: row.title, state: row.state, assigneeId: row.assignee_id, writers: [row.owner_id, ...collaborators.map((c) => c.user_id)] };
+    const collaboratorIds = await this.documents.collaboratorIds(documentId);
+    return { title: row.title, state: row.state, assigneeId: row.assignee_id, writers: [row.owner_id, ...collaboratorIds] };
   }
 }

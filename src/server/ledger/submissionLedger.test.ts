@@ -4,15 +4,18 @@ import { addTestUser, openTestDatabase } from '../db/testDatabase';
 import type { User } from '../../shared/api';
 import { OutletCatalog } from './outletCatalog';
 import { SubmissionLedger } from './submissionLedger';
+import { DocumentStore } from '../documents/documentStore';
 
 let database: DeskDatabase;
 let ledger: SubmissionLedger;
+let documents: DocumentStore;
 let outlets: OutletCatalog;
 let clerk: User;
 
 beforeEach(async () => {
   database = await openTestDatabase();
-  ledger = new SubmissionLedger(database.db);
+  documents = new DocumentStore(database.db);
+  ledger = new SubmissionLedger(database.db, documents);
   outlets = new OutletCatalog(database.db);
   clerk = await addTestUser(database, 'clerk', ['clerk']);
 });
@@ -64,6 +67,36 @@ describe('SubmissionLedger', () => {
     await ledger.setDocumentTags('doc-1', { targetKeys: ['media-central', 'journal-articles', 'media-central'], outletIds: [outlet.id] });
     expect(await ledger.documentTags('doc-1')).toEqual({ targetKeys: ['journal-articles', 'media-central'], outletIds: [outlet.id] });
     await expect(ledger.setDocumentTags('doc-1', { targetKeys: [], outletIds: ['nope'] })).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('SubmissionLedger and the documents it records', () => {
+  it('offers the live 定稿 pieces with their authors, and records one only while it is live and 定稿', async () => {
+    const outlet = await outlets.create({ name: '区委信息', level: 'district', kind: 'channel' });
+    const writer = await addTestUser(database, 'wangming');
+    const colleague = await addTestUser(database, 'lina');
+    const final = await documents.create(writer, { title: '定稿', kind: 'info' });
+    await documents.addCollaborator(writer, final, colleague.id);
+    const draft = await documents.create(writer, { title: '草稿', kind: 'info' });
+    await database.db.updateTable('documents').set({ state: 'final' }).where('id', '=', final).execute();
+    expect((await ledger.finalDocuments()).map((d) => [d.id, d.authors])).toEqual([[final, ['wangming', 'lina']]]);
+    expect(await ledger.resolve({ documentId: final, outletIds: [outlet.id], on: null })).toMatchObject([{ documentId: final, title: '定稿', authors: ['wangming', 'lina'] }]);
+    await expect(ledger.resolve({ documentId: draft, outletIds: [outlet.id], on: null })).rejects.toMatchObject({ code: 'conflict' });
+    expect(await ledger.documentExists(final)).toBe(true);
+    await documents.markDeleted(final, 'final');
+    expect(await ledger.documentExists(final)).toBe(false);
+    await expect(ledger.resolve({ documentId: final, outletIds: [outlet.id], on: null })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('counts the 报送 rows naming each piece, voided ones apart', async () => {
+    const outlet = await outlets.create({ name: '区委信息', level: 'district', kind: 'channel' });
+    const piece = await documents.create(clerk, { title: '信息', kind: 'info' });
+    const row = { documentId: piece, title: '信息', kind: 'info' as const, authors: [], outletId: outlet.id, events: [] };
+    const [first] = await ledger.insert(clerk, [row, row]);
+    if (!first) throw new Error('no row');
+    await ledger.recordEvent(clerk, first, { status: 'voided', at: '2024-03-02', summary: '重复报送' });
+    expect(await ledger.countsByDocument([piece, 'other'])).toEqual(new Map([[piece, { all: 2, voided: 1 }]]));
+    expect(await ledger.countsByDocument([])).toEqual(new Map());
   });
 });
 

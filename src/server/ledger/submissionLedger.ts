@@ -13,6 +13,7 @@ import type { Database, LedgerSubmissionsTable } from '../db/schema';
 import { submissionAuthorsColumn, submissionExtrasColumn, submissionFactsColumn } from '../db/jsonColumns';
 import { DeskError, notFound } from '../errors';
 import { toOutlet } from './outletCatalog';
+import type { DocumentStore } from '../documents/documentStore';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -79,40 +80,27 @@ const chunk = <T>(items: T[], size: number): T[][] =>
  * keeps its derived facts (core `deriveFacts`) beside it, so counting a year reads one table.
  */
 export class SubmissionLedger {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** Documents (定稿 pieces, their authors) are read through their owning store. */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly documents: Pick<DocumentStore, 'finals' | 'authorNames' | 'findRow'>,
+  ) {}
 
   /** The 定稿 documents a submission can be recorded from, with their authors (owner and collaborators). */
   async finalDocuments(): Promise<FinalDocument[]> {
-    const rows = await this.db.selectFrom('documents').select(['id', 'title', 'kind', 'owner_id', 'updated_at'])
-      .where('state', '=', 'final').where('deleted_at', 'is', null).orderBy('updated_at', 'desc').limit(1000).execute();
-    const authors = await this.authorsOf(rows.map((r) => ({ id: r.id, ownerId: r.owner_id })));
+    const rows = await this.documents.finals(1000);
+    const authors = await this.documents.authorNames(rows.map((r) => ({ id: r.id, ownerId: r.owner_id })));
     return rows.map((r) => ({ id: r.id, title: r.title, kind: r.kind, authors: authors.get(r.id) ?? [], updatedAt: r.updated_at }));
-  }
-
-  private async authorsOf(docs: { id: string; ownerId: string }[]): Promise<Map<string, string[]>> {
-    const result = new Map<string, string[]>();
-    if (docs.length === 0) return result;
-    const users = new Map((await this.db.selectFrom('users').select(['id', 'display_name']).execute()).map((u) => [u.id, u.display_name]));
-    const collaborators = await this.db.selectFrom('document_collaborators').select(['document_id', 'user_id'])
-      .where('document_id', 'in', docs.map((d) => d.id)).orderBy('added_at').execute();
-    for (const doc of docs) result.set(doc.id, [users.get(doc.ownerId) ?? '']);
-    for (const c of collaborators) {
-      const name = users.get(c.user_id);
-      const list = result.get(c.document_id);
-      if (name && list && !list.includes(name)) list.push(name);
-    }
-    return result;
   }
 
   /** Resolves a request: a document must be 定稿; outlets must exist and be in use. */
   async resolve(request: CreateSubmissionRequest): Promise<NewSubmission[]> {
     let base: Omit<NewSubmission, 'outletId' | 'events'>;
     if (request.documentId) {
-      const doc = await this.db.selectFrom('documents').select(['id', 'title', 'kind', 'state', 'owner_id', 'deleted_at'])
-        .where('id', '=', request.documentId).executeTakeFirst();
+      const doc = await this.documents.findRow(request.documentId);
       if (!doc || doc.deleted_at !== null) throw notFound();
       if (doc.state !== 'final') throw new DeskError('conflict', '只有定稿的文稿才能报送');
-      const authors = request.authors ?? (await this.authorsOf([{ id: doc.id, ownerId: doc.owner_id }])).get(doc.id) ?? [];
+      const authors = request.authors ?? (await this.documents.authorNames([{ id: doc.id, ownerId: doc.owner_id }])).get(doc.id) ?? [];
       base = { documentId: doc.id, title: doc.title, kind: doc.kind, authors };
     } else {
       base = { documentId: null, title: request.title ?? '', kind: request.kind ?? 'media', authors: request.authors ?? [] };
@@ -300,8 +288,27 @@ export class SubmissionLedger {
     return { id: f.id, filename: f.filename, size: Number(f.size), mime: f.mime, uploadedAt: f.uploaded_at };
   }
 
+  /** Whether `id` names a live piece (not in the 回收站). */
   async documentExists(id: string): Promise<boolean> {
-    return (await this.db.selectFrom('documents').select('id').where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()) !== undefined;
+    const row = await this.documents.findRow(id);
+    return row !== undefined && row.deleted_at === null;
+  }
+
+  /** 报送 rows naming each of the pieces, all and voided ones, for the removal rule (pieces with none are absent). */
+  async countsByDocument(documentIds: string[]): Promise<Map<string, { all: number; voided: number }>> {
+    const counts = new Map<string, { all: number; voided: number }>();
+    if (documentIds.length === 0) return counts;
+    const rows = await this.db.selectFrom('ledger_submissions')
+      .select(['document_id', 'status', (eb) => eb.fn.countAll().as('n')])
+      .where('document_id', 'in', documentIds).groupBy(['document_id', 'status']).execute();
+    for (const r of rows) {
+      if (!r.document_id) continue;
+      const count = counts.get(r.document_id) ?? { all: 0, voided: 0 };
+      count.all += Number(r.n);
+      if (r.status === 'voided') count.voided += Number(r.n);
+      counts.set(r.document_id, count);
+    }
+    return counts;
   }
 
   /** Publication targets and outlets a document is tagged with. */

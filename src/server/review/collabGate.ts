@@ -1,9 +1,8 @@
 import type { Hocuspocus } from '@hocuspocus/server';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
 import type { DocumentStore } from '../documents/documentStore';
 import { COMMENTS_CHANGED, DOCUMENT_CHANGED } from '../../shared/review';
 import { contextUser } from '../collab/documentNames';
+import type { TransitionLog } from './transitionLog';
 
 interface ConnectionLike { readOnly: boolean; context: unknown }
 
@@ -20,7 +19,7 @@ export class CollabGate {
   constructor(
     private readonly collab: () => Hocuspocus,
     private readonly documents: DocumentStore,
-    private readonly db: Kysely<Database>,
+    private readonly transitions: Pick<TransitionLog, 'recordEditor'>,
   ) {}
 
   isLocked(documentId: string): boolean {
@@ -62,8 +61,7 @@ export class CollabGate {
     if (this.editorsSeen.has(key)) return;
     const row = await this.documents.findRow(documentId);
     if (!row) return;
-    await this.db.insertInto('revision_editors').values({ document_id: documentId, revision: row.revision, user_id: userId })
-      .onConflict((oc) => oc.columns(['document_id', 'revision', 'user_id']).doNothing()).execute();
+    await this.transitions.recordEditor(documentId, row.revision, userId);
     this.editorsSeen.add(key);
   }
 

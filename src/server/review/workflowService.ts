@@ -1,8 +1,8 @@
-import type { Kysely } from 'kysely';
 import type { User } from '../../shared/api';
 import { ACTION_NAMES, WORKFLOW_ACTIONS, decideTransition, type CheckpointChain } from '../../core/domain/workflow';
 import type { HistoryEntry, TransitionRequestBody, TransitionResponse, WorkflowStatus } from '../../shared/review';
-import type { Database, DocumentRow } from '../db/schema';
+import type { DocumentRow } from '../db/schema';
+import type { Transactor } from '../db/transactor';
 import { documentChainColumn, proofReportColumn } from '../db/jsonColumns';
 import type { DocumentStore } from '../documents/documentStore';
 import type { BodyStore } from '../collab/bodyStore';
@@ -15,10 +15,13 @@ import { matchesHash, readContent, type ContentSnapshot } from './contentReader'
 import type { ProofReport } from '../../shared/proofing';
 import type { VersionStore } from './versionStore';
 import type { InboxNotifier } from '../events/inboxNotifier';
+import type { FinalSignature, TransitionLog } from './transitionLog';
 
 export interface WorkflowDeps {
-  db: Kysely<Database>;
+  /** Makes the document's move and its transition's record one write. */
+  transact: Transactor;
   documents: DocumentStore;
+  transitions: TransitionLog;
   bodies: BodyStore;
   users: UserDirectory;
   chains: ChainStore;
@@ -45,17 +48,11 @@ export class WorkflowService {
     return row.chain ? Promise.resolve(documentChainColumn.parse(row.chain, row.id)) : this.deps.chains.get(row.kind);
   }
 
-  private async editorIds(row: DocumentRow): Promise<string[]> {
-    const rows = await this.deps.db.selectFrom('revision_editors').select('user_id')
-      .where('document_id', '=', row.id).where('revision', '=', row.revision).execute();
-    return rows.map((r) => r.user_id);
-  }
-
   private async facts(user: User, id: string) {
     const loaded = await this.deps.documents.load(user, id);
     const { row, collaboratorIds } = loaded;
     const chain = await this.chainOf(row);
-    const editorIds = await this.editorIds(row);
+    const editorIds = await this.deps.transitions.editorIds(row.id, row.revision);
     const document = {
       state: row.state, ownerId: row.owner_id, collaboratorIds,
       checkpointIndex: row.checkpoint_index, assigneeId: row.assignee_id, editorIds, finalizedBy: row.finalized_by,
@@ -71,7 +68,7 @@ export class WorkflowService {
     const decision = decideTransition({ action: body.action, actor: user, assignee, comment: body.comment, document, chain });
     if (!decision.ok) throw new DeskError(decision.code, decision.message);
 
-    const { gate, db, versions } = this.deps;
+    const { gate, transact, documents, transitions, versions } = this.deps;
     const next = decision.checkpointIndex !== null ? chain.checkpoints[decision.checkpointIndex] ?? null : null;
     gate.lock(id);
     try {
@@ -81,8 +78,8 @@ export class WorkflowService {
       const at = new Date().toISOString();
       const checkpoint = document.checkpointIndex !== null ? chain.checkpoints[document.checkpointIndex] : null;
       const revision = decision.newRevision ? row.revision + 1 : row.revision;
-      await db.transaction().execute(async (trx) => {
-        const updated = await trx.updateTable('documents').set({
+      await transact(async (trx) => {
+        const moved = await documents.move(trx, id, row, {
           state: decision.state,
           checkpoint_index: decision.checkpointIndex,
           assignee_id: decision.assigneeId,
@@ -90,17 +87,17 @@ export class WorkflowService {
           finalized_by: decision.state === 'final' ? user.id : decision.newRevision ? null : row.finalized_by,
           revision,
           updated_at: at,
-        }).where('id', '=', id).where('state', '=', row.state).where('revision', '=', row.revision).executeTakeFirst();
+        });
         // Someone else moved the piece between our read and this write.
-        if (Number(updated.numUpdatedRows) !== 1) throw new DeskError('conflict', '文稿状态已被他人改变，请刷新后重试');
-        await trx.insertInto('transitions').values({
+        if (!moved) throw new DeskError('conflict', '文稿状态已被他人改变，请刷新后重试');
+        await transitions.append(trx, {
           document_id: id, revision: row.revision, action: body.action, actor_id: user.id, at,
           from_state: row.state, to_state: decision.state,
           checkpoint_key: checkpoint?.key ?? null, checkpoint_name: checkpoint?.name ?? null,
           assignee_id: decision.assigneeId, comment: body.comment?.trim() ?? '',
           content_hash: content.hash, vouches: decision.vouches ? 1 : 0,
           proof_report: proofReport && proofReportColumn.stringify(proofReport),
-        }).execute();
+        });
       });
       if (decision.newRevision) gate.newRevision(id);
       await versions.saveSnapshot(row, content, user, `${ACTION_NAMES[body.action]}${checkpoint ? ` · ${checkpoint.name}` : ''}`, 'transition', row.revision);
@@ -123,10 +120,7 @@ export class WorkflowService {
   async status(user: User, id: string): Promise<WorkflowStatus> {
     const { row, chain, document, collaboratorIds } = await this.facts(user, id);
     const content = await readContent(row, this.deps.bodies);
-    const last = await this.deps.db.selectFrom('transitions').innerJoin('users', 'users.id', 'transitions.actor_id')
-      .select(['transitions.action', 'transitions.at', 'transitions.content_hash', 'transitions.checkpoint_name', 'users.display_name'])
-      .where('document_id', '=', id).where('revision', '=', row.revision).where('vouches', '=', 1)
-      .orderBy('transitions.id', 'desc').limit(1).executeTakeFirst();
+    const last = await this.deps.transitions.lastVouch(id, row.revision);
     const assignee = row.assignee_id ? await this.deps.users.get(row.assignee_id).catch(() => null) : null;
     const checkpoint = row.checkpoint_index !== null ? chain.checkpoints[row.checkpoint_index] ?? null : null;
     const allowedActions = row.deleted_at !== null ? [] : WORKFLOW_ACTIONS.filter((action) => {
@@ -149,38 +143,28 @@ export class WorkflowService {
       checkpoint,
       assignee: assignee ? { id: assignee.id, displayName: assignee.displayName } : null,
       lastApproval: last ? {
-        action: last.action, actorName: last.display_name, at: last.at,
-        contentHash: last.content_hash, checkpointName: last.checkpoint_name,
+        action: last.action, actorName: last.actorName, at: last.at,
+        contentHash: last.contentHash, checkpointName: last.checkpointName,
       } : null,
       currentHash: content.hash,
-      matchesApproval: last ? matchesHash(content, last.content_hash) : null,
+      matchesApproval: last ? matchesHash(content, last.contentHash) : null,
       allowedActions,
       candidates,
     };
   }
 
   /** The signature (or final approval) that made `row` 定稿 in its current revision, or null (the caller has checked access). */
-  async finalApproval(row: Pick<DocumentRow, 'id' | 'state' | 'revision'>): Promise<{ contentHash: string; signerName: string; signedAt: string } | null> {
-    if (row.state !== 'final') return null;
-    const signed = await this.deps.db.selectFrom('transitions').innerJoin('users', 'users.id', 'transitions.actor_id')
-      .select(['transitions.content_hash', 'transitions.at', 'users.display_name'])
-      .where('document_id', '=', row.id).where('revision', '=', row.revision).where('to_state', '=', 'final')
-      .orderBy('transitions.id', 'desc').limit(1).executeTakeFirst();
-    return signed ? { contentHash: signed.content_hash, signerName: signed.display_name, signedAt: signed.at } : null;
+  async finalApproval(row: Pick<DocumentRow, 'id' | 'state' | 'revision'>): Promise<FinalSignature | null> {
+    return row.state === 'final' ? this.deps.transitions.finalSignature(row.id, row.revision) : null;
   }
 
   async history(user: User, id: string): Promise<HistoryEntry[]> {
     await this.deps.documents.load(user, id);
-    const rows = await this.deps.db.selectFrom('transitions')
-      .innerJoin('users as actor', 'actor.id', 'transitions.actor_id')
-      .leftJoin('users as assignee', 'assignee.id', 'transitions.assignee_id')
-      .selectAll('transitions')
-      .select(['actor.display_name as actor_name', 'assignee.display_name as assignee_name'])
-      .where('document_id', '=', id).orderBy('transitions.id').execute();
+    const rows = await this.deps.transitions.history(id);
     return rows.map((r) => ({
-      id: Number(r.id), action: r.action, actorId: r.actor_id, actorName: r.actor_name, at: r.at,
+      id: r.id, action: r.action, actorId: r.actor_id, actorName: r.actor_name, at: r.at,
       revision: r.revision, fromState: r.from_state, toState: r.to_state,
-      checkpoint: r.checkpoint_name, assigneeId: r.assignee_id, assigneeName: r.assignee_name ?? null,
+      checkpoint: r.checkpoint_name, assigneeId: r.assignee_id, assigneeName: r.assignee_name,
       comment: r.comment, contentHash: r.content_hash, vouches: r.vouches === 1,
       proofReport: r.proof_report ? proofReportColumn.parse(r.proof_report, `${r.id}`) : null,
     }));
