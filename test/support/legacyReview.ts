@@ -14,6 +14,7 @@ import { UserDirectory } from '../../src/server/users/userDirectory';
 import { DocumentStore } from '../../src/server/documents/documentStore';
 import { YjsStore } from '../../src/server/collab/yjsStore';
 import { encodeSeedBody } from '../../src/core/editor/headless';
+import { TransitionLog } from '../../src/server/review/transitionLog';
 
 /** The last migration of the old installations: review threads still in `<id>/review`. */
 const LAST_OLD_MIGRATION = '0004_proofing';
@@ -89,7 +90,7 @@ export async function seedLegacyInstallation(target: { dataDir: string } | { pos
     const writer = await make('legacy-writer', '王撰稿', ['writer']);
     const reviewer = await make('legacy-reviewer', '李审核', ['reviewer']);
     const signer = await make('legacy-signer', '张主任', ['signer']);
-    const documentId = await new DocumentStore(db).create(writer.user, { title: '沂河新区项目建设情况', kind: 'info' });
+    const documentId = await new DocumentStore(db, new TransitionLog(db)).create(writer.user, { title: '沂河新区项目建设情况', kind: 'info' });
     const bodyState = encodeSeedBody([{ type: 'paragraph', text: '推行“四个一”工作机制。' }]);
     const yjs = new YjsStore(db);
     await yjs.compact(documentId, bodyState, 0);

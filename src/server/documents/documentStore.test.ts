@@ -4,6 +4,7 @@ import { addTestUser, openTestDatabase } from '../db/testDatabase';
 import type { User } from '../../shared/api';
 import { transactor } from '../db/transactor';
 import { DocumentStore, type DocumentMove } from './documentStore';
+import { TransitionLog } from '../review/transitionLog';
 
 let database: DeskDatabase;
 let documents: DocumentStore;
@@ -11,7 +12,7 @@ let owner: User;
 
 beforeEach(async () => {
   database = await openTestDatabase();
-  documents = new DocumentStore(database.db);
+  documents = new DocumentStore(database.db, new TransitionLog(database.db));
   owner = await addTestUser(database, 'wangming');
 });
 afterEach(() => database.close());

@@ -36,10 +36,9 @@ export function rowProperties(row: Pick<DocumentRow, 'id' | 'properties'>): Docu
  * to (part of its access) is read from the workflow's TransitionLog.
  */
 export class DocumentStore {
-  /** `transitions` defaults to a log over the same database (tests); the server passes its one log. */
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly transitions: Pick<TransitionLog, 'assigneeIds' | 'documentsAssignedTo'> = new TransitionLog(db),
+    private readonly transitions: Pick<TransitionLog, 'assigneeIds' | 'documentsAssignedTo'>,
   ) {}
 
   /** A new 起草 piece owned by `owner`; `sourceDocumentId` links a draft saved from refused offline edits. */

@@ -5,6 +5,7 @@ import type { User } from '../../shared/api';
 import { OutletCatalog } from './outletCatalog';
 import { SubmissionLedger } from './submissionLedger';
 import { DocumentStore } from '../documents/documentStore';
+import { TransitionLog } from '../review/transitionLog';
 
 let database: DeskDatabase;
 let ledger: SubmissionLedger;
@@ -14,7 +15,7 @@ let clerk: User;
 
 beforeEach(async () => {
   database = await openTestDatabase();
-  documents = new DocumentStore(database.db);
+  documents = new DocumentStore(database.db, new TransitionLog(database.db));
   ledger = new SubmissionLedger(database.db, documents);
   outlets = new OutletCatalog(database.db);
   clerk = await addTestUser(database, 'clerk', ['clerk']);
