@@ -8,7 +8,8 @@
  * - inserted text and marks are wrapped in (or extend) an insertion of the author;
  * - removed text is kept inside a deletion, unless it was a pending insertion (removed for real);
  * - a removed paragraph start is kept as a suggested join, unless it was a suggested split.
- * Remote edits ('collaboration') and undo/redo ('historic') are left alone.
+ * Remote edits ('collaboration') and undo/redo ('historic') are left alone; an IME's composition is
+ * captured once it ends.
  * Scope: paragraphs at the top of the body; an edit touching a list or table stays direct.
  */
 import { $getRoot, $getSelection, $hasUpdateTag, $isElementNode, $isRangeSelection, RootNode, type EditorState, type LexicalEditor, type LexicalNode } from 'lexical';
@@ -27,9 +28,17 @@ function sameTree(a: readonly LexicalNode[], b: readonly LexicalNode[]): boolean
 
 /** Turns the edits of each plain update into suggestions by `author`, until the returned function is called. */
 export function registerSuggesting(editor: LexicalEditor, author: SuggestionAuthor): () => void {
+  // While an IME composes, its text is left alone (wrapping it would move the DOM under the IME and
+  // break the composition); the whole composed text is captured against the state before it began.
+  let beforeComposition: EditorState | null = null;
   return editor.registerNodeTransform(RootNode, () => {
     if ($hasUpdateTag('collaboration') || $hasUpdateTag('historic')) return;
-    $captureSuggestions(editor.getEditorState(), author);
+    if (editor.isComposing()) {
+      beforeComposition ??= editor.getEditorState();
+      return;
+    }
+    $captureSuggestions(beforeComposition ?? editor.getEditorState(), author);
+    beforeComposition = null;
   });
 }
 
