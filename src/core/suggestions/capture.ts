@@ -30,16 +30,28 @@ function sameTree(a: readonly LexicalNode[], b: readonly LexicalNode[]): boolean
 export function registerSuggesting(editor: LexicalEditor, author: SuggestionAuthor): () => void {
   // While an IME composes, its text is left alone (wrapping it would move the DOM under the IME and
   // break the composition); the whole composed text is captured against the state before it began.
+  // Kept until the update that ends the composition is committed: the transform runs again on the
+  // nodes the capture changed, and must compare with the same state each time.
   let beforeComposition: EditorState | null = null;
-  return editor.registerNodeTransform(RootNode, () => {
+  let composedCaptured = false;
+  const stopTransform = editor.registerNodeTransform(RootNode, () => {
     if ($hasUpdateTag('collaboration') || $hasUpdateTag('historic')) return;
     if (editor.isComposing()) {
       beforeComposition ??= editor.getEditorState();
       return;
     }
     $captureSuggestions(beforeComposition ?? editor.getEditorState(), author);
-    beforeComposition = null;
+    composedCaptured = beforeComposition !== null;
   });
+  const stopListening = editor.registerUpdateListener(() => {
+    if (!composedCaptured) return;
+    beforeComposition = null;
+    composedCaptured = false;
+  });
+  return () => {
+    stopTransform();
+    stopListening();
+  };
 }
 
 /** The atom index the collapsed caret stands before, if it is in the live `atoms`. */
