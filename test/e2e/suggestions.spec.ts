@@ -8,18 +8,25 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import {
-  body, caretToEnd, createDocument, createWriter, loggedInPage, openDocument, serverText, startServer,
-  type RunningServer, type TestUser,
+  ADMIN_PASSWORD, ApiClient, body, caretToEnd, createDocument, createWriter, loggedInPage, openDocument, serverText,
+  startServer, type RunningServer, type TestUser,
 } from './desk';
 
 let server: RunningServer;
 let owner: TestUser;
 let colleague: TestUser;
+let reviewer: TestUser;
 
 test.beforeAll(async () => {
   server = await startServer();
   owner = await createWriter(server, 'wangfang', '王芳');
   colleague = await createWriter(server, 'zhaolei', '赵磊');
+  const admin = await new ApiClient(server.url).login('admin', ADMIN_PASSWORD);
+  const password = 'lishen-pass-2023';
+  const { user } = await admin.ok<{ user: { id: string } }>('POST', '/api/users', {
+    username: 'lishen', password, displayName: '李慎', roles: ['reviewer'],
+  });
+  reviewer = { id: user.id, username: 'lishen', password, displayName: '李慎', api: await new ApiClient(server.url).login('lishen', password) };
 });
 
 test.afterAll(async () => {
@@ -172,4 +179,29 @@ test('修订 with a Chinese IME: the composed words become one insertion; 全部
   await expect.poll(() => serverText(owner, id)).toBe('做好报送工作。');
   await a.context.close();
   await b.context.close();
+});
+
+test('in review the 审阅 pane lists the changes without 接受 or 拒绝, and 修订 is not offered', async ({ browser }) => {
+  const id = await createDocument(owner, '审核中的修订', ['请各单位按时报送。']);
+  const a = await loggedInPage(browser, server, owner);
+  await openDocument(a.page, server, id);
+  await caretToEnd(a.page);
+  await a.page.keyboard.press('Control+Shift+E');
+  await expect(a.page.getByRole('button', { name: /^修订/ })).toHaveText('修订：开');
+  await a.page.keyboard.insertText('（12月底前）');
+  await expect(change(a.page, '插入', '王芳')).toContainText('（12月底前）');
+  await expect.poll(() => serverText(owner, id)).toBe('请各单位按时报送。');
+  await owner.api.ok('POST', `/api/documents/${id}/transitions`, { action: 'submit', assigneeId: reviewer.id });
+
+  const r = await loggedInPage(browser, server, reviewer);
+  for (const page of [a.page, r.page]) {
+    if (page === r.page) await openDocument(page, server, id);
+    await expect(body(page)).toHaveAttribute('contenteditable', 'false');
+    await expect(change(page, '插入', '王芳')).toContainText('（12月底前）');
+    await expect(pane(page).getByRole('button', { name: /接受|拒绝/ })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /^修订/ })).toHaveCount(0);
+  }
+  await shot(r.page, 'suggestions-in-review');
+  await a.context.close();
+  await r.context.close();
 });
