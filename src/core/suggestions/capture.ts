@@ -8,7 +8,8 @@
  * - inserted text and marks are wrapped in (or extend) an insertion of the author;
  * - removed text is kept inside a deletion, unless it was a pending insertion (removed for real);
  * - a removed paragraph start is kept as a suggested join, unless it was a suggested split.
- * Remote edits ('collaboration') and undo/redo ('historic') are left alone.
+ * Remote edits ('collaboration') and undo/redo ('historic') are left alone; an IME's composition is
+ * captured once it ends.
  * Scope: paragraphs at the top of the body; an edit touching a list or table stays direct.
  */
 import { $getRoot, $getSelection, $hasUpdateTag, $isElementNode, $isRangeSelection, RootNode, type EditorState, type LexicalEditor, type LexicalNode } from 'lexical';
@@ -27,10 +28,30 @@ function sameTree(a: readonly LexicalNode[], b: readonly LexicalNode[]): boolean
 
 /** Turns the edits of each plain update into suggestions by `author`, until the returned function is called. */
 export function registerSuggesting(editor: LexicalEditor, author: SuggestionAuthor): () => void {
-  return editor.registerNodeTransform(RootNode, () => {
+  // While an IME composes, its text is left alone (wrapping it would move the DOM under the IME and
+  // break the composition); the whole composed text is captured against the state before it began.
+  // Kept until the update that ends the composition is committed: the transform runs again on the
+  // nodes the capture changed, and must compare with the same state each time.
+  let beforeComposition: EditorState | null = null;
+  let composedCaptured = false;
+  const stopTransform = editor.registerNodeTransform(RootNode, () => {
     if ($hasUpdateTag('collaboration') || $hasUpdateTag('historic')) return;
-    $captureSuggestions(editor.getEditorState(), author);
+    if (editor.isComposing()) {
+      beforeComposition ??= editor.getEditorState();
+      return;
+    }
+    $captureSuggestions(beforeComposition ?? editor.getEditorState(), author);
+    composedCaptured = beforeComposition !== null;
   });
+  const stopListening = editor.registerUpdateListener(() => {
+    if (!composedCaptured) return;
+    beforeComposition = null;
+    composedCaptured = false;
+  });
+  return () => {
+    stopTransform();
+    stopListening();
+  };
 }
 
 /** The atom index the collapsed caret stands before, if it is in the live `atoms`. */

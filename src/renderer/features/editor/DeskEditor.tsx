@@ -34,6 +34,7 @@ import { DeskTablePlugin } from './table/DeskTablePlugin';
 import { awarenessDataFor } from './presence/presence';
 import { deskEditorTheme } from './theme';
 import { Toolbar } from './Toolbar';
+import { SuggestingPlugin } from './suggesting/SuggestingPlugin';
 
 export interface DeskEditorProps {
   documentId: string;
@@ -150,6 +151,9 @@ export function DeskEditor({ documentId, userId, displayName, token, editable, o
   const openState = useOpenState(adapter);
   const opened = openState === 'open' || openState === 'offline-copy';
   const canType = editable && opened;
+  // 修订 (track changes): this user's own mode, as in Word; it captures only while the body is editable.
+  const [suggesting, setSuggesting] = useState(false);
+  const toggleSuggesting = useCallback(() => setSuggesting((on) => !on), []);
 
   const initialConfig: InitialConfigType = {
     namespace: 'wengao-body',
@@ -166,7 +170,7 @@ export function DeskEditor({ documentId, userId, displayName, token, editable, o
       <LexicalComposer initialConfig={initialConfig}>
         <div className="editor-shell">
           {/* Readers (reviewers, a locked piece) get no editing tools at all. */}
-          {editable && <Toolbar editable={canType} />}
+          {editable && <Toolbar editable={canType} suggesting={suggesting} onToggleSuggesting={toggleSuggesting} />}
           <div className="desk">
             <FindPlugin />
             <div className="sheet" ref={cursorsContainerRef} aria-busy={!opened} data-document-id={documentId}>
@@ -195,6 +199,8 @@ export function DeskEditor({ documentId, userId, displayName, token, editable, o
         <DeskTablePlugin />
         <StructurePlugin />
         <EditablePlugin editable={canType} />
+        <SuggestingPlugin on={suggesting && canType} author={{ id: userId, name: displayName }}
+          onToggle={canType ? toggleSuggesting : null} />
         <ReadyPlugin adapter={adapter} onReady={onReady} />
       </LexicalComposer>
     </LexicalCollaboration>

@@ -1,6 +1,6 @@
 /**
  * The editor's toolbar: structure levels (SET_STRUCTURE_LEVEL_COMMAND), 重新编号, text formats, lists,
- * tables (插入表格, and the 表格 menu while the caret is in one), and undo/redo. Undo and redo go through Yjs' UndoManager, so they undo only one's own edits.
+ * tables (插入表格, and the 表格 menu while the caret is in one), 修订 (track changes, Ctrl+Shift+E), and undo/redo. Undo and redo go through Yjs' UndoManager, so they undo only one's own edits.
  */
 import type { ReactNode } from 'react';
 import { INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND, REMOVE_LIST_COMMAND } from '@lexical/list';
@@ -16,8 +16,9 @@ import { useToolbarState } from './useToolbarState';
 const LEVEL_HINTS: Record<StructureLevel, string> = { 0: '', 1: '一、', 2: '（一）', 3: '1.', 4: '（1）' };
 const LEVELS: StructureLevel[] = [1, 2, 3, 4, 0];
 
-function ToolButton({ label, onClick, pressed, disabled, children, className }: {
+function ToolButton({ label, shortcut, onClick, pressed, disabled, children, className }: {
   label: string;
+  shortcut?: string;
   onClick: () => void;
   pressed?: boolean;
   disabled?: boolean;
@@ -30,7 +31,7 @@ function ToolButton({ label, onClick, pressed, disabled, children, className }: 
       className={`tool ${className ?? ''}`}
       aria-pressed={pressed}
       disabled={disabled}
-      title={label}
+      title={shortcut ? `${label}（${shortcut}）` : label}
       // Keep the editor's selection: the command applies to it.
       onMouseDown={(event) => event.preventDefault()}
       onClick={onClick}
@@ -50,7 +51,12 @@ function UndoIcon({ redo = false }: { redo?: boolean }) {
   );
 }
 
-export function Toolbar({ editable }: { editable: boolean }) {
+/** The toolbar; `suggesting` is whether 修订 is on, `onToggleSuggesting` turns it on or off. */
+export function Toolbar({ editable, suggesting, onToggleSuggesting }: {
+  editable: boolean;
+  suggesting: boolean;
+  onToggleSuggesting: () => void;
+}) {
   const [editor] = useLexicalComposerContext();
   const state = useToolbarState(editor);
   const inTable = useSelectionInTable(editor);
@@ -112,6 +118,13 @@ export function Toolbar({ editable }: { editable: boolean }) {
           onClick={() => editor.dispatchCommand(INSERT_TABLE_COMMAND,
             { rows: '3', columns: '3', includeHeaders: false })} />
         <TableMenuButton editor={editor} disabled={off || !inTable} />
+      </div>
+      <span className="tool-separator" aria-hidden="true" />
+      <div className="tool-group" role="group" aria-label="修订">
+        <ToolButton label="修订" shortcut="Ctrl+Shift+E" className="tool-suggesting" pressed={suggesting} disabled={off}
+          onClick={onToggleSuggesting}>
+          <span aria-hidden="true" className="tool-suggesting-dot" />修订：{suggesting ? '开' : '关'}
+        </ToolButton>
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 /**
  * The document workspace: one document's page, assembling the head (标题, presence, 发表目标), the
- * workflow bar, the collaborative editor, the review panel and the side panels (审校, 协作者, Word,
+ * workflow bar, the collaborative editor, the review panel and the side panels (审阅, 审校, 协作者, Word,
  * 属性, 信息). It owns the document's detail and tells the panels when to fetch theirs again.
  */
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
@@ -25,6 +25,7 @@ import { TargetTags } from '../ledger/TargetTags';
 import { DocxActions } from '../docx/DocxActions';
 import { PropertiesPanel } from '../properties/PropertiesPanel';
 import { ProofingPanel } from '../proofing/ProofingPanel';
+import { SuggestionsPanel } from '../suggestions/SuggestionsPanel';
 import { RemovedNotice } from '../documents/RemovedNotice';
 import { DOCUMENT_CHANGED } from '../../../shared/review';
 import { rememberDocument, rememberedDocument } from '../auth/offlineCopies';
@@ -154,6 +155,7 @@ export function WorkspacePage({ documentId }: { documentId: string }) {
       <ReviewPanel document={document} status={workflow.status} connection={connection} user={user}
         reloadKey={reviewKey} onContentRestored={() => void workflow.reload()} />
       <aside className="editor-side" aria-label="文稿信息">
+        <SuggestionsPanel connection={connection} canResolve={document.access.canEdit && !document.deletedAt} />
         <ProofingPanel document={document} connection={connection} />
         <CollaboratorsPanel document={document} onChanged={setDocument} />
         <DocxActions document={document} />

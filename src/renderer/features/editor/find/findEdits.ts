@@ -7,6 +7,7 @@ import {
 } from 'lexical';
 import type { TextMatch } from '../../../../core/text/findMatches';
 import { segmentAt, type BodyUnit } from '../../proofing/bodyUnits';
+import { undoBoundary } from '../collab/undoBoundary';
 
 /** The selection over a match, or null when an end of it is not inside a text node (a break or tab). */
 function $matchSelection(unit: BodyUnit, match: TextMatch): RangeSelection | null {
@@ -17,19 +18,6 @@ function $matchSelection(unit: BodyUnit, match: TextMatch): RangeSelection | nul
   selection.anchor.set(from.key, match.start - from.start, 'text');
   selection.focus.set(to.key, match.end - to.start, 'text');
   return selection;
-}
-
-interface UndoBoundary { stopCapturing(): void }
-
-/**
- * Yjs' UndoManager, which CollaborationPlugin publishes on the editor under this well-known key
- * (@lexical/react 0.52): it merges edits made within 500 ms into one undo step, so a replacement is
- * fenced off from the typing before and after it.
- */
-function undoBoundary(editor: LexicalEditor): UndoBoundary | null {
-  const manager: unknown = Reflect.get(editor, Symbol.for('@lexical/yjs/UndoManager'));
-  return typeof manager === 'object' && manager !== null && typeof Reflect.get(manager, 'stopCapturing') === 'function'
-    ? manager as UndoBoundary : null;
 }
 
 /**

@@ -1,0 +1,207 @@
+/**
+ * 修订 while drafting: a writer turns track changes on, types (as an IME commits, text at once)
+ * and deletes; a collaborator sees the marks; the 审阅 pane lists the changes with their author and
+ * accepts or rejects them, one undo step each; the server's text is the body with pending
+ * suggestions unapplied.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import {
+  ADMIN_PASSWORD, ApiClient, body, caretToEnd, createDocument, createWriter, loggedInPage, openDocument, serverText,
+  startServer, type RunningServer, type TestUser,
+} from './desk';
+
+let server: RunningServer;
+let owner: TestUser;
+let colleague: TestUser;
+let reviewer: TestUser;
+
+test.beforeAll(async () => {
+  server = await startServer();
+  owner = await createWriter(server, 'wangfang', '王芳');
+  colleague = await createWriter(server, 'zhaolei', '赵磊');
+  const admin = await new ApiClient(server.url).login('admin', ADMIN_PASSWORD);
+  const password = 'lishen-pass-2023';
+  const { user } = await admin.ok<{ user: { id: string } }>('POST', '/api/users', {
+    username: 'lishen', password, displayName: '李慎', roles: ['reviewer'],
+  });
+  reviewer = { id: user.id, username: 'lishen', password, displayName: '李慎', api: await new ApiClient(server.url).login('lishen', password) };
+});
+
+test.afterAll(async () => {
+  await server?.dispose();
+});
+
+const ORIGINAL = '各街道、各部门：现将有关事项通知如下。';
+
+function pane(page: Page) {
+  return page.getByRole('region', { name: /审阅/ });
+}
+
+function change(page: Page, kind: string, author: string) {
+  return pane(page).getByRole('listitem', { name: `${kind} ${author}` });
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  const path = resolve(`test-results/${name}.png`);
+  mkdirSync(dirname(path), { recursive: true });
+  await page.screenshot({ path });
+}
+
+/** Lets the browser's selectionchange reach Lexical before the next key. */
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+}
+
+test('修订: marks for a collaborator, the 审阅 pane accepts one change and rejects the other', async ({ browser }) => {
+  const id = await createDocument(owner, '关于做好年度政务信息工作的通知', [ORIGINAL], [colleague]);
+  const a = await loggedInPage(browser, server, owner);
+  const b = await loggedInPage(browser, server, colleague);
+  await openDocument(a.page, server, id);
+  await openDocument(b.page, server, id);
+
+  const toggle = a.page.getByRole('button', { name: /^修订/ });
+  await expect(toggle).toHaveText('修订：关');
+  await toggle.click();
+  await expect(toggle).toHaveText('修订：开');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+
+  // Typed as an IME commits: several characters at once.
+  await caretToEnd(a.page);
+  await a.page.keyboard.insertText('请认真贯彻落实。');
+  await expect(body(a.page).locator('ins.desk-suggestion')).toHaveText('请认真贯彻落实。');
+
+  // Delete the word 有关: select it (from after it, two characters left) and press Backspace.
+  await a.page.keyboard.press('Control+Home');
+  for (let i = 0; i < 12; i += 1) await a.page.keyboard.press('ArrowRight');
+  await a.page.keyboard.press('Shift+ArrowLeft');
+  await a.page.keyboard.press('Shift+ArrowLeft');
+  await settle(a.page);
+  await a.page.keyboard.press('Backspace');
+  await expect(body(a.page).locator('del.desk-suggestion')).toHaveText('有关');
+  await expect(body(a.page)).toHaveText(`${ORIGINAL}请认真贯彻落实。`);
+
+  // The collaborator sees both marks with their author; the server keeps the original text.
+  const inserted = body(b.page).locator('ins.desk-suggestion');
+  await expect(inserted).toHaveText('请认真贯彻落实。');
+  await expect(body(b.page).locator('del.desk-suggestion')).toHaveText('有关');
+  await expect(inserted).toHaveAttribute('title', /^插入 · 王芳 · /);
+  await expect.poll(() => serverText(owner, id)).toBe(ORIGINAL);
+
+  // Both writers' panes list the two changes in order with the author.
+  for (const page of [a.page, b.page]) {
+    await expect(pane(page).getByRole('listitem')).toHaveCount(2);
+    await expect(change(page, '删除', '王芳')).toContainText('有关');
+    await expect(change(page, '插入', '王芳')).toContainText('请认真贯彻落实。');
+  }
+  await expect(pane(a.page).getByRole('listitem').first()).toContainText('删除');
+
+  // Ctrl+Shift+E turns 修订 off and on again, as in Word.
+  await body(a.page).focus();
+  await a.page.keyboard.press('Control+Shift+E');
+  await expect(toggle).toHaveText('修订：关');
+  await a.page.keyboard.press('Control+Shift+E');
+  await expect(toggle).toHaveText('修订：开');
+
+  // 下一处 moves to the first change.
+  await pane(a.page).getByRole('button', { name: '下一处' }).click();
+  await expect(change(a.page, '删除', '王芳')).toHaveClass(/active/);
+  await expect(body(a.page).locator('del.desk-suggestion-active')).toHaveText('有关');
+
+  await shot(a.page, 'suggestions-marks');
+  await shot(b.page, 'suggestions-collaborator');
+
+  // The writer accepts the insertion: the server's text has it.
+  await change(a.page, '插入', '王芳').getByRole('button', { name: '接受' }).click();
+  await expect(body(a.page).locator('ins.desk-suggestion')).toHaveCount(0);
+  await expect.poll(() => serverText(owner, id)).toBe(`${ORIGINAL}请认真贯彻落实。`);
+  await expect(pane(b.page).getByRole('listitem')).toHaveCount(1);
+
+  // Accepting is one undo step: 撤销 brings the mark back, and the text stays.
+  await a.page.getByRole('button', { name: '撤销' }).click();
+  await expect(body(a.page).locator('ins.desk-suggestion')).toHaveText('请认真贯彻落实。');
+  await expect(body(a.page)).toHaveText(`${ORIGINAL}请认真贯彻落实。`);
+  await expect.poll(() => serverText(owner, id)).toBe(ORIGINAL);
+  await a.page.getByRole('button', { name: '重做' }).click();
+  await expect(body(a.page).locator('ins.desk-suggestion')).toHaveCount(0);
+  await expect.poll(() => serverText(owner, id)).toBe(`${ORIGINAL}请认真贯彻落实。`);
+
+  // The collaborator rejects the deletion: 有关 stays, no mark is left.
+  await change(b.page, '删除', '王芳').getByRole('button', { name: '拒绝' }).click();
+  await expect(body(b.page).locator('.desk-suggestion')).toHaveCount(0);
+  await expect(body(a.page).locator('.desk-suggestion')).toHaveCount(0);
+  await expect(pane(a.page)).toContainText('没有待处理的修订');
+  await expect(body(a.page)).toHaveText(`${ORIGINAL}请认真贯彻落实。`);
+  await expect.poll(() => serverText(owner, id)).toBe(`${ORIGINAL}请认真贯彻落实。`);
+  await a.context.close();
+  await b.context.close();
+});
+
+test('修订 with a Chinese IME: the composed words become one insertion; 全部拒绝 by author', async ({ browser }) => {
+  const id = await createDocument(owner, '输入法修订', ['报送工作。'], [colleague]);
+  const a = await loggedInPage(browser, server, owner);
+  const b = await loggedInPage(browser, server, colleague);
+  await openDocument(a.page, server, id);
+  await openDocument(b.page, server, id);
+  await a.page.getByRole('button', { name: /^修订/ }).click();
+  await b.page.getByRole('button', { name: /^修订/ }).click();
+
+  await caretToEnd(a.page);
+  const cdp = await a.context.newCDPSession(a.page);
+  for (const [text, caret] of [['z', 1], ['zheng', 5], ['zheng wu', 8], ['政务', 2]] as const) {
+    await cdp.send('Input.imeSetComposition', { text, selectionStart: caret, selectionEnd: caret });
+  }
+  await cdp.send('Input.insertText', { text: '政务' });
+  await cdp.send('Input.imeSetComposition', { text: 'xin xi', selectionStart: 6, selectionEnd: 6 });
+  await cdp.send('Input.insertText', { text: '信息' });
+  await expect(body(a.page)).toHaveText('报送工作。政务信息');
+  await expect(body(a.page).locator('ins.desk-suggestion')).toHaveText('政务信息');
+  await expect(change(a.page, '插入', '王芳')).toContainText('政务信息');
+
+  // The colleague's own edit in 修订 is a mark of the colleague.
+  await body(b.page).getByText('报送工作。').click();
+  await b.page.keyboard.press('Home');
+  await settle(b.page);
+  await b.page.keyboard.insertText('做好');
+  await expect(change(a.page, '插入', '赵磊')).toContainText('做好');
+  await expect.poll(() => serverText(owner, id)).toBe('报送工作。');
+
+  // Reject all of 王芳's changes: 赵磊's stays pending.
+  await pane(a.page).getByRole('combobox', { name: '按作者筛选' }).selectOption({ label: '王芳' });
+  await expect(pane(a.page).getByRole('listitem')).toHaveCount(1);
+  await shot(a.page, 'suggestions-pane-filter');
+  await pane(a.page).getByRole('button', { name: '全部拒绝' }).click();
+  await expect(body(a.page)).toHaveText('做好报送工作。');
+  await expect(pane(a.page).getByRole('listitem')).toHaveCount(1);
+  await expect(change(a.page, '插入', '赵磊')).toBeVisible();
+  await pane(a.page).getByRole('button', { name: '全部接受' }).click();
+  await expect.poll(() => serverText(owner, id)).toBe('做好报送工作。');
+  await a.context.close();
+  await b.context.close();
+});
+
+test('in review the 审阅 pane lists the changes without 接受 or 拒绝, and 修订 is not offered', async ({ browser }) => {
+  const id = await createDocument(owner, '审核中的修订', ['请各单位按时报送。']);
+  const a = await loggedInPage(browser, server, owner);
+  await openDocument(a.page, server, id);
+  await caretToEnd(a.page);
+  await a.page.keyboard.press('Control+Shift+E');
+  await expect(a.page.getByRole('button', { name: /^修订/ })).toHaveText('修订：开');
+  await a.page.keyboard.insertText('（12月底前）');
+  await expect(change(a.page, '插入', '王芳')).toContainText('（12月底前）');
+  await expect.poll(() => serverText(owner, id)).toBe('请各单位按时报送。');
+  await owner.api.ok('POST', `/api/documents/${id}/transitions`, { action: 'submit', assigneeId: reviewer.id });
+
+  const r = await loggedInPage(browser, server, reviewer);
+  for (const page of [a.page, r.page]) {
+    if (page === r.page) await openDocument(page, server, id);
+    await expect(body(page)).toHaveAttribute('contenteditable', 'false');
+    await expect(change(page, '插入', '王芳')).toContainText('（12月底前）');
+    await expect(pane(page).getByRole('button', { name: /接受|拒绝/ })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /^修订/ })).toHaveCount(0);
+  }
+  await shot(r.page, 'suggestions-in-review');
+  await a.context.close();
+  await r.context.close();
+});
