@@ -13,6 +13,7 @@ import type { CountedItem } from '../../core/targets/counting';
 import { DeskError, forbidden } from '../errors';
 import { parse, requireUser } from './context';
 import { contentDisposition } from './contentDisposition';
+import { XLSX_MIME } from '../../shared/fileTypes';
 import { megabytes } from './frameworkErrors';
 import { receiveUpload, type UploadRule } from './uploads';
 import type { Services } from '../services';
@@ -185,7 +186,7 @@ function routes(app: FastifyInstance, { sessions, documents, audit, ledger, flow
     const { year } = parse(ledgerExportQuery, request.query);
     const { bytes, fileName } = await reports.spreadsheet(year);
     const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    return reply.type(XLSX_MIME)
       .header('content-disposition', contentDisposition(fileName))
       .send(file);
   });
