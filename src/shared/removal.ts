@@ -1,6 +1,6 @@
 /**
- * Moving a piece to the 回收站 (DELETE /api/documents/:id) and back: who may, what it affects, and
- * the stateless message open copies of the piece receive.
+ * Moving a piece to the 回收站 (DELETE /api/documents/:id) and back: who may and what it affects
+ * (the stateless message open copies of the piece receive is in collabMessages.ts).
  */
 import { z } from 'zod';
 import type { DocumentState } from './api';
@@ -33,13 +33,3 @@ export const deleteDocumentRequest = z.object({
   reason: z.string().trim().max(500).optional(),
 });
 
-/** Stateless message to every open copy of a piece moved to the 回收站 (`deleted`) or restored from it. */
-export const DOCUMENT_REMOVED = 'wengao:document-removed';
-
-export interface DocumentRemovedMessage {
-  type: typeof DOCUMENT_REMOVED;
-  documentId: string;
-  deleted: boolean;
-  /** Display name of who did it. */
-  byName: string;
-}

@@ -139,14 +139,3 @@ export const chainRequest = z.object({
   })).min(1).max(10),
 });
 
-/** Stateless message the server sends a client whose offline edits it refused (the piece is locked). */
-export const EDITS_REFUSED = 'wengao:edits-refused';
-
-/** Stateless message to every open copy of a piece: its title, properties or workflow state changed. */
-export const DOCUMENT_CHANGED = 'wengao:document-changed';
-
-/**
- * Stateless message to every open copy of a piece: a review thread was opened, answered, edited,
- * resolved or deleted; fetch the comments again.
- */
-export const COMMENTS_CHANGED = 'wengao:comments-changed';

@@ -1,7 +1,8 @@
 import type { Hocuspocus } from '@hocuspocus/server';
 import type { Kysely } from 'kysely';
 import type { DocumentState, DocumentSummary, User } from '../../shared/api';
-import { DOCUMENT_REMOVED, type DocumentRemovedMessage, type RemovalPreview, type RemovalRight } from '../../shared/removal';
+import type { RemovalPreview, RemovalRight } from '../../shared/removal';
+import { DOCUMENT_REMOVED, encodeCollabMessage } from '../../shared/collabMessages';
 import type { Database } from '../db/schema';
 import type { Audit } from '../services';
 import { DeskError, forbidden } from '../errors';
@@ -128,8 +129,8 @@ export class DocumentRemover {
   }
 
   private announce(documentId: string, deleted: boolean, user: User): void {
-    const message: DocumentRemovedMessage = { type: DOCUMENT_REMOVED, documentId, deleted, byName: user.displayName };
-    this.deps.collab().documents.get(documentId)?.broadcastStateless(JSON.stringify(message));
+    const message = encodeCollabMessage({ type: DOCUMENT_REMOVED, documentId, deleted, byName: user.displayName });
+    this.deps.collab().documents.get(documentId)?.broadcastStateless(message);
   }
 
   /** Who has the piece's body open on this server now, by name, other than `exceptId`. */
