@@ -7,6 +7,7 @@ import { DOCUMENT_KINDS, type DocumentKind } from '../core/domain/kinds';
 import { ROLES, type Role } from '../core/domain/roles';
 import type { RemovalRight } from './removal';
 import { nameText } from './validation';
+import { TEXT_LIMITS } from './textLimits';
 import type { WorkflowState } from '../core/domain/workflow';
 
 /** Limits the server enforces (bytes). */
@@ -107,7 +108,7 @@ export const seedBlock = z.object({
 export type SeedBlock = z.infer<typeof seedBlock>;
 
 /** A document's title: zero-width and bidi characters removed (cleanTitle), then 1–200 characters. */
-const title = nameText(200);
+const title = nameText(TEXT_LIMITS.title);
 
 export const createDocumentRequest = z.object({
   title,

@@ -12,6 +12,7 @@ import type { YearProgress } from '../core/targets/counting';
 import { isCalendarDate } from '../core/targets/dates';
 import { DOCUMENT_KINDS, type DocumentKind } from '../core/domain/kinds';
 import { nameText } from './validation';
+import { TEXT_LIMITS } from './textLimits';
 
 export type { CountedItem, TargetProgress, YearProgress } from '../core/targets/counting';
 
@@ -86,7 +87,7 @@ const level = z.enum(OUTLET_LEVELS);
 const shortText = z.string().trim().max(500);
 
 export const createOutletRequest = z.object({
-  name: nameText(100),
+  name: nameText(TEXT_LIMITS.outletName),
   level,
   kind: z.enum(OUTLET_KINDS),
 });
@@ -95,7 +96,7 @@ export const updateOutletRequest = createOutletRequest.partial().extend({ disabl
 export const createSubmissionRequest = z.object({
   /** A 定稿 document; or leave it out and give title, kind and authors (a piece written elsewhere). */
   documentId: id.optional(),
-  title: nameText(200).optional(),
+  title: nameText(TEXT_LIMITS.title).optional(),
   kind: z.enum(DOCUMENT_KINDS).optional(),
   authors: z.array(nameText(64)).max(20).optional(),
   outletIds: z.array(id).min(1, '请选择报送单位').max(50),

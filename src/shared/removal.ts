@@ -3,6 +3,7 @@
  * (the stateless message open copies of the piece receive is in collabMessages.ts).
  */
 import { z } from 'zod';
+import { TEXT_LIMITS } from './textLimits';
 import type { DocumentState } from './api';
 
 /**
@@ -30,6 +31,6 @@ export interface RemovalPreview extends RemovalRight {
 
 /** Body of DELETE /api/documents/:id (optional for an owner's plain draft). */
 export const deleteDocumentRequest = z.object({
-  reason: z.string().trim().max(500).optional(),
+  reason: z.string().trim().max(TEXT_LIMITS.deleteReason).optional(),
 });
 
