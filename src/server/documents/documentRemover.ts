@@ -5,7 +5,7 @@ import type { RemovalPreview, RemovalRight } from '../../shared/removal';
 import { DOCUMENT_REMOVED, encodeCollabMessage } from '../../shared/collabMessages';
 import type { Database } from '../db/schema';
 import type { Audit } from '../services';
-import { DeskError, forbidden } from '../errors';
+import { DeskError, forbidden, stateChanged } from '../errors';
 import type { CollabGate } from '../review/collabGate';
 import type { InboxNotifier } from '../events/inboxNotifier';
 import { contextUser } from '../collab/documentNames';
@@ -108,7 +108,7 @@ export class DocumentRemover {
     gate.lock(id);
     try {
       // Someone moved the piece on (submitted it, say) between the decision and this write.
-      if (!await documents.markDeleted(id, row.state)) throw new DeskError('conflict', '文稿状态已被他人改变，请刷新后重试');
+      if (!await documents.markDeleted(id, row.state)) throw stateChanged();
     } finally {
       // Deleted, nobody may edit: every open connection becomes read-only (or keeps its rights on failure).
       await gate.refresh(id);
