@@ -6,12 +6,12 @@ import { LIMITS } from '../../shared/api';
 import {
   createOutletRequest, createSubmissionRequest, documentTargetsRequest, ledgerExportQuery, listSubmissionsQuery,
   progressItemsQuery, progressQuery, recordEventRequest, updateOutletRequest, yearTargetsRequest,
-  type ProgressResponse,
+  ledgerYear, type ProgressResponse,
 } from '../../shared/ledger';
 import { shanghaiDate } from '../../core/targets/dates';
 import type { CountedItem } from '../../core/targets/counting';
 import { DeskError, forbidden, notEditable, notFound } from '../errors';
-import { parse, requireUser } from './context';
+import { idParam, parse, requireUser } from './context';
 import { contentDisposition } from './contentDisposition';
 import { isSpreadsheetName, SPREADSHEET_IMPORT, XLSX_MIME } from '../../shared/fileTypes';
 import { megabytes } from './frameworkErrors';
@@ -19,8 +19,7 @@ import { receiveUpload, type UploadRule } from './uploads';
 import type { Services } from '../services';
 import { HTTP_STATUS } from './errorStatus';
 
-const idParam = z.object({ id: z.string().min(1).max(64) });
-const yearParam = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+const yearParam = z.object({ year: ledgerYear });
 /** Evidence scans and import files: one file per request. */
 const EVIDENCE_LIMIT = 20 * 1024 * 1024;
 const IMPORT_LIMIT = SPREADSHEET_IMPORT.limit;

@@ -3,14 +3,13 @@ import fastifyMultipart from '@fastify/multipart';
 import { z } from 'zod';
 import type { ProofScope } from '../../core/proofing';
 import { ignoreRequest, listEntrySchemas, PROOFING_LISTS, proofreadRequest, type ProofreadResponse } from '../../shared/proofing';
-import { parse, requireAdmin, requireUser } from './context';
+import { idParam, parse, requireAdmin, requireUser } from './context';
 import { DeskError, forbidden, notFound } from '../errors';
 import type { Services } from '../services';
 import { readContent } from '../review/contentReader';
 import { importList } from '../proofing/listImport';
 import { isSpreadsheetName, SPREADSHEET_IMPORT } from '../../shared/fileTypes';
 
-const idParam = z.object({ id: z.string().min(1).max(64) });
 const listParam = z.object({ name: z.enum(PROOFING_LISTS) });
 const ignoredParam = idParam.extend({ fingerprint: z.string().regex(/^[0-9a-f]{1,32}$/) });
 /** An office's list as a spreadsheet: a few thousand rows at most. */
