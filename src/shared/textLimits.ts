@@ -19,3 +19,12 @@ export const TEXT_LIMITS = {
   /** How many checkpoints a review chain has at most. */
   checkpoints: 10,
 } as const;
+
+const PASSWORD_MIN = 8;
+
+/** A new password's length, and the refusal of a shorter one: the account schemas and the password forms alike. */
+export const PASSWORD_RULE = {
+  min: PASSWORD_MIN,
+  max: 256,
+  tooShort: `密码至少 ${PASSWORD_MIN} 位`,
+} as const;
