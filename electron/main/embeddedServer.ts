@@ -1,7 +1,8 @@
-import { randomBytes, createHash } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdirSync, renameSync, statSync, type WriteStream } from 'node:fs';
 import { dirname } from 'node:path';
 import type { EmbeddedServerMessage } from '../../src/server/embedded';
+import { sha256Hex } from '../../src/server/digest';
 
 /** The part of a child process the supervisor needs (Electron's UtilityProcess and Node's ChildProcess both fit). */
 export interface ServerProcess {
@@ -110,7 +111,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   const baseEnv = {
     WENGAO_DATA_DIR: options.dataDir,
     WENGAO_RENDERER_DIR: options.rendererDir,
-    WENGAO_LOCAL_SECRET_SHA256: createHash('sha256').update(secret).digest('hex'),
+    WENGAO_LOCAL_SECRET_SHA256: sha256Hex(secret),
     WENGAO_LOCAL_NAME: options.displayName,
   };
   const policy = new CrashPolicy(options.restartPolicy);

@@ -3,9 +3,9 @@
  * src/shared/desk.ts, plus a subscription to menu commands. Never raw `ipcRenderer`.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { DESK_CHANNELS, MENU_CHANNEL, channelName, type DeskBridge, type MenuCommand } from '../../src/shared/desk';
+import { DESK_METHODS, MENU_CHANNEL, channelName, type DeskBridge, type MenuCommand } from '../../src/shared/desk';
 
-const bridge = Object.fromEntries(DESK_CHANNELS.map((method) => [
+const bridge = Object.fromEntries(DESK_METHODS.map((method) => [
   method, (...args: unknown[]) => ipcRenderer.invoke(channelName(method), ...args),
 ])) as unknown as DeskBridge;
 

@@ -8,6 +8,7 @@ import { ROLES, type Role } from '../core/domain/roles';
 import { DOCX_LAYOUTS, type DocxLayout } from '../core/docx/layouts';
 import type { RemovalRight } from './removal';
 import { nameText } from './validation';
+import { PASSWORD_RULE, TEXT_LIMITS } from './textLimits';
 import type { WorkflowState } from '../core/domain/workflow';
 
 /** Limits the server enforces (bytes). */
@@ -82,7 +83,7 @@ export interface DocumentContent { text: string; json: unknown }
 
 const roleList = z.array(z.enum(ROLES)).max(ROLES.length);
 const username = z.string().trim().min(2).max(32).regex(/^[A-Za-z0-9_.-]+$/, '用户名只能包含字母、数字、下划线、点和连字符');
-const password = z.string().min(8, '密码至少 8 位').max(256);
+const password = z.string().min(PASSWORD_RULE.min, PASSWORD_RULE.tooShort).max(PASSWORD_RULE.max);
 const displayName = nameText(64);
 
 export const loginRequest = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
@@ -121,7 +122,7 @@ export const docxExportQuery = z.object({
 });
 
 /** A document's title: zero-width and bidi characters removed (cleanTitle), then 1–200 characters. */
-const title = nameText(200);
+const title = nameText(TEXT_LIMITS.title);
 
 export const createDocumentRequest = z.object({
   title,

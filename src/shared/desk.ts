@@ -40,12 +40,28 @@ export interface DeskBridge {
 
 export type DeskChannel = keyof DeskBridge;
 
-/** IPC channel names, one per method: `desk:<method>`. */
-export const DESK_CHANNELS: readonly DeskChannel[] = [
-  'openFile', 'saveFile', 'notify', 'appVersion', 'server', 'localLoginSecret', 'getSettings', 'setSettings',
-];
+/**
+ * The IPC channel of each `DeskBridge` method, `desk:<method>`: the one list the preload exposes and
+ * the main process handles; the compiler checks it names every method, and nothing else.
+ */
+export const DESK_CHANNELS = {
+  openFile: 'desk:openFile',
+  saveFile: 'desk:saveFile',
+  notify: 'desk:notify',
+  appVersion: 'desk:appVersion',
+  server: 'desk:server',
+  localLoginSecret: 'desk:localLoginSecret',
+  getSettings: 'desk:getSettings',
+  setSettings: 'desk:setSettings',
+} as const satisfies { readonly [M in DeskChannel]: `desk:${M}` };
 
-export const channelName = (method: DeskChannel): string => `desk:${method}`;
+const isDeskChannel = (key: string): key is DeskChannel => Object.hasOwn(DESK_CHANNELS, key);
+
+/** Every `DeskBridge` method, in the order of DESK_CHANNELS. */
+export const DESK_METHODS: readonly DeskChannel[] = Object.keys(DESK_CHANNELS).filter(isDeskChannel);
+
+/** The IPC channel of a bridge method. */
+export const channelName = (method: DeskChannel): string => DESK_CHANNELS[method];
 
 /** Menu commands the main process sends to the renderer (one channel, a command name). */
 export const MENU_CHANNEL = 'desk:menu';

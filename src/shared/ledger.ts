@@ -11,7 +11,8 @@ import {
 import type { YearProgress } from '../core/targets/counting';
 import { isCalendarDate } from '../core/targets/dates';
 import { DOCUMENT_KINDS, type DocumentKind } from '../core/domain/kinds';
-import { nameText } from './validation';
+import { nameText, recordId } from './validation';
+import { TEXT_LIMITS } from './textLimits';
 
 export type { CountedItem, TargetProgress, YearProgress } from '../core/targets/counting';
 
@@ -78,15 +79,18 @@ export interface ImportRowError { row: number; messages: string[] }
 /** `skipped`: rows the ledger already records (same title, outlet and 报送日期), left out rather than counted twice. */
 export interface ImportReport { ok: boolean; imported: number; skipped: number; rows: number; errors: ImportRowError[] }
 
+/** A ledger year in a path or query (2000–2100). */
+export const ledgerYear = z.coerce.number().int().min(2000).max(2100);
+
 const calendarDate = z.string().refine(isCalendarDate, '日期格式应为 YYYY-MM-DD');
 /** A date as `YYYY-MM-DD`, or an instant (ISO 8601 with a zone) that the server turns into a Shanghai date. */
 const dateOrInstant = z.string().min(10).max(40);
-const id = z.string().min(1).max(64);
+const id = recordId;
 const level = z.enum(OUTLET_LEVELS);
 const shortText = z.string().trim().max(500);
 
 export const createOutletRequest = z.object({
-  name: nameText(100),
+  name: nameText(TEXT_LIMITS.outletName),
   level,
   kind: z.enum(OUTLET_KINDS),
 });
@@ -95,7 +99,7 @@ export const updateOutletRequest = createOutletRequest.partial().extend({ disabl
 export const createSubmissionRequest = z.object({
   /** A 定稿 document; or leave it out and give title, kind and authors (a piece written elsewhere). */
   documentId: id.optional(),
-  title: nameText(200).optional(),
+  title: nameText(TEXT_LIMITS.title).optional(),
   kind: z.enum(DOCUMENT_KINDS).optional(),
   authors: z.array(nameText(64)).max(20).optional(),
   outletIds: z.array(id).min(1, '请选择报送单位').max(50),
@@ -115,7 +119,7 @@ export const recordEventRequest = z.object({
 });
 
 export const listSubmissionsQuery = z.object({
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  year: ledgerYear.optional(),
   status: z.enum(SUBMISSION_STATUSES).optional(),
   outlet: id.optional(),
   q: z.string().max(200).optional(),
@@ -148,11 +152,11 @@ export const yearTargetsRequest = z.object({
 });
 
 export const progressQuery = z.object({
-  year: z.coerce.number().int().min(2000).max(2100),
+  year: ledgerYear,
   asOf: calendarDate.optional(),
 });
 export const progressItemsQuery = progressQuery.extend({ key: z.string().min(1).max(64) });
-export const ledgerExportQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+export const ledgerExportQuery = z.object({ year: ledgerYear });
 
 export type CreateOutletRequest = z.infer<typeof createOutletRequest>;
 export type UpdateOutletRequest = z.infer<typeof updateOutletRequest>;

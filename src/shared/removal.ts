@@ -1,8 +1,9 @@
 /**
- * Moving a piece to the 回收站 (DELETE /api/documents/:id) and back: who may, what it affects, and
- * the stateless message open copies of the piece receive.
+ * Moving a piece to the 回收站 (DELETE /api/documents/:id) and back: who may and what it affects
+ * (the stateless message open copies of the piece receive is in collabMessages.ts).
  */
 import { z } from 'zod';
+import { TEXT_LIMITS } from './textLimits';
 import type { DocumentState } from './api';
 
 /**
@@ -30,16 +31,6 @@ export interface RemovalPreview extends RemovalRight {
 
 /** Body of DELETE /api/documents/:id (optional for an owner's plain draft). */
 export const deleteDocumentRequest = z.object({
-  reason: z.string().trim().max(500).optional(),
+  reason: z.string().trim().max(TEXT_LIMITS.deleteReason).optional(),
 });
 
-/** Stateless message to every open copy of a piece moved to the 回收站 (`deleted`) or restored from it. */
-export const DOCUMENT_REMOVED = 'wengao:document-removed';
-
-export interface DocumentRemovedMessage {
-  type: typeof DOCUMENT_REMOVED;
-  documentId: string;
-  deleted: boolean;
-  /** Display name of who did it. */
-  byName: string;
-}

@@ -4,6 +4,7 @@ import { CHECKPOINT_ROLES, WORKFLOW_ACTIONS, type Checkpoint, type WorkflowActio
 import { DOCUMENT_KINDS } from '../core/domain/kinds';
 import type { ProofReport } from './proofing';
 import { nameText } from './validation';
+import { TEXT_LIMITS } from './textLimits';
 
 export const transitionRequest = z.object({
   action: z.enum(WORKFLOW_ACTIONS),
@@ -53,7 +54,7 @@ export interface HistoryEntry {
   proofReport?: ProofReport | null;
 }
 
-export const saveVersionRequest = z.object({ name: nameText(100) });
+export const saveVersionRequest = z.object({ name: nameText(TEXT_LIMITS.versionName) });
 
 export interface VersionSummary {
   id: string;
@@ -131,22 +132,11 @@ export const resolveRequest = z.object({ resolved: z.boolean() });
 export const rescueRequest = z.object({ state: z.string().min(4).max(20 * 1024 * 1024) });
 
 export const chainRequest = z.object({
-  draftName: nameText(20),
+  draftName: nameText(TEXT_LIMITS.chainDraftName),
   checkpoints: z.array(z.object({
     key: z.string().trim().min(1).max(40),
-    name: nameText(40),
+    name: nameText(TEXT_LIMITS.checkpointName),
     role: z.enum(CHECKPOINT_ROLES),
-  })).min(1).max(10),
+  })).min(1).max(TEXT_LIMITS.checkpoints),
 });
 
-/** Stateless message the server sends a client whose offline edits it refused (the piece is locked). */
-export const EDITS_REFUSED = 'wengao:edits-refused';
-
-/** Stateless message to every open copy of a piece: its title, properties or workflow state changed. */
-export const DOCUMENT_CHANGED = 'wengao:document-changed';
-
-/**
- * Stateless message to every open copy of a piece: a review thread was opened, answered, edited,
- * resolved or deleted; fetch the comments again.
- */
-export const COMMENTS_CHANGED = 'wengao:comments-changed';

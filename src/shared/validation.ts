@@ -77,6 +77,9 @@ export function validationMessage(issue: Issue): string {
 /** The error map to parse requests with: `schema.safeParse(value, { error: chineseErrors })`. */
 export const chineseErrors: z.core.$ZodErrorMap = (issue) => validationMessage(issue);
 
+/** A record's id (a document, user, version, submission, …) in a path, body or query: 1–64 characters. */
+export const recordId = z.string().min(1).max(64);
+
 /**
  * A title or single-line name: cleaned by `cleanTitle` (zero-width and bidi characters removed,
  * trimmed) before its length is checked, so a name of invisible characters is refused as blank.

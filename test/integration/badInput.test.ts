@@ -5,7 +5,7 @@
  * status and a Chinese message that names what is wrong (no English beyond field names and codes),
  * and leaves the desk exactly as it was: documents, bodies, users, ledger, lists and the audit log.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../src/server/digest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import SQLite from 'better-sqlite3';
 import JSZip from 'jszip';
@@ -46,7 +46,7 @@ beforeAll(async () => {
   const db = new SQLite(`${server.dataDir}/wengao.db`);
   db.pragma('busy_timeout = 5000');
   db.prepare('update sessions set expires_at = ? where token_hash = ?')
-    .run('2000-01-01T00:00:00.000Z', createHash('sha256').update(stale.expired).digest('hex'));
+    .run('2000-01-01T00:00:00.000Z', sha256Hex(stale.expired));
   db.close();
   const leaving = await new ApiClient(server.url).login('alice', 'alice-pass');
   await leaving.ok('POST', '/api/auth/logout');

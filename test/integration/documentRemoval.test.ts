@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiClient, RunningServer } from '../support/server';
 import { waitFor, type CollabClient } from '../support/collabClient';
 import { openOffice, type TestOffice } from '../support/office';
-import { DOCUMENT_REMOVED, type RemovalPreview } from '../../src/shared/removal';
+import type { RemovalPreview } from '../../src/shared/removal';
+import { DOCUMENT_REMOVED } from '../../src/shared/collabMessages';
 import type { DocumentSummary } from '../../src/shared/api';
 
 let server: RunningServer;

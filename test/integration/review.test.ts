@@ -3,12 +3,13 @@ import * as Y from 'yjs';
 import type { ApiClient, RunningServer } from '../support/server';
 import { waitFor, type CollabClient } from '../support/collabClient';
 import { openOffice, type TestOffice } from '../support/office';
-import { EDITS_REFUSED, type HistoryEntry, type Inbox, type WorkflowStatus } from '../../src/shared/review';
+import type { HistoryEntry, Inbox, WorkflowStatus } from '../../src/shared/review';
+import { EDITS_REFUSED } from '../../src/shared/collabMessages';
 import JSZip from 'jszip';
 import SQLite from 'better-sqlite3';
 import type { SerializedEditorState } from 'lexical';
 import { canonicalTextV1 } from '../../src/core/review/canonicalV1';
-import { sha256 } from '../../src/server/review/contentReader';
+import { sha256Hex } from '../../src/server/digest';
 
 let server: RunningServer;
 let admin: ApiClient;
@@ -196,7 +197,7 @@ describe('approvals made with canonical version 1', () => {
     const { json } = await as('writer').ok<{ json: SerializedEditorState }>('GET', `/api/documents/${id}/content`);
     const fields = { title: '沂河新区“四个一”机制推动重点项目提速增效', kind: 'info', properties: { 期号: '第45期' } };
     const v1Text = canonicalTextV1({ ...fields, body: json });
-    const v1Hash = sha256(v1Text);
+    const v1Hash = sha256Hex(v1Text);
     withDatabase((db) => {
       db.prepare('update transitions set content_hash = ? where document_id = ?').run(v1Hash, id);
       db.prepare('update versions set content_hash = ?, canonical = ? where document_id = ?').run(v1Hash, v1Text, id);
@@ -217,7 +218,7 @@ describe('approvals made with canonical version 1', () => {
     expect(diff.lines.map((l) => l.type)).toEqual(['equal']);
 
     // A v1 hash of other content is refused as before.
-    const otherV1 = sha256(canonicalTextV1({ ...fields, title: '另一个标题', body: json }));
+    const otherV1 = sha256Hex(canonicalTextV1({ ...fields, title: '另一个标题', body: json }));
     withDatabase((db) => db.prepare('update transitions set content_hash = ? where document_id = ?').run(otherV1, id));
     expect((await exportOf(id)).status).toBe(409);
     expect(await as('writer').ok<WorkflowStatus>('GET', `/api/documents/${id}/workflow`)).toMatchObject({ matchesApproval: false });

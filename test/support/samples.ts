@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BodyBlock } from '../../src/core/body/bodyModel';
 import { parseLevelNumber } from '../../src/core/structure/levels';
+import { parseFrontMatter } from '../../src/core/text/frontMatter';
 import type { DocumentKind } from '../../src/core/domain/kinds';
 
 export const SAMPLES_DIR = resolve(import.meta.dirname, '../../../shared/samples');
@@ -20,37 +21,14 @@ export interface Sample {
   blocks: BodyBlock[];
 }
 
-function unquote(value: string): string {
-  const v = value.trim();
-  return /^(".*"|'.*')$/.test(v) ? v.slice(1, -1) : v;
-}
-
 export function parseSample(fileName: string): Sample {
   const text = readFileSync(resolve(SAMPLES_DIR, fileName), 'utf8');
-  const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
-  if (!match) throw new Error(`${fileName}: no front matter`);
-  const properties: Record<string, string | string[]> = {};
-  let listKey: string | null = null;
-  for (const line of match[1].split('\n')) {
-    const item = /^\s+-\s+(.*)$/.exec(line);
-    if (item && listKey) {
-      (properties[listKey] as string[]).push(unquote(item[1]));
-      continue;
-    }
-    const pair = /^([^:]+):\s*(.*)$/.exec(line);
-    if (!pair) continue;
-    const [, key, value] = pair;
-    if (value.trim() === '') {
-      listKey = key.trim();
-      properties[listKey] = [];
-    } else {
-      listKey = null;
-      properties[key.trim()] = unquote(value);
-    }
-  }
+  const parsed = parseFrontMatter(text);
+  if (!parsed) throw new Error(`${fileName}: no front matter`);
+  const { properties } = parsed;
   const kind = properties.kind as DocumentKind;
   delete properties.kind;
-  const paragraphs = match[2].split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean).map((p) => {
+  const paragraphs = parsed.body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean).map((p) => {
     const level = parseLevelNumber(p)?.level;
     return level ? { type: 'paragraph' as const, level, text: p } : { type: 'paragraph' as const, text: p };
   });

@@ -3,7 +3,8 @@
  * …) for the docx layouts and the 文稿属性 panel: plain values, lists, yes/no switches, and the checks
  * GB/T 9704 puts on 发文字号 and dates.
  */
-import { DOCUMENT_NUMBER, OFFICIAL_DATE } from './gbt9704';
+import { OFFICIAL_DATE } from './gbt9704';
+import { isStandardDocNumber } from '../domain/docNumber';
 
 export type PropertyValue = string | string[];
 export type PropertyMap = Readonly<Record<string, PropertyValue>>;
@@ -38,7 +39,7 @@ export type PropertyCheck = (value: string) => string | null;
 const check = (test: (value: string) => boolean, message: string): PropertyCheck =>
   (value) => (value.trim() === '' || test(value.trim()) ? null : message);
 
-export const checkDocumentNumber = check((v) => DOCUMENT_NUMBER.test(v),
+export const checkDocumentNumber = check(isStandardDocNumber,
   '发文字号应写作“机关代字〔年份〕序号号”，如 沂新办发〔2023〕12号（用六角括号〔〕，序号不编虚位、不加“第”）');
 export const checkDate = check((v) => OFFICIAL_DATE.test(v),
   '日期应写作 2023年9月10日（阿拉伯数字，年份写全，月、日不编虚位）');
@@ -48,8 +49,3 @@ export const checkPrintCount = check((v) => /^[1-9]\d*$/.test(v), '印数为正�
 export const checkMainRecipients = check((v) => /[：:]$/.test(v), '主送机关以全角冒号“：”结尾');
 export const checkCopiesTo = check((v) => v.endsWith('。'), '抄送机关以句号“。”结尾');
 
-/** The official parts of a document number: 机关代字, year and sequence number. */
-export function parseDocumentNumber(value: string): { prefix: string; year: number; n: number } | null {
-  const match = DOCUMENT_NUMBER.exec(value.trim());
-  return match ? { prefix: match[1], year: Number(match[2]), n: Number(match[3]) } : null;
-}

@@ -67,9 +67,6 @@ export const BLACK = '000000';
 /** Border widths in eighths of a point: 版记 outer rules 0.35 mm, inner 0.25 mm; the red rule ≈ 0.5 mm. */
 export const RULE = { outer: 8, inner: 6, red: 12, redThick: 24 } as const;
 
-/** 发文字号 as GB/T 9704 writes it: 机关代字〔年份〕序号号, no 第, no leading zeros. */
-export const DOCUMENT_NUMBER = /^(.+)〔(\d{4})〕([1-9]\d*)号$/;
-
 /** A date as official documents write it: full year, Arabic digits, no zero padding. */
 export const OFFICIAL_DATE = /^(\d{4})年([1-9]|1[0-2])月([1-9]|[12]\d|3[01])日$/;
 

@@ -2,20 +2,10 @@
  * Per-year registers of 发文字号 (沂新办发〔2023〕12号: issuer code, year, sequence) and of the
  * bulletin's 期号 (第45期, per year): what number comes next, and which numbers are used twice.
  */
-export interface DocNumber { prefix: string; year: number; seq: number }
+import { formatDocNumber, parseDocNumber, type DocNumber } from '../domain/docNumber';
 
-const DOC_NUMBER = /^(.+?)〔(\d{4})〕(\d+)号$/;
 const ISSUE = /^第(\d+)期$/;
 const DATE_YEAR = /^(\d{4})年/;
-
-export function parseDocNumber(text: string): DocNumber | null {
-  const match = DOC_NUMBER.exec(text.trim());
-  return match ? { prefix: match[1], year: Number(match[2]), seq: Number(match[3]) } : null;
-}
-
-export function formatDocNumber(n: DocNumber): string {
-  return `${n.prefix}〔${n.year}〕${n.seq}号`;
-}
 
 export function parseIssue(text: string): number | null {
   const match = ISSUE.exec(text.trim());

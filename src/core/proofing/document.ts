@@ -6,7 +6,8 @@
 import { findingFingerprint, type ProofScope } from './fingerprint';
 import { finding } from './finding';
 import type { CheckOptions, Proofreader } from './proofreader';
-import { attachmentItemFindings, isStandardDocNumber } from './rules/fields';
+import { attachmentItemFindings } from './rules/fields';
+import { isStandardDocNumber } from '../domain/docNumber';
 import type { Finding, ParagraphInput, Severity } from './types';
 
 export interface DocumentProofInput {

@@ -6,7 +6,7 @@ export const WORD_FILTER: FileFilter[] = [{ name: 'Word 文档', extensions: ['d
 /** Excel workbooks (.xlsx). */
 export const XLSX_FILTER: FileFilter[] = [{ name: 'Excel 工作簿', extensions: ['xlsx'] }];
 /** The MIME type of an .xlsx download. */
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_MIME } from '../../shared/fileTypes';
 
 /** A filter for a file of the same extension as `fileName` (none when it has no extension). */
 export function filterLike(fileName: string, label: string): FileFilter[] {

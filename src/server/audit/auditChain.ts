@@ -6,7 +6,8 @@
  * without the key; recorded heads (seq + mac, kept outside the database) find a cut-off or rolled-back
  * tail, which a chain alone cannot.
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { sha256Hex } from '../digest';
 import type { AuditProblem, AuditVerification } from '../../shared/audit';
 
 export interface EntryFields { at: string; actorId: string | null; action: string; target: string; detail: string }
@@ -21,9 +22,7 @@ export const CUTOVER_ACTION = 'audit.cutover';
 
 /** The plain hash of an entry: over its previous entry's hash and its own fields, in a fixed order. */
 export function entryHash(prevHash: string, fields: EntryFields): string {
-  return createHash('sha256')
-    .update(JSON.stringify([prevHash, fields.at, fields.actorId, fields.action, fields.target, fields.detail]))
-    .digest('hex');
+  return sha256Hex(JSON.stringify([prevHash, fields.at, fields.actorId, fields.action, fields.target, fields.detail]));
 }
 
 /** The keyed signature of entry `seq` whose plain hash is `hash` (which covers everything before it). */

@@ -1,14 +1,11 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
+import { sha256Hex } from '../digest';
 import type { User } from '../../shared/api';
 import type { UserDirectory } from '../users/userDirectory';
 import type { LocalLogin } from '../services';
 import { newToken } from './tokens';
 
 export const LOCAL_USERNAME = 'local';
-
-export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
 
 /**
  * Password-less login for the desktop's own user. The server knows only the SHA-256 of the secret

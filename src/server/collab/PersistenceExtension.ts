@@ -6,7 +6,7 @@ import type {
 import type { Logger } from 'pino';
 import type { YjsStore } from './yjsStore';
 import { assertWellFormedUpdate, isEmptyUpdate, readIncomingUpdate } from './syncMessage';
-import { EDITS_REFUSED } from '../../shared/review';
+import { EDITS_REFUSED, encodeCollabMessage } from '../../shared/collabMessages';
 import { contextUser, isBodyName } from './documentNames';
 
 interface Tracking {
@@ -103,7 +103,7 @@ export class PersistenceExtension implements Extension {
     if (!isBodyName(connection.document.name) || this.refusedTold.has(connection)) return;
     if (Y.snapshotContainsUpdate(Y.snapshot(document), update)) return;
     this.refusedTold.add(connection);
-    connection.sendStateless(JSON.stringify({ type: EDITS_REFUSED, documentId: connection.document.name }));
+    connection.sendStateless(encodeCollabMessage({ type: EDITS_REFUSED, documentId: connection.document.name }));
   }
 
   async afterHandleMessage({ update: raw }: beforeHandleMessagePayload): Promise<void> {

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import type { Hocuspocus } from '@hocuspocus/server';
 import type { YjsStore } from './yjsStore';
 import { encodeSeedBody, type BodySeedBlock } from '../../core/editor/headless';
 import type { HeavyWork } from '../work/heavyWork';
 import type { CanonicalReading, ContentFields } from '../work/heavyTasks';
+import { sha256Base64 } from '../digest';
 
 
 /** Readings kept, most recently used last: headless Lexical takes ~4 ms per 1,000 characters. */
@@ -74,5 +74,5 @@ export class BodyStore {
 }
 
 function stateKey(state: Uint8Array): string {
-  return createHash('sha256').update(state).digest('base64');
+  return sha256Base64(state);
 }

@@ -1,8 +1,9 @@
 import type { Hocuspocus } from '@hocuspocus/server';
 import type { DocumentState, DocumentSummary, User } from '../../shared/api';
-import { DOCUMENT_REMOVED, type DocumentRemovedMessage, type RemovalPreview, type RemovalRight } from '../../shared/removal';
+import type { RemovalPreview, RemovalRight } from '../../shared/removal';
+import { DOCUMENT_REMOVED, encodeCollabMessage } from '../../shared/collabMessages';
 import type { Audit } from '../services';
-import { DeskError, forbidden } from '../errors';
+import { DeskError, forbidden, stateChanged } from '../errors';
 import type { CollabGate } from '../review/collabGate';
 import type { InboxNotifier } from '../events/inboxNotifier';
 import { contextUser } from '../collab/documentNames';
@@ -107,7 +108,7 @@ export class DocumentRemover {
     gate.lock(id);
     try {
       // Someone moved the piece on (submitted it, say) between the decision and this write.
-      if (!await documents.markDeleted(id, row.state)) throw new DeskError('conflict', '文稿状态已被他人改变，请刷新后重试');
+      if (!await documents.markDeleted(id, row.state)) throw stateChanged();
     } finally {
       // Deleted, nobody may edit: every open connection becomes read-only (or keeps its rights on failure).
       await gate.refresh(id);
@@ -128,8 +129,8 @@ export class DocumentRemover {
   }
 
   private announce(documentId: string, deleted: boolean, user: User): void {
-    const message: DocumentRemovedMessage = { type: DOCUMENT_REMOVED, documentId, deleted, byName: user.displayName };
-    this.deps.collab().documents.get(documentId)?.broadcastStateless(JSON.stringify(message));
+    const message = encodeCollabMessage({ type: DOCUMENT_REMOVED, documentId, deleted, byName: user.displayName });
+    this.deps.collab().documents.get(documentId)?.broadcastStateless(message);
   }
 
   /** Who has the piece's body open on this server now, by name, other than `exceptId`. */

@@ -7,7 +7,7 @@ import type { User } from '../../shared/api';
 import { documentAccess, type DocumentAccess } from '../../core/access';
 import type { Database, DocumentRow } from '../db/schema';
 import { documentPropertiesColumn } from '../db/jsonColumns';
-import { DeskError, forbidden, notFound } from '../errors';
+import { DeskError, forbidden, notEditable, notFound } from '../errors';
 import { TransitionLog } from '../review/transitionLog';
 
 export interface DocumentFilter { kind?: DocumentKind; ownerId?: string; q?: string; deleted?: boolean; target?: string }
@@ -151,7 +151,7 @@ export class DocumentStore {
       const isWriter = row.owner_id === user.id || collaboratorIds.includes(user.id);
       // The writers' own piece, locked by the workflow: a state conflict, not a missing right.
       if (isWriter) throw new DeskError('conflict', '文稿正在审核或已定稿，标题和属性不能修改');
-      throw forbidden('此文稿当前不可编辑');
+      throw notEditable();
     }
     await this.db.updateTable('documents').set({
       ...(changes.title !== undefined && { title: changes.title }),

@@ -1,6 +1,7 @@
 import type { User } from '../../shared/api';
 import { rowProperties, type DocumentStore } from './documentStore';
-import { nextDocNumber, nextIssue, parseDocNumber, parseIssue, sameDocNumber, yearOf } from '../../core/docx/registers';
+import { nextDocNumber, nextIssue, parseIssue, sameDocNumber, yearOf } from '../../core/docx/registers';
+import { parseDocNumber } from '../../core/domain/docNumber';
 
 export interface RegisterReport {
   /** The next free numbers for this piece's year (发文字号 for 公文, 期号 for 政务信息). */

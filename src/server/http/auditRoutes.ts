@@ -3,10 +3,11 @@ import { auditQuery, type AuditFilter } from '../../shared/audit';
 import { exportAudit } from '../audit/auditSpreadsheet';
 import { parse, requireAdmin } from './context';
 import type { Services } from '../services';
+import { XLSX_MIME } from '../../shared/fileTypes';
+import { contentDisposition } from './contentDisposition';
 
 /** An export holds at most this many entries (narrow the filter for more). */
 const EXPORT_MAX = 100_000;
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function filterOf(query: unknown): AuditFilter {
   const { limit: _limit, offset: _offset, ...filter } = parse(auditQuery, query);
@@ -33,8 +34,8 @@ export function registerAuditRoutes(app: FastifyInstance, { sessions, auditLog, 
     const exportedAt = new Date().toISOString();
     const file = await exportAudit(entries, { exportedBy: admin.displayName, exportedAt, filter: await auditLog.describeFilter(filter), verification });
     await audit(admin.id, 'audit.export', '', { filters: filter, entries: entries.length });
-    return reply.type(XLSX)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`审计日志-${exportedAt.slice(0, 10)}.xlsx`)}`)
+    return reply.type(XLSX_MIME)
+      .header('content-disposition', contentDisposition(`审计日志-${exportedAt.slice(0, 10)}.xlsx`))
       .send(file);
   });
 }

@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { commentTextRequest, newThreadRequest, resolveRequest } from '../../shared/review';
-import { parse, requireUser } from './context';
+import { idParam, parse, requireUser } from './context';
 import type { Services } from '../services';
 
-const documentParam = z.object({ id: z.string().min(1).max(64) });
-const threadParam = documentParam.extend({ threadId: z.string().min(1).max(64) });
+const threadParam = idParam.extend({ threadId: z.string().min(1).max(64) });
 const entryParam = threadParam.extend({ entryId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
 /**
@@ -18,12 +17,12 @@ export function registerCommentRoutes(app: FastifyInstance, services: Services):
 
   app.get('/api/documents/:id/comments', async (request) => {
     const user = await requireUser(sessions, request);
-    return { threads: await threads.list(user, parse(documentParam, request.params).id) };
+    return { threads: await threads.list(user, parse(idParam, request.params).id) };
   });
 
   app.post('/api/documents/:id/comments', async (request, reply) => {
     const user = await requireUser(sessions, request);
-    const { id } = parse(documentParam, request.params);
+    const { id } = parse(idParam, request.params);
     return reply.code(201).send(await threads.start(user, id, parse(newThreadRequest, request.body)));
   });
 

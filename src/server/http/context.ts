@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { User } from '../../shared/api';
-import { chineseErrors } from '../../shared/validation';
+import { chineseErrors, recordId } from '../../shared/validation';
 import { DeskError, forbidden, unauthorized } from '../errors';
 import type { SessionStore } from '../auth/sessionStore';
 
@@ -14,6 +14,9 @@ export function parse<S extends z.ZodType>(schema: S, value: unknown): z.infer<S
   if (!result.success) throw new DeskError('bad_request', result.error.issues[0].message);
   return result.data;
 }
+
+/** The `:id` path parameter of the routes of one record. */
+export const idParam = z.object({ id: recordId });
 
 export function bearerToken(request: FastifyRequest): string {
   const header = request.headers.authorization ?? '';

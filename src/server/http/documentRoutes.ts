@@ -4,11 +4,10 @@ import {
   addCollaboratorRequest, createDocumentRequest, listDocumentsQuery, updateDocumentRequest,
 } from '../../shared/api';
 import { deleteDocumentRequest } from '../../shared/removal';
-import { parse, requireUser } from './context';
+import { idParam, parse, requireUser } from './context';
 import { registerReport } from '../documents/numberRegisters';
 import type { Services } from '../services';
 
-const idParam = z.object({ id: z.string().min(1).max(64) });
 const collaboratorParam = idParam.extend({ userId: z.string().min(1).max(64) });
 
 /** Documents: create, list, read, rename and properties, the 回收站 (rules in DocumentRemover), collaborators, content. */

@@ -4,13 +4,12 @@ import { z } from 'zod';
 import { docxExportQuery, LIMITS } from '../../shared/api';
 import { DOCUMENT_KINDS } from '../../core/domain/kinds';
 import { DOCX_MIME } from '../../core/docx/docxExporter';
-import { parse, requireUser } from './context';
+import { idParam, parse, requireUser } from './context';
 import { contentDisposition } from './contentDisposition';
 import { megabytes } from './frameworkErrors';
 import { receiveUpload, type UploadRule } from './uploads';
 import type { Services } from '../services';
 
-const idParam = z.object({ id: z.string().min(1).max(64) });
 const importQuery = z.object({ kind: z.enum(DOCUMENT_KINDS).optional() });
 const WORD_UPLOAD: UploadRule = {
   limit: LIMITS.upload,

@@ -6,28 +6,28 @@ import { LIMITS } from '../../shared/api';
 import {
   createOutletRequest, createSubmissionRequest, documentTargetsRequest, ledgerExportQuery, listSubmissionsQuery,
   progressItemsQuery, progressQuery, recordEventRequest, updateOutletRequest, yearTargetsRequest,
-  type ProgressResponse,
+  ledgerYear, type ProgressResponse,
 } from '../../shared/ledger';
 import { shanghaiDate } from '../../core/targets/dates';
 import type { CountedItem } from '../../core/targets/counting';
-import { DeskError, forbidden } from '../errors';
-import { parse, requireUser } from './context';
+import { DeskError, forbidden, notEditable, notFound } from '../errors';
+import { idParam, parse, requireUser } from './context';
 import { contentDisposition } from './contentDisposition';
+import { isSpreadsheetName, SPREADSHEET_IMPORT, XLSX_MIME } from '../../shared/fileTypes';
 import { megabytes } from './frameworkErrors';
 import { receiveUpload, type UploadRule } from './uploads';
 import type { Services } from '../services';
 import { HTTP_STATUS } from './errorStatus';
 
-const idParam = z.object({ id: z.string().min(1).max(64) });
-const yearParam = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
+const yearParam = z.object({ year: ledgerYear });
 /** Evidence scans and import files: one file per request. */
 const EVIDENCE_LIMIT = 20 * 1024 * 1024;
-const IMPORT_LIMIT = 10 * 1024 * 1024;
+const IMPORT_LIMIT = SPREADSHEET_IMPORT.limit;
 const EVIDENCE_UPLOAD: UploadRule = {
   limit: EVIDENCE_LIMIT, missing: '请选择要上传的文件', tooLarge: `证明材料不能超过 ${megabytes(EVIDENCE_LIMIT)}`, fallbackName: '证明材料',
 };
 const IMPORT_UPLOAD: UploadRule = {
-  limit: IMPORT_LIMIT, missing: '请选择 .xlsx 或 .csv 文件', tooLarge: `导入文件不能超过 ${megabytes(IMPORT_LIMIT)}`, fallbackName: '导入文件',
+  limit: IMPORT_LIMIT, missing: SPREADSHEET_IMPORT.missing, tooLarge: `导入文件不能超过 ${megabytes(IMPORT_LIMIT)}`, fallbackName: '导入文件',
 };
 
 function isClerk(user: User): boolean {
@@ -135,7 +135,7 @@ function routes(app: FastifyInstance, { sessions, documents, audit, ledger, flow
     const user = await requireUser(sessions, request);
     const { id } = parse(idParam, request.params);
     if (!isClerk(user)) await documents.load(user, id);
-    else if (!(await submissions.documentExists(id))) throw new DeskError('not_found', '文稿不存在');
+    else if (!(await submissions.documentExists(id))) throw notFound();
     return submissions.documentTags(id);
   });
 
@@ -144,9 +144,9 @@ function routes(app: FastifyInstance, { sessions, documents, audit, ledger, flow
     const { id } = parse(idParam, request.params);
     const tags = parse(documentTargetsRequest, request.body);
     if (isClerk(user)) {
-      if (!(await submissions.documentExists(id))) throw new DeskError('not_found', '文稿不存在');
+      if (!(await submissions.documentExists(id))) throw notFound();
     } else if (!(await documents.load(user, id)).access.canEdit) {
-      throw forbidden('此文稿当前不可编辑');
+      throw notEditable();
     }
     await submissions.setDocumentTags(id, tags);
     await audit(user.id, 'document.targets', id, tags);
@@ -185,7 +185,7 @@ function routes(app: FastifyInstance, { sessions, documents, audit, ledger, flow
     const { year } = parse(ledgerExportQuery, request.query);
     const { bytes, fileName } = await reports.spreadsheet(year);
     const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    return reply.type(XLSX_MIME)
       .header('content-disposition', contentDisposition(fileName))
       .send(file);
   });
@@ -193,7 +193,7 @@ function routes(app: FastifyInstance, { sessions, documents, audit, ledger, flow
   app.post('/api/ledger/import', async (request, reply) => {
     const user = await requireClerk(request);
     const { fileName, bytes } = await receiveUpload(request, IMPORT_UPLOAD, async ({ file, fileName }) => {
-      if (!/\.(xlsx|csv)$/i.test(fileName)) throw new DeskError('bad_request', '只能导入 .xlsx 或 .csv 文件');
+      if (!isSpreadsheetName(fileName)) throw new DeskError('bad_request', SPREADSHEET_IMPORT.wrongType);
       return { fileName, bytes: await file.toBuffer() };
     });
     const { report, refusal } = await flows.ledgerImporter.import(user, fileName, bytes);

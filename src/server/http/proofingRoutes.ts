@@ -3,17 +3,17 @@ import fastifyMultipart from '@fastify/multipart';
 import { z } from 'zod';
 import type { ProofScope } from '../../core/proofing';
 import { ignoreRequest, listEntrySchemas, PROOFING_LISTS, proofreadRequest, type ProofreadResponse } from '../../shared/proofing';
-import { parse, requireAdmin, requireUser } from './context';
+import { idParam, parse, requireAdmin, requireUser } from './context';
 import { DeskError, forbidden, notFound } from '../errors';
 import type { Services } from '../services';
 import { readContent } from '../review/contentReader';
 import { importList } from '../proofing/listImport';
+import { isSpreadsheetName, SPREADSHEET_IMPORT } from '../../shared/fileTypes';
 
-const idParam = z.object({ id: z.string().min(1).max(64) });
 const listParam = z.object({ name: z.enum(PROOFING_LISTS) });
 const ignoredParam = idParam.extend({ fingerprint: z.string().regex(/^[0-9a-f]{1,32}$/) });
 /** An office's list as a spreadsheet: a few thousand rows at most. */
-const IMPORT_LIMIT = 10 * 1024 * 1024;
+const IMPORT_LIMIT = SPREADSHEET_IMPORT.limit;
 
 /**
  * Proofreading (审校): proofread a text, the admin-managed lists (and reading one from a spreadsheet),
@@ -54,8 +54,8 @@ export function registerProofingRoutes(app: FastifyInstance, services: Services)
       await requireAdmin(sessions, request);
       const { name } = parse(listParam, request.params);
       const file = await request.file({ limits: { fileSize: IMPORT_LIMIT, files: 1 } });
-      if (!file) throw new DeskError('bad_request', '请选择 .xlsx 或 .csv 文件');
-      if (!/\.(xlsx|csv)$/i.test(file.filename)) throw new DeskError('bad_request', '只能导入 .xlsx 或 .csv 文件');
+      if (!file) throw new DeskError('bad_request', SPREADSHEET_IMPORT.missing);
+      if (!isSpreadsheetName(file.filename)) throw new DeskError('bad_request', SPREADSHEET_IMPORT.wrongType);
       const bytes = await file.toBuffer();
       let sheet: string[][];
       try {
@@ -63,7 +63,7 @@ export function registerProofingRoutes(app: FastifyInstance, services: Services)
         sheet = await services.work.run('readListSheet', bytes);
       } catch (error) {
         if (error instanceof DeskError) throw error;
-        throw new DeskError('bad_request', '无法读取文件，请确认是 .xlsx 或 .csv 格式');
+        throw new DeskError('bad_request', SPREADSHEET_IMPORT.unreadable);
       }
       return importList(name, sheet);
     });

@@ -2,10 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { chainRequest, rescueRequest, saveVersionRequest, transitionRequest } from '../../shared/review';
 import { DOCUMENT_KINDS } from '../../core/domain/kinds';
-import { parse, requireAdmin, requireUser } from './context';
+import { idParam, parse, requireAdmin, requireUser } from './context';
 import type { Services } from '../services';
 
-const idParam = z.object({ id: z.string().min(1).max(64) });
 const versionParam = idParam.extend({ vid: z.string().min(1).max(64) });
 const diffQuery = z.object({ from: z.string().min(1).max(64), to: z.string().min(1).max(64) });
 const kindParam = z.object({ kind: z.enum(DOCUMENT_KINDS) });

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { MultipartFile } from '@fastify/multipart';
 import { cleanFileName } from '../../core/text/cleanText';
 import { DeskError } from '../errors';
+import { FILE_NAME_MAX } from './contentDisposition';
 
 /** What one upload route accepts and says. */
 export interface UploadRule {
@@ -38,7 +39,7 @@ export async function receiveUpload<T>(request: FastifyRequest, rule: UploadRule
   try {
     const file = await request.file({ limits: { fileSize: rule.limit, files: 1 } });
     if (!file) throw new DeskError('bad_request', rule.missing);
-    const result = await read({ file, fileName: cleanFileName(file.filename, rule.fallbackName, 200) });
+    const result = await read({ file, fileName: cleanFileName(file.filename, rule.fallbackName, FILE_NAME_MAX) });
     if (file.file.truncated) throw new DeskError('payload_too_large', rule.tooLarge);
     return result;
   } catch (error) {

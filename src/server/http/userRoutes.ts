@@ -1,10 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { createUserRequest, updateUserRequest } from '../../shared/api';
-import { parse, requireAdmin, requireUser } from './context';
+import { idParam, parse, requireAdmin, requireUser } from './context';
 import type { Services } from '../services';
 
-const idParam = z.object({ id: z.string().min(1).max(64) });
 
 /** User management (admin), and the user list everyone needs to invite collaborators. */
 export function registerUserRoutes(app: FastifyInstance, { users, sessions, audit, flows }: Services): void {

@@ -6,6 +6,7 @@ import type { HeavyWork } from '../work/heavyWork';
 import { splitRecorded, validateImport } from './ledgerSpreadsheet';
 import type { OutletCatalog } from './outletCatalog';
 import type { NewOutlet, SubmissionLedger } from './submissionLedger';
+import { SPREADSHEET_IMPORT } from '../../shared/fileTypes';
 
 export interface LedgerImporterDeps {
   outlets: OutletCatalog;
@@ -34,7 +35,7 @@ export class LedgerImporter {
     } catch (error) {
       // Past a limit (inflated size, time, memory): the limit's own message.
       if (error instanceof DeskError) throw error;
-      throw new DeskError('bad_request', '无法读取文件，请确认是 .xlsx 或 .csv 格式');
+      throw new DeskError('bad_request', SPREADSHEET_IMPORT.unreadable);
     }
     const catalog = new Map((await outlets.list()).map((o) => [o.name, o]));
     const result = validateImport(sheet, catalog);

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import mammoth from 'mammoth';
+import { parseFrontMatter } from '../../core/text/frontMatter';
 import { proofreadDocument, type DocumentProofInput, type PlacedFinding, type Proofreader } from '../../core/proofing';
 
 export interface LoadedText {
@@ -14,28 +15,6 @@ export interface LoadedText {
   lines: number[];
   /** Whether the first body line may be the title (no title field). */
   titleFirst: boolean;
-}
-
-function unquote(value: string): string {
-  const v = value.trim();
-  return /^(".*"|'.*')$/.test(v) ? v.slice(1, -1) : v;
-}
-
-function frontMatter(source: string): { properties: Record<string, string | string[]>; body: string; bodyLine: number } {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(source);
-  if (!match) return { properties: {}, body: source, bodyLine: 1 };
-  const properties: Record<string, string | string[]> = {};
-  let listKey: string | null = null;
-  for (const line of match[1].split(/\r?\n/)) {
-    const item = /^\s+-\s+(.*)$/.exec(line);
-    const list = listKey === null ? undefined : properties[listKey];
-    if (item && Array.isArray(list)) { list.push(unquote(item[1])); continue; }
-    const pair = /^([^:]+):\s*(.*)$/.exec(line);
-    if (!pair) continue;
-    listKey = pair[2].trim() === '' ? pair[1].trim() : null;
-    properties[pair[1].trim()] = listKey ? [] : unquote(pair[2]);
-  }
-  return { properties, body: match[2], bodyLine: match[1].split('\n').length + 3 };
 }
 
 /** Paragraphs separated by blank lines (Markdown), each with its first line number. */
@@ -65,7 +44,7 @@ export async function loadForProofreading(path: string): Promise<LoadedText> {
   }
   const source = (await readFile(path, 'utf8')).replace(/^\uFEFF/, '');
   if (ext === '.md') {
-    const { properties, body, bodyLine } = frontMatter(source);
+    const { properties, body, bodyLine } = parseFrontMatter(source) ?? { properties: {}, body: source, bodyLine: 1 };
     const title = typeof properties['标题'] === 'string' ? properties['标题'] : '';
     delete properties['标题'];
     delete properties.kind;

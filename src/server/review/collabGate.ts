@@ -1,6 +1,6 @@
 import type { Hocuspocus } from '@hocuspocus/server';
 import type { DocumentStore } from '../documents/documentStore';
-import { COMMENTS_CHANGED, DOCUMENT_CHANGED } from '../../shared/review';
+import { COMMENTS_CHANGED, DOCUMENT_CHANGED, encodeCollabMessage } from '../../shared/collabMessages';
 import { contextUser } from '../collab/documentNames';
 import type { TransitionLog } from './transitionLog';
 
@@ -47,12 +47,12 @@ export class CollabGate {
 
   /** Tells every open copy of the piece that its title, properties or workflow state changed. */
   announceChange(documentId: string): void {
-    this.collab().documents.get(documentId)?.broadcastStateless(JSON.stringify({ type: DOCUMENT_CHANGED, documentId }));
+    this.collab().documents.get(documentId)?.broadcastStateless(encodeCollabMessage({ type: DOCUMENT_CHANGED, documentId }));
   }
 
   /** Tells every open copy of the piece that one of its review threads changed (they fetch the comments again). */
   announceComments(documentId: string, threadId: string): void {
-    this.collab().documents.get(documentId)?.broadcastStateless(JSON.stringify({ type: COMMENTS_CHANGED, documentId, threadId }));
+    this.collab().documents.get(documentId)?.broadcastStateless(encodeCollabMessage({ type: COMMENTS_CHANGED, documentId, threadId }));
   }
 
   /** Notes that `userId` edited the body, title or properties in the document's current revision. */

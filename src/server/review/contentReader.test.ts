@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalTextV1 } from '../../core/review/canonicalV1';
 import { V1_FIXTURE } from '../../core/review/fixtures/v1Body';
-import { contentHash, contentSnapshot, matchesHash, sha256 } from './contentReader';
+import { contentHash, contentSnapshot, matchesHash } from './contentReader';
+import { sha256Hex } from '../digest';
 
 /** The v1 hash of the fixture, as the code before version 2 stored it (computed with that code). */
 const PINNED_V1_HASH = '000a909517fd86fdb7fc9764b1cf106ce545a982293572d42196b43363ba13d0';
@@ -10,14 +11,14 @@ const state = new Uint8Array();
 
 describe('content hashes', () => {
   it('keeps making the v1 hash that approvals before version 2 stored', () => {
-    expect(sha256(canonicalTextV1(V1_FIXTURE))).toBe(PINNED_V1_HASH);
+    expect(sha256Hex(canonicalTextV1(V1_FIXTURE))).toBe(PINNED_V1_HASH);
     expect(contentHash(V1_FIXTURE, 1)).toBe(PINNED_V1_HASH);
   });
 
   it('stores new hashes as v2 and verifies each hash in the version that made it', () => {
     const content = contentSnapshot(V1_FIXTURE, state);
     expect(content.hash).toMatch(/^v2:[0-9a-f]{64}$/);
-    expect(content.hash).toBe(`v2:${sha256(content.canonicalText)}`);
+    expect(content.hash).toBe(`v2:${sha256Hex(content.canonicalText)}`);
     expect(matchesHash(content, content.hash)).toBe(true);
     expect(matchesHash(content, PINNED_V1_HASH)).toBe(true);
   });

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   CANONICAL_VERSION, canonicalContent, canonicalText, formatContentHash, parseContentHash, serializeCanonical,
   type CanonicalInput, type CanonicalVersion,
@@ -6,6 +5,7 @@ import {
 import type { DocumentRow } from '../db/schema';
 import { documentPropertiesColumn } from '../db/jsonColumns';
 import type { BodyStore } from '../collab/bodyStore';
+import { sha256Hex } from '../digest';
 
 /**
  * A piece's content as an approval sees it. Computed from the body in the worker pool (heavyTasks.ts,
@@ -25,13 +25,9 @@ export interface ContentSnapshot {
 /** A snapshot's hashes and canonical text, without its state. */
 export type ContentReading = Omit<ContentSnapshot, 'state'>;
 
-export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
 /** The content hash of a piece in a canonical version, as it is stored. */
 export function contentHash(source: CanonicalInput, version: CanonicalVersion = CANONICAL_VERSION): string {
-  return formatContentHash({ version, digest: sha256(canonicalText(source, version)) });
+  return formatContentHash({ version, digest: sha256Hex(canonicalText(source, version)) });
 }
 
 /**
@@ -51,7 +47,7 @@ export function contentReading(source: CanonicalInput): ContentReading {
   const text = serializeCanonical(canonicalContent(source));
   return {
     canonicalText: text,
-    hash: formatContentHash({ version: CANONICAL_VERSION, digest: sha256(text) }),
+    hash: formatContentHash({ version: CANONICAL_VERSION, digest: sha256Hex(text) }),
     v1Hash: contentHash(source, 1),
   };
 }

@@ -8,7 +8,7 @@ import type { DocumentStore } from '../documents/documentStore';
 import type { BodyStore } from '../collab/bodyStore';
 import type { UserDirectory } from '../users/userDirectory';
 import type { AuditLog } from '../audit/auditLog';
-import { DeskError } from '../errors';
+import { DeskError, stateChanged } from '../errors';
 import type { ChainStore } from './chainStore';
 import type { CollabGate } from './collabGate';
 import { matchesHash, readContent, type ContentSnapshot } from './contentReader';
@@ -89,7 +89,7 @@ export class WorkflowService {
           updated_at: at,
         });
         // Someone else moved the piece between our read and this write.
-        if (!moved) throw new DeskError('conflict', '文稿状态已被他人改变，请刷新后重试');
+        if (!moved) throw stateChanged();
         await transitions.append(trx, {
           document_id: id, revision: row.revision, action: body.action, actor_id: user.id, at,
           from_state: row.state, to_state: decision.state,

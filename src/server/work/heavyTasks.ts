@@ -5,8 +5,8 @@
  * ledger's spreadsheets. Each task takes and returns structured-cloneable values. mammoth, docx and
  * exceljs load on their first task, so that a worker is ready for the frequent ones in less time.
  */
-import { createHash } from 'node:crypto';
 import type { SerializedEditorState } from 'lexical';
+import { sha256Base64 } from '../digest';
 import { encodeSeedBody, readBody, type BodySeedBlock } from '../../core/editor/headless';
 import type { DocxExportInput } from '../../core/docx/docxExporter';
 import { Proofreader, paragraphsOfBlocks, proofreadDocument, type Finding, type PlacedFinding, type ProofVersions } from '../../core/proofing';
@@ -38,7 +38,7 @@ const lastReadings = new Map<string, BodyText>();
 const READINGS_KEPT = 4;
 
 function readCached(state: Uint8Array): BodyText {
-  const key = createHash('sha256').update(state).digest('base64');
+  const key = sha256Base64(state);
   const found = lastReadings.get(key);
   lastReadings.delete(key);
   const reading = found ?? (({ text, json }) => ({ text, json }))(readBody(state));

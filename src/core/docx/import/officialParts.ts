@@ -7,7 +7,8 @@
  */
 import type { BodySeedBlock } from '../../editor/headless';
 import { parseLevelNumber } from '../../structure/levels';
-import { DOCUMENT_NUMBER, OFFICIAL_DATE } from '../gbt9704';
+import { OFFICIAL_DATE } from '../gbt9704';
+import { docNumberInLine, isStandardDocNumber } from '../../domain/docNumber';
 
 export interface RecognizedDocument {
   /** The document's kind as the parts show it; null when they show nothing particular. */
@@ -19,7 +20,6 @@ export interface RecognizedDocument {
 
 const text = (block: BodySeedBlock | undefined): string => (block?.type === 'paragraph' ? block.text.trim() : '');
 const isPlain = (block: BodySeedBlock | undefined): boolean => block?.type === 'paragraph' && (block.level ?? 0) === 0;
-const NUMBER_IN_LINE = /(\S*〔\d{4}〕[1-9]\d*号)/;
 const DATE_IN_LINE = /(\d{4}年(?:[1-9]|1[0-2])月(?:[1-9]|[12]\d|3[01])日)/;
 const ATTACHMENT_MARK = /^附件\s*[0-9０-９]*\s*[:：]?$/;
 /** A short line without sentence punctuation: a name, a title, a masthead. */
@@ -32,7 +32,7 @@ function readHead(blocks: readonly BodySeedBlock[], props: Record<string, string
   for (; i < blocks.length && isPlain(blocks[i]); i += 1) {
     const t = text(blocks[i]);
     const secrecy = /^(绝密|机密|秘密)(?:★(.+))?$/.exec(t);
-    const number = NUMBER_IN_LINE.exec(t);
+    const number = docNumberInLine(t);
     if (/^\d{6}$/.test(t)) props['份号'] = t;
     else if (secrecy) {
       props['密级'] = secrecy[1];
@@ -47,7 +47,7 @@ function readHead(blocks: readonly BodySeedBlock[], props: Record<string, string
       kind = 'info';
     } else if (/^第\s*[0-9]+\s*期$/.test(t)) props['期号'] = t.replace(/\s+/g, '');
     else if (number && t.length <= 60) {
-      props['发文字号'] = number[1];
+      props['发文字号'] = number;
       const signer = /签发人[：:]\s*(.+)$/.exec(t);
       if (signer) {
         props['上行文'] = '是';
@@ -163,7 +163,7 @@ export function recognizeOfficialParts(blocks: readonly BodySeedBlock[]): Recogn
   const mainEnd = firstAttachment >= 0 ? firstAttachment : end;
   const closingStart = readClosing(blocks, i, mainEnd, props, manuscript && !props['主送机关']);
   const kind = head.kind ?? (props['主送机关'] && props['成文日期'] ? 'official' : null);
-  if (typeof props['发文字号'] === 'string' && !DOCUMENT_NUMBER.test(props['发文字号'])) delete props['发文字号'];
+  if (typeof props['发文字号'] === 'string' && !isStandardDocNumber(props['发文字号'])) delete props['发文字号'];
   return {
     kind,
     title,

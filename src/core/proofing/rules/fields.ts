@@ -5,28 +5,21 @@
  */
 import { finding } from '../finding';
 import type { Finding } from '../types';
-
-const DOC_NUMBER = /([\u4e00-\u9fa5]{1,12})([〔[［(（【〈「])\s*(\d{4})\s*([〕\]］)）】〉」])\s*(第?)\s*(\d+)\s*号/g;
+import { writtenDocNumbers } from '../../domain/docNumber';
 
 export function docNumberFindings(text: string): Finding[] {
   const found: Finding[] = [];
-  for (const m of text.matchAll(DOC_NUMBER)) {
-    const [whole, prefix, open, year, close, ordinal, serial] = m;
+  for (const { index, whole, prefix, open, year, close, ordinal, serial } of writtenDocNumbers(text)) {
     const problems: string[] = [];
     if (open !== '〔' || close !== '〕') problems.push('年份应使用六角括号“〔〕”');
     if (ordinal) problems.push('序号前不加“第”');
     if (serial.startsWith('0')) problems.push('序号不编虚位（不加“0”）');
     if (problems.length === 0 && whole === `${prefix}〔${year}〕${serial}号`) continue;
-    const start = m.index + prefix.length;
-    found.push(finding(start, m.index + whole.length, 'field.docNumber', 'error',
+    const start = index + prefix.length;
+    found.push(finding(start, index + whole.length, 'field.docNumber', 'error',
       `发文字号格式有误：${problems.join('；') || '其中不应有空格'}`, [`〔${year}〕${Number(serial)}号`]));
   }
   return found;
-}
-
-/** True when a 发文字号 field's whole value has the standard form. */
-export function isStandardDocNumber(value: string): boolean {
-  return /^[\u4e00-\u9fa5]{1,12}〔\d{4}〕[1-9]\d*号$/.test(value.trim());
 }
 
 /** Where a 附件说明 paragraph's first attachment name starts, or -1 when the paragraph is not one. */

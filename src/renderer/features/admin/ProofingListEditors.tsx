@@ -5,7 +5,7 @@
  */
 import { useState, type ReactNode } from 'react';
 import { SEVERITY_NAMES, type SensitiveEntry, type Severity } from '../../../core/proofing/types';
-import type { ListImport, ProofingListName, ProofingLists } from '../../../shared/proofing';
+import { PROOFING_LIST_LIMITS, type ListImport, type ProofingListName, type ProofingLists } from '../../../shared/proofing';
 import { errorMessage } from '../../api/client';
 import { proofingApi } from '../../api/proofing';
 import { openFile } from '../../platform/desk';
@@ -237,10 +237,10 @@ function PairTable<R extends PairRow>({ draft, labels, empty, tools }: {
       </>}
       cells={(row, i) => <>
         <td className="lists-num">{i + 1}</td>
-        <td><input aria-label={`第 ${i + 1} 行${labels.wrong}`} value={row.wrong} maxLength={100} autoFocus={row.key === added}
+        <td><input aria-label={`第 ${i + 1} 行${labels.wrong}`} value={row.wrong} maxLength={PROOFING_LIST_LIMITS.word} autoFocus={row.key === added}
           onChange={(e) => update(row.key, { wrong: e.target.value } as Partial<R>)} /></td>
         <td className="lists-arrow" aria-hidden="true">→</td>
-        <td><input aria-label={`第 ${i + 1} 行${labels.right}`} value={row.right} maxLength={100}
+        <td><input aria-label={`第 ${i + 1} 行${labels.right}`} value={row.right} maxLength={PROOFING_LIST_LIMITS.word}
           onChange={(e) => update(row.key, { right: e.target.value } as Partial<R>)} /></td>
         <td className="lists-severity">
           <select aria-label={`第 ${i + 1} 行级别`} value={row.severity}
@@ -248,7 +248,7 @@ function PairTable<R extends PairRow>({ draft, labels, empty, tools }: {
             {SEVERITIES.map((s) => <option key={s} value={s}>{SEVERITY_NAMES[s]}</option>)}
           </select>
         </td>
-        <td><input aria-label={`第 ${i + 1} 行说明`} value={row.note} maxLength={200}
+        <td><input aria-label={`第 ${i + 1} 行说明`} value={row.note} maxLength={PROOFING_LIST_LIMITS.note}
           onChange={(e) => update(row.key, { note: e.target.value } as Partial<R>)} /></td>
       </>} />
   );
@@ -325,9 +325,9 @@ export function LeadersEditor(props: EditorProps<'leaders'>) {
         <th scope="col">职务（多个用顿号分隔）</th>
       </>}
       cells={(row, i) => <>
-        <td className="lists-rank"><input aria-label={`第 ${i + 1} 行排位`} value={row.rank} inputMode="numeric" maxLength={5}
+        <td className="lists-rank"><input aria-label={`第 ${i + 1} 行排位`} value={row.rank} inputMode="numeric" maxLength={String(PROOFING_LIST_LIMITS.rank).length}
           onChange={(e) => update(row.key, { rank: e.target.value })} /></td>
-        <td className="lists-name"><input aria-label={`第 ${i + 1} 行姓名`} value={row.name} maxLength={100} autoFocus={row.key === added}
+        <td className="lists-name"><input aria-label={`第 ${i + 1} 行姓名`} value={row.name} maxLength={PROOFING_LIST_LIMITS.word} autoFocus={row.key === added}
           onChange={(e) => update(row.key, { name: e.target.value })} /></td>
         <td><input aria-label={`第 ${i + 1} 行职务`} value={row.titles} placeholder="如：党工委书记、书记"
           onChange={(e) => update(row.key, { titles: e.target.value })} /></td>

@@ -1,6 +1,7 @@
 /** The dialogs of 用户管理: 新建用户, 编辑用户 (name and roles), 重置密码. */
 import { useState } from 'react';
 import type { User } from '../../../shared/api';
+import { PASSWORD_RULE } from '../../../shared/textLimits';
 import type { Role } from '../../../core/domain/roles';
 import { errorMessage } from '../../api/client';
 import { deskApi } from '../../api/desk';
@@ -34,7 +35,7 @@ export function CreateUserDialog({ onClose, onDone }: { onClose: () => void; onD
 
   const create = () => {
     if (!username.trim() || !displayName.trim()) return setError('请填写用户名和显示名称');
-    if (password.length < 8) return setError('密码至少 8 位');
+    if (password.length < PASSWORD_RULE.min) return setError(PASSWORD_RULE.tooShort);
     void submit(() => deskApi.createUser({ username: username.trim(), displayName: displayName.trim(), password, roles }));
   };
 
@@ -93,7 +94,7 @@ export function ResetPasswordDialog({ user, onClose, onDone }: { user: User; onC
   const { error, setError, busy, submit } = useSubmit(onDone);
 
   const save = () => {
-    if (password.length < 8) return setError('密码至少 8 位');
+    if (password.length < PASSWORD_RULE.min) return setError(PASSWORD_RULE.tooShort);
     void submit(() => deskApi.updateUser(user.id, { password }));
   };
 

@@ -4,13 +4,11 @@
  * saved. The limits are the server's (src/shared/proofing.ts); fully blank rows are dropped.
  */
 import type { LeaderEntry, PhrasingEntry, SensitiveEntry, Severity, TypoEntry } from '../../../core/proofing';
+import { PROOFING_LIST_LIMITS } from '../../../shared/proofing';
 
-const MAX_WORD = 100;
-const MAX_NOTE = 200;
-const MAX_ENTRIES = 20_000;
-const MAX_LEADERS = 2_000;
-const MAX_TITLES = 20;
-const MAX_RANK = 10_000;
+const {
+  word: MAX_WORD, note: MAX_NOTE, entries: MAX_ENTRIES, leaders: MAX_LEADERS, leaderTitles: MAX_TITLES, rank: MAX_RANK,
+} = PROOFING_LIST_LIMITS;
 
 export type Checked<T> = { ok: true; entries: T } | { ok: false; message: string };
 
@@ -87,7 +85,7 @@ export const blankTypoRow = (): TypoRow => ({ key: rowKey(), wrong: '', right: '
 export function checkTypos(rows: readonly TypoRow[]): Checked<TypoEntry[]> {
   return checkPairs(rows, {
     wrong: '错误写法', right: '正确写法', words: '写法', list: '错别字', rightRequired: false,
-    minWrong: { length: 2, reason: '错误写法至少 2 个字（单字无法判断上下文）' },
+    minWrong: { length: PROOFING_LIST_LIMITS.typoWrong, reason: '错误写法至少 2 个字（单字无法判断上下文）' },
   });
 }
 

@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import type { DocumentSummary } from '../../../shared/api';
 import type { RemovalPreview } from '../../../shared/removal';
+import { TEXT_LIMITS } from '../../../shared/textLimits';
 import { errorMessage } from '../../api/client';
 import { deskApi } from '../../api/desk';
 import { Dialog } from '../../ui/Dialog';
@@ -75,7 +76,7 @@ export function DeleteDialog({ document, onClose, onDeleted }: {
       {preview ? <Effects preview={preview} /> : !error && !loaded.error && <Loading />}
       <label className="field">
         <span>删除原因（记入审计日志）</span>
-        <textarea className="delete-reason" rows={3} value={reason} maxLength={500} required autoFocus
+        <textarea className="delete-reason" rows={3} value={reason} maxLength={TEXT_LIMITS.deleteReason} required autoFocus
           placeholder="如 重复录入，保留另一份" onChange={(e) => setReason(e.target.value)} />
       </label>
       <ErrorText message={error ?? loaded.error} />

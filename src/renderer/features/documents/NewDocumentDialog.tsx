@@ -1,6 +1,7 @@
 /** 新建文稿: title and kind; creates the document and hands back its id. */
 import { useState } from 'react';
 import { DOCUMENT_KINDS, KIND_LABELS, type DocumentKind } from '../../../core/domain/kinds';
+import { TEXT_LIMITS } from '../../../shared/textLimits';
 import { errorMessage } from '../../api/client';
 import { deskApi } from '../../api/desk';
 import { Dialog } from '../../ui/Dialog';
@@ -40,7 +41,7 @@ export function NewDocumentDialog({ onClose, onCreated }: {
     >
       <label className="field">
         <span>标题</span>
-        <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} autoFocus />
+        <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={TEXT_LIMITS.title} autoFocus />
       </label>
       <label className="field">
         <span>类型</span>

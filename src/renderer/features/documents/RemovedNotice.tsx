@@ -5,19 +5,14 @@
  */
 import { useEffect, useState } from 'react';
 import type { DocumentDetail } from '../../../shared/api';
-import { DOCUMENT_REMOVED, type DocumentRemovedMessage } from '../../../shared/removal';
+import { DOCUMENT_REMOVED, parseCollabMessage, type DocumentRemovedMessage } from '../../../shared/collabMessages';
 import { routeHref } from '../../app/router';
 import type { EditorConnection } from '../editor';
 import './documents.css';
 
 function removalMessage(payload: string): DocumentRemovedMessage | null {
-  try {
-    const message: unknown = JSON.parse(payload);
-    if (typeof message !== 'object' || message === null || Reflect.get(message, 'type') !== DOCUMENT_REMOVED) return null;
-    return message as DocumentRemovedMessage;
-  } catch {
-    return null;
-  }
+  const message = parseCollabMessage(payload);
+  return message?.type === DOCUMENT_REMOVED ? message : null;
 }
 
 export function RemovedNotice({ connection, document, onDocument, onRestored }: {

@@ -1,6 +1,7 @@
 /** 重命名: changes a document's title. */
 import { useState } from 'react';
 import type { DocumentSummary } from '../../../shared/api';
+import { TEXT_LIMITS } from '../../../shared/textLimits';
 import { errorMessage } from '../../api/client';
 import { deskApi } from '../../api/desk';
 import { Dialog } from '../../ui/Dialog';
@@ -39,7 +40,7 @@ export function RenameDialog({ document, onClose, onRenamed }: {
     >
       <label className="field">
         <span>标题</span>
-        <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} autoFocus />
+        <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={TEXT_LIMITS.title} autoFocus />
       </label>
       <ErrorText message={error} />
     </Dialog>

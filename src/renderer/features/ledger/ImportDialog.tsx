@@ -5,6 +5,7 @@ import { errorMessage } from '../../api/client';
 import { ErrorText } from '../../ui/Notice';
 import { ledgerApi } from '../../api/ledger';
 import { Dialog } from '../../ui/Dialog';
+import { SPREADSHEET_IMPORT } from '../../../shared/fileTypes';
 
 /** What an accepted import did, in one sentence: the dialog and the ledger page say the same. */
 export function importSummary(report: ImportReport): string {
@@ -19,7 +20,7 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
   const [busy, setBusy] = useState(false);
 
   const start = async () => {
-    if (!file) { setError('请选择 .xlsx 或 .csv 文件'); return; }
+    if (!file) { setError(SPREADSHEET_IMPORT.missing); return; }
     setBusy(true);
     setError(null);
     try {

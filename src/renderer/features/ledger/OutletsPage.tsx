@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { OUTLET_KINDS, OUTLET_LEVELS, type OutletKind, type OutletLevel } from '../../../core/targets/model';
 import { OUTLET_KIND_LABELS, OUTLET_LEVEL_LABELS, type Outlet } from '../../../shared/ledger';
+import { TEXT_LIMITS } from '../../../shared/textLimits';
 import { errorMessage } from '../../api/client';
 import { Dialog } from '../../ui/Dialog';
 import { EmptyState, ErrorText, Loading } from '../../ui/Notice';
@@ -84,7 +85,7 @@ function OutletDialog({ outlet, onClose, onSaved }: { outlet: Outlet | null; onC
     <Dialog title={outlet ? '编辑刊物或媒体' : '添加刊物或媒体'} onClose={onClose} onSubmit={() => void save()} footer={(
       <><button type="button" className="button" onClick={onClose}>取消</button><button type="submit" className="button primary">保存</button></>
     )}>
-      <label className="field"><span>名称</span><input value={name} onChange={(e) => setName(e.target.value)} maxLength={100} /></label>
+      <label className="field"><span>名称</span><input value={name} onChange={(e) => setName(e.target.value)} maxLength={TEXT_LIMITS.outletName} /></label>
       <label className="field"><span>级别</span>
         <select value={level} onChange={(e) => setLevel(e.target.value as OutletLevel)}>
           {OUTLET_LEVELS.map((l) => <option key={l} value={l}>{OUTLET_LEVEL_LABELS[l]}</option>)}

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { DOCUMENT_KINDS, KIND_LABELS, type DocumentKind } from '../../../core/domain/kinds';
 import { OUTLET_KIND_LABELS, OUTLET_LEVEL_LABELS, type FinalDocument, type Outlet } from '../../../shared/ledger';
 import { OUTLET_LEVELS } from '../../../core/targets/model';
+import { TEXT_LIMITS } from '../../../shared/textLimits';
 import { errorMessage } from '../../api/client';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/Notice';
@@ -70,7 +71,7 @@ export function RecordSubmissionDialog({ outlets, onClose, onRecorded, documentI
         </label>
       ) : (
         <>
-          <label className="field"><span>标题</span><input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} /></label>
+          <label className="field"><span>标题</span><input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={TEXT_LIMITS.title} /></label>
           <div className="field-row">
             <label className="field"><span>类别</span>
               <select value={kind} onChange={(e) => setKind(e.target.value as DocumentKind)}>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { DOCUMENT_KINDS, KIND_LABELS, type DocumentKind } from '../../../core/domain/kinds';
 import { CHECKPOINT_ROLES, type Checkpoint, type CheckpointChain } from '../../../core/domain/workflow';
 import { ROLE_LABELS } from '../../../core/domain/roles';
+import { TEXT_LIMITS } from '../../../shared/textLimits';
 import { errorMessage } from '../../api/client';
 import { reviewApi } from '../../api/review';
 import { ErrorText } from '../../ui/Notice';
@@ -64,14 +65,14 @@ function ChainEditor({ kind, initial, onSaved }: { kind: DocumentKind; initial: 
       </header>
       <label className="chain-row chain-draft">
         <span className="chain-index">起</span>
-        <input aria-label={`${label}起草环节名称`} value={chain.draftName} maxLength={20}
+        <input aria-label={`${label}起草环节名称`} value={chain.draftName} maxLength={TEXT_LIMITS.chainDraftName}
           onChange={(e) => { setSaved(false); setChain((c) => ({ ...c, draftName: e.target.value })); }} />
       </label>
       <ol className="chain-steps">
         {chain.checkpoints.map((cp, i) => (
           <li key={cp.key} className="chain-row">
             <span className="chain-index">{i + 1}</span>
-            <input aria-label={`${label}第${i + 1}环节名称`} value={cp.name} maxLength={40} placeholder="环节名称"
+            <input aria-label={`${label}第${i + 1}环节名称`} value={cp.name} maxLength={TEXT_LIMITS.checkpointName} placeholder="环节名称"
               onChange={(e) => update(i, { name: e.target.value })} />
             <select aria-label={`${label}第${i + 1}环节办理人`} value={cp.role}
               onChange={(e) => update(i, { role: e.target.value === 'signer' ? 'signer' : 'reviewer' })}>
@@ -84,7 +85,7 @@ function ChainEditor({ kind, initial, onSaved }: { kind: DocumentKind; initial: 
         ))}
       </ol>
       <div className="chain-foot">
-        <button type="button" className="button small" onClick={add} disabled={chain.checkpoints.length >= 10}>添加环节</button>
+        <button type="button" className="button small" onClick={add} disabled={chain.checkpoints.length >= TEXT_LIMITS.checkpoints}>添加环节</button>
         <span className="workflow-spacer" />
         {saved && <span className="chain-saved">已保存</span>}
         <button type="button" className="button small primary" disabled={!dirty || busy} onClick={() => void save()}>保存</button>

@@ -7,7 +7,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import * as Y from 'yjs';
-import { EDITS_REFUSED } from '../../../shared/review';
+import { EDITS_REFUSED, parseCollabMessage } from '../../../shared/collabMessages';
 import { errorMessage } from '../../api/client';
 import { reviewApi } from '../../api/review';
 import { notify } from '../../platform/desk';
@@ -30,12 +30,7 @@ function toBase64(bytes: Uint8Array): string {
 }
 
 function isRefusal(payload: string): boolean {
-  try {
-    const message: unknown = JSON.parse(payload);
-    return typeof message === 'object' && message !== null && Reflect.get(message, 'type') === EDITS_REFUSED;
-  } catch {
-    return false;
-  }
+  return parseCollabMessage(payload)?.type === EDITS_REFUSED;
 }
 
 function deleteDatabase(name: string): Promise<void> {

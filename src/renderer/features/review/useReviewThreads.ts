@@ -4,7 +4,8 @@
  * changed, when the connection comes back, and when the caller's `reloadKey` changes.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { COMMENTS_CHANGED, type CommentThreadView } from '../../../shared/review';
+import type { CommentThreadView } from '../../../shared/review';
+import { COMMENTS_CHANGED, parseCollabMessage } from '../../../shared/collabMessages';
 import { errorMessage } from '../../api/client';
 import { reviewApi } from '../../api/review';
 import type { HocuspocusAdapter } from '../editor';
@@ -20,13 +21,8 @@ export interface ReviewThreads {
 }
 
 function isCommentsChanged(payload: string, documentId: string): boolean {
-  try {
-    const message: unknown = JSON.parse(payload);
-    return typeof message === 'object' && message !== null
-      && Reflect.get(message, 'type') === COMMENTS_CHANGED && Reflect.get(message, 'documentId') === documentId;
-  } catch {
-    return false;
-  }
+  const message = parseCollabMessage(payload);
+  return message?.type === COMMENTS_CHANGED && message.documentId === documentId;
 }
 
 export function useReviewThreads(adapter: HocuspocusAdapter | null, documentId: string, enabled: boolean, reloadKey: number): ReviewThreads {

@@ -3,6 +3,7 @@
  * from its own machine; elsewhere the page says so.
  */
 import { useState, type FormEvent } from 'react';
+import { PASSWORD_RULE } from '../../../shared/textLimits';
 import { errorMessage } from '../../api/client';
 import { deskApi } from '../../api/desk';
 import { useSession } from '../../app/session';
@@ -31,7 +32,7 @@ export function SetupPage({ allowed }: { allowed: boolean }) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (password.length < 8) return setError('密码至少 8 位');
+    if (password.length < PASSWORD_RULE.min) return setError(PASSWORD_RULE.tooShort);
     if (password !== confirm) return setError('两次输入的密码不一致');
     setBusy(true);
     setError(null);

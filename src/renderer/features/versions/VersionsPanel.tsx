@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { shortContentHash } from '../../../core/review/contentHash';
 import type { VersionSummary } from '../../../shared/review';
+import { TEXT_LIMITS } from '../../../shared/textLimits';
 import { errorMessage } from '../../api/client';
 import { reviewApi } from '../../api/review';
 import { formatTime } from '../../ui/format';
@@ -41,7 +42,7 @@ export function SaveVersionDialog({ documentId, onClose, onSaved }: { documentId
     }>
       <label className="field">
         <span>版本名称</span>
-        <input value={name} onChange={(e) => setName(e.target.value)} maxLength={100} autoFocus placeholder="如：送审前定稿" />
+        <input value={name} onChange={(e) => setName(e.target.value)} maxLength={TEXT_LIMITS.versionName} autoFocus placeholder="如：送审前定稿" />
       </label>
       <ErrorText message={error} />
     </Dialog>

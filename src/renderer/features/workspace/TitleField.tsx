@@ -1,6 +1,7 @@
 /** The 标题 field: saved with PATCH when it loses focus or on Enter; Esc puts the saved title back. */
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { DocumentDetail } from '../../../shared/api';
+import { TEXT_LIMITS } from '../../../shared/textLimits';
 import { errorMessage } from '../../api/client';
 import { deskApi } from '../../api/desk';
 
@@ -50,7 +51,7 @@ export function TitleField({ document, onSaved, onError }: {
       className="title-field"
       aria-label="标题"
       value={value}
-      maxLength={200}
+      maxLength={TEXT_LIMITS.title}
       readOnly={!editable}
       onChange={(e) => setValue(e.target.value)}
       onBlur={() => void save()}

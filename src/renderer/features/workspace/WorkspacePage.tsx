@@ -27,7 +27,7 @@ import { PropertiesPanel } from '../properties/PropertiesPanel';
 import { ProofingPanel } from '../proofing/ProofingPanel';
 import { SuggestionsPanel } from '../suggestions/SuggestionsPanel';
 import { RemovedNotice } from '../documents/RemovedNotice';
-import { DOCUMENT_CHANGED } from '../../../shared/review';
+import { DOCUMENT_CHANGED, parseCollabMessage } from '../../../shared/collabMessages';
 import { rememberDocument, rememberedDocument } from '../auth/offlineCopies';
 import './workspace.css';
 import { STATE_NAMES } from '../../../core/domain/workflow';
@@ -100,8 +100,7 @@ export function WorkspacePage({ documentId }: { documentId: string }) {
     seenLive.current = true;
   }, [live, reloadDocument, reloadWorkflow]);
   useEffect(() => connection?.adapter.onStateless((payload) => {
-    const message: unknown = JSON.parse(payload);
-    if (typeof message === 'object' && message !== null && Reflect.get(message, 'type') === DOCUMENT_CHANGED) {
+    if (parseCollabMessage(payload)?.type === DOCUMENT_CHANGED) {
       reloadDocument();
       void reloadWorkflow();
     }
