@@ -32,6 +32,9 @@ import { registerReviewRoutes } from './http/reviewRoutes';
 import { registerCommentRoutes } from './http/commentRoutes';
 import { registerAuditRoutes } from './http/auditRoutes';
 import { registerDocxRoutes } from './http/docxRoutes';
+import { registerSuggestionRoutes } from './http/suggestionRoutes';
+import { SuggestionAuthority } from './review/suggestionAuthority';
+import { SuggestionResolver } from './review/suggestionResolver';
 import { openAuditLog } from './audit/auditLog';
 import { CollabGate } from './review/collabGate';
 import { ChainStore } from './review/chainStore';
@@ -126,6 +129,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     log,
     seed: () => encodeSeedBody([]),
     isLocked: (name) => gate.isLocked(name),
+    judge: (name, update, userId) => authority.judgeIncoming(name, update, userId),
     onEdit: (name, userId) => {
       gate.recordEditor(name, userId).catch((err: unknown) => log.error({ err, name }, 'could not record the editor'));
     },
@@ -145,6 +149,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     extensions: [new AuthenticationExtension(sessions, documents), persistence],
   });
   const bodies = new BodyStore(yjsStore, collabServer, work);
+  const authority = new SuggestionAuthority({ documents, bodies, work, log });
   const chains = new ChainStore(db);
   const versions = new VersionStore(db, documents, bodies, yjsStore, collabServer, work);
   const bus = options.eventBus ?? new InProcessEventBus((err) => log.error({ err }, 'an event listener failed'));
@@ -152,8 +157,9 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   const streams = new EventStreams({ bus, log, sessionHolds: async (token) => (await sessions.authenticate(token)) !== null });
   const proofing = new ProofingStore(db);
   const proofGate = new ProofreadingGate(proofing, work);
+  const suggestions = new SuggestionResolver({ documents, bodies, yjsStore, collab: collabServer, work, gate, audit });
   const workflow = new WorkflowService({
-    db, documents, bodies, users, chains, gate, versions, audit: auditLog, proofGate, inbox,
+    db, documents, bodies, users, chains, gate, versions, audit: auditLog, proofGate, inbox, suggestions,
   });
   const threads = new ThreadStore({ db, documents, bodies, audit, announce: (id, threadId) => gate.announceComments(id, threadId) });
 
@@ -201,6 +207,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   registerEventRoutes(app, services);
   registerLedgerRoutes(app, services);
   registerDocxRoutes(app, services);
+  registerSuggestionRoutes(app, services, suggestions);
   (await import('./http/proofingRoutes')).registerProofingRoutes(app, services);
   const rendererDir = resolve(options.rendererDir ?? 'out/renderer');
   if (existsSync(rendererDir)) {

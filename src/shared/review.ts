@@ -4,6 +4,7 @@ import { CHECKPOINT_ROLES, WORKFLOW_ACTIONS, type Checkpoint, type WorkflowActio
 import { DOCUMENT_KINDS } from '../core/domain/kinds';
 import type { ProofReport } from './proofing';
 import { nameText } from './validation';
+import type { PendingSuggestions } from './suggestions';
 
 export const transitionRequest = z.object({
   action: z.enum(WORKFLOW_ACTIONS),
@@ -31,6 +32,8 @@ export interface WorkflowStatus {
   allowedActions: WorkflowAction[];
   /** Candidates for the next holder (users with the next checkpoint's role, not authors). */
   candidates: Array<{ id: string; displayName: string }>;
+  /** 修订 pending in the body and whose: the approved content leaves them out, and sign waits until none is left. */
+  suggestions: PendingSuggestions;
 }
 
 export interface HistoryEntry {

@@ -4,6 +4,7 @@ import type { Database } from '../db/schema';
 import type { DocumentStore } from '../documents/documentStore';
 import { COMMENTS_CHANGED, DOCUMENT_CHANGED } from '../../shared/review';
 import { contextUser } from '../collab/documentNames';
+import { isSuggestionHolder } from './suggestionAuthority';
 
 interface ConnectionLike { readOnly: boolean; context: unknown }
 
@@ -38,8 +39,8 @@ export class CollabGate {
       const user = contextUser(connection.context);
       if (!user) continue;
       try {
-        const { access } = await this.documents.load(user, documentId);
-        connection.readOnly = !access.canEdit;
+        const { access, row } = await this.documents.load(user, documentId);
+        connection.readOnly = !access.canEdit && !isSuggestionHolder(user, row);
       } catch {
         connection.readOnly = true;
       }
