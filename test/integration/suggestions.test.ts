@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { $getRoot, $isTextNode } from 'lexical';
+import { $getRoot, $isElementNode, $isTextNode } from 'lexical';
 import type { ApiClient, RunningServer } from '../support/server';
 import { waitFor, type CollabClient } from '../support/collabClient';
 import { openOffice, type TestOffice } from '../support/office';
@@ -25,7 +25,8 @@ async function pieceInReview(paragraphs: readonly string[] = ['请各单位于�
 /** Inserts `text` at `offset` of the first text of paragraph `index`, as typing there would. */
 function typeAt(client: CollabClient, index: number, offset: number, text: string): void {
   client.editor.update(() => {
-    const node = $getRoot().getChildren()[index]?.getFirstDescendant();
+    const block = $getRoot().getChildren()[index];
+    const node = $isElementNode(block) ? block.getFirstDescendant() : null;
     if ($isTextNode(node)) node.select(offset, offset).insertText(text);
   }, { discrete: true });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { $getRoot, $isTextNode, type LexicalEditor } from 'lexical';
+import { $getRoot, $isElementNode, $isTextNode, type LexicalEditor } from 'lexical';
 import { bindHeadlessEditor, encodeSeedBody, readBody } from '../../core/editor/headless';
 import { registerSuggesting } from '../../core/suggestions/capture';
 import { judgeIncomingUpdate, listSuggestionsOf, resolveSuggestionsUpdate } from './suggestionTasks';
@@ -18,7 +18,8 @@ function client(seed: Uint8Array): { doc: Y.Doc; editor: LexicalEditor; updates:
 
 function typeAt(editor: LexicalEditor, index: number, offset: number, text: string): void {
   editor.update(() => {
-    const node = $getRoot().getChildren()[index]?.getFirstDescendant();
+    const block = $getRoot().getChildren()[index];
+    const node = $isElementNode(block) ? block.getFirstDescendant() : null;
     if ($isTextNode(node)) node.select(offset, offset).insertText(text);
   }, { discrete: true });
 }
