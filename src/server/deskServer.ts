@@ -33,6 +33,9 @@ import { registerCommentRoutes } from './http/commentRoutes';
 import { registerAuditRoutes } from './http/auditRoutes';
 import { registerDocxRoutes } from './http/docxRoutes';
 import { registerProofingRoutes } from './http/proofingRoutes';
+import { registerSuggestionRoutes } from './http/suggestionRoutes';
+import { SuggestionAuthority } from './review/suggestionAuthority';
+import { SuggestionResolver } from './review/suggestionResolver';
 import { openAuditLog } from './audit/auditLog';
 import { CollabGate } from './review/collabGate';
 import { ChainStore } from './review/chainStore';
@@ -130,6 +133,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     log,
     seed: () => encodeSeedBody([]),
     isLocked: (name) => gate.isLocked(name),
+    judge: (name, update, userId) => authority.judgeIncoming(name, update, userId),
     onEdit: (name, userId) => {
       gate.recordEditor(name, userId).catch((err: unknown) => log.error({ err, name }, 'could not record the editor'));
     },
@@ -149,6 +153,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     extensions: [new AuthenticationExtension(sessions, documents), persistence],
   });
   const bodies = new BodyStore(yjsStore, collabServer, work);
+  const authority = new SuggestionAuthority({ documents, bodies, work, log });
   const chains = new ChainStore(db);
   const versions = new VersionStore(db, documents, bodies, yjsStore, collabServer, work);
   const bus = options.eventBus ?? new InProcessEventBus((err) => log.error({ err }, 'an event listener failed'));
@@ -156,8 +161,9 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   const streams = new EventStreams({ bus, log, sessionHolds: async (token) => (await sessions.authenticate(token)) !== null });
   const proofing = new ProofingStore(db);
   const proofGate = new ProofreadingGate(proofing, work);
+  const suggestions = new SuggestionResolver({ documents, bodies, yjsStore, collab: collabServer, work, gate, audit });
   const workflow = new WorkflowService({
-    transact: transactor(db), documents, transitions, bodies, users, chains, gate, versions, audit: auditLog, proofGate, inbox,
+    transact: transactor(db), documents, transitions, bodies, users, chains, gate, versions, audit: auditLog, proofGate, inbox, suggestions,
   });
   const threads = new ThreadStore({ db, documents, bodies, audit, announce: (id, threadId) => gate.announceComments(id, threadId) });
 
@@ -205,6 +211,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   registerEventRoutes(app, services);
   registerLedgerRoutes(app, services);
   registerDocxRoutes(app, services);
+  registerSuggestionRoutes(app, services, suggestions);
   registerProofingRoutes(app, services);
   const rendererDir = resolve(options.rendererDir ?? 'out/renderer');
   if (existsSync(rendererDir)) {

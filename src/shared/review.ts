@@ -5,6 +5,7 @@ import { DOCUMENT_KINDS } from '../core/domain/kinds';
 import type { ProofReport } from './proofing';
 import { nameText } from './validation';
 import { TEXT_LIMITS } from './textLimits';
+import type { PendingSuggestions } from './suggestions';
 
 export const transitionRequest = z.object({
   action: z.enum(WORKFLOW_ACTIONS),
@@ -32,6 +33,8 @@ export interface WorkflowStatus {
   allowedActions: WorkflowAction[];
   /** Candidates for the next holder (users with the next checkpoint's role, not authors). */
   candidates: Array<{ id: string; displayName: string }>;
+  /** 修订 pending in the body and whose: the approved content leaves them out, and sign waits until none is left. */
+  suggestions: PendingSuggestions;
 }
 
 export interface HistoryEntry {

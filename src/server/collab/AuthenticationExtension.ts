@@ -3,11 +3,13 @@ import type { SessionStore } from '../auth/sessionStore';
 import type { DocumentStore } from '../documents/documentStore';
 import { DeskError, unauthorized } from '../errors';
 import { parseDocumentName, type CollabContext } from './documentNames';
+import { isSuggestionHolder } from '../review/suggestionAuthority';
 
 /**
  * Authenticates every WebSocket document connection with the session token and the access table:
  * an unknown token or a document the user may not read is refused before any content is sent, and
- * a user who may read but not edit gets a read-only connection (Hocuspocus drops its updates).
+ * a user who may read but not edit gets a read-only connection (Hocuspocus drops its updates), except
+ * the holder of the current checkpoint, whose updates are judged as suggestions (修订).
  * Only bodies are collaboration documents: an old client asking for `<id>/review` is refused, so
  * nothing it writes there is applied or stored (review threads go through the HTTP API).
  * Refusals are DeskErrors, as in every other layer; Hocuspocus answers each with `permission-denied`.
@@ -22,8 +24,9 @@ export class AuthenticationExtension implements Extension {
     if (!user) throw unauthorized();
     const name = parseDocumentName(documentName);
     if (!name) throw new DeskError('not_found', '没有这个协作文档');
-    const { access } = await this.documents.load(user, name.documentId);
-    connectionConfig.readOnly = !access.canEdit;
+    const { access, row } = await this.documents.load(user, name.documentId);
+    // The checkpoint's holder writes too: only suggestions, as the persistence extension judges.
+    connectionConfig.readOnly = !access.canEdit && !isSuggestionHolder(user, row);
     return { user };
   }
 }

@@ -25,7 +25,12 @@ export interface PersistenceOptions {
   seed: () => Uint8Array;
   /** True while a workflow transition is locking the body: incoming updates are refused. */
   isLocked?: (documentName: string) => boolean;
-  /** Called when a user's update to a body was stored (who edited this revision). */
+  /**
+   * Judges a body update from a writable connection (修订: the checkpoint's holder may write while the
+   * piece is in review, by suggestions only): `direct` stores it as before, `refused` refuses it.
+   */
+  judge?: (documentName: string, update: Uint8Array, userId: string | null) => Promise<'direct' | 'allowed' | 'refused'>;
+  /** Called when a user's direct update to a body was stored (who edited this revision; suggestions are not edits). */
   onEdit?: (documentName: string, userId: string) => void;
 }
 
@@ -77,6 +82,14 @@ export class PersistenceExtension implements Extension {
       connection.webSocket.close(1007, 'malformed update');
       throw error;
     }
+    const userId = contextUser(context)?.id;
+    const verdict = isBodyName(documentName) && this.options.judge ? await this.options.judge(documentName, update, userId ?? null) : 'direct';
+    if (verdict === 'refused') {
+      // Later updates of this client build on the refused one and could never be applied: as read-only.
+      connection.readOnly = true;
+      this.tellRefused(connection, document, update);
+      return;
+    }
     const id = await this.options.store.append(documentName, update);
     if (this.options.isLocked?.(documentName)) {
       // A transition locked the body while this update was being written: refuse it after all.
@@ -85,8 +98,7 @@ export class PersistenceExtension implements Extension {
       this.tellRefused(connection, document, update);
       return;
     }
-    const userId = contextUser(context)?.id;
-    if (userId && isBodyName(documentName)) this.options.onEdit?.(documentName, userId);
+    if (userId && isBodyName(documentName) && verdict === 'direct') this.options.onEdit?.(documentName, userId);
     const tracking = this.tracking.get(documentName);
     if (tracking) {
       tracking.lastId = Math.max(tracking.lastId, id);

@@ -3,6 +3,7 @@ import type { DocumentStore } from '../documents/documentStore';
 import { COMMENTS_CHANGED, DOCUMENT_CHANGED, encodeCollabMessage } from '../../shared/collabMessages';
 import { contextUser } from '../collab/documentNames';
 import type { TransitionLog } from './transitionLog';
+import { isSuggestionHolder } from './suggestionAuthority';
 
 interface ConnectionLike { readOnly: boolean; context: unknown }
 
@@ -37,8 +38,8 @@ export class CollabGate {
       const user = contextUser(connection.context);
       if (!user) continue;
       try {
-        const { access } = await this.documents.load(user, documentId);
-        connection.readOnly = !access.canEdit;
+        const { access, row } = await this.documents.load(user, documentId);
+        connection.readOnly = !access.canEdit && !isSuggestionHolder(user, row);
       } catch {
         connection.readOnly = true;
       }

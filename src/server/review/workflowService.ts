@@ -16,6 +16,7 @@ import type { ProofReport } from '../../shared/proofing';
 import type { VersionStore } from './versionStore';
 import type { InboxNotifier } from '../events/inboxNotifier';
 import type { FinalSignature, TransitionLog } from './transitionLog';
+import type { PendingSuggestions } from '../../shared/suggestions';
 
 export interface WorkflowDeps {
   /** Makes the document's move and its transition's record one write. */
@@ -32,7 +33,11 @@ export interface WorkflowDeps {
   proofGate?: ProofGate;
   /** Tells the people whose 待办 the transition changed. */
   inbox?: Pick<InboxNotifier, 'transitioned'>;
+  /** 修订 pending in a body: shown in the status, and no piece becomes 定稿 while any is pending. */
+  suggestions?: { summary(documentId: string): Promise<PendingSuggestions> };
 }
+
+const NO_SUGGESTIONS: PendingSuggestions = { count: 0, authors: [] };
 
 export interface ProofGate { check(documentId: string, content: ContentSnapshot): Promise<ProofReport> }
 
@@ -72,6 +77,7 @@ export class WorkflowService {
     const next = decision.checkpointIndex !== null ? chain.checkpoints[decision.checkpointIndex] ?? null : null;
     gate.lock(id);
     try {
+      if (decision.state === 'final') await this.refuseWithPendingSuggestions(id);
       const content = await readContent(row, this.deps.bodies);
       const gated = body.action === 'submit' || body.action === 'sign';
       const proofReport = gated && this.deps.proofGate ? await this.deps.proofGate.check(id, content) : null;
@@ -117,6 +123,14 @@ export class WorkflowService {
     return { state: decision.state, checkpoint: next, assigneeId: decision.assigneeId };
   }
 
+  /** 409 while suggestions are pending: a signature vouches for a text with none left to decide. */
+  private async refuseWithPendingSuggestions(id: string): Promise<void> {
+    const pending = await this.deps.suggestions?.summary(id) ?? NO_SUGGESTIONS;
+    if (pending.count === 0) return;
+    const whose = pending.authors.map((a) => `${a.name} ${a.count} 处`).join('、');
+    throw new DeskError('conflict', `尚有 ${pending.count} 处修订未处理（${whose}），请先接受或拒绝全部修订后再定稿`);
+  }
+
   async status(user: User, id: string): Promise<WorkflowStatus> {
     const { row, chain, document, collaboratorIds } = await this.facts(user, id);
     const content = await readContent(row, this.deps.bodies);
@@ -150,6 +164,7 @@ export class WorkflowService {
       matchesApproval: last ? matchesHash(content, last.contentHash) : null,
       allowedActions,
       candidates,
+      suggestions: await this.deps.suggestions?.summary(id) ?? NO_SUGGESTIONS,
     };
   }
 

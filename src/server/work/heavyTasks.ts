@@ -19,6 +19,11 @@ import type { ProofingLists } from '../../shared/proofing';
 import type { DocumentKind } from '../../core/domain/kinds';
 import { restoreUpdate } from '../review/versionRestore';
 import { contentReading, type ContentReading } from '../review/contentReader';
+import {
+  judgeIncomingUpdate, listSuggestionsOf, resolveSuggestionsUpdate, type JudgeRequest, type ResolveRequest,
+} from '../review/suggestionTasks';
+import type { SuggestionVerdict } from '../../core/suggestions/suggestionRule';
+import type { SuggestionItem } from '../../shared/suggestions';
 
 /** The proofreading lists with the version they were saved as: a worker rebuilds its Proofreader only when it changes. */
 export interface VersionedLists { version: string; lists: ProofingLists }
@@ -120,6 +125,18 @@ export const HEAVY_TASKS = {
   },
   restoreUpdate(request: { live: Uint8Array; version: Uint8Array }): Uint8Array {
     return restoreUpdate(request.live, request.version);
+  },
+  /** 修订: the verdict on a holder's update to a piece in review (suggestionTasks.ts). */
+  judgeSuggestionUpdate(request: JudgeRequest): SuggestionVerdict {
+    return judgeIncomingUpdate(request, (state) => readCached(state).json);
+  },
+  /** 修订: the pending suggestions of a body given as its Yjs state. */
+  listSuggestions(state: Uint8Array): SuggestionItem[] {
+    return listSuggestionsOf(readCached(state).json);
+  },
+  /** 修订: the Yjs change that accepts or rejects suggestions of a body. */
+  resolveSuggestions(request: ResolveRequest): { update: Uint8Array; resolved: number } {
+    return resolveSuggestionsUpdate(request);
   },
   async readSheet(request: { filename: string; bytes: Uint8Array }): Promise<string[][]> {
     const { readSheet } = await import('../ledger/ledgerSpreadsheet');
