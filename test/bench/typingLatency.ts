@@ -23,8 +23,11 @@ import { serveFolder, type StaticServer } from './support/staticServer';
 import { ms, ratio, summarize, type Summary } from './support/stats';
 import type { KeystrokeSample, OpenedBody, TypingMode } from './typing/protocol';
 
-const PARAGRAPHS = 400;
-const PARAGRAPH_CHARS = 100;
+/** The two modes this bench compares (suggestingLatency.ts compares 修订 with bare). */
+type Compared = Extract<TypingMode, 'bare' | 'collab'>;
+
+export const PARAGRAPHS = 400;
+export const PARAGRAPH_CHARS = 100;
 const CARET_PARAGRAPH = 200;
 const ROUNDS = 2;
 const KEPT_PER_PAGE = 125;
@@ -34,12 +37,13 @@ const PACE_MS = 60;
 const GOAL_P95_MS = 16;
 const GOAL_RATIO = 1.5;
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-async function buildPage(outDir: string): Promise<void> {
+/** Builds the bench page (typing/) into `outDir`. */
+export async function buildPage(outDir: string): Promise<void> {
   await build({
     configFile: resolve(import.meta.dirname, 'typing/vite.config.ts'),
     build: { outDir },
@@ -48,8 +52,8 @@ async function buildPage(outDir: string): Promise<void> {
 
 const sleep = (msToWait: number): Promise<void> => new Promise((r) => setTimeout(r, msToWait));
 
-/** Opens the page in `mode`, types into the middle paragraph, returns the kept samples. */
-async function typeInPage(browser: Browser, url: string): Promise<KeystrokeSample[]> {
+/** Opens the page at `url`, types into the middle paragraph, returns the kept samples. */
+export async function typeInPage(browser: Browser, url: string): Promise<KeystrokeSample[]> {
   const page: Page = await browser.newPage();
   try {
     await page.goto(url);
@@ -93,21 +97,21 @@ export async function benchTypingLatency(): Promise<BenchResult> {
     desk = await startDeskFixture();
     const blocks = Array.from({ length: PARAGRAPHS }, (_, i) => ({ type: 'paragraph' as const, text: chineseParagraph(i, PARAGRAPH_CHARS) }));
     const documentId = await desk.sharedDocument('输入延迟测试', blocks);
-    const urls: Record<TypingMode, string> = {
+    const urls: Record<Compared, string> = {
       bare: `${pages.url}/?mode=bare&paragraphs=${PARAGRAPHS}&chars=${PARAGRAPH_CHARS}`,
       collab: `${pages.url}/?mode=collab&ws=${encodeURIComponent(desk.server.wsUrl)}&doc=${documentId}&token=${desk.bob.token}`,
     };
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 
-    const collected: Record<TypingMode, KeystrokeSample[]> = { bare: [], collab: [] };
+    const collected: Record<Compared, KeystrokeSample[]> = { bare: [], collab: [] };
     for (let round = 0; round < ROUNDS; round++) {
-      const order: TypingMode[] = round % 2 === 0 ? ['bare', 'collab'] : ['collab', 'bare'];
+      const order: Compared[] = round % 2 === 0 ? ['bare', 'collab'] : ['collab', 'bare'];
       for (const mode of order) collected[mode].push(...await typeInPage(browser, urls[mode]));
     }
     const serverText = (await desk.bob.ok<{ text: string }>('GET', `/api/documents/${documentId}/content`)).text;
     const typedAtServer = serverText.split('\n')[CARET_PARAGRAPH].endsWith('字'.repeat(ROUNDS * (WARMUP_PER_PAGE + KEPT_PER_PAGE)));
 
-    const pick = (mode: TypingMode, key: keyof KeystrokeSample): Summary => summarize(collected[mode].map((s) => s[key]));
+    const pick = (mode: Compared, key: keyof KeystrokeSample): Summary => summarize(collected[mode].map((s) => s[key]));
     const bareDom = pick('bare', 'dom');
     const collabDom = pick('collab', 'dom');
     const bareIdle = pick('bare', 'idle');

@@ -9,12 +9,17 @@ import { registerRichText } from '@lexical/rich-text';
 import { $createTextNode, $getRoot, createEditor, type LexicalEditor } from 'lexical';
 import { DESK_NODES } from '../../../src/core/editor/nodes';
 import { $createDeskParagraphNode } from '../../../src/core/editor/DeskParagraphNode';
+import { $createSuggestionNode } from '../../../src/core/suggestions/SuggestionNode';
+import { registerSuggesting } from '../../../src/core/suggestions/capture';
 import { chineseParagraph } from '../support/chineseText';
 import { bindCollaboration, type CollabSession } from './collabBinding';
 import type { KeystrokeSample, OpenedBody, TypingMode } from './protocol';
 
 const query = new URLSearchParams(location.search);
-const mode: TypingMode = query.get('mode') === 'collab' ? 'collab' : 'bare';
+const asked = query.get('mode');
+const mode: TypingMode = asked === 'collab' || asked === 'suggest' ? asked : 'bare';
+/** In `suggest` mode: how many pending suggestions the seeded body holds (one every other paragraph). */
+const SEEDED_SUGGESTIONS = 200;
 const paragraphs = Number(query.get('paragraphs') ?? 400);
 const paragraphChars = Number(query.get('chars') ?? 100);
 
@@ -37,6 +42,8 @@ if (mode === 'collab') {
     token: query.get('token') ?? '',
   });
 }
+
+if (mode === 'suggest') registerSuggesting(editor, { id: 'u3', name: '赵撰稿' });
 
 // The measuring listeners go in after the binding's, so the commit mark follows the Yjs write.
 interface Pending { start: number; dom?: number; commit?: number }
@@ -79,7 +86,17 @@ async function openBody(): Promise<OpenedBody> {
     editor.update(() => {
       const body = $getRoot().clear();
       for (let i = 0; i < paragraphs; i++) {
-        body.append($createDeskParagraphNode().append($createTextNode(chineseParagraph(i, paragraphChars))));
+        const text = chineseParagraph(i, paragraphChars);
+        const paragraph = $createDeskParagraphNode();
+        if (mode === 'suggest' && i % 2 === 1 && (i - 1) / 2 < SEEDED_SUGGESTIONS) {
+          // Two reviewers' pending marks: five characters inserted or deleted in the middle.
+          const meta = { id: `s${i}`, authorId: i % 4 === 1 ? 'u1' : 'u2', authorName: i % 4 === 1 ? '李审核' : '王核稿', at: '2026-12-07T08:00:00.000Z' };
+          const mark = $createSuggestionNode(i % 4 === 1 ? 'insert' : 'delete', meta).append($createTextNode(text.slice(40, 45)));
+          paragraph.append($createTextNode(text.slice(0, 40)), mark, $createTextNode(text.slice(45)));
+        } else {
+          paragraph.append($createTextNode(text));
+        }
+        body.append(paragraph);
       }
     }, { discrete: true });
   }

@@ -4,8 +4,11 @@
  * puts on `window` for the runner to drive through `page.evaluate`.
  */
 
-/** `bare`: Lexical alone. `collab`: the same editor bound to a Y.Doc synced with the desk server. */
-export type TypingMode = 'bare' | 'collab';
+/**
+ * `bare`: Lexical alone. `collab`: the same editor bound to a Y.Doc synced with the desk server.
+ * `suggest`: the bare editor with 修订 on (registerSuggesting) and 200 pending suggestions seeded.
+ */
+export type TypingMode = 'bare' | 'collab' | 'suggest';
 
 /** One keystroke, in page milliseconds (performance.now) after its keydown/beforeinput. */
 export interface KeystrokeSample {
