@@ -147,6 +147,7 @@ test('the 公文 story: 核稿 fixes three words in 修订 and approves; 签发�
   const w = await loggedInPage(browser, server, writer);
   await openDocument(w.page, server, id);
   await caretToEnd(w.page);
+  await w.page.keyboard.press('Enter');
   await w.page.keyboard.insertText('二、各镇各部门要于本月底前报送检查情况。');
   await expect.poll(() => serverText(writer, id)).toContain('报送检查情况。');
   await takeAction(w.page, '提交审核', { holder: reviewer.displayName });
@@ -178,7 +179,7 @@ test('the 公文 story: 核稿 fixes three words in 修订 and approves; 签发�
   await expect(body(r.page).locator('ins.desk-suggestion')).toHaveText(['切实', '全面']);
   await expect(body(r.page).locator('del.desk-suggestion')).toHaveText('认真');
   await expect(pane(r.page).getByRole('listitem')).toHaveCount(3);
-  await expect(pane(r.page).getByRole('button', { name: '接受' })).toHaveCount(3);
+  await expect(pane(r.page).getByRole('button', { name: '接受', exact: true })).toHaveCount(3);
   await expect(workflowBar(r.page).getByTestId('pending-suggestions')).toHaveText('修订 3 处（何高）');
   await expect.poll(() => serverSuggestions(writer, id)).toEqual(['insert:何高:切实', 'delete:何高:认真', 'insert:何高:全面']);
   await expect(r.page.getByRole('alert')).toHaveCount(0);
