@@ -5,9 +5,10 @@
  * 审阅 pane and resubmits; the chain approves and signs. Also: a holder typing with a Chinese IME
  * keeps a writable connection (the composing text is their own insertion from its first state).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import JSZip from 'jszip';
 import {
   ADMIN_PASSWORD, ApiClient, body, caretToEnd, connection, createWriter, loggedInPage, openDocument, serverText,
   startServer, type RunningServer, type TestUser,
@@ -91,6 +92,17 @@ async function takeAction(page: Page, action: string, fill?: { holder?: string; 
   if (fill?.comment) await dialog.getByRole('textbox').fill(fill.comment);
   await dialog.getByRole('button', { name: action, exact: true }).click();
   await expect(dialog).toHaveCount(0);
+}
+
+/** Exports Word from the page with the 修订 choice `choice`; the file's word/document.xml. */
+async function exportedDocumentXml(page: Page, choice: '含修订' | '不含修订'): Promise<string> {
+  const word = page.getByRole('region', { name: 'Word 文件' });
+  await word.getByRole('combobox', { name: '导出修订' }).selectOption({ label: choice });
+  const downloaded = page.waitForEvent('download');
+  await word.getByRole('button', { name: '导出 Word' }).click();
+  const path = await (await downloaded).path();
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  return (await zip.file('word/document.xml')?.async('string')) ?? '';
 }
 
 interface Listed { kind: string; authorName: string; text: string }
@@ -195,6 +207,15 @@ test('the 公文 story: 核稿 fixes three words in 修订 and approves; 签发�
   await expect(body(s.page).locator('ins.desk-suggestion')).toHaveText(['切实', '全面']);
   await expect(body(s.page).locator('del.desk-suggestion')).toHaveText('认真');
   await expect(workflowBar(s.page).getByTestId('pending-suggestions')).toHaveText('修订 3 处（何高）');
+  // 导出 Word offers 含修订 (Word revisions by their author) and 不含修订 (the original text).
+  const withRevisions = await exportedDocumentXml(s.page, '含修订');
+  expect(withRevisions).toMatch(/<w:ins [^>]*w:author="何高"/);
+  expect(withRevisions).toMatch(/<w:del [^>]*w:author="何高"/);
+  const clean = await exportedDocumentXml(s.page, '不含修订');
+  expect(clean).not.toMatch(/<w:(ins|del) /);
+  expect(clean).toContain('认真');
+  expect(clean).not.toContain('全面');
+
   const refusedSign = await signer.api.request('POST', `/api/documents/${id}/transitions`, { action: 'sign' });
   expect(refusedSign.status).toBe(409);
   await workflowBar(s.page).getByRole('button', { name: '签发', exact: true }).click();
