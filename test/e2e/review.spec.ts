@@ -160,7 +160,8 @@ test('a 政务信息 piece: drafted, annotated, returned, fixed, approved, signe
   await expect(workflowState(cPage)).toHaveText('起草');
   await c.context.close();
 
-  // The reviewer finds it in 待办, cannot type in the body, comments on a phrase and returns it.
+  // The reviewer finds it in 待办, can change the body only in 修订 (their typing is a mark, the
+  // server's text stays), comments on a phrase and returns it.
   const r = await loggedInPage(browser, server, reviewer);
   const inboxLink = r.page.getByRole('navigation').getByRole('link', { name: /待办/ });
   await expect(inboxLink).toContainText('1');
@@ -168,9 +169,13 @@ test('a 政务信息 piece: drafted, annotated, returned, fixed, approved, signe
   await r.page.getByRole('region', { name: '待我审核' }).getByRole('link', { name: /一网通办/ }).click();
   await expect(connection(r.page)).toHaveText('在线', { timeout: 15_000 });
   const before = await body(r.page).textContent();
-  await expect(body(r.page)).toHaveAttribute('contenteditable', 'false');
+  await expect(body(r.page)).toHaveAttribute('contenteditable', 'true');
+  await expect(r.page.getByRole('button', { name: /^修订/ })).toBeDisabled();
   await body(r.page).click();
   await r.page.keyboard.type('审核人想改');
+  await expect(body(r.page).locator('ins.desk-suggestion')).toHaveText('审核人想改');
+  await expect.poll(() => serverText(writer, id)).not.toContain('审核人想改');
+  await r.page.getByRole('region', { name: /审阅/ }).getByRole('button', { name: '全部拒绝' }).click();
   await expect(body(r.page)).toHaveText(before ?? '');
   await expect(r.page.getByRole('group', { name: '审核状态' }).getByRole('button', { name: '通过', exact: true })).toBeVisible();
 

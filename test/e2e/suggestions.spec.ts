@@ -181,7 +181,7 @@ test('修订 with a Chinese IME: the composed words become one insertion; 全部
   await b.context.close();
 });
 
-test('in review the 审阅 pane lists the changes without 接受 or 拒绝, and 修订 is not offered', async ({ browser }) => {
+test('in review the writer\'s 审阅 pane lists the changes without 接受 or 拒绝; the holder gets them, with 修订 forced on', async ({ browser }) => {
   const id = await createDocument(owner, '审核中的修订', ['请各单位按时报送。']);
   const a = await loggedInPage(browser, server, owner);
   await openDocument(a.page, server, id);
@@ -193,14 +193,21 @@ test('in review the 审阅 pane lists the changes without 接受 or 拒绝, and 
   await expect.poll(() => serverText(owner, id)).toBe('请各单位按时报送。');
   await owner.api.ok('POST', `/api/documents/${id}/transitions`, { action: 'submit', assigneeId: reviewer.id });
 
+  // The writer: read-only, the list only.
+  await expect(body(a.page)).toHaveAttribute('contenteditable', 'false');
+  await expect(change(a.page, '插入', '王芳')).toContainText('（12月底前）');
+  await expect(pane(a.page).getByRole('button', { name: /接受|拒绝/ })).toHaveCount(0);
+  await expect(a.page.getByRole('button', { name: /^修订/ })).toHaveCount(0);
+
+  // The holder of the checkpoint: suggest-only editing, and 接受 / 拒绝.
   const r = await loggedInPage(browser, server, reviewer);
-  for (const page of [a.page, r.page]) {
-    if (page === r.page) await openDocument(page, server, id);
-    await expect(body(page)).toHaveAttribute('contenteditable', 'false');
-    await expect(change(page, '插入', '王芳')).toContainText('（12月底前）');
-    await expect(pane(page).getByRole('button', { name: /接受|拒绝/ })).toHaveCount(0);
-    await expect(page.getByRole('button', { name: /^修订/ })).toHaveCount(0);
-  }
+  await openDocument(r.page, server, id);
+  await expect(body(r.page)).toHaveAttribute('contenteditable', 'true');
+  const toggle = r.page.getByRole('button', { name: /^修订/ });
+  await expect(toggle).toHaveText('修订：开');
+  await expect(toggle).toBeDisabled();
+  await expect(change(r.page, '插入', '王芳').getByRole('button', { name: '接受' })).toBeVisible();
+  await expect(r.page.getByTestId('pending-suggestions')).toHaveText('修订 1 处（王芳）');
   await shot(r.page, 'suggestions-in-review');
   await a.context.close();
   await r.context.close();

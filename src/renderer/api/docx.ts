@@ -2,9 +2,14 @@
 import type { DocxLayout } from '../../core/docx/layouts';
 import { download, upload, type DownloadedFile } from './client';
 
-/** Downloads the .docx of a document, reporting the share received so far (0–1) when the size is known. */
-export function fetchDocx(id: string, layout: DocxLayout, onProgress?: (share: number) => void): Promise<DownloadedFile> {
-  return download(`/documents/${encodeURIComponent(id)}/export.docx`, { query: { layout }, fallbackName: '文稿.docx', onProgress });
+/**
+ * Downloads the .docx of a document, reporting the share received so far (0–1) when the size is
+ * known. `revisions`: pending 修订 go in as Word revisions (a clean file of the original text otherwise).
+ */
+export function fetchDocx(id: string, layout: DocxLayout, onProgress?: (share: number) => void, revisions = false): Promise<DownloadedFile> {
+  return download(`/documents/${encodeURIComponent(id)}/export.docx`, {
+    query: { layout, ...(revisions ? { revisions: '1' } : {}) }, fallbackName: '文稿.docx', onProgress,
+  });
 }
 
 /** Uploads a .docx; resolves the id of the new document. */

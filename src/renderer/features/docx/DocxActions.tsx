@@ -17,8 +17,14 @@ import './docx.css';
 
 const LAYOUT_LABELS: Record<DocxLayout, string> = { official: '公文', info: '政务信息', manuscript: '文稿' };
 
-export function DocxActions({ document }: { document: DocumentDetail }) {
+/**
+ * `pendingSuggestions`: how many 修订 are pending in the body; while any is (and the piece is not
+ * 定稿), the export offers 含修订 (Word revisions with author and time) or 不含修订 (the original text).
+ */
+export function DocxActions({ document, pendingSuggestions = 0 }: { document: DocumentDetail; pendingSuggestions?: number }) {
   const [layout, setLayout] = useState<DocxLayout>(layoutForKind(document.kind));
+  const [withRevisions, setWithRevisions] = useState(true);
+  const offerRevisions = pendingSuggestions > 0 && document.state !== 'final';
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [preview, setPreview] = useState<ExportedDocx | null>(null);
@@ -27,7 +33,8 @@ export function DocxActions({ document }: { document: DocumentDetail }) {
     setError(null);
     setBusy(`正在${label}…`);
     try {
-      return await fetchDocx(document.id, layout, (share) => setBusy(`正在${label}… ${Math.round(share * 100)}%`));
+      return await fetchDocx(document.id, layout, (share) => setBusy(`正在${label}… ${Math.round(share * 100)}%`),
+        offerRevisions && withRevisions);
     } catch (caught) {
       setError(errorMessage(caught));
       return null;
@@ -53,6 +60,17 @@ export function DocxActions({ document }: { document: DocumentDetail }) {
           {DOCX_LAYOUTS.map((l) => <option key={l} value={l}>{LAYOUT_LABELS[l]}</option>)}
         </select>
       </label>
+      {offerRevisions && (
+        <label className="field">
+          <span>修订</span>
+          <select aria-label="导出修订" value={withRevisions ? 'with' : 'without'}
+            title={`正文中有 ${pendingSuggestions} 处待处理的修订`}
+            onChange={(e) => setWithRevisions(e.target.value === 'with')}>
+            <option value="with">含修订</option>
+            <option value="without">不含修订</option>
+          </select>
+        </label>
+      )}
       <div className="docx-buttons">
         <button type="button" className="button small primary" disabled={busy !== null}
           onClick={async () => { const file = await generate('生成'); if (file) await save(file); }}>导出 Word</button>

@@ -42,6 +42,11 @@ export interface DeskEditorProps {
   displayName: string;
   token: string;
   editable: boolean;
+  /**
+   * The user may change the body only by suggestions (the holder of a piece in review): 修订 is on
+   * and stays on, and only the edits it records are offered. Meaningful with `editable`.
+   */
+  suggestOnly?: boolean;
   /** Told the editor and its connection once both exist (and null when they go), for features beside the body. */
   onReady?: (ready: EditorConnection | null) => void;
 }
@@ -104,7 +109,7 @@ function EditablePlugin({ editable }: { editable: boolean }) {
   return null;
 }
 
-export function DeskEditor({ documentId, userId, displayName, token, editable, onReady }: DeskEditorProps) {
+export function DeskEditor({ documentId, userId, displayName, token, editable, suggestOnly = false, onReady }: DeskEditorProps) {
   const [adapter, setAdapter] = useState<HocuspocusAdapter | null>(null);
   const resources = useRef<CollabResources[]>([]);
   const pendingRelease = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -152,8 +157,9 @@ export function DeskEditor({ documentId, userId, displayName, token, editable, o
   const opened = openState === 'open' || openState === 'offline-copy';
   const canType = editable && opened;
   // 修订 (track changes): this user's own mode, as in Word; it captures only while the body is editable.
-  const [suggesting, setSuggesting] = useState(false);
+  const [suggestingChosen, setSuggesting] = useState(false);
   const toggleSuggesting = useCallback(() => setSuggesting((on) => !on), []);
+  const suggesting = suggestingChosen || suggestOnly;
 
   const initialConfig: InitialConfigType = {
     namespace: 'wengao-body',
@@ -170,7 +176,8 @@ export function DeskEditor({ documentId, userId, displayName, token, editable, o
       <LexicalComposer initialConfig={initialConfig}>
         <div className="editor-shell">
           {/* Readers (reviewers, a locked piece) get no editing tools at all. */}
-          {editable && <Toolbar editable={canType} suggesting={suggesting} onToggleSuggesting={toggleSuggesting} />}
+          {editable && <Toolbar editable={canType} suggesting={suggesting} suggestOnly={suggestOnly}
+            onToggleSuggesting={toggleSuggesting} />}
           <div className="desk">
             <FindPlugin />
             <div className="sheet" ref={cursorsContainerRef} aria-busy={!opened} data-document-id={documentId}>
@@ -199,8 +206,8 @@ export function DeskEditor({ documentId, userId, displayName, token, editable, o
         <DeskTablePlugin />
         <StructurePlugin />
         <EditablePlugin editable={canType} />
-        <SuggestingPlugin on={suggesting && canType} author={{ id: userId, name: displayName }}
-          onToggle={canType ? toggleSuggesting : null} />
+        <SuggestingPlugin on={suggesting && canType} only={suggestOnly && canType} author={{ id: userId, name: displayName }}
+          onToggle={canType && !suggestOnly ? toggleSuggesting : null} />
         <ReadyPlugin adapter={adapter} onReady={onReady} />
       </LexicalComposer>
     </LexicalCollaboration>

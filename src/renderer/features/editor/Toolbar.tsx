@@ -16,9 +16,11 @@ import { useToolbarState } from './useToolbarState';
 const LEVEL_HINTS: Record<StructureLevel, string> = { 0: '', 1: '一、', 2: '（一）', 3: '1.', 4: '（1）' };
 const LEVELS: StructureLevel[] = [1, 2, 3, 4, 0];
 
-function ToolButton({ label, shortcut, onClick, pressed, disabled, children, className }: {
+function ToolButton({ label, shortcut, title, onClick, pressed, disabled, children, className }: {
   label: string;
   shortcut?: string;
+  /** Replaces the title made of the label and the shortcut. */
+  title?: string;
   onClick: () => void;
   pressed?: boolean;
   disabled?: boolean;
@@ -31,7 +33,7 @@ function ToolButton({ label, shortcut, onClick, pressed, disabled, children, cla
       className={`tool ${className ?? ''}`}
       aria-pressed={pressed}
       disabled={disabled}
-      title={shortcut ? `${label}（${shortcut}）` : label}
+      title={title ?? (shortcut ? `${label}（${shortcut}）` : label)}
       // Keep the editor's selection: the command applies to it.
       onMouseDown={(event) => event.preventDefault()}
       onClick={onClick}
@@ -51,16 +53,23 @@ function UndoIcon({ redo = false }: { redo?: boolean }) {
   );
 }
 
-/** The toolbar; `suggesting` is whether 修订 is on, `onToggleSuggesting` turns it on or off. */
-export function Toolbar({ editable, suggesting, onToggleSuggesting }: {
+/**
+ * The toolbar; `suggesting` is whether 修订 is on, `onToggleSuggesting` turns it on or off.
+ * `suggestOnly` (the holder of a piece in review): 修订 is on and cannot be turned off, and the tools
+ * that change more than text (levels, formats, lists, tables) are off.
+ */
+export function Toolbar({ editable, suggesting, suggestOnly = false, onToggleSuggesting }: {
   editable: boolean;
   suggesting: boolean;
+  suggestOnly?: boolean;
   onToggleSuggesting: () => void;
 }) {
   const [editor] = useLexicalComposerContext();
   const state = useToolbarState(editor);
   const inTable = useSelectionInTable(editor);
   const off = !editable;
+  // Only what 修订 capture records may be done while suggesting only.
+  const textOnly = off || suggestOnly;
 
   return (
     <div className="toolbar" role="toolbar" aria-label="编辑工具">
@@ -82,48 +91,49 @@ export function Toolbar({ editable, suggesting, onToggleSuggesting }: {
             label={LEVEL_LABELS[level]}
             className="tool-level"
             pressed={state.level === level}
-            disabled={off}
+            disabled={textOnly}
             onClick={() => editor.dispatchCommand(SET_STRUCTURE_LEVEL_COMMAND, level)}
           >
             {LEVEL_HINTS[level] && <span className="tool-hint" aria-hidden="true">{LEVEL_HINTS[level]}</span>}
             {LEVEL_LABELS[level]}
           </ToolButton>
         ))}
-        <ToolButton label="重新编号" disabled={off} onClick={() => editor.dispatchCommand(RENUMBER_COMMAND, undefined)} />
+        <ToolButton label="重新编号" disabled={textOnly} onClick={() => editor.dispatchCommand(RENUMBER_COMMAND, undefined)} />
       </div>
       <span className="tool-separator" aria-hidden="true" />
       <div className="tool-group" role="group" aria-label="文字格式">
-        <ToolButton label="加粗" className="tool-icon tool-bold" pressed={state.bold} disabled={off}
+        <ToolButton label="加粗" className="tool-icon tool-bold" pressed={state.bold} disabled={textOnly}
           onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold')}>
           <span aria-hidden="true">B</span><span className="visually-hidden">加粗</span>
         </ToolButton>
-        <ToolButton label="倾斜" className="tool-icon tool-italic" pressed={state.italic} disabled={off}
+        <ToolButton label="倾斜" className="tool-icon tool-italic" pressed={state.italic} disabled={textOnly}
           onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic')}>
           <span aria-hidden="true">I</span><span className="visually-hidden">倾斜</span>
         </ToolButton>
-        <ToolButton label="下划线" className="tool-icon tool-underline" pressed={state.underline} disabled={off}
+        <ToolButton label="下划线" className="tool-icon tool-underline" pressed={state.underline} disabled={textOnly}
           onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'underline')}>
           <span aria-hidden="true">U</span><span className="visually-hidden">下划线</span>
         </ToolButton>
       </div>
       <span className="tool-separator" aria-hidden="true" />
       <div className="tool-group" role="group" aria-label="列表与表格">
-        <ToolButton label="编号列表" pressed={state.list === 'number'} disabled={off}
+        <ToolButton label="编号列表" pressed={state.list === 'number'} disabled={textOnly}
           onClick={() => editor.dispatchCommand(
             state.list === 'number' ? REMOVE_LIST_COMMAND : INSERT_ORDERED_LIST_COMMAND, undefined)} />
-        <ToolButton label="项目符号列表" pressed={state.list === 'bullet'} disabled={off}
+        <ToolButton label="项目符号列表" pressed={state.list === 'bullet'} disabled={textOnly}
           onClick={() => editor.dispatchCommand(
             state.list === 'bullet' ? REMOVE_LIST_COMMAND : INSERT_UNORDERED_LIST_COMMAND, undefined)} />
-        <ToolButton label="插入表格" disabled={off || inTable}
+        <ToolButton label="插入表格" disabled={textOnly || inTable}
           onClick={() => editor.dispatchCommand(INSERT_TABLE_COMMAND,
             { rows: '3', columns: '3', includeHeaders: false })} />
-        <TableMenuButton editor={editor} disabled={off || !inTable} />
+        <TableMenuButton editor={editor} disabled={textOnly || !inTable} />
       </div>
       <span className="tool-separator" aria-hidden="true" />
       <div className="tool-group" role="group" aria-label="修订">
-        <ToolButton label="修订" shortcut="Ctrl+Shift+E" className="tool-suggesting" pressed={suggesting} disabled={off}
+        <ToolButton label="修订" shortcut="Ctrl+Shift+E" className="tool-suggesting" pressed={suggesting || suggestOnly}
+          disabled={off || suggestOnly} title={suggestOnly ? '审核中只能以修订方式修改' : undefined}
           onClick={onToggleSuggesting}>
-          <span aria-hidden="true" className="tool-suggesting-dot" />修订：{suggesting ? '开' : '关'}
+          <span aria-hidden="true" className="tool-suggesting-dot" />修订：{suggesting || suggestOnly ? '开' : '关'}
         </ToolButton>
       </div>
     </div>

@@ -1,10 +1,11 @@
 /**
- * The document header's workflow line: the state, the checkpoint and who holds it, whether the
- * content still matches the last approval, and the actions this user may take now.
+ * The document header's workflow line: the state, the checkpoint and who holds it, the 修订 pending,
+ * whether the content still matches the last approval, and the actions this user may take now.
  */
 import { useState } from 'react';
 import { shortContentHash } from '../../../core/review/contentHash';
 import type { WorkflowStatus } from '../../../shared/review';
+import type { PendingSuggestions } from '../../../shared/suggestions';
 import { ACTION_NAMES, STATE_NAMES, WORKFLOW_ACTIONS, type WorkflowAction } from '../../../core/domain/workflow';
 import { formatFullTime } from '../../ui/format';
 import { useInbox } from '../inbox/inboxState';
@@ -15,6 +16,19 @@ import './review.css';
 function Holder({ status }: { status: WorkflowStatus }) {
   if (status.state !== 'review' || !status.assignee) return null;
   return <span className="workflow-holder">{status.assignee.displayName} 办理中</span>;
+}
+
+/** 修订 N 处（作者…）: the suggestions pending in the body and whose; nothing when none is. */
+export function PendingSuggestionsTag({ suggestions }: { suggestions: PendingSuggestions }) {
+  if (suggestions.count === 0) return null;
+  const names = suggestions.authors.map((a) => a.name).join('、');
+  const detail = suggestions.authors.map((a) => `${a.name} ${a.count} 处`).join('\n');
+  return (
+    <span className="workflow-suggestions" data-testid="pending-suggestions"
+      title={`待处理的修订（定稿前须全部接受或拒绝）\n${detail}`}>
+      修订 {suggestions.count} 处（{names}）
+    </span>
+  );
 }
 
 function ApprovalMatch({ status }: { status: WorkflowStatus }) {
@@ -59,6 +73,7 @@ export function WorkflowBar({ documentId, status, onChanged }: {
           );
         })}
       </ol>
+      <PendingSuggestionsTag suggestions={status.suggestions} />
       <ApprovalMatch status={status} />
       <span className="workflow-spacer" />
       <div className="workflow-actions">

@@ -3,7 +3,7 @@
  * workflow bar, the collaborative editor, the review panel and the side panels (审阅, 审校, 协作者, Word,
  * 属性, 信息). It owns the document's detail and tells the panels when to fetch theirs again.
  */
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { DocumentDetail } from '../../../shared/api';
 import { KIND_LABELS } from '../../../core/domain/kinds';
 import { ApiError } from '../../api/client';
@@ -26,6 +26,8 @@ import { DocxActions } from '../docx/DocxActions';
 import { PropertiesPanel } from '../properties/PropertiesPanel';
 import { ProofingPanel } from '../proofing/ProofingPanel';
 import { SuggestionsPanel } from '../suggestions/SuggestionsPanel';
+import { useSuggestions } from '../suggestions/useSuggestions';
+import { pendingSummary } from '../../../shared/suggestions';
 import { RemovedNotice } from '../documents/RemovedNotice';
 import { DOCUMENT_CHANGED, parseCollabMessage } from '../../../shared/collabMessages';
 import { rememberDocument, rememberedDocument } from '../auth/offlineCopies';
@@ -43,6 +45,14 @@ function offlineDetail(userId: string, documentId: string, error: unknown): Docu
 }
 
 const noConnection = (): (() => void) => () => undefined;
+
+/** Whether the body is in the editor (from the server or the offline copy), so what it holds is current. */
+function useBodyOpen(connection: EditorConnection | null): boolean {
+  return useSyncExternalStore(connection?.adapter.subscribe ?? noConnection, () => {
+    const state = connection?.adapter.getOpenState();
+    return state === 'open' || state === 'offline-copy';
+  });
+}
 
 /** Whether the document's collaboration connection is up, so its stateless messages arrive. */
 function useConnectionLive(connection: EditorConnection | null): boolean {
@@ -86,6 +96,10 @@ export function WorkspacePage({ documentId }: { documentId: string }) {
   const live = useConnectionLive(connection);
   const workflow = useWorkflow(documentId, reloadDocument, live);
   const refused = useRefusedEdits(connection, documentId, user.id, document?.title ?? '');
+  // The header counts the 修订 of the open body as they are made; the server's count until it is in.
+  const liveEntries = useSuggestions(connection?.editor ?? null);
+  const liveSuggestions = useMemo(() => pendingSummary(liveEntries), [liveEntries]);
+  const bodyOpen = useBodyOpen(connection);
 
   // Someone else renamed the piece, changed its properties or moved it on: fetch it again.
   const reloadWorkflow = workflow.reload;
@@ -123,6 +137,14 @@ export function WorkspacePage({ documentId }: { documentId: string }) {
     );
   }
   if (!document) return <main className="page"><Loading /></main>;
+  // The holder of the current checkpoint changes the body only by 修订 (the server judges each edit).
+  const holder = !document.access.canEdit && !document.deletedAt && workflow.status?.state === 'review'
+    && workflow.status.assignee?.id === user.id;
+  const headerStatus = workflow.status && {
+    ...workflow.status,
+    allowedActions: document.deletedAt ? [] : workflow.status.allowedActions,
+    suggestions: bodyOpen ? liveSuggestions : workflow.status.suggestions,
+  };
 
   return (
     <main className="editor-page">
@@ -134,8 +156,8 @@ export function WorkspacePage({ documentId }: { documentId: string }) {
           <span className="kind-tag">{KIND_LABELS[document.kind] ?? document.kind}</span>
           <TargetTags documentId={document.id} canEdit={document.access.canEdit} />
         </div>
-        {workflow.status && (
-          <WorkflowBar documentId={document.id} status={document.deletedAt ? { ...workflow.status, allowedActions: [] } : workflow.status}
+        {headerStatus && (
+          <WorkflowBar documentId={document.id} status={headerStatus}
             onChanged={() => { reloadDocument(); void workflow.reload(); }} />
         )}
         <ErrorText message={error ?? loaded.error} />
@@ -148,16 +170,17 @@ export function WorkspacePage({ documentId }: { documentId: string }) {
           userId={user.id}
           displayName={user.displayName}
           token={token}
-          editable={document.access.canEdit}
+          editable={document.access.canEdit || holder}
+          suggestOnly={holder}
         />}
       </div>
       <ReviewPanel document={document} status={workflow.status} connection={connection} user={user}
         reloadKey={reviewKey} onContentRestored={() => void workflow.reload()} />
       <aside className="editor-side" aria-label="文稿信息">
-        <SuggestionsPanel connection={connection} canResolve={document.access.canEdit && !document.deletedAt} />
+        <SuggestionsPanel connection={connection} canResolve={(document.access.canEdit || holder) && !document.deletedAt} />
         <ProofingPanel document={document} connection={connection} />
         <CollaboratorsPanel document={document} onChanged={setDocument} />
-        <DocxActions document={document} />
+        <DocxActions document={document} pendingSuggestions={headerStatus?.suggestions.count ?? 0} />
         <PropertiesPanel document={document} onSaved={setDocument} />
         <section className="side-section" aria-labelledby="info-title">
           <h2 id="info-title" className="side-title">信息</h2>

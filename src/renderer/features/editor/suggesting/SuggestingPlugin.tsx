@@ -1,6 +1,6 @@
 /**
  * 修订 in the editor: captures the user's edits as suggestions while `on` (and the body is
- * editable), toggles with Ctrl+Shift+E (as in Word), and dresses every suggestion mark in its
+ * editable), limits editing to what capture records while `only`, toggles with Ctrl+Shift+E (as in Word), and dresses every suggestion mark in its
  * author's colour (the presence colour) with a title naming kind, author and local time.
  */
 import { useEffect } from 'react';
@@ -10,7 +10,9 @@ import { $isSuggestionNode, SuggestionNode } from '../../../../core/suggestions/
 import type { SuggestionAuthor } from '../../../../core/suggestions/types';
 import { formatFullTime } from '../../../ui/format';
 import { cursorColorFor } from '../collab/cursorColor';
+import { registerReplacedSelectionDeletion } from './compositionInsertion';
 import { startSuggesting } from './suggestingMode';
+import { registerSuggestOnly } from './suggestOnly';
 
 /** Whether a key event is Word's 修订 shortcut, Ctrl+Shift+E (Cmd on macOS). */
 export function isSuggestingShortcut(event: KeyboardEvent): boolean {
@@ -35,8 +37,13 @@ function dressMarks(editor: LexicalEditor): () => void {
   }, { skipInitialization: false });
 }
 
-export function SuggestingPlugin({ on, author, onToggle }: {
+/**
+ * `on`: capture the user's edits as suggestions; `only`: suggest-only editing (suggestOnly.ts);
+ * `onToggle`: what Ctrl+Shift+E does, null when 修订 cannot be toggled now.
+ */
+export function SuggestingPlugin({ on, only, author, onToggle }: {
   on: boolean;
+  only: boolean;
   author: SuggestionAuthor;
   onToggle: (() => void) | null;
 }) {
@@ -46,6 +53,10 @@ export function SuggestingPlugin({ on, author, onToggle }: {
   useEffect(() => dressMarks(editor), [editor]);
 
   useEffect(() => (on ? startSuggesting(editor, { id, name }) : undefined), [editor, on, id, name]);
+
+  useEffect(() => (on ? registerReplacedSelectionDeletion(editor) : undefined), [editor, on]);
+
+  useEffect(() => (only ? registerSuggestOnly(editor) : undefined), [editor, only]);
 
   useEffect(() => {
     if (!onToggle) return undefined;

@@ -7,16 +7,22 @@ import { HISTORY_PUSH_TAG, type LexicalEditor } from 'lexical';
 import { registerSuggesting } from '../../../../core/suggestions/capture';
 import type { SuggestionAuthor } from '../../../../core/suggestions/types';
 import { undoBoundary } from '../collab/undoBoundary';
+import { registerCompositionInsertion } from './compositionInsertion';
 
 interface Capture { author: SuggestionAuthor; unregister: (() => void) | null }
 
 const captures = new WeakMap<LexicalEditor, Capture>();
 
-/** Turns 修订 on for `editor` as `author`; the returned function turns it off again. */
+/**
+ * Turns 修订 on for `editor` as `author` (an IME's composing text lands in the author's insertion
+ * from its start, see compositionInsertion.ts); the returned function turns it off again.
+ */
 export function startSuggesting(editor: LexicalEditor, author: SuggestionAuthor): () => void {
   const capture: Capture = { author, unregister: registerSuggesting(editor, author) };
   captures.set(editor, capture);
+  const stopComposition = registerCompositionInsertion(editor, author);
   return () => {
+    stopComposition();
     capture.unregister?.();
     capture.unregister = null;
     if (captures.get(editor) === capture) captures.delete(editor);
