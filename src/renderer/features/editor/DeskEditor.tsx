@@ -179,7 +179,7 @@ export function DeskEditor({ documentId, userId, displayName, token, editable, s
           {editable && <Toolbar editable={canType} suggesting={suggesting} suggestOnly={suggestOnly}
             onToggleSuggesting={toggleSuggesting} />}
           <div className="desk">
-            <FindPlugin />
+            <FindPlugin replaceable={!suggesting} />
             <div className="sheet" ref={cursorsContainerRef} aria-busy={!opened} data-document-id={documentId}>
               <OpeningNotice state={openState} adapter={adapter} />
               <RichTextPlugin

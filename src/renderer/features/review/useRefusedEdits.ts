@@ -41,7 +41,12 @@ function deleteDatabase(name: string): Promise<void> {
   });
 }
 
-export function useRefusedEdits(connection: EditorConnection | null, documentId: string, userId: string, title: string): RefusedEdits {
+/**
+ * `writer` says whether this user writes the piece (owner or collaborator): only a writer's refused
+ * edits can be kept as a draft of theirs. Anyone else's (the holder of a checkpoint, whose edit was not
+ * a 修订 the server accepts) are dropped with a notice, and the editor reloads the stored body.
+ */
+export function useRefusedEdits(connection: EditorConnection | null, documentId: string, userId: string, title: string, writer: boolean): RefusedEdits {
   const [state, setState] = useState<RefusedEdits>({ resetting: false, generation: 0, rescued: null, error: null });
   const handling = useRef(false);
   const titleRef = useRef(title);
@@ -55,7 +60,19 @@ export function useRefusedEdits(connection: EditorConnection | null, documentId:
       handling.current = true;
       const local = toBase64(Y.encodeStateAsUpdate(adapter.document));
       // Unmount the editor first: it stops resending and closes the offline copy.
-      setState((s) => ({ ...s, resetting: true, error: null }));
+      const dropped = '这次修改未能写入：审核中只能以修订方式修改正文，正文已重新载入。';
+      setState((s) => ({ ...s, resetting: true, error: writer ? null : dropped }));
+      if (!writer) {
+        void (async () => {
+          await deleteDatabase(offlineCopyName(userId, documentId));
+          handling.current = false;
+          setState((s) => ({
+            resetting: false, generation: s.generation + 1, rescued: s.rescued,
+            error: dropped,
+          }));
+        })();
+        return;
+      }
       void (async () => {
         let rescued: RefusedEdits['rescued'] = null;
         let error: string | null = null;
@@ -76,7 +93,7 @@ export function useRefusedEdits(connection: EditorConnection | null, documentId:
         setState((s) => ({ resetting: false, generation: s.generation + 1, rescued: rescued ?? s.rescued, error }));
       })();
     });
-  }, [connection, documentId, userId]);
+  }, [connection, documentId, userId, writer]);
 
   return state;
 }

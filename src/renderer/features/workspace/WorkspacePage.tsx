@@ -95,7 +95,8 @@ export function WorkspacePage({ documentId }: { documentId: string }) {
   }, [reload]);
   const live = useConnectionLive(connection);
   const workflow = useWorkflow(documentId, reloadDocument, live);
-  const refused = useRefusedEdits(connection, documentId, user.id, document?.title ?? '');
+  const writer = document ? document.ownerId === user.id || document.collaborators.some((c) => c.id === user.id) : false;
+  const refused = useRefusedEdits(connection, documentId, user.id, document?.title ?? '', writer);
   // The header counts the 修订 of the open body as they are made; the server's count until it is in.
   const liveEntries = useSuggestions(connection?.editor ?? null);
   const liveSuggestions = useMemo(() => pendingSummary(liveEntries), [liveEntries]);

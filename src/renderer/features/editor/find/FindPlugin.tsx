@@ -35,7 +35,11 @@ function shortcutOf(event: globalThis.KeyboardEvent): Shortcut {
   return null;
 }
 
-export function FindPlugin() {
+/**
+ * `replaceable` false offers 查找 without 替换: while 修订 is on, a replacement in several places in one
+ * update would be recorded as one deletion and insertion spanning them all.
+ */
+export function FindPlugin({ replaceable = true }: { replaceable?: boolean }) {
   const [editor] = useLexicalComposerContext();
   const [open, setOpen] = useState(false);
   const [replacing, setReplacing] = useState(false);
@@ -50,7 +54,7 @@ export function FindPlugin() {
   const replaceRef = useRef<HTMLInputElement>(null);
   const found = useFindMatches(editor, query, open);
   const { matches, current, units, seek, placeOf } = found;
-  const canReplace = editable;
+  const canReplace = editable && replaceable;
 
   useEffect(() => editor.registerEditableListener(setEditable), [editor]);
   useEffect(() => {
