@@ -55,7 +55,7 @@ function $splitBefore(atoms: readonly Atom[], index: number, keepTail = false): 
 }
 
 /** Moves `node` out of the suggestion around it (to just after it), splitting that suggestion. */
-function $liftOut(node: LexicalNode): void {
+export function $liftOutOfSuggestion(node: LexicalNode): void {
   const parent = node.getParent();
   if (!$isSuggestionNode(parent)) return;
   const rest = node.getNextSiblings();
@@ -114,7 +114,7 @@ function $wrapInserted(atoms: readonly Atom[], from: number, to: number, author:
   }
   if (run.length > 0) runs.push(run);
   for (const nodes of runs) {
-    nodes.forEach($liftOut);
+    nodes.forEach($liftOutOfSuggestion);
     const wrapper = $createSuggestionNode('insert', meta);
     nodes[0].insertBefore(wrapper);
     wrapper.append(...nodes);

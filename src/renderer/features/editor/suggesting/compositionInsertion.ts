@@ -15,6 +15,7 @@ import {
 } from 'lexical';
 import { $createSuggestionNode, $isSuggestionNode, SuggestionNode } from '../../../../core/suggestions/SuggestionNode';
 import { newSuggestionMeta, type SuggestionAuthor } from '../../../../core/suggestions/types';
+import { $liftOutOfSuggestion } from '../../../../core/suggestions/captureApply';
 import { $selectionCapturable } from './suggestOnly';
 
 /** Lexical's placeholder for a composition's start (not exported): a no-break space where it uses one. */
@@ -26,16 +27,7 @@ function isOwnInsertion(node: LexicalNode | null, author: SuggestionAuthor): nod
 
 /** Moves `node` out of the suggestions around it, splitting each at `node`. */
 function $liftOutOfSuggestions(node: LexicalNode): void {
-  for (let parent = node.getParent(); $isSuggestionNode(parent); parent = node.getParent()) {
-    const rest = node.getNextSiblings();
-    if (rest.length > 0) {
-      const tail = $createSuggestionNode(parent.getKind(), parent.getMeta());
-      parent.insertAfter(tail);
-      tail.append(...rest);
-    }
-    parent.insertAfter(node);
-    if (parent.getChildrenSize() === 0) parent.remove();
-  }
+  while ($isSuggestionNode(node.getParent())) $liftOutOfSuggestion(node);
 }
 
 /**
