@@ -7,8 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import {
-  ADMIN_PASSWORD, ApiClient, body, createWriter, loggedInPage, login, openDocument, startServer,
-  type RunningServer, type TestUser,
+  ADMIN_PASSWORD, ApiClient, body, createUser, createWriter, loggedInPage, login, openDocument, startServer, type RunningServer, type TestUser,
 } from './desk';
 
 let server: RunningServer;
@@ -17,12 +16,6 @@ let writer: TestUser;
 let colleague: TestUser;
 let reviewer: TestUser;
 let signer: TestUser;
-
-async function createUser(username: string, displayName: string, roles: string[]): Promise<TestUser> {
-  const password = `${username}-pass-2023`;
-  const { user } = await admin.ok<{ user: { id: string } }>('POST', '/api/users', { username, password, displayName, roles });
-  return { id: user.id, username, password, displayName, api: await new ApiClient(server.url).login(username, password) };
-}
 
 /** A 政务信息 piece of the writer, shared with the colleague, taken through review to 定稿. */
 async function signedPiece(title: string): Promise<string> {
@@ -55,8 +48,8 @@ test.beforeAll(async () => {
   admin = await new ApiClient(server.url).login('admin', ADMIN_PASSWORD);
   writer = await createWriter(server, 'zhangmin', '张敏');
   colleague = await createWriter(server, 'wujing', '吴静');
-  reviewer = await createUser('lishen', '李慎', ['reviewer']);
-  signer = await createUser('zhouqian', '周谦', ['signer']);
+  reviewer = await createUser(server, 'lishen', '李慎', ['reviewer']);
+  signer = await createUser(server, 'zhouqian', '周谦', ['signer']);
 });
 
 test.afterAll(async () => {

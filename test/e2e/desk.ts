@@ -2,8 +2,8 @@
  * Shared steps of the browser tests: a real desk server serving the built renderer (run
  * `npx electron-vite build` first), users made through the API, and logging in through the UI.
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { ADMIN_PASSWORD, ApiClient, startDeskServer, type RunningServer } from '../support/server';
 
@@ -19,15 +19,30 @@ export async function startServer(options?: Parameters<typeof startDeskServer>[0
 
 export interface TestUser { id: string; username: string; password: string; displayName: string; api: ApiClient }
 
-/** Creates a writer through the admin API and returns it logged in to the API. */
-export async function createWriter(server: RunningServer, username: string, displayName: string): Promise<TestUser> {
+/** Creates a user with `roles` through the admin API and returns it logged in to the API. */
+export async function createUser(server: RunningServer, username: string, displayName: string, roles: string[]): Promise<TestUser> {
   const admin = await new ApiClient(server.url).login('admin', ADMIN_PASSWORD);
   const password = `${username}-pass-2023`;
-  const { user } = await admin.ok<{ user: { id: string } }>('POST', '/api/users', {
-    username, password, displayName, roles: ['writer'],
-  });
+  const { user } = await admin.ok<{ user: { id: string } }>('POST', '/api/users', { username, password, displayName, roles });
   const api = await new ApiClient(server.url).login(username, password);
   return { id: user.id, username, password, displayName, api };
+}
+
+/** Creates a writer through the admin API and returns it logged in to the API. */
+export function createWriter(server: RunningServer, username: string, displayName: string): Promise<TestUser> {
+  return createUser(server, username, displayName, ['writer']);
+}
+
+/** Lets the browser's selectionchange reach Lexical before the next key. */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+}
+
+/** Saves a screenshot of the page as test-results/<name>.png, to be looked at. */
+export async function shot(page: Page, name: string): Promise<void> {
+  const path = resolve(`test-results/${name}.png`);
+  mkdirSync(dirname(path), { recursive: true });
+  await page.screenshot({ path });
 }
 
 /** Creates a document owned by `owner`, seeded with paragraphs, shared with the collaborators. */

@@ -7,7 +7,9 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { parseLevelNumber } from '../../src/core/structure/levels';
-import { body, caretToEnd, createWriter, login, openDocument, serverText, startServer, type RunningServer, type TestUser } from './desk';
+import {
+  body, caretToEnd, createWriter, login, openDocument, serverText, settle, startServer, type RunningServer, type TestUser,
+} from './desk';
 import { seededRandom } from '../support/random';
 
 let server: RunningServer;
@@ -66,10 +68,6 @@ async function textBeforeCaret(page: Page): Promise<string> {
     before.setEnd(range.startContainer, range.startOffset);
     return before.toString().replace(/\u200b/g, '');
   });
-}
-
-async function settle(page: Page): Promise<void> {
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
 }
 
 /** Puts the caret at `offset` (UTF-16 units; -1 for the end) in the paragraph holding `text`. */

@@ -4,7 +4,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import {
-  ADMIN_PASSWORD, ApiClient, createDocument, createWriter, loggedInPage, openDocument, startServer,
+  createDocument, createUser, createWriter, loggedInPage, openDocument, startServer,
   type RunningServer, type TestUser,
 } from './desk';
 
@@ -15,12 +15,7 @@ let reviewer: TestUser;
 test.beforeAll(async () => {
   server = await startServer();
   writer = await createWriter(server, 'zhaoyun', '赵云');
-  const admin = await new ApiClient(server.url).login('admin', ADMIN_PASSWORD);
-  const password = 'qianli-pass-2023';
-  const { user } = await admin.ok<{ user: { id: string } }>('POST', '/api/users', {
-    username: 'qianli', password, displayName: '钱立', roles: ['reviewer'],
-  });
-  reviewer = { id: user.id, username: 'qianli', password, displayName: '钱立', api: await new ApiClient(server.url).login('qianli', password) };
+  reviewer = await createUser(server, 'qianli', '钱立', ['reviewer']);
 });
 
 test.afterAll(async () => {

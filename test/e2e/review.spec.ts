@@ -7,8 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import {
-  ADMIN_PASSWORD, ApiClient, body, caretToEnd, connection, createWriter, loggedInPage, openDocument, serverText, startServer,
-  type RunningServer, type TestUser,
+  ADMIN_PASSWORD, ApiClient, body, caretToEnd, connection, createUser, createWriter, loggedInPage, openDocument, serverText, startServer, type RunningServer, type TestUser,
 } from './desk';
 
 let server: RunningServer;
@@ -17,19 +16,12 @@ let collaborator: TestUser;
 let reviewer: TestUser;
 let signer: TestUser;
 
-async function createUser(username: string, displayName: string, roles: string[]): Promise<TestUser> {
-  const admin = await new ApiClient(server.url).login('admin', ADMIN_PASSWORD);
-  const password = `${username}-pass-2023`;
-  const { user } = await admin.ok<{ user: { id: string } }>('POST', '/api/users', { username, password, displayName, roles });
-  return { id: user.id, username, password, displayName, api: await new ApiClient(server.url).login(username, password) };
-}
-
 test.beforeAll(async () => {
   server = await startServer();
   writer = await createWriter(server, 'zhangmin', '张敏');
   collaborator = await createWriter(server, 'wujing', '吴静');
-  reviewer = await createUser('lishen', '李慎', ['reviewer']);
-  signer = await createUser('zhouqian', '周谦', ['signer']);
+  reviewer = await createUser(server, 'lishen', '李慎', ['reviewer']);
+  signer = await createUser(server, 'zhouqian', '周谦', ['signer']);
 });
 
 test.afterAll(async () => {

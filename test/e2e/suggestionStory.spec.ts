@@ -5,13 +5,11 @@
  * 审阅 pane and resubmits; the chain approves and signs. Also: a holder typing with a Chinese IME
  * keeps a writable connection (the composing text is their own insertion from its first state).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import JSZip from 'jszip';
 import {
-  ADMIN_PASSWORD, ApiClient, body, caretToEnd, connection, createWriter, loggedInPage, openDocument, serverText,
-  startServer, type RunningServer, type TestUser,
+  body, caretToEnd, connection, createUser, createWriter, loggedInPage, openDocument, serverText, settle, shot, startServer, type RunningServer, type TestUser,
 } from './desk';
 
 let server: RunningServer;
@@ -19,18 +17,11 @@ let writer: TestUser;
 let reviewer: TestUser;
 let signer: TestUser;
 
-async function createUser(username: string, displayName: string, roles: string[]): Promise<TestUser> {
-  const admin = await new ApiClient(server.url).login('admin', ADMIN_PASSWORD);
-  const password = `${username}-pass-2023`;
-  const { user } = await admin.ok<{ user: { id: string } }>('POST', '/api/users', { username, password, displayName, roles });
-  return { id: user.id, username, password, displayName, api: await new ApiClient(server.url).login(username, password) };
-}
-
 test.beforeAll(async () => {
   server = await startServer();
   writer = await createWriter(server, 'chenjing', '陈静');
-  reviewer = await createUser('hegao', '何高', ['reviewer']);
-  signer = await createUser('qianfa', '钱发', ['signer']);
+  reviewer = await createUser(server, 'hegao', '何高', ['reviewer']);
+  signer = await createUser(server, 'qianfa', '钱发', ['signer']);
 });
 
 test.afterAll(async () => {
@@ -53,16 +44,6 @@ function change(page: Page, kind: string, author: string, text: string) {
 
 function workflowBar(page: Page) {
   return page.getByRole('group', { name: '审核状态' });
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  const path = resolve(`test-results/${name}.png`);
-  mkdirSync(dirname(path), { recursive: true });
-  await page.screenshot({ path });
-}
-
-async function settle(page: Page): Promise<void> {
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
 }
 
 /** Selects `text` in the body, or (collapsed) puts the caret right after it. */

@@ -4,12 +4,9 @@
  * accepts or rejects them, one undo step each; the server's text is the body with pending
  * suggestions unapplied.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import {
-  ADMIN_PASSWORD, ApiClient, body, caretToEnd, createDocument, createWriter, loggedInPage, openDocument, serverText,
-  startServer, type RunningServer, type TestUser,
+  createUser, body, caretToEnd, createDocument, createWriter, loggedInPage, openDocument, serverText, settle, shot, startServer, type RunningServer, type TestUser,
 } from './desk';
 
 let server: RunningServer;
@@ -21,12 +18,7 @@ test.beforeAll(async () => {
   server = await startServer();
   owner = await createWriter(server, 'wangfang', '王芳');
   colleague = await createWriter(server, 'zhaolei', '赵磊');
-  const admin = await new ApiClient(server.url).login('admin', ADMIN_PASSWORD);
-  const password = 'lishen-pass-2023';
-  const { user } = await admin.ok<{ user: { id: string } }>('POST', '/api/users', {
-    username: 'lishen', password, displayName: '李慎', roles: ['reviewer'],
-  });
-  reviewer = { id: user.id, username: 'lishen', password, displayName: '李慎', api: await new ApiClient(server.url).login('lishen', password) };
+  reviewer = await createUser(server, 'lishen', '李慎', ['reviewer']);
 });
 
 test.afterAll(async () => {
@@ -41,17 +33,6 @@ function pane(page: Page) {
 
 function change(page: Page, kind: string, author: string) {
   return pane(page).getByRole('listitem', { name: `${kind} ${author}` });
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  const path = resolve(`test-results/${name}.png`);
-  mkdirSync(dirname(path), { recursive: true });
-  await page.screenshot({ path });
-}
-
-/** Lets the browser's selectionchange reach Lexical before the next key. */
-async function settle(page: Page): Promise<void> {
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
 }
 
 test('修订: marks for a collaborator, the 审阅 pane accepts one change and rejects the other', async ({ browser }) => {

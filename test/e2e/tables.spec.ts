@@ -1,5 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { body, caretToEnd, createDocument, createWriter, login, openDocument, serverText, startServer, type RunningServer, type TestUser } from './desk';
+import {
+  body, caretToEnd, createDocument, createWriter, login, openDocument, serverText, settle, startServer, type RunningServer, type TestUser,
+} from './desk';
 
 let server: RunningServer;
 let writer: TestUser;
@@ -22,11 +24,6 @@ async function cells(table: Locator): Promise<string[][]> {
 /** Yjs' UndoManager merges edits less than 500 ms apart into one undo step; a writer pauses. */
 async function pause(page: Page): Promise<void> {
   await page.waitForTimeout(700);
-}
-
-/** Lets the browser's selectionchange reach Lexical before the next key. */
-async function settle(page: Page): Promise<void> {
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
 }
 
 test('a table: inserted in an empty paragraph, filled with Tab, rows and columns from the menus, undone', async ({ page }) => {
