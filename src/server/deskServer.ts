@@ -34,6 +34,7 @@ import { registerAuditRoutes } from './http/auditRoutes';
 import { registerDocxRoutes } from './http/docxRoutes';
 import { registerProofingRoutes } from './http/proofingRoutes';
 import { registerSuggestionRoutes } from './http/suggestionRoutes';
+import { SuggestionDecisionLog } from './review/suggestionDecisionLog';
 import { SuggestionAuthority } from './review/suggestionAuthority';
 import { SuggestionResolver } from './review/suggestionResolver';
 import { openAuditLog } from './audit/auditLog';
@@ -153,7 +154,8 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     extensions: [new AuthenticationExtension(sessions, documents), persistence],
   });
   const bodies = new BodyStore(yjsStore, collabServer, work);
-  const authority = new SuggestionAuthority({ documents, bodies, work, log });
+  const decisions = new SuggestionDecisionLog(db);
+  const authority = new SuggestionAuthority({ documents, bodies, work, log, decisions });
   const chains = new ChainStore(db);
   const versions = new VersionStore(db, documents, bodies, yjsStore, collabServer, work);
   const bus = options.eventBus ?? new InProcessEventBus((err) => log.error({ err }, 'an event listener failed'));
@@ -161,9 +163,9 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   const streams = new EventStreams({ bus, log, sessionHolds: async (token) => (await sessions.authenticate(token)) !== null });
   const proofing = new ProofingStore(db);
   const proofGate = new ProofreadingGate(proofing, work);
-  const suggestions = new SuggestionResolver({ documents, bodies, yjsStore, collab: collabServer, work, gate, audit });
+  const suggestions = new SuggestionResolver({ documents, bodies, yjsStore, collab: collabServer, work, gate, audit, decisions });
   const workflow = new WorkflowService({
-    transact: transactor(db), documents, transitions, bodies, users, chains, gate, versions, audit: auditLog, proofGate, inbox, suggestions,
+    transact: transactor(db), documents, transitions, bodies, users, chains, gate, versions, audit: auditLog, proofGate, inbox, suggestions, decisions,
   });
   const threads = new ThreadStore({ db, documents, bodies, audit, announce: (id, threadId) => gate.announceComments(id, threadId) });
 

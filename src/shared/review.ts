@@ -55,6 +55,22 @@ export interface HistoryEntry {
   vouches: boolean;
   /** The proofreading run a submit or sign passed (审校), null for other actions and older entries. */
   proofReport?: ProofReport | null;
+  /** The suggestions (修订) its actor accepted or rejected in review since their previous action on the piece. */
+  decided?: DecidedSuggestion[];
+}
+
+/** A suggestion (修订) someone accepted or rejected in review: whose it was, what it changed, the decision. */
+export interface DecidedSuggestion {
+  id: string;
+  kind: 'insert' | 'delete' | 'split' | 'join' | 'level';
+  authorId: string;
+  authorName: string;
+  /** When it was suggested (ISO 8601). */
+  at: string;
+  /** What it inserted or deleted (up to 200 characters; '' for paragraph marks and levels). */
+  text: string;
+  accepted: boolean;
+  decidedAt: string;
 }
 
 export const saveVersionRequest = z.object({ name: nameText(TEXT_LIMITS.versionName) });

@@ -7,6 +7,7 @@ import type { HistoryEntry, WorkflowStatus } from '../../src/shared/review';
 import { EDITS_REFUSED, parseCollabMessage } from '../../src/shared/collabMessages';
 import type { ResolveSuggestionsResponse, SuggestionsResponse } from '../../src/shared/suggestions';
 import { registerSuggesting } from '../../src/core/suggestions/capture';
+import { $acceptSuggestion, $rejectSuggestion } from '../../src/core/suggestions/operations';
 
 let server: RunningServer;
 let office: TestOffice;
@@ -137,6 +138,36 @@ describe('修订 on a piece in review', () => {
 
     await as('signer').ok('POST', `/api/documents/${id}/transitions`, { action: 'sign' });
     expect((await as('writer').request('POST', `/api/documents/${id}/suggestions/reject`, { all: true })).status).toBe(409);
+
+    // The history says what the signature covers: the reviewer's change the signer accepted, and the one rejected.
+    const history = (await as('writer').ok<{ entries: HistoryEntry[] }>('GET', `/api/documents/${id}/history`)).entries;
+    expect(history.at(-1)).toMatchObject({ action: 'sign', actorName: '张主任' });
+    expect(history.at(-1)?.decided?.map((d) => [d.text, d.authorName, d.accepted])).toEqual([['甲', '李审核', true], ['乙', '李审核', false]]);
+    expect(history.find((e) => e.action === 'approve')?.decided).toEqual([]);
+  });
+
+  it('records what the holder accepted or rejected in the editor, and the holder\'s next action covers it', async () => {
+    const id = await pieceInReview(['第一段正文。', '第二段正文。']);
+    const reviewer = await suggester(id, 'reviewer', '李审核');
+    typeAt(reviewer, 0, 3, '甲');
+    await reviewer.acknowledged();
+    typeAt(reviewer, 1, 3, '乙');
+    await reviewer.acknowledged();
+    await as('reviewer').ok('POST', `/api/documents/${id}/transitions`, { action: 'approve', assigneeId: idOf('signer') });
+
+    const signer = office.connect(id, 'signer');
+    await signer.synced();
+    const [first, second] = await listed(id, 'signer');
+    signer.editor.update(() => { $acceptSuggestion(first.id); }, { discrete: true });
+    await signer.acknowledged();
+    signer.editor.update(() => { $rejectSuggestion(second.id); }, { discrete: true });
+    await signer.acknowledged();
+    expect(await content(id)).toBe('第一段甲正文。\n第二段正文。');
+
+    await as('signer').ok('POST', `/api/documents/${id}/transitions`, { action: 'return', comment: '请撰稿人再看一遍' });
+    const history = (await as('writer').ok<{ entries: HistoryEntry[] }>('GET', `/api/documents/${id}/history`)).entries;
+    expect(history.at(-1)).toMatchObject({ action: 'return' });
+    expect(history.at(-1)?.decided?.map((d) => [d.kind, d.text, d.accepted])).toEqual([['insert', '甲', true], ['insert', '乙', false]]);
   });
 });
 

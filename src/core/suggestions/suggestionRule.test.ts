@@ -23,17 +23,35 @@ describe('judgeSuggestionUpdate', () => {
       const text = $getRoot().getFirstDescendant();
       if ($isTextNode(text)) text.setTextContent('甲丙乙').select(2, 2);
     }, { discrete: true });
-    expect(judgeSuggestionUpdate(before, state(editor), ALICE)).toEqual({ allowed: true });
+    expect(judgeSuggestionUpdate(before, state(editor), ALICE)).toEqual({ allowed: true, decided: [] });
   });
 
   it('allows accepting and rejecting pending suggestions of others', () => {
     const editor = testEditor(pending);
     const before = state(editor);
     editor.update(() => { $acceptSuggestion('i'); $rejectSuggestion('d'); }, { discrete: true });
-    expect(judgeSuggestionUpdate(before, state(editor), ALICE)).toEqual({ allowed: true });
+    expect(judgeSuggestionUpdate(before, state(editor), ALICE)).toEqual({
+      allowed: true,
+      decided: [
+        { id: 'i', kind: 'insert', authorId: BOB.id, authorName: BOB.name, at: meta('i', BOB).at, text: '乙', accepted: true },
+        { id: 'd', kind: 'delete', authorId: BOB.id, authorName: BOB.name, at: meta('d', BOB).at, text: '丙', accepted: false },
+      ],
+    });
     const other = testEditor(pending);
     other.update(() => { $rejectSuggestion('i'); $acceptSuggestion('d'); }, { discrete: true });
-    expect(judgeSuggestionUpdate(before, state(other), ALICE)).toEqual({ allowed: true });
+    const verdict = judgeSuggestionUpdate(before, state(other), ALICE);
+    expect(verdict.allowed && verdict.decided.map((d) => [d.id, d.accepted])).toEqual([['i', false], ['d', true]]);
+  });
+
+  it('does not list a holder withdrawing their own insertion as a decision, but lists accepting it', () => {
+    const own: Piece[][] = [['甲', ins('乙', meta('mine', ALICE))]];
+    const withdrawn = testEditor(own);
+    withdrawn.update(() => { $rejectSuggestion('mine'); }, { discrete: true });
+    expect(judgeSuggestionUpdate(body(own), state(withdrawn), ALICE)).toEqual({ allowed: true, decided: [] });
+    const accepted = testEditor(own);
+    accepted.update(() => { $acceptSuggestion('mine'); }, { discrete: true });
+    const verdict = judgeSuggestionUpdate(body(own), state(accepted), ALICE);
+    expect(verdict.allowed && verdict.decided.map((d) => [d.id, d.accepted])).toEqual([['mine', true]]);
   });
 
   it('refuses a direct edit', () => {
@@ -61,6 +79,6 @@ describe('judgeSuggestionUpdate', () => {
       const text = $getRoot().getLastDescendant();
       if ($isTextNode(text)) text.select(1, 1).insertText('戊');
     }, { discrete: true });
-    expect(judgeSuggestionUpdate(before, state(editor), ALICE)).toEqual({ allowed: true });
+    expect(judgeSuggestionUpdate(before, state(editor), ALICE)).toEqual({ allowed: true, decided: [] });
   });
 });

@@ -12,8 +12,22 @@ import { PARAGRAPH_SUGGESTION_KEYS, parseSuggestionMeta, type SuggestionKind, ty
 /** Why an update is refused. */
 export type SuggestionRefusal = 'direct-edit' | 'forged-author' | 'altered-suggestion' | 'too-many-resolved' | 'unreadable';
 
-/** The verdict on one update. */
-export type SuggestionVerdict = { allowed: true } | { allowed: false; reason: SuggestionRefusal };
+/**
+ * A suggestion an allowed update accepted or rejected: what it was, whose, and the decision. A
+ * holder removing their own insertion is withdrawing it, not deciding on it, and is not listed.
+ */
+export interface SuggestionDecision {
+  id: string;
+  kind: SuggestionKind;
+  authorId: string;
+  authorName: string;
+  at: string;
+  text: string;
+  accepted: boolean;
+}
+
+/** The verdict on one update; an allowed one lists the suggestions it decided. */
+export type SuggestionVerdict = { allowed: true; decided: SuggestionDecision[] } | { allowed: false; reason: SuggestionRefusal };
 
 interface Found extends SuggestionMeta { kind: SuggestionKind; text: string }
 
@@ -76,6 +90,20 @@ function resolved(before: unknown, accepted: readonly string[], rejected: readon
   return editor.getEditorState().toJSON();
 }
 
+/** The decisions on the suggestions gone from `was`, one per id, without the holder's withdrawals. */
+function decisions(was: Map<string, Found>, accepted: ReadonlySet<string>, rejected: readonly string[], holder: { id: string }): SuggestionDecision[] {
+  const byId = new Map<string, SuggestionDecision>();
+  for (const entry of was.values()) {
+    const decided = accepted.has(entry.id) || rejected.includes(entry.id);
+    if (!decided) continue;
+    const known = byId.get(entry.id);
+    if (known) { known.text += entry.text; continue; }
+    const { id, kind, authorId, authorName, at, text } = entry;
+    byId.set(id, { id, kind, authorId, authorName, at, text, accepted: accepted.has(id) });
+  }
+  return [...byId.values()].filter((d) => d.accepted || d.authorId !== holder.id);
+}
+
 /**
  * Judges an update of the body from `before` to `after` (serialized editor states) by `holder`:
  * allowed when the original view (every pending suggestion unapplied) is unchanged except by
@@ -110,7 +138,7 @@ export function judgeSuggestionUpdate(before: unknown, after: unknown, holder: {
     const accepted = gone.filter((_, i) => choice[i]);
     const rejected = gone.filter((_, i) => !choice[i]);
     const base = gone.length === 0 ? before : resolved(before, accepted, rejected);
-    if (originalOf(base) === target) return { allowed: true };
+    if (originalOf(base) === target) return { allowed: true, decided: decisions(was, new Set(accepted), rejected, holder) };
   }
   return { allowed: false, reason: gone.length > MAX_MIXED ? 'too-many-resolved' : 'direct-edit' };
 }

@@ -16,6 +16,11 @@ export interface LevelSuggestion extends SuggestionMeta { from: 0 | 1 | 2 | 3 | 
 export type InlineSuggestionKind = 'insert' | 'delete';
 export type SuggestionKind = InlineSuggestionKind | 'split' | 'join' | 'level';
 
+/** The kind of a change as the 审阅 pane and the 审核记录 name it. */
+export const SUGGESTION_KIND_NAMES: Readonly<Record<SuggestionKind, string>> = {
+  insert: '插入', delete: '删除', split: '分段', join: '合并段落', level: '更改层级',
+};
+
 /**
  * The suggestions a paragraph carries. `split`: its start is an inserted paragraph mark (the
  * original text runs on from the previous paragraph); `join`: its start mark is deleted (accepting

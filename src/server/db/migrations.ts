@@ -5,6 +5,7 @@ import { createLedgerTables } from '../ledger/ledgerMigration';
 import { createProofingTables } from '../proofing/proofingMigration';
 import { migrateReviewThreads } from '../review/threadMigration';
 import { addAuditSigning } from '../audit/auditMigration';
+import { createSuggestionDecisions } from '../review/suggestionDecisionLog';
 
 /**
  * Migrations live in code, in order; each is written once for both dialects. The few types that
@@ -95,6 +96,11 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
     '0006_audit_signing': {
       async up(db: Kysely<unknown>) {
         await addAuditSigning(db);
+      },
+    },
+    '0007_suggestion_decisions': {
+      async up(db: Kysely<unknown>) {
+        await createSuggestionDecisions(db, serial, dialect === 'postgres');
       },
     },
   };

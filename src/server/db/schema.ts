@@ -34,6 +34,7 @@ export interface Database {
   proofing_ignores: ProofingIgnoresTable;
   review_threads: ReviewThreadsTable;
   review_entries: ReviewEntriesTable;
+  suggestion_decisions: SuggestionDecisionsTable;
 }
 
 export interface UsersTable {
@@ -271,4 +272,23 @@ export interface ReviewEntriesTable {
   edited_at: string | null;
   deleted_at: string | null;
   migrated: ColumnType<number, number | undefined, number>;
+}
+
+/** A suggestion (修订) accepted or rejected in review, covered by its decider's next transition (migration 0007). */
+export interface SuggestionDecisionsTable {
+  id: Generated<number>;
+  document_id: string;
+  revision: number;
+  suggestion_id: string;
+  kind: 'insert' | 'delete' | 'split' | 'join' | 'level';
+  author_id: string;
+  author_name: string;
+  /** When the suggestion was made. */
+  suggested_at: string;
+  text: string;
+  accepted: number;
+  decided_by: string;
+  decided_at: string;
+  /** The decider's transition that covers it; null until they next act on the piece. */
+  transition_id: number | null;
 }

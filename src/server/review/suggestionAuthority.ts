@@ -3,6 +3,7 @@ import type { DocumentRow } from '../db/schema';
 import type { DocumentStore } from '../documents/documentStore';
 import type { BodyStore } from '../collab/bodyStore';
 import type { HeavyWork } from '../work/heavyWork';
+import type { SuggestionDecisionLog } from './suggestionDecisionLog';
 
 /**
  * What the server does with a body update: `direct` — the piece is not in review, the connection's
@@ -30,6 +31,8 @@ export class SuggestionAuthority {
     bodies: Pick<BodyStore, 'currentState'>;
     work: HeavyWork;
     log: Logger;
+    /** Where the suggestions an allowed update accepted or rejected are recorded. */
+    decisions: Pick<SuggestionDecisionLog, 'record'>;
   }) {}
 
   /** The verdict on `update` to the body `documentName` from the connection of `userId`. */
@@ -42,8 +45,10 @@ export class SuggestionAuthority {
       const live = await this.deps.bodies.currentState(documentName);
       const verdict = await this.deps.work.run('judgeSuggestionUpdate', { live, update, holderId: userId });
       const ms = Math.round(performance.now() - started);
-      this.deps.log.debug({ documentName, ms, verdict }, 'judged a suggestion update');
-      return verdict.allowed ? 'allowed' : 'refused';
+      this.deps.log.debug({ documentName, ms, allowed: verdict.allowed }, 'judged a suggestion update');
+      if (!verdict.allowed) return 'refused';
+      await this.deps.decisions.record(row.id, row.revision, userId, verdict.decided);
+      return 'allowed';
     } catch (err) {
       this.deps.log.warn({ err, documentName }, 'could not judge a suggestion update: refused');
       return 'refused';

@@ -10,6 +10,7 @@ import type { Audit } from '../services';
 import { DeskError, forbidden } from '../errors';
 import type { CollabGate } from './collabGate';
 import { isSuggestionHolder } from './suggestionAuthority';
+import type { SuggestionDecisionLog } from './suggestionDecisionLog';
 
 export interface SuggestionResolverDeps {
   documents: DocumentStore;
@@ -19,6 +20,7 @@ export interface SuggestionResolverDeps {
   work: HeavyWork;
   gate: CollabGate;
   audit: Audit;
+  decisions: Pick<SuggestionDecisionLog, 'record'>;
 }
 
 /**
@@ -58,7 +60,7 @@ export class SuggestionResolver {
     if (row.state !== 'review' && !access.canEdit) throw forbidden('只有撰稿人和协作者可以处理修订');
 
     const live = await this.deps.bodies.currentState(documentId);
-    const { update, resolved } = await this.deps.work.run('resolveSuggestions', {
+    const { update, resolved, decided } = await this.deps.work.run('resolveSuggestions', {
       live, accept, ...(request.ids && { ids: request.ids }), ...(request.authorId !== undefined && { authorId: request.authorId }),
     });
     if (resolved > 0) {
@@ -73,6 +75,7 @@ export class SuggestionResolver {
       await this.deps.yjsStore.append(documentId, update);
       // A writer's accept is an edit of this revision; the holder's is the review itself (they may still approve).
       if (!holder) await this.deps.gate.recordEditor(documentId, user.id);
+      else await this.deps.decisions.record(documentId, row.revision, user.id, decided);
       await this.deps.audit(user.id, accept ? 'suggestion.accept' : 'suggestion.reject', documentId, {
         resolved, ...(request.ids && { ids: request.ids.slice(0, 50) }), ...(request.authorId && { authorId: request.authorId }),
       });

@@ -32,7 +32,7 @@ describe('suggestion tasks', () => {
     registerSuggesting(holder.editor, { id: 'u1', name: '李审核' });
     typeAt(holder.editor, 0, 2, '新');
     const [suggestion] = holder.updates.splice(0);
-    expect(judgeIncomingUpdate({ live: seed, update: suggestion, holderId: 'u1' }, read)).toEqual({ allowed: true });
+    expect(judgeIncomingUpdate({ live: seed, update: suggestion, holderId: 'u1' }, read)).toEqual({ allowed: true, decided: [] });
     expect(judgeIncomingUpdate({ live: seed, update: suggestion, holderId: 'u2' }, read)).toEqual({ allowed: false, reason: 'forged-author' });
 
     const direct = client(seed);
@@ -78,7 +78,7 @@ describe('suggestion tasks', () => {
       typeAt(holder.editor, 20 + i * 10, 5, '改');
       const update = Y.mergeUpdates(holder.updates.splice(0));
       const started = performance.now();
-      expect(judgeIncomingUpdate({ live, update, holderId: 'u1' }, cached)).toEqual({ allowed: true });
+      expect(judgeIncomingUpdate({ live, update, holderId: 'u1' }, cached)).toEqual({ allowed: true, decided: [] });
       times.push(Math.round(performance.now() - started));
       live = Y.encodeStateAsUpdate(holder.doc);
     }

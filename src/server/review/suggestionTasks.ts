@@ -8,7 +8,7 @@ import { createHeadlessEditor } from '@lexical/headless';
 import type { SerializedEditorState } from 'lexical';
 import { bindHeadlessEditor } from '../../core/editor/headless';
 import { DESK_NODES } from '../../core/editor/nodes';
-import { judgeSuggestionUpdate, type SuggestionVerdict } from '../../core/suggestions/suggestionRule';
+import { judgeSuggestionUpdate, type SuggestionDecision, type SuggestionVerdict } from '../../core/suggestions/suggestionRule';
 import {
   $acceptAllSuggestions, $acceptSuggestion, $listSuggestions, $rejectAllSuggestions, $rejectSuggestion,
 } from '../../core/suggestions/operations';
@@ -53,15 +53,30 @@ export interface ResolveRequest {
   authorId?: string;
 }
 
-/** The Yjs change that resolves the chosen suggestions of `live`, and how many it resolved (0: no change). */
-export function resolveSuggestionsUpdate(request: ResolveRequest): { update: Uint8Array; resolved: number } {
+/** One decision per suggestion of `before` that is gone from `after`. */
+function decidedBetween(before: readonly Omit<SuggestionItem, 'paragraphIndex'>[], after: readonly Pick<SuggestionItem, 'id'>[], accepted: boolean): SuggestionDecision[] {
+  const left = new Set(after.map((s) => s.id));
+  const byId = new Map<string, SuggestionDecision>();
+  for (const { id, kind, authorId, authorName, at, text } of before) {
+    if (left.has(id)) continue;
+    const known = byId.get(id);
+    if (known) known.text += text;
+    else byId.set(id, { id, kind, authorId, authorName, at, text, accepted });
+  }
+  return [...byId.values()];
+}
+
+/** The Yjs change that resolves the chosen suggestions of `live`, how many it resolved (0: no change), and which. */
+export function resolveSuggestionsUpdate(request: ResolveRequest): { update: Uint8Array; resolved: number; decided: SuggestionDecision[] } {
   const copy = new Y.Doc();
   const { editor, dispose } = bindHeadlessEditor(copy);
   try {
     Y.applyUpdate(copy, request.live);
     const before = Y.encodeStateVector(copy);
     let resolved = 0;
+    let decided: SuggestionDecision[] = [];
     editor.update(() => {
+      const pending = $listSuggestions();
       if (request.ids) {
         const one = request.accept ? $acceptSuggestion : $rejectSuggestion;
         resolved = [...new Set(request.ids)].filter((id) => one(id)).length;
@@ -69,8 +84,9 @@ export function resolveSuggestionsUpdate(request: ResolveRequest): { update: Uin
         const filter = request.authorId !== undefined ? { authorId: request.authorId } : {};
         resolved = request.accept ? $acceptAllSuggestions(filter) : $rejectAllSuggestions(filter);
       }
+      decided = decidedBetween(pending, $listSuggestions(), request.accept);
     }, { discrete: true });
-    return { update: resolved > 0 ? Y.encodeStateAsUpdate(copy, before) : new Uint8Array(), resolved };
+    return { update: resolved > 0 ? Y.encodeStateAsUpdate(copy, before) : new Uint8Array(), resolved, decided };
   } finally {
     dispose();
     copy.destroy();

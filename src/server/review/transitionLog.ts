@@ -21,9 +21,10 @@ export type TransitionWithNames = Selectable<TransitionsTable> & { actor_name: s
 export class TransitionLog {
   constructor(private readonly db: Kysely<Database>) {}
 
-  /** Appends one transition within `trx` (the document's own move is written in the same transaction). */
-  async append(trx: Transaction<Database>, transition: NewTransition): Promise<void> {
-    await trx.insertInto('transitions').values(transition).execute();
+  /** Appends one transition within `trx` (the document's own move is written in the same transaction); its id. */
+  async append(trx: Transaction<Database>, transition: NewTransition): Promise<number> {
+    const { id } = await trx.insertInto('transitions').values(transition).returning('id').executeTakeFirstOrThrow();
+    return Number(id);
   }
 
   /** Every transition of the piece, oldest first, with actor and assignee names (names joined for display only). */

@@ -17,6 +17,7 @@ import type { VersionStore } from './versionStore';
 import type { InboxNotifier } from '../events/inboxNotifier';
 import type { FinalSignature, TransitionLog } from './transitionLog';
 import type { PendingSuggestions } from '../../shared/suggestions';
+import type { SuggestionDecisionLog } from './suggestionDecisionLog';
 
 export interface WorkflowDeps {
   /** Makes the document's move and its transition's record one write. */
@@ -35,6 +36,8 @@ export interface WorkflowDeps {
   inbox?: Pick<InboxNotifier, 'transitioned'>;
   /** 修订 pending in a body: shown in the status, and no piece becomes 定稿 while any is pending. */
   suggestions?: { summary(documentId: string): Promise<PendingSuggestions> };
+  /** The suggestions accepted or rejected in review; each transition covers its actor's open ones. */
+  decisions?: SuggestionDecisionLog;
 }
 
 const NO_SUGGESTIONS: PendingSuggestions = { count: 0, authors: [] };
@@ -96,7 +99,7 @@ export class WorkflowService {
         });
         // Someone else moved the piece between our read and this write.
         if (!moved) throw stateChanged();
-        await transitions.append(trx, {
+        const transitionId = await transitions.append(trx, {
           document_id: id, revision: row.revision, action: body.action, actor_id: user.id, at,
           from_state: row.state, to_state: decision.state,
           checkpoint_key: checkpoint?.key ?? null, checkpoint_name: checkpoint?.name ?? null,
@@ -104,6 +107,7 @@ export class WorkflowService {
           content_hash: content.hash, vouches: decision.vouches ? 1 : 0,
           proof_report: proofReport && proofReportColumn.stringify(proofReport),
         });
+        await this.deps.decisions?.attach(trx, id, user.id, transitionId);
       });
       if (decision.newRevision) gate.newRevision(id);
       await versions.saveSnapshot(row, content, user, `${ACTION_NAMES[body.action]}${checkpoint ? ` · ${checkpoint.name}` : ''}`, 'transition', row.revision);
@@ -176,12 +180,14 @@ export class WorkflowService {
   async history(user: User, id: string): Promise<HistoryEntry[]> {
     await this.deps.documents.load(user, id);
     const rows = await this.deps.transitions.history(id);
+    const decided = await this.deps.decisions?.byTransition(id) ?? new Map<number, never[]>();
     return rows.map((r) => ({
       id: r.id, action: r.action, actorId: r.actor_id, actorName: r.actor_name, at: r.at,
       revision: r.revision, fromState: r.from_state, toState: r.to_state,
       checkpoint: r.checkpoint_name, assigneeId: r.assignee_id, assigneeName: r.assignee_name,
       comment: r.comment, contentHash: r.content_hash, vouches: r.vouches === 1,
       proofReport: r.proof_report ? proofReportColumn.parse(r.proof_report, `${r.id}`) : null,
+      decided: decided.get(r.id) ?? [],
     }));
   }
 }

@@ -135,7 +135,7 @@ export const HEAVY_TASKS = {
     return listSuggestionsOf(readCached(state).json);
   },
   /** 修订: the Yjs change that accepts or rejects suggestions of a body. */
-  resolveSuggestions(request: ResolveRequest): { update: Uint8Array; resolved: number } {
+  resolveSuggestions(request: ResolveRequest): ReturnType<typeof resolveSuggestionsUpdate> {
     return resolveSuggestionsUpdate(request);
   },
   async readSheet(request: { filename: string; bytes: Uint8Array }): Promise<string[][]> {

@@ -1,4 +1,4 @@
-/** 审核记录: every transition of the piece, with who, when, the checkpoint and the content hash. */
+/** 审核记录: every transition of the piece, with who, when, the checkpoint, the 修订 it covers and the content hash. */
 import { shortContentHash } from '../../../core/review/contentHash';
 import type { HistoryEntry } from '../../../shared/review';
 import { ACTION_NAMES } from '../../../core/domain/workflow';
@@ -8,6 +8,7 @@ import { EmptyState } from '../../ui/Notice';
 import { LoadState } from '../../ui/LoadState';
 import { useLoad } from '../../ui/useLoad';
 import { ProofReportLine } from '../proofing/ProofReportLine';
+import { DecidedLine } from './DecidedLine';
 
 /** 审核记录 of one document, fetched again whenever `reloadKey` changes. */
 export function HistoryPanel({ documentId, reloadKey }: { documentId: string; reloadKey: number }) {
@@ -33,6 +34,7 @@ function History({ entries }: { entries: HistoryEntry[] }) {
           </div>
           {e.comment && <p className="history-comment">{e.comment}</p>}
           {e.proofReport && <ProofReportLine report={e.proofReport} />}
+          {e.decided && <DecidedLine decided={e.decided} />}
           <div className="history-hash">
             {e.vouches ? '通过的内容' : '内容'} <code className="hash" title={e.contentHash} data-testid="content-hash">{shortContentHash(e.contentHash, 12)}</code>
           </div>

@@ -8,16 +8,11 @@ import { useMemo, useState } from 'react';
 import {
   $acceptAllSuggestions, $acceptSuggestion, $rejectAllSuggestions, $rejectSuggestion, type SuggestionEntry,
 } from '../../../core/suggestions/operations';
-import type { SuggestionKind } from '../../../core/suggestions/types';
+import { SUGGESTION_KIND_NAMES as KIND_NAMES } from '../../../core/suggestions/types';
 import { formatTime } from '../../ui/format';
 import { cursorColorFor, runReviewEdit, showSuggestion, type EditorConnection } from '../editor';
 import { authorsOf, useSuggestions } from './useSuggestions';
 import './suggestions.css';
-
-/** The kind of a change as the pane names it. */
-export const KIND_NAMES: Record<SuggestionKind, string> = {
-  insert: '插入', delete: '删除', split: '分段', join: '合并段落', level: '更改层级',
-};
 
 const ALL = '';
 
