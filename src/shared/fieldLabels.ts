@@ -37,6 +37,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   vid: '版本编号',
   from: '起始版本',
   to: '对比版本',
+  view: '对比内容',
   state: '离线修改数据',
   draftName: '起草环节名称',
   checkpoints: '审核环节',

@@ -5,7 +5,7 @@ import { DOCUMENT_KINDS } from '../core/domain/kinds';
 import type { ProofReport } from './proofing';
 import { nameText } from './validation';
 import { TEXT_LIMITS } from './textLimits';
-import type { PendingSuggestions } from './suggestions';
+import type { PendingSuggestions, SuggestionItem } from './suggestions';
 
 export const transitionRequest = z.object({
   action: z.enum(WORKFLOW_ACTIONS),
@@ -91,11 +91,24 @@ export interface VersionContent extends VersionSummary {
   lines: string[];
   /** Lexical JSON of the body, for a read-only view. */
   json: unknown;
+  /** The suggestions (修订) pending in this version, in document order; `lines` is its text without them. */
+  suggestions: SuggestionItem[];
 }
 
 export type DiffPart = { type: 'equal' | 'insert' | 'delete'; text: string };
 export type DiffLine = { type: 'equal' | 'insert' | 'delete'; text: string } | { type: 'change'; parts: DiffPart[] };
-export interface DiffResponse { from: VersionSummary | { id: 'current'; name: string }; to: VersionSummary | { id: 'current'; name: string }; lines: DiffLine[] }
+/** What a diff compares: the text with pending suggestions (修订) unapplied, as approved, or with all of them applied. */
+export type DiffView = 'original' | 'applied';
+export const DIFF_VIEWS = ['original', 'applied'] as const satisfies readonly DiffView[];
+
+/** A diff of two sides, with the suggestions pending on each side. */
+export interface DiffResponse {
+  from: VersionSummary | { id: 'current'; name: string };
+  to: VersionSummary | { id: 'current'; name: string };
+  view: DiffView;
+  lines: DiffLine[];
+  suggestions: { from: SuggestionItem[]; to: SuggestionItem[] };
+}
 
 export interface InboxItem { id: string; title: string; kind: (typeof DOCUMENT_KINDS)[number]; state: WorkflowState; checkpointName: string | null; ownerName: string; since: string }
 export interface Inbox { toReview: InboxItem[]; toSign: InboxItem[]; returned: InboxItem[] }

@@ -3,7 +3,7 @@ import { $getRoot, $isElementNode, $isTextNode } from 'lexical';
 import type { ApiClient, RunningServer } from '../support/server';
 import { waitFor, type CollabClient } from '../support/collabClient';
 import { openOffice, type TestOffice } from '../support/office';
-import type { HistoryEntry, WorkflowStatus } from '../../src/shared/review';
+import type { DiffResponse, HistoryEntry, VersionContent, VersionSummary, WorkflowStatus } from '../../src/shared/review';
 import { EDITS_REFUSED, parseCollabMessage } from '../../src/shared/collabMessages';
 import type { ResolveSuggestionsResponse, SuggestionsResponse } from '../../src/shared/suggestions';
 import { registerSuggesting } from '../../src/core/suggestions/capture';
@@ -168,6 +168,42 @@ describe('修订 on a piece in review', () => {
     const history = (await as('writer').ok<{ entries: HistoryEntry[] }>('GET', `/api/documents/${id}/history`)).entries;
     expect(history.at(-1)).toMatchObject({ action: 'return' });
     expect(history.at(-1)?.decided?.map((d) => [d.kind, d.text, d.accepted])).toEqual([['insert', '甲', true], ['insert', '乙', false]]);
+  });
+});
+
+describe('修订 in versions', () => {
+  it('对比 lists each side\'s pending suggestions and compares with them unapplied or applied; restoring a version brings its suggestions back as they were', async () => {
+    const { id } = await as('writer').ok<{ id: string }>('POST', '/api/documents', {
+      title: '版本与修订', kind: 'official', blocks: [{ type: 'paragraph', text: '第一段正文。' }],
+    });
+    const writer = await suggester(id, 'writer', '王撰稿');
+    typeAt(writer, 0, 3, '甲');
+    await writer.acknowledged();
+    const [suggested] = await listed(id);
+    const saved = await as('writer').ok<VersionSummary>('POST', `/api/documents/${id}/versions`, { name: '含修订稿' });
+    const version = await as('writer').ok<VersionContent>('GET', `/api/documents/${id}/versions/${saved.id}`);
+    expect(version.lines).toEqual(['第一段正文。']);
+    expect(version.suggestions.map((s) => [s.kind, s.text, s.authorName])).toEqual([['insert', '甲', '王撰稿']]);
+
+    expect(await as('writer').ok<ResolveSuggestionsResponse>('POST', `/api/documents/${id}/suggestions/accept`, { all: true }))
+      .toEqual({ resolved: 1, pending: 0 });
+    const original = await as('writer').ok<DiffResponse>('GET', `/api/documents/${id}/diff?from=${saved.id}&to=current`);
+    expect(original.view).toBe('original');
+    expect(original.lines).toEqual([{ type: 'change', parts: [
+      { type: 'equal', text: '第一段' }, { type: 'insert', text: '甲' }, { type: 'equal', text: '正文。' },
+    ] }]);
+    expect(original.suggestions.from.map((s) => s.id)).toEqual([suggested.id]);
+    expect(original.suggestions.to).toEqual([]);
+    const applied = await as('writer').ok<DiffResponse>('GET', `/api/documents/${id}/diff?from=${saved.id}&to=current&view=applied`);
+    expect(applied.lines).toEqual([{ type: 'equal', text: '第一段甲正文。' }]);
+    const bad = await as('writer').request<{ error: { message: string } }>('GET', `/api/documents/${id}/diff?from=${saved.id}&to=current&view=marked`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toContain('对比内容');
+
+    await as('writer').ok('POST', `/api/documents/${id}/versions/${saved.id}/restore`);
+    await waitFor(() => hasSuggestion(writer), 10_000, 'the restored suggestion to reach open copies');
+    expect(await content(id)).toBe('第一段正文。');
+    expect(await listed(id)).toEqual([suggested]);
   });
 });
 

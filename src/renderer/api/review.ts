@@ -1,7 +1,7 @@
 /** The review workflow's endpoints (src/shared/review.ts), one function each. */
 import type {
-  CommentEntryView, CommentThreadView, DiffResponse, NewThreadRequest, HistoryEntry, Inbox, TransitionRequestBody, TransitionResponse,
-  VersionContent, VersionSummary, WorkflowStatus,
+  CommentEntryView, CommentThreadView, DiffResponse, DiffView, NewThreadRequest, HistoryEntry, Inbox, TransitionRequestBody,
+  TransitionResponse, VersionContent, VersionSummary, WorkflowStatus,
 } from '../../shared/review';
 import type { CheckpointChain } from '../../core/domain/workflow';
 import type { DocumentKind } from '../../core/domain/kinds';
@@ -26,8 +26,8 @@ export const reviewApi = {
     request<VersionContent>(`${doc(id)}/versions/${encodeURIComponent(versionId)}`),
   restoreVersion: (id: string, versionId: string) =>
     request<unknown>(`${doc(id)}/versions/${encodeURIComponent(versionId)}/restore`, { method: 'POST' }),
-  diff: (id: string, from: DiffSide, to: DiffSide) =>
-    request<DiffResponse>(`${doc(id)}/diff`, { query: { from, to } }),
+  diff: (id: string, from: DiffSide, to: DiffSide, view: DiffView = 'original') =>
+    request<DiffResponse>(`${doc(id)}/diff`, { query: { from, to, view } }),
 
   comments: (id: string) => request<{ threads: CommentThreadView[] }>(`${doc(id)}/comments`),
   startThread: (id: string, body: NewThreadRequest) =>

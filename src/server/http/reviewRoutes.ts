@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { chainRequest, rescueRequest, saveVersionRequest, transitionRequest } from '../../shared/review';
+import { DIFF_VIEWS, chainRequest, rescueRequest, saveVersionRequest, transitionRequest } from '../../shared/review';
 import { DOCUMENT_KINDS } from '../../core/domain/kinds';
 import { idParam, parse, requireAdmin, requireUser } from './context';
 import type { Services } from '../services';
 
 const versionParam = idParam.extend({ vid: z.string().min(1).max(64) });
-const diffQuery = z.object({ from: z.string().min(1).max(64), to: z.string().min(1).max(64) });
+const diffQuery = z.object({ from: z.string().min(1).max(64), to: z.string().min(1).max(64), view: z.enum(DIFF_VIEWS).optional() });
 const kindParam = z.object({ kind: z.enum(DOCUMENT_KINDS) });
 
 /** The review workflow: transitions, status, history, versions and diffs, inbox, chains (comments: commentRoutes; audit: auditRoutes). */
@@ -55,8 +55,8 @@ export function registerReviewRoutes(app: FastifyInstance, services: Services): 
 
   app.get('/api/documents/:id/diff', async (request) => {
     const user = await requireUser(sessions, request);
-    const { from, to } = parse(diffQuery, request.query);
-    return review.versions.diff(user, parse(idParam, request.params).id, from, to);
+    const { from, to, view } = parse(diffQuery, request.query);
+    return review.versions.diff(user, parse(idParam, request.params).id, from, to, view);
   });
 
   app.post('/api/documents/:id/rescue', { bodyLimit: 30 * 1024 * 1024 }, async (request, reply) => {

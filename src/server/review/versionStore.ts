@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import * as Y from 'yjs';
 import type { Hocuspocus } from '@hocuspocus/server';
 import type { User } from '../../shared/api';
-import type { DiffResponse, VersionContent, VersionSummary } from '../../shared/review';
+import type { DiffResponse, DiffView, VersionContent, VersionSummary } from '../../shared/review';
 import type { Database, DocumentRow } from '../db/schema';
 import type { DocumentStore } from '../documents/documentStore';
 import type { BodyStore } from '../collab/bodyStore';
@@ -81,8 +81,8 @@ export class VersionStore {
     return { ...summary, ...await this.work.run('readVersion', { state: row.state, canonicalText: row.canonical }) };
   }
 
-  /** Compares two versions, or a version and the current content (`current`). */
-  async diff(user: User, documentId: string, from: string, to: string): Promise<DiffResponse> {
+  /** Compares two versions, or a version and the current content (`current`), in `view`, with each side's pending suggestions. */
+  async diff(user: User, documentId: string, from: string, to: string, view: DiffView = 'original'): Promise<DiffResponse> {
     const { row: document } = await this.documents.load(user, documentId);
     const side = async (id: string) => {
       if (id === 'current') {
@@ -92,7 +92,12 @@ export class VersionStore {
       return { meta: summary, state: row.state };
     };
     const [a, b] = await Promise.all([side(from), side(to)]);
-    return { from: a.meta, to: b.meta, lines: await this.work.run('diffStates', { before: a.state, after: b.state }) };
+    const [lines, fromSuggestions, toSuggestions] = await Promise.all([
+      this.work.run('diffStates', { before: a.state, after: b.state, view }),
+      this.work.run('listSuggestions', a.state),
+      this.work.run('listSuggestions', b.state),
+    ]);
+    return { from: a.meta, to: b.meta, view, lines, suggestions: { from: fromSuggestions, to: toSuggestions } };
   }
 
   /** 恢复此版本: the body becomes the version's body again, as a new change by this user. */

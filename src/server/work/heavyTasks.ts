@@ -14,6 +14,7 @@ import type { CanonicalContent } from '../../core/review/canonical';
 import { bodyBlocksFromLexical, bodyLines } from '../../core/body/bodyModel';
 import type { YearProgress } from '../../core/targets';
 import { diffParagraphs, type DiffLine } from '../../core/review/diff';
+import type { DiffView } from '../../shared/review';
 import type { DocumentContent } from '../../shared/api';
 import type { ProofingLists } from '../../shared/proofing';
 import type { DocumentKind } from '../../core/domain/kinds';
@@ -97,10 +98,10 @@ export const HEAVY_TASKS = {
    * version has the title as a top-level field), its lines and JSON from its state with the body model
    * (the stored canonical text is of whichever version was current when the version was saved).
    */
-  readVersion(request: { state: Uint8Array; canonicalText: string }): { title: string; lines: string[]; json: SerializedEditorState } {
+  readVersion(request: { state: Uint8Array; canonicalText: string }): { title: string; lines: string[]; json: SerializedEditorState; suggestions: SuggestionItem[] } {
     const { title } = JSON.parse(request.canonicalText) as { title: string };
     const { json } = readCached(request.state);
-    return { title, lines: bodyLines(bodyBlocksFromLexical(json)), json };
+    return { title, lines: bodyLines(bodyBlocksFromLexical(json)), json, suggestions: listSuggestionsOf(json) };
   },
   /** The .docx of a body given as its Yjs state (read here, so its JSON never crosses threads). */
   async exportDocx(request: Omit<DocxExportInput, 'body'> & { state: Uint8Array }): Promise<Uint8Array> {
@@ -118,9 +119,10 @@ export const HEAVY_TASKS = {
   proofreadText(request: { lists: VersionedLists; text: string }): Finding[] {
     return proofreaderFor(request.lists).checkText(request.text);
   },
-  /** The paragraph and character diff of two bodies, given as Yjs states, by the lines of their body model. */
-  diffStates(request: { before: Uint8Array; after: Uint8Array }): DiffLine[] {
-    const lines = (state: Uint8Array) => bodyLines(bodyBlocksFromLexical(readCached(state).json));
+  /** The paragraph and character diff of two bodies, given as Yjs states, by the lines of their body model (pending suggestions unapplied, or applied). */
+  diffStates(request: { before: Uint8Array; after: Uint8Array; view?: DiffView }): DiffLine[] {
+    const suggestions = request.view ?? 'original';
+    const lines = (state: Uint8Array) => bodyLines(bodyBlocksFromLexical(readCached(state).json, { suggestions }));
     return diffParagraphs(lines(request.before), lines(request.after));
   },
   restoreUpdate(request: { live: Uint8Array; version: Uint8Array }): Uint8Array {
