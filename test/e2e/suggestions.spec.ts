@@ -13,12 +13,14 @@ let server: RunningServer;
 let owner: TestUser;
 let colleague: TestUser;
 let reviewer: TestUser;
+let signer: TestUser;
 
 test.beforeAll(async () => {
   server = await startServer();
   owner = await createWriter(server, 'wangfang', '王芳');
   colleague = await createWriter(server, 'zhaolei', '赵磊');
   reviewer = await createUser(server, 'lishen', '李慎', ['reviewer']);
+  signer = await createUser(server, 'zhangqian', '张签', ['reviewer', 'signer']);
 });
 
 test.afterAll(async () => {
@@ -190,6 +192,34 @@ test('in review the writer\'s 审阅 pane lists the changes without 接受 or �
   await expect(change(r.page, '插入', '王芳').getByRole('button', { name: '接受' })).toBeVisible();
   await expect(r.page.getByTestId('pending-suggestions')).toHaveText('修订 1 处（王芳）');
   await shot(r.page, 'suggestions-in-review');
+
+  // The holder accepts the writer's change and approves: the 审核记录 says the approval covers it.
+  await change(r.page, '插入', '王芳').getByRole('button', { name: '接受' }).click();
+  await expect.poll(() => serverText(owner, id)).toBe('请各单位按时报送。（12月底前）');
+  await reviewer.api.ok('POST', `/api/documents/${id}/transitions`, { action: 'approve', assigneeId: signer.id });
+  await r.page.getByRole('tab', { name: '审核记录' }).click();
+  const approval = r.page.getByRole('list', { name: '审核记录' }).locator(':scope > li').last();
+  await expect(approval).toHaveClass(/action-approve/);
+  const decided = approval.getByTestId('history-decided');
+  await expect(decided).toContainText('本次处理修订：接受 1 处');
+  await decided.locator('summary').click();
+  await expect(decided.getByRole('listitem')).toHaveText('接受 王芳 插入“（12月底前）”');
+  await shot(r.page, 'suggestions-history');
+
+  // 对比 of the submitted version with the current text: the submitted one had the change pending.
+  await r.page.getByRole('tab', { name: '版本记录' }).click();
+  const submitted = r.page.getByRole('list', { name: '版本列表' }).getByRole('listitem', { name: /提交审核/ });
+  await submitted.getByRole('button', { name: /^对比 .* 与当前内容$/ }).click();
+  const diff = r.page.getByRole('dialog', { name: '对比' });
+  await expect(diff.getByRole('article').locator('ins')).toHaveText('（12月底前）');
+  const pending = diff.getByRole('region', { name: /待处理修订/ });
+  await expect(pending).toHaveCount(1);
+  await expect(pending).toContainText('插入“（12月底前）”');
+  await expect(pending).toContainText('王芳');
+  await diff.getByRole('radio', { name: '接受全部修订后' }).check();
+  await expect(diff.getByText('两者内容相同')).toBeVisible();
+  await expect(diff.getByRole('article').locator('ins')).toHaveCount(0);
+  await shot(r.page, 'suggestions-diff');
   await a.context.close();
   await r.context.close();
 });
