@@ -26,7 +26,9 @@
  *   4. CONTEXT_WORDS: common words (frequency ≥ CONTEXT_MIN, 2–4 characters, not personal names) that
  *      cross the edge of a short wrong form; where one is present, the text has a correct reading
  *      (来自|已经, 周末|来临, 统一|在), and the proofreader stays silent.
- *   5. BOUND_WORDS: the words 己 and 巳 occur in; elsewhere either character is reported as 已.
+ *   5. BOUND_WORDS: the words 己 and 巳 occur in; elsewhere either character is reported as 已. The
+ *      dictionary's words, and those short-forms.txt adds on lines starting with = (the 己 years of
+ *      the 60-year cycle, 人人为己, 修己 …).
  *   6. Every wrong form is looked for in the office's texts (../shared) and printed with its hits,
  *      which must be none.
  */
@@ -84,9 +86,11 @@ const notAWord = (x, f) => { const e = dict.get(x); return !e || e.f <= 0.05 * f
 // 2. The reviewed short forms.
 const short = [];
 const extraAllowed = [];
+const extraBound = [];
 for (const line of readFileSync(join(here, 'short-forms.txt'), 'utf8').split('\n')) {
   if (!line.trim() || line.startsWith('#')) continue;
   if (line.startsWith('+')) { extraAllowed.push(line.slice(1).trim()); continue; }
+  if (line.startsWith('=')) { extraBound.push(...line.slice(1).trim().split(/\s+/)); continue; }
   const [wrong, right, level] = line.trim().split(/\s+/);
   if (!['E', 'W'].includes(level) || wrong.length !== right.length) throw new Error(`short-forms.txt: ${line}`);
   const diff = [...wrong].map((c, i) => (c === right[i] ? -1 : i)).filter((i) => i >= 0);
@@ -184,6 +188,10 @@ for (const [w, e] of dict) {
   bound.add(w);
 }
 for (const right of wrongForms.values()) if (/[己巳]/.test(right)) bound.add(right);
+for (const word of extraBound) {
+  if (!/[己巳]/.test(word)) throw new Error(`= ${word} has no 己 or 巳`);
+  bound.add(word);
+}
 
 // 6. The office's texts: no wrong form may occur there.
 const sharedDir = resolve(root, '../shared');

@@ -5,6 +5,8 @@ import type { IgnoredFinding, ProofingLists, ProofreadResponse } from '../../src
 import iconv from 'iconv-lite';
 import { listVersion, type PlacedFinding } from '../../src/core/proofing';
 import type { ListImport } from '../../src/shared/proofing';
+import { $getRoot, $isTextNode } from 'lexical';
+import { connectClient } from '../support/collabClient';
 
 let server: RunningServer;
 let admin: ApiClient;
@@ -130,6 +132,37 @@ describe('the submit and sign gate', () => {
     await as('signer').ok('POST', `/api/documents/${id}/transitions`, { action: 'sign' });
     const after = await as('writer').ok<{ entries: HistoryEntry[] }>('GET', `/api/documents/${id}/history`);
     expect(after.entries.map((e) => [e.action, e.proofReport?.ignored ?? null])).toEqual([['submit', 1], ['approve', null], ['sign', 1]]);
+  });
+
+  it('refuses submit over a certain 错别字 (严于律已), naming it, and passes once the writer fixes it', async () => {
+    const { id } = await as('writer').ok<{ id: string }>('POST', '/api/documents', {
+      title: '关于加强作风建设的通知', kind: 'info', blocks: [{ type: 'paragraph', text: '党员干部要严于律已，带头遵守各项规定。' }],
+    });
+    const submit = (): Promise<{ status: number; body: { error: { message: string } } }> =>
+      as('writer').request('POST', `/api/documents/${id}/transitions`, { action: 'submit', assigneeId: people.reviewer.id });
+    const refused = await submit();
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(/^审校发现 1 处错误未处理：.*严于律已.*严于律己/);
+    const run = await as('writer').ok<{ findings: PlacedFinding[] }>('GET', `/api/documents/${id}/proofing`);
+    expect(run.findings.filter((f) => f.severity === 'error')).toMatchObject([{ rule: 'typo.word', start: 5, end: 9, suggestions: ['严于律己'] }]);
+
+    // The writer fixes it in the editor, as typing would: over the collaboration socket.
+    const writer = connectClient(server.wsUrl, id, as('writer').token);
+    try {
+      await writer.synced();
+      writer.editor.update(() => {
+        for (const node of $getRoot().getAllTextNodes()) {
+          if ($isTextNode(node) && node.getTextContent().includes('严于律已')) node.setTextContent(node.getTextContent().replace('严于律已', '严于律己'));
+        }
+      }, { discrete: true });
+      await writer.acknowledged();
+    } finally {
+      writer.destroy();
+    }
+    expect((await as('writer').ok<{ text: string }>('GET', `/api/documents/${id}/content`)).text).toContain('严于律己');
+    expect((await submit()).status).toBe(200);
+    const { entries } = await as('writer').ok<{ entries: HistoryEntry[] }>('GET', `/api/documents/${id}/history`);
+    expect(entries[0]).toMatchObject({ action: 'submit', proofReport: { error: 0 } });
   });
 
   it('refuses sign when the roster changed since and an error appeared: the signer returns the piece', async () => {

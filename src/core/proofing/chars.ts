@@ -6,6 +6,9 @@ const HAN = /\p{Script=Han}/u;
 export function isHan(ch: string | undefined): boolean {
   if (!ch) return false;
   const code = ch.charCodeAt(0);
+  // The common range first: a regular expression per character is the cost of every scan.
+  if (code >= 0x4e00 && code <= 0x9fff) return true;
+  if (code < 0x2e80) return false;
   if (code >= 0xd800 && code <= 0xdbff) return true;
   return HAN.test(ch);
 }

@@ -30,7 +30,26 @@ const XIAOKANG = '党的十八大起提“全面建成小康社会”';
 const TAIWAN = '新华社《禁用词和慎用词》：台湾地区的领导人及机构不冠以国家机构名称';
 const HONGKONG = '香港、澳门特别行政区政府的规范称谓';
 const SLOGAN = '中央文件中两句之间用顿号';
+const PLENUM = '中央全会全称“党的××届×中全会”：届次用“届”，不与“××大”混写';
+const TWO_ESTABLISHMENTS = '“两个确立”：确立习近平同志党中央的核心、全党的核心地位，确立习近平新时代中国特色社会主义思想的指导地位（党的十九届六中全会决议、党的二十大报告）';
+const TWO_SAFEGUARDS = '“两个维护”：坚决维护习近平总书记党中央的核心、全党的核心地位，坚决维护党中央权威和集中统一领导（党的二十大报告、《中国共产党章程》）';
+const CORE = '中央文件的固定表述“以习近平同志为核心的党中央”';
+const TITLES = '党政机关公文称“习近平总书记”“习近平主席”，用姓名加职务全称，不用简称';
+const TITLE_ORDER = '职务全称及顺序：中共中央总书记、国家主席、中央军委主席';
+const BELT_ROAD = '“一带一路”加引号，称“倡议”，不称“战略”（国家发展改革委等部门2015年规范其译法时明确）';
+const REPORT_20 = '党的二十大报告的提法';
+const THOUGHTS = '习近平新时代中国特色社会主义思想的组成部分，以中央文件所用全称为准';
 
+/** The plenary sessions of the 18th to 20th Central Committees: short forms and forms that mix 大 with 届. */
+function plenums(): PhrasingEntry[] {
+  const held: Array<[string, string]> = [['十八', '一二三四五六七'], ['十九', '一二三四五六七'], ['二十', '一二三四']];
+  return held.flatMap(([term, sessions]) => [...sessions].flatMap((n): PhrasingEntry[] => [
+    { wrong: `${term}届${n}中全会`, right: `党的${term}届${n}中全会`, note: PARTY_CONGRESS },
+    { wrong: `${term}大${n}中全会`, right: `党的${term}届${n}中全会`, severity: 'error', note: PLENUM },
+  ]));
+}
+
+/** The shipped entries, in groups; each wrong form occurs once. */
 export const DEFAULT_PHRASING: readonly PhrasingEntry[] = [
   // Fixed phrases and idioms, misspelt.
   { wrong: '再接再励', right: '再接再厉', severity: 'error', note: IDIOM },
@@ -98,13 +117,37 @@ export const DEFAULT_PHRASING: readonly PhrasingEntry[] = [
   { wrong: '十八大以来', right: '党的十八大以来', note: PARTY_CONGRESS },
   { wrong: '十九大以来', right: '党的十九大以来', note: PARTY_CONGRESS },
   { wrong: '二十大以来', right: '党的二十大以来', note: PARTY_CONGRESS },
+  { wrong: '十八大精神', right: '党的十八大精神', note: PARTY_CONGRESS },
   { wrong: '十九大精神', right: '党的十九大精神', note: PARTY_CONGRESS },
+  { wrong: '十八大报告', right: '党的十八大报告', note: PARTY_CONGRESS },
+  { wrong: '十九大报告', right: '党的十九大报告', note: PARTY_CONGRESS },
   { wrong: '二十大精神', right: '党的二十大精神', note: PARTY_CONGRESS },
   { wrong: '二十大报告', right: '党的二十大报告', note: PARTY_CONGRESS },
-  { wrong: '十九届五中全会', right: '党的十九届五中全会', note: PARTY_CONGRESS },
-  { wrong: '十九届六中全会', right: '党的十九届六中全会', note: PARTY_CONGRESS },
-  { wrong: '二十届二中全会', right: '党的二十届二中全会', note: PARTY_CONGRESS },
-  { wrong: '二十届三中全会', right: '党的二十届三中全会', note: PARTY_CONGRESS },
+  ...plenums(),
+  // The leader's titles in full form, and the fixed wording of the core.
+  { wrong: '习主席', right: '习近平主席', note: `${TITLES}（军队系统另有规定）` },
+  { wrong: '国家主席、中共中央总书记', right: '中共中央总书记、国家主席', severity: 'error', note: TITLE_ORDER },
+  { wrong: '国家主席、军委主席', right: '国家主席、中央军委主席', note: TITLE_ORDER },
+  { wrong: '以习近平总书记为核心的党中央', right: '以习近平同志为核心的党中央', severity: 'error', note: CORE },
+  { wrong: '以习近平为核心的党中央', right: '以习近平同志为核心的党中央', severity: 'error', note: CORE },
+  // “两个确立” and “两个维护”, word for word.
+  { wrong: '确立习近平总书记党中央的核心', right: '确立习近平同志党中央的核心', severity: 'error', note: TWO_ESTABLISHMENTS },
+  { wrong: '社会主义思想的领导地位', right: '社会主义思想的指导地位', severity: 'error', note: TWO_ESTABLISHMENTS },
+  { wrong: '维护习近平同志党中央的核心', right: '维护习近平总书记党中央的核心', severity: 'error', note: TWO_SAFEGUARDS },
+  { wrong: '党中央的核心、全党核心', right: '党中央的核心、全党的核心', severity: 'error', note: TWO_SAFEGUARDS },
+  { wrong: '党中央核心、全党核心', right: '党中央的核心、全党的核心', severity: 'error', note: TWO_SAFEGUARDS },
+  { wrong: '党中央权威和统一领导', right: '党中央权威和集中统一领导', severity: 'error', note: TWO_SAFEGUARDS },
+  // The thought's parts and the formulations of the 20th Congress.
+  { wrong: '习近平新时代中国特色主义思想', right: '习近平新时代中国特色社会主义思想', severity: 'error', note: THOUGHT },
+  { wrong: '习近平生态思想', right: '习近平生态文明思想', severity: 'error', note: THOUGHTS },
+  { wrong: '习近平法制思想', right: '习近平法治思想', severity: 'error', note: THOUGHTS },
+  { wrong: '中国式的现代化', right: '中国式现代化', note: REPORT_20 },
+  { wrong: '全过程民主', right: '全过程人民民主', note: `${REPORT_20}：“发展全过程人民民主”` },
+  { wrong: '五大发展理念', right: '新发展理念', severity: 'hint', note: '党的十九大起统称“新发展理念”（创新、协调、绿色、开放、共享）' },
+  { wrong: '供给侧改革', right: '供给侧结构性改革', note: '中央文件全称“供给侧结构性改革”' },
+  { wrong: '一路一带', right: '“一带一路”', severity: 'error', note: BELT_ROAD },
+  { wrong: '一带一路战略', right: '“一带一路”倡议', note: BELT_ROAD },
+  { wrong: '“一带一路”战略', right: '“一带一路”倡议', note: BELT_ROAD },
   { wrong: '有中国特色社会主义', right: '中国特色社会主义', note: SOCIALISM },
   { wrong: '中国特色的社会主义', right: '中国特色社会主义', note: SOCIALISM },
   { wrong: '全面建设社会主义现代化强国', right: '全面建成社会主义现代化强国', note: MODERNIZATION },
@@ -127,6 +170,10 @@ export const DEFAULT_PHRASING: readonly PhrasingEntry[] = [
   { wrong: '一国两制', right: '“一国两制”', note: QUOTED },
   { wrong: '九二共识', right: '“九二共识”', note: QUOTED },
   { wrong: '三个代表重要思想', right: '“三个代表”重要思想', note: QUOTED },
+  { wrong: '一带一路', right: '“一带一路”', note: BELT_ROAD },
+  { wrong: '两个结合', right: '“两个结合”', note: `${QUOTED}：把马克思主义基本原理同中国具体实际相结合、同中华优秀传统文化相结合（党的二十大报告）` },
+  { wrong: '三个务必', right: '“三个务必”', note: `${QUOTED}：务必不忘初心、牢记使命，务必谦虚谨慎、艰苦奋斗，务必敢于斗争、善于斗争（党的二十大报告）` },
+  { wrong: '两个大局', right: '“两个大局”', note: `${QUOTED}：中华民族伟大复兴战略全局和世界百年未有之大变局` },
   { wrong: '十三五规划', right: '“十三五”规划', note: QUOTED },
   { wrong: '十四五规划', right: '“十四五”规划', note: QUOTED },
   { wrong: '十四五时期', right: '“十四五”时期', note: QUOTED },

@@ -26,22 +26,24 @@ export interface ParagraphResult { role: ParagraphRole; findings: Finding[] }
 
 // More specific rules win where two findings cover the same text (〔〕 over half-width parentheses).
 const PRIORITY = ['field', 'sequence', 'leader', 'phrasing', 'typo', 'number', 'repeat', 'punctuation', 'sensitive'];
-const priorityOf = (rule: string): number => {
-  const index = PRIORITY.indexOf(rule.split('.')[0]);
-  return index < 0 ? PRIORITY.length : index;
-};
 
 /** Drops a finding inside the range of a more specific one (or a copy of one), in text order. */
 function dedupe(findings: readonly Finding[]): Finding[] {
   if (findings.length < 2) return [...findings];
-  const group = (f: Finding): string => f.rule.split('.')[0];
-  const kept: Finding[] = [];
-  for (const f of [...findings].sort((a, b) => priorityOf(a.rule) - priorityOf(b.rule))) {
-    const covered = kept.some((g) => g.start <= f.start && f.end <= g.end
-      && (group(g) !== group(f) || (g.start === f.start && g.end === f.end)));
-    if (!covered) kept.push(f);
+  // Group and priority once per finding, not once per comparison.
+  const ranked = findings.map((f) => {
+    const group = f.rule.slice(0, (f.rule.indexOf('.') + 1 || f.rule.length + 1) - 1);
+    const index = PRIORITY.indexOf(group);
+    return { f, group, priority: index < 0 ? PRIORITY.length : index };
+  }).sort((a, b) => a.priority - b.priority);
+  const kept: typeof ranked = [];
+  for (const r of ranked) {
+    const { f } = r;
+    const covered = kept.some(({ f: g, group }) => g.start <= f.start && f.end <= g.end
+      && (group !== r.group || (g.start === f.start && g.end === f.end)));
+    if (!covered) kept.push(r);
   }
-  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+  return kept.map((r) => r.f).sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 export class Proofreader {

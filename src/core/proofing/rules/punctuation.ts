@@ -50,6 +50,8 @@ export function halfWidthPunctuation(text: string): Finding[] {
       `中文文本中应使用全角标点：半角${what}应为“${replacement}”`, [replacement]));
   };
   for (let i = 0; i < text.length; i += 1) {
+    // Every mark looked for is ASCII: skip the rest without making a string of each character.
+    if (text.charCodeAt(i) > 0x7e) continue;
     const ch = text[i];
     if (!(ch in FULL_WIDTH) && ch !== '"') continue;
     if (inside(islands, i)) continue;
@@ -113,11 +115,14 @@ export function halfWidthPunctuation(text: string): Finding[] {
 }
 
 const POINT_MARKS = '，。、；：';
+/** The marks a doubled pair can start with, by code unit (a cheap test before any string is made). */
+const FIRST_OF_PAIR: ReadonlySet<number> = new Set([...POINT_MARKS, '？', '！'].map((c) => c.charCodeAt(0)));
 
 /** Two marks where one belongs: ，， 。。 ，。 ？。 (but not ？！ ！！ …… ——, which are marks of their own). */
 export function doubledPunctuation(text: string): Finding[] {
   const found: Finding[] = [];
   for (let i = 0; i + 1 < text.length; i += 1) {
+    if (!FIRST_OF_PAIR.has(text.charCodeAt(i))) continue;
     const a = text[i];
     const b = text[i + 1];
     const pointPair = POINT_MARKS.includes(a) && POINT_MARKS.includes(b);

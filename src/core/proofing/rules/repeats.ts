@@ -57,8 +57,9 @@ export function repeatFindings(text: string): Finding[] {
     }
   }
   for (let i = 0; i + 1 < text.length; i += 1) {
+    if (text.charCodeAt(i) !== text.charCodeAt(i + 1)) continue;
     const ch = text[i];
-    if (!(ch in SINGLE) || text[i + 1] !== ch || covered.has(i)) continue;
+    if (!(ch in SINGLE) || covered.has(i)) continue;
     if (legitimateDouble(text, i, ch)) { i += 1; continue; }
     found.push(finding(i + 1, i + 2, 'repeat.char', 'error', `字重复：“${ch}${ch}”`, ['']));
     i += 1;

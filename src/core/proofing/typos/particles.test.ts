@@ -39,3 +39,23 @@ describe('的 → 得 before a complement of degree', () => {
     }
   });
 });
+
+describe('地 or 得 → 的 after an adjective, before a noun', () => {
+  it('flags 地 or 得 between an attributive adjective and the noun it modifies', () => {
+    for (const [text, wrong] of [
+      ['共同建设美丽地家园。', '地'], ['创造良好地营商环境。', '地'], ['群众过上了幸福地日子。', '地'], ['取得了优异地成绩。', '地'],
+      ['营造和谐地氛围。', '地'], ['描绘美好得未来。', '得'],
+    ]) {
+      expect(findings(text, 'typo.de'), text).toMatchObject([{ text: wrong, suggestions: ['的'], severity: 'warning' }]);
+    }
+  });
+
+  it('leaves 地 as a noun or word end, and 地/得 before a verb or complement', () => {
+    for (const text of [
+      '美丽的家园。', '幸福地生活着。', '重要地位。', '美丽地区。', '良好地形。', '这是宝贵地质资源。', '当地环境。', '各地成果。',
+      '建设美丽乡村基地家园。', '美好得像一幅画。', '幸福地工作和学习。', '重要地方。', '和谐地相处。', '良好地发挥作用。',
+    ]) {
+      expect(flagged(text, 'typo.de'), text).toEqual([]);
+    }
+  });
+});

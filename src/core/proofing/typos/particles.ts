@@ -5,6 +5,9 @@
  *   A 的 before a noun is right (认真的态度, 积极的作用), and so is a verb read as a noun
  *   (开展认真的学习, 认真的学习态度, 在积极的参与中): such readings are recognised and left alone.
  * - 的 → 得: a verb, 的, then a complement of degree closing the clause (工作做的很好。 落实的不到位，).
+ * - 地/得 → 的: an attributive adjective, 地 or 得, then a noun that no verb reading takes (美丽地家园,
+ *   良好地营商环境, 美好得未来). Both lists are closed: a noun that starts a word with 地 (地基, 地形,
+ *   地位) or that is also a verb (生活, 发展) is left out, so 坚实地基, 幸福地生活 stay silent.
  *
  * Both are warnings: the reading of a sentence decides, and the writer confirms.
  */
@@ -74,6 +77,17 @@ const FIXED_COMPLEMENTS = [
   '不错', '到位', '不到位', '及时', '不及时', '扎实', '不扎实', '有声有色', '井井有条', '扎扎实实', '红红火火', '风生水起',
   '卓有成效', '有条不紊', '明明白白', '清清楚楚', '不深不透', '不深不实', '不细不实', '好', '不好', '更好', '较好', '最好', '快', '更快', '慢', '太慢', '实', '不实', '细', '不细',
 ];
+/** Adjectives that stand as attributives before a noun with 的 (美丽的家园, 良好的环境). */
+const ATTRIBUTIVES = [
+  '美丽', '美好', '幸福', '良好', '和谐', '优美', '优异', '优良', '温馨', '舒适', '崭新', '优质', '宝贵', '丰硕', '显著',
+  '安定', '祥和', '清新', '整洁', '文明', '平安', '光明', '辉煌', '广阔', '灿烂', '富裕', '繁荣', '亮丽',
+];
+/** Nouns with no verb reading whose first character makes no word with 地 or 得 (地家, 地环 are none). */
+const PLAIN_NOUNS = [
+  '家园', '环境', '营商环境', '生态环境', '日子', '成绩', '成效', '成果', '氛围', '未来', '前景', '前途', '局面', '条件',
+  '风景', '景色', '愿景', '明天', '品质', '校园', '社区', '乡村', '城市', '城乡', '新城', '画卷', '篇章', '风貌', '面貌',
+  '秩序', '风气', '家庭', '口碑', '声誉', '业绩', '收成', '答卷', '蓝图', '社会', '景象',
+];
 const CLAUSE_END = '，。；！？、：,.;!?';
 
 const endsWithAny = (text: string, end: number, words: readonly string[]): string | undefined =>
@@ -91,6 +105,12 @@ const MODAL_LIST = longestFirst(MODALS);
 const DEGREE_VERB_LIST = longestFirst(DEGREE_VERBS);
 const DEGREE_ADVERB_LIST = longestFirst(DEGREE_ADVERBS);
 const FIXED_LIST = longestFirst(FIXED_COMPLEMENTS);
+const ATTRIBUTIVE_LIST = longestFirst(ATTRIBUTIVES);
+const PLAIN_NOUN_LIST = longestFirst(PLAIN_NOUNS);
+
+/** 美丽地家园, 美好得未来: an attributive adjective, 地 or 得, then a plain noun; the particle should be 的. */
+const attributiveParticle = (text: string, at: number): boolean =>
+  endsWithAny(text, at, ATTRIBUTIVE_LIST) !== undefined && startsWithAny(text, at + 1, PLAIN_NOUN_LIST) !== undefined;
 
 /** 认真的学习 in a predicate: the 的 should be 地. */
 function adverbialDe(text: string, at: number): boolean {
@@ -148,8 +168,16 @@ function degreeDe(text: string, at: number): boolean {
   return end === text.length || CLAUSE_END.includes(text[end]);
 }
 
+/** 的/地/得 findings in one paragraph's text, all warnings. */
 export function particleFindings(text: string): Finding[] {
   const found: Finding[] = [];
+  for (const particle of '地得') {
+    for (let at = text.indexOf(particle); at >= 0; at = text.indexOf(particle, at + 1)) {
+      if (attributiveParticle(text, at)) {
+        found.push(finding(at, at + 1, 'typo.de', 'warning', `“${particle}”应为“的”：形容词修饰名词用“的”`, ['的']));
+      }
+    }
+  }
   for (let at = text.indexOf('的'); at >= 0; at = text.indexOf('的', at + 1)) {
     if (adverbialDe(text, at)) {
       found.push(finding(at, at + 1, 'typo.de', 'warning', '“的”应为“地”：状语修饰动词用“地”', ['地']));
