@@ -223,3 +223,48 @@ test('in review the writer\'s 审阅 pane lists the changes without 接受 or �
   await a.context.close();
   await r.context.close();
 });
+
+test('the holder suggests in a table cell and changes a paragraph\'s level: marks, not direct edits', async ({ browser }) => {
+  const id = await createDocument(owner, '表格与层级修订', ['总体要求', '各项任务如下。']);
+  const a = await loggedInPage(browser, server, owner);
+  const editor = await openDocument(a.page, server, id);
+  await caretToEnd(a.page);
+  await a.page.getByRole('button', { name: '插入表格' }).click();
+  await expect(editor.locator('table tr')).toHaveCount(3);
+  await a.page.keyboard.insertText('道路');
+  await a.page.keyboard.press('Tab');
+  await a.page.keyboard.insertText('12');
+  await expect.poll(() => serverText(owner, id)).toContain('12');
+  const submitted = await serverText(owner, id);
+  await owner.api.ok('POST', `/api/documents/${id}/transitions`, { action: 'submit', assigneeId: reviewer.id });
+  await a.context.close();
+
+  const r = await loggedInPage(browser, server, reviewer);
+  const body2 = await openDocument(r.page, server, id);
+  await expect(body2).toHaveAttribute('contenteditable', 'true');
+  // Typing in a cell: an insertion of the reviewer, in the cell.
+  await body2.locator('td').nth(1).click();
+  await r.page.keyboard.press('End');
+  await settle(r.page);
+  await r.page.keyboard.insertText('公里');
+  await expect(body2.locator('td').nth(1).locator('ins.desk-suggestion')).toHaveText('公里');
+  // A level for the first paragraph: the level and its number are one change.
+  await body2.getByText('总体要求').click();
+  await settle(r.page);
+  const level = r.page.getByRole('button', { name: '一级标题' });
+  await expect(level).toBeEnabled();
+  await level.click();
+  await expect(body2.locator('p').first()).toHaveText('一、总体要求');
+  await expect(body2.locator('p').first().locator('ins.desk-suggestion')).toHaveText('一、');
+  // The pane lists them as one change, as the header counts them.
+  await expect(change(r.page, '更改层级、插入', '李慎')).toContainText('一、');
+  await expect(pane(r.page).getByRole('listitem')).toHaveCount(2);
+  await expect(r.page.getByTestId('pending-suggestions')).toHaveText('修订 2 处（李慎）');
+  await shot(r.page, 'suggestions-table-level');
+  // Nothing was refused, and the server's text is still the writer's.
+  await expect(r.page.getByText(/未能保存|被拒绝/)).toHaveCount(0);
+  await expect.poll(() => serverText(reviewer, id)).toBe(submitted);
+  const listed = await reviewer.api.ok<{ suggestions: Array<{ kind: string; text: string }> }>('GET', `/api/documents/${id}/suggestions`);
+  expect(listed.suggestions.map((s) => [s.kind, s.text])).toEqual(expect.arrayContaining([['level', ''], ['insert', '一、'], ['insert', '公里']]));
+  await r.context.close();
+});

@@ -8,15 +8,21 @@
  * - inserted text and marks are wrapped in (or extend) an insertion of the author;
  * - removed text is kept inside a deletion, unless it was a pending insertion (removed for real);
  * - a removed paragraph start is kept as a suggested join, unless it was a suggested split.
+ * - a paragraph's level change is kept as a level suggestion, one change with its number's edit.
  * Remote edits ('collaboration') and undo/redo ('historic') are left alone; an IME's composition is
  * captured once it ends.
- * Scope: paragraphs at the top of the body; an edit touching a list or table stays direct.
+ * Scope: paragraphs of the body or of one table cell, and the text of one list item; any other edit
+ * (a table or list made or removed, list items split or joined) stays direct.
  */
-import { $getRoot, $getSelection, $hasUpdateTag, $isElementNode, $isRangeSelection, RootNode, type EditorState, type LexicalEditor, type LexicalNode } from 'lexical';
+import { $isListItemNode, type ListItemNode } from '@lexical/list';
+import {
+  $getNodeByKey, $getRoot, $getSelection, $hasUpdateTag, $isElementNode, $isRangeSelection, RootNode,
+  type EditorState, type ElementNode, type LexicalEditor, type LexicalNode,
+} from 'lexical';
 import { $isDeskParagraphNode } from '../editor/DeskParagraphNode';
 import { $linearize, sameAtom, type Atom } from './captureAtoms';
 import { $applyCapture } from './captureApply';
-import type { SuggestionAuthor } from './types';
+import { newSuggestionMeta, type SuggestionAuthor, type SuggestionMeta } from './types';
 
 function treeOf(node: LexicalNode): LexicalNode[] {
   return $isElementNode(node) ? [node, ...node.getChildren().flatMap(treeOf)] : [node];
@@ -68,22 +74,100 @@ function $caretIndex(atoms: readonly Atom[]): number | undefined {
   return undefined;
 }
 
+/** Children with their subtrees, for comparing by node identity. */
+interface Entry { node: LexicalNode; tree: LexicalNode[] }
+
+function entriesOf(parent: ElementNode): Entry[] {
+  return parent.getChildren().map((node) => ({ node, tree: treeOf(node) }));
+}
+
+/** Whether a list item holds only inline content (no nested list), so its text can be captured as a block's. */
+function isFlatListItem(node: LexicalNode): node is ListItemNode {
+  return $isListItemNode(node) && node.getChildren().every((child) => !$isElementNode(child) || child.isInline());
+}
+
+/**
+ * The changed stretch of children, in the innermost element both states share: the body's, a
+ * table cell's (descending through the one changed table, row and cell) or a list's. `prev` nodes
+ * belong to `prevState`.
+ */
+function $changedScope(prevState: EditorState): { prev: LexicalNode[]; next: LexicalNode[] } | null {
+  let nextParent: ElementNode = $getRoot();
+  let prev = prevState.read(() => entriesOf($getRoot()));
+  for (;;) {
+    const next = entriesOf(nextParent);
+    let head = 0;
+    while (head < prev.length && head < next.length && sameTree(prev[head].tree, next[head].tree)) head += 1;
+    let tail = 0;
+    while (tail < prev.length - head && tail < next.length - head
+      && sameTree(prev[prev.length - 1 - tail].tree, next[next.length - 1 - tail].tree)) tail += 1;
+    const prevMiddle = prev.slice(head, prev.length - tail).map((entry) => entry.node);
+    const nextMiddle = next.slice(head, next.length - tail).map((entry) => entry.node);
+    if (prevMiddle.length === 0 && nextMiddle.length === 0) return null;
+    const [only] = nextMiddle;
+    const descend = prevMiddle.length === 1 && nextMiddle.length === 1 && $isElementNode(only) && !only.isInline()
+      && prevMiddle[0].getKey() === only.getKey() && !$isDeskParagraphNode(only) && !$isListItemNode(only);
+    if (!descend) return { prev: prevMiddle, next: nextMiddle };
+    const key = only.getKey();
+    prev = prevState.read(() => {
+      const node = $getNodeByKey(key);
+      return $isElementNode(node) ? entriesOf(node) : [];
+    });
+    nextParent = only;
+  }
+}
+
+/** The blocks capture can record: paragraphs (of the body or a cell), or one list item's text. */
+function $capturable(prev: readonly LexicalNode[], next: readonly LexicalNode[]): { prevBlocks: ElementNode[]; nextBlocks: ElementNode[] } | null {
+  if (next.length > 0 && prev.every($isDeskParagraphNode) && next.every($isDeskParagraphNode)) {
+    return { prevBlocks: prev.filter($isDeskParagraphNode), nextBlocks: next.filter($isDeskParagraphNode) };
+  }
+  const [was] = prev;
+  const [now] = next;
+  if (prev.length === 1 && next.length === 1 && was.getKey() === now.getKey() && isFlatListItem(now) && $isListItemNode(was)) {
+    return { prevBlocks: [was], nextBlocks: [now] };
+  }
+  return null;
+}
+
+/**
+ * Records level changes of paragraphs (same node, another level) as level suggestions of `author`:
+ * the level the original text has stays in `from`; back at it, the suggestion is withdrawn. The
+ * meta of the one suggestion made or kept, for the number change that goes with it.
+ */
+function $captureLevels(prevBlocks: readonly ElementNode[], nextBlocks: readonly ElementNode[], prevState: EditorState, author: SuggestionAuthor): SuggestionMeta | undefined {
+  const keys = prevBlocks.map((block) => block.getKey());
+  // The committed level and level suggestion: the transform runs again on what it changed, against the same state.
+  const before = new Map(prevState.read(() => keys.flatMap((key) => {
+    const node = $getNodeByKey(key);
+    return $isDeskParagraphNode(node) ? [[key, { level: node.getLevel(), suggested: node.getSuggestions().level }] as const] : [];
+  })));
+  const made: SuggestionMeta[] = [];
+  for (const block of nextBlocks) {
+    const was = before.get(block.getKey());
+    if (!$isDeskParagraphNode(block) || was === undefined || was.level === block.getLevel()) continue;
+    const from = was.suggested ? was.suggested.from : was.level;
+    const live = block.getSuggestions().level;
+    if (block.getLevel() === from) {
+      if (live) block.setSuggestions({ level: null });
+      continue;
+    }
+    const keep = live !== null && live.authorId === author.id && live.from === from;
+    const { id, authorId, authorName, at } = keep ? live : newSuggestionMeta(author);
+    if (!keep) block.setSuggestions({ level: { id, authorId, authorName, at, from } });
+    made.push({ id, authorId, authorName, at });
+  }
+  return made.length === 1 ? made[0] : undefined;
+}
+
 function $captureSuggestions(prevState: EditorState, author: SuggestionAuthor): void {
-  const next = $getRoot().getChildren();
-  const nextTrees = next.map(treeOf);
-  const prev = prevState.read(() => $getRoot().getChildren().map((node) => ({ node, tree: treeOf(node) })));
-  let head = 0;
-  while (head < prev.length && head < next.length && sameTree(prev[head].tree, nextTrees[head])) head += 1;
-  let tail = 0;
-  while (tail < prev.length - head && tail < next.length - head
-    && sameTree(prev[prev.length - 1 - tail].tree, nextTrees[next.length - 1 - tail])) tail += 1;
-  const prevMiddle = prev.slice(head, prev.length - tail).map((entry) => entry.node);
-  const nextMiddle = next.slice(head, next.length - tail);
-  if (prevMiddle.length === 0 && nextMiddle.length === 0) return;
-  const prevBlocks = prevMiddle.filter($isDeskParagraphNode);
-  const nextBlocks = nextMiddle.filter($isDeskParagraphNode);
-  // Lists and tables are out of scope: such an edit stays direct (and the server refuses it).
-  if (prevBlocks.length !== prevMiddle.length || nextBlocks.length !== nextMiddle.length || nextBlocks.length === 0) return;
+  const scope = $changedScope(prevState);
+  if (!scope) return;
+  // Anything else (a table or list made or removed, list items split or joined) stays direct, and the server refuses it.
+  const blocks = $capturable(scope.prev, scope.next);
+  if (!blocks) return;
+  const { prevBlocks, nextBlocks } = blocks;
+  const level = $captureLevels(prevBlocks, nextBlocks, prevState, author);
 
   const before = prevState.read(() => $linearize(prevBlocks));
   const after = $linearize(nextBlocks);
@@ -104,5 +188,5 @@ function $captureSuggestions(prevState: EditorState, author: SuggestionAuthor): 
   }
   if (before.length - s - p === 0 && after.length - s - p === 0) return;
   if (after[0]?.t !== 'mark') return;
-  $applyCapture(nextBlocks, before, p, s, author);
+  $applyCapture(nextBlocks, before, p, s, author, level);
 }

@@ -6,10 +6,10 @@
 import {
   $copyNode, $createTextNode, $getSelection, $isRangeSelection, $isTextNode, type ElementNode, type LexicalNode,
 } from 'lexical';
-import { $createDeskParagraphNode, type DeskParagraphNode } from '../editor/DeskParagraphNode';
+import { $createDeskParagraphNode, $isDeskParagraphNode, type DeskParagraphNode } from '../editor/DeskParagraphNode';
 import { $createSuggestionNode, $isSuggestionNode, type SuggestionNode } from './SuggestionNode';
 import { $linearize, type Atom, type Sug } from './captureAtoms';
-import { newSuggestionMeta, type SuggestionAuthor } from './types';
+import { newSuggestionMeta, type SuggestionAuthor, type SuggestionMeta } from './types';
 
 /** Whether an inserted atom must be wrapped anew: it is not already the author's own insertion. */
 function needsWrap(atom: Atom, author: SuggestionAuthor): boolean {
@@ -98,9 +98,11 @@ function $adopt(wrapper: SuggestionNode, author: SuggestionAuthor, allowPrevious
   wrapper.remove();
 }
 
-/** Wraps the inserted atoms that need it, run by run, in insertions of the author. */
-function $wrapInserted(atoms: readonly Atom[], from: number, to: number, author: SuggestionAuthor, allowPrevious: boolean): void {
-  const meta = newSuggestionMeta(author);
+/**
+ * Wraps the inserted atoms that need it, run by run, in insertions of the author under `meta`;
+ * `adopt`: a run may join a neighbouring insertion of the author (allowPrevious: the one before too).
+ */
+function $wrapInserted(atoms: readonly Atom[], from: number, to: number, author: SuggestionAuthor, meta: SuggestionMeta, adopt: { previous: boolean } | null): void {
   const runs: LexicalNode[][] = [];
   let run: LexicalNode[] = [];
   for (let i = from; i < to; i += 1) {
@@ -118,13 +120,13 @@ function $wrapInserted(atoms: readonly Atom[], from: number, to: number, author:
     const wrapper = $createSuggestionNode('insert', meta);
     nodes[0].insertBefore(wrapper);
     wrapper.append(...nodes);
-    $adopt(wrapper, author, allowPrevious);
+    if (adopt) $adopt(wrapper, author, adopt.previous);
   }
 }
 
 /** Re-creates the kept removed atoms before `before` in `paragraph` (at its end when null). */
 function $placeRemoved(
-  kept: readonly Atom[], paragraph: ElementNode, before: LexicalNode | null, fresh: Sug, author: SuggestionAuthor,
+  kept: readonly Atom[], paragraph: ElementNode, before: LexicalNode | null, fresh: Sug, author: SuggestionAuthor, adopt: boolean,
 ): void {
   let parent = paragraph;
   let next = before;
@@ -174,19 +176,24 @@ function $placeRemoved(
     next = moving[0] ?? null;
   }
   flush();
+  if (!adopt) return;
   for (const node of wrappers) if (node.isAttached() && node.getSuggestionId() === fresh.meta.id) $adopt(node, author, true);
 }
 
 /**
  * Turns the change between `before` (committed atoms) and the live `blocks`, which differ in the
- * stretch after `p` atoms and before the last `s`, into suggestions of `author`, in place.
+ * stretch after `p` atoms and before the last `s`, into suggestions of `author`, in place. With
+ * `shared`, the insertion and deletion made take that suggestion's identity (a level change and its
+ * number are one change) and are not folded into neighbouring ones.
  * Returns false when there was nothing to change (the change already is a suggestion).
  */
-export function $applyCapture(blocks: readonly DeskParagraphNode[], before: readonly Atom[], p: number, s: number, author: SuggestionAuthor): boolean {
+export function $applyCapture(
+  blocks: readonly ElementNode[], before: readonly Atom[], p: number, s: number, author: SuggestionAuthor, shared?: SuggestionMeta,
+): boolean {
   const found = $linearize(blocks);
   const q = found.length - s;
   const inserted = found.slice(p, q);
-  const fresh: Sug = { kind: 'delete', meta: newSuggestionMeta(author) };
+  const fresh: Sug = { kind: 'delete', meta: shared ?? newSuggestionMeta(author) };
   const kept = keptOf(before.slice(p, before.length - s), fresh, author);
   const marks = inserted.filter((atom) => atom.t === 'mark' && atom.split === null);
   if (kept.length === 0 && marks.length === 0 && !inserted.some((atom) => needsWrap(atom, author))) return false;
@@ -197,8 +204,8 @@ export function $applyCapture(blocks: readonly DeskParagraphNode[], before: read
   $splitBefore(found, q, atQ?.t === 'char' && !(before0?.t === 'char' && before0.node === atQ.node));
   $splitBefore(found, p);
   const after = $linearize(blocks);
-  for (const atom of marks) if (atom.t === 'mark') atom.node.setSuggestions({ split: newSuggestionMeta(author), join: null });
-  $wrapInserted(after, p, q, author, kept.length === 0);
+  for (const atom of marks) if (atom.t === 'mark' && $isDeskParagraphNode(atom.node)) atom.node.setSuggestions({ split: newSuggestionMeta(author), join: null });
+  $wrapInserted(after, p, q, author, shared ?? newSuggestionMeta(author), shared ? null : { previous: kept.length === 0 });
   if (kept.length === 0) return true;
 
   const at = after[p];
@@ -215,7 +222,7 @@ export function $applyCapture(blocks: readonly DeskParagraphNode[], before: read
   }
   if (paragraph === null) return true;
   const caretAnchor = next ? next.getPreviousSibling() : paragraph.getLastChild();
-  $placeRemoved(kept, paragraph, next, fresh, author);
+  $placeRemoved(kept, paragraph, next, fresh, author, shared === undefined);
   if (inserted.length === 0) {
     if ($isTextNode(caretAnchor)) caretAnchor.select();
     else if (caretAnchor && $isSuggestionNode(caretAnchor)) caretAnchor.selectEnd();

@@ -6,16 +6,19 @@
 import {
   $isElementNode, $isTextNode, type ElementFormatType, type ElementNode, type LexicalNode, type TextNode,
 } from 'lexical';
-import type { DeskParagraphNode, StructureLevel } from '../editor/DeskParagraphNode';
+import { $isDeskParagraphNode, type StructureLevel } from '../editor/DeskParagraphNode';
 import { $isSuggestionNode } from './SuggestionNode';
 import type { InlineSuggestionKind, SuggestionMeta } from './types';
 
 /** The suggestion an atom stands in. */
 export interface Sug { kind: InlineSuggestionKind; meta: SuggestionMeta }
 
-/** A paragraph start, with what a paragraph re-created from it needs. */
+/**
+ * A block's start (a paragraph's, or a list item's), with what a paragraph re-created from it
+ * needs. Only paragraphs carry split and join suggestions.
+ */
 export interface MarkAtom {
-  t: 'mark'; node: DeskParagraphNode; split: SuggestionMeta | null; join: SuggestionMeta | null;
+  t: 'mark'; node: ElementNode; split: SuggestionMeta | null; join: SuggestionMeta | null;
   level: StructureLevel; align: ElementFormatType; indent: number;
 }
 /** One character of the text node `node`, at `offset` in it. */
@@ -31,8 +34,8 @@ export function sameAtom(a: Atom, b: Atom): boolean {
   return a.t === 'mark' && b.t === 'mark';
 }
 
-/** The atoms of paragraphs (run where they are readable: the live update or `state.read`). */
-export function $linearize(blocks: readonly DeskParagraphNode[]): Atom[] {
+/** The atoms of blocks, paragraphs or a list item (run where they are readable: the live update or `state.read`). */
+export function $linearize(blocks: readonly ElementNode[]): Atom[] {
   const atoms: Atom[] = [];
   const inline = (parent: ElementNode, sug: Sug | null): void => {
     for (const child of parent.getChildren()) {
@@ -50,9 +53,10 @@ export function $linearize(blocks: readonly DeskParagraphNode[]): Atom[] {
     }
   };
   for (const block of blocks) {
-    const { split, join } = block.getSuggestions();
+    const paragraph = $isDeskParagraphNode(block) ? block : null;
+    const { split, join } = paragraph ? paragraph.getSuggestions() : { split: null, join: null };
     atoms.push({
-      t: 'mark', node: block, split, join, level: block.getLevel(), align: block.getFormatType(), indent: block.getIndent(),
+      t: 'mark', node: block, split, join, level: paragraph ? paragraph.getLevel() : 0, align: block.getFormatType(), indent: block.getIndent(),
     });
     inline(block, null);
   }

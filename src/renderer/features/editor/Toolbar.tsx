@@ -56,7 +56,7 @@ function UndoIcon({ redo = false }: { redo?: boolean }) {
 /**
  * The toolbar; `suggesting` is whether 修订 is on, `onToggleSuggesting` turns it on or off.
  * `suggestOnly` (the holder of a piece in review): 修订 is on and cannot be turned off, and the tools
- * that change more than text (levels, formats, lists, tables) are off.
+ * capture does not record (formats, 重新编号, lists, tables) are off; a level is a suggestion too.
  */
 export function Toolbar({ editable, suggesting, suggestOnly = false, onToggleSuggesting }: {
   editable: boolean;
@@ -91,7 +91,7 @@ export function Toolbar({ editable, suggesting, suggestOnly = false, onToggleSug
             label={LEVEL_LABELS[level]}
             className="tool-level"
             pressed={state.level === level}
-            disabled={textOnly}
+            disabled={off || (suggestOnly && inTable)}
             onClick={() => editor.dispatchCommand(SET_STRUCTURE_LEVEL_COMMAND, level)}
           >
             {LEVEL_HINTS[level] && <span className="tool-hint" aria-hidden="true">{LEVEL_HINTS[level]}</span>}

@@ -16,6 +16,23 @@ import './suggestions.css';
 
 const ALL = '';
 
+/** One change as the pane lists it: the parts of one suggestion (a level change and its number are one). */
+interface Change { id: string; authorId: string; authorName: string; at: string; parts: SuggestionEntry[] }
+
+function changesOf(entries: readonly SuggestionEntry[]): Change[] {
+  const byId = new Map<string, Change>();
+  for (const entry of entries) {
+    const known = byId.get(entry.id);
+    if (known) known.parts.push(entry);
+    else byId.set(entry.id, { id: entry.id, authorId: entry.authorId, authorName: entry.authorName, at: entry.at, parts: [entry] });
+  }
+  return [...byId.values()];
+}
+
+function kindsOf(change: Change): string {
+  return [...new Set(change.parts.map((part) => KIND_NAMES[part.kind]))].join('、');
+}
+
 function quote(entry: SuggestionEntry): string {
   if (entry.text === '') return `第 ${entry.paragraphIndex + 1} 段`;
   return entry.text.length > 40 ? `${entry.text.slice(0, 40)}…` : entry.text;
@@ -28,22 +45,24 @@ export function SuggestionsPanel({ connection, canResolve }: { connection: Edito
   const [authorId, setAuthorId] = useState(ALL);
   const [current, setCurrent] = useState<string | null>(null);
   const filter = authors.some((a) => a.id === authorId) ? authorId : ALL;
-  const shown = filter === ALL ? entries : entries.filter((e) => e.authorId === filter);
+  const changes = useMemo(() => changesOf(entries), [entries]);
+  const shown = filter === ALL ? changes : changes.filter((c) => c.authorId === filter);
   const buttons = canResolve && editor !== null;
 
-  const go = (entry: SuggestionEntry | undefined): void => {
-    if (!editor || !entry) return;
-    setCurrent(entry.id);
-    showSuggestion(editor, entry);
+  const go = (change: Change | undefined): void => {
+    const first = change?.parts[0];
+    if (!editor || !change || !first) return;
+    setCurrent(change.id);
+    showSuggestion(editor, first);
   };
   const step = (delta: 1 | -1): void => {
     const at = shown.findIndex((e) => e.id === current);
     const next = at < 0 ? (delta === 1 ? 0 : shown.length - 1) : (at + delta + shown.length) % shown.length;
     go(shown[next]);
   };
-  const resolveOne = (entry: SuggestionEntry, accept: boolean): void => {
+  const resolveOne = (change: Change, accept: boolean): void => {
     if (!editor) return;
-    runReviewEdit(editor, () => (accept ? $acceptSuggestion(entry.id) : $rejectSuggestion(entry.id)));
+    runReviewEdit(editor, () => (accept ? $acceptSuggestion(change.id) : $rejectSuggestion(change.id)));
   };
   const resolveAll = (accept: boolean): void => {
     if (!editor) return;
@@ -55,7 +74,7 @@ export function SuggestionsPanel({ connection, canResolve }: { connection: Edito
   return (
     <section className="side-section suggestions" aria-labelledby="suggestions-title">
       <h2 id="suggestions-title" className="side-title">
-        审阅 <span className="suggestion-count">{entries.length > 0 ? `${entries.length} 处修订` : ''}</span>
+        审阅 <span className="suggestion-count">{changes.length > 0 ? `${changes.length} 处修订` : ''}</span>
       </h2>
       {entries.length === 0 ? <p className="suggestion-empty">没有待处理的修订</p> : (
         <>
@@ -77,22 +96,26 @@ export function SuggestionsPanel({ connection, canResolve }: { connection: Edito
             </div>
           )}
           <ol className="suggestion-list" aria-label="修订">
-            {shown.map((entry, index) => (
-              <li key={`${entry.id}-${entry.kind}-${index}`} className={`suggestion-item${current === entry.id ? ' active' : ''}`}
-                aria-label={`${KIND_NAMES[entry.kind]} ${entry.authorName}`}>
-                <button type="button" className="suggestion-jump" onClick={() => go(entry)}>
+            {shown.map((change) => (
+              <li key={change.id} className={`suggestion-item${current === change.id ? ' active' : ''}`}
+                aria-label={`${kindsOf(change)} ${change.authorName}`}>
+                <button type="button" className="suggestion-jump" onClick={() => go(change)}>
                   <span className="suggestion-meta">
-                    <span className="suggestion-dot" style={{ background: cursorColorFor(entry.authorId) }} aria-hidden="true" />
-                    <span className="suggestion-author">{entry.authorName}</span>
-                    <span className={`suggestion-kind suggestion-kind-${entry.kind}`}>{KIND_NAMES[entry.kind]}</span>
-                    <time dateTime={entry.at}>{formatTime(entry.at)}</time>
+                    <span className="suggestion-dot" style={{ background: cursorColorFor(change.authorId) }} aria-hidden="true" />
+                    <span className="suggestion-author">{change.authorName}</span>
+                    {[...new Set(change.parts.map((part) => part.kind))].map((kind) => (
+                      <span key={kind} className={`suggestion-kind suggestion-kind-${kind}`}>{KIND_NAMES[kind]}</span>
+                    ))}
+                    <time dateTime={change.at}>{formatTime(change.at)}</time>
                   </span>
-                  <span className={`suggestion-text suggestion-text-${entry.kind}`}>{quote(entry)}</span>
+                  {change.parts.map((part, index) => (
+                    <span key={index} className={`suggestion-text suggestion-text-${part.kind}`}>{quote(part)}</span>
+                  ))}
                 </button>
                 {buttons && (
                   <div className="suggestion-actions">
-                    <button type="button" className="button small" onClick={() => resolveOne(entry, true)}>接受</button>
-                    <button type="button" className="button small ghost" onClick={() => resolveOne(entry, false)}>拒绝</button>
+                    <button type="button" className="button small" onClick={() => resolveOne(change, true)}>接受</button>
+                    <button type="button" className="button small ghost" onClick={() => resolveOne(change, false)}>拒绝</button>
                   </div>
                 )}
               </li>
