@@ -35,6 +35,7 @@ import { awarenessDataFor } from './presence/presence';
 import { deskEditorTheme } from './theme';
 import { Toolbar } from './Toolbar';
 import { SuggestingPlugin } from './suggesting/SuggestingPlugin';
+import { useSuggestingSwitch } from './suggesting/suggestingSwitch';
 
 export interface DeskEditorProps {
   documentId: string;
@@ -156,10 +157,10 @@ export function DeskEditor({ documentId, userId, displayName, token, editable, s
   const openState = useOpenState(adapter);
   const opened = openState === 'open' || openState === 'offline-copy';
   const canType = editable && opened;
-  // 修订 (track changes): this user's own mode, as in Word; it captures only while the body is editable.
-  const [suggestingChosen, setSuggesting] = useState(false);
-  const toggleSuggesting = useCallback(() => setSuggesting((on) => !on), []);
-  const suggesting = suggestingChosen || suggestOnly;
+  // 修订 (track changes): the document's switch, for every writer at once (as Word's 修订 for everyone);
+  // it captures only while the body is editable, and is always on for the holder in review.
+  const [suggestingOn, toggleSuggesting] = useSuggestingSwitch(adapter?.document ?? null);
+  const suggesting = suggestingOn || suggestOnly;
 
   const initialConfig: InitialConfigType = {
     namespace: 'wengao-body',

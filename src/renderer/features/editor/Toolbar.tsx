@@ -131,7 +131,7 @@ export function Toolbar({ editable, suggesting, suggestOnly = false, onToggleSug
       <span className="tool-separator" aria-hidden="true" />
       <div className="tool-group" role="group" aria-label="修订">
         <ToolButton label="修订" shortcut="Ctrl+Shift+E" className="tool-suggesting" pressed={suggesting || suggestOnly}
-          disabled={off || suggestOnly} title={suggestOnly ? '审核中只能以修订方式修改' : undefined}
+          disabled={off || suggestOnly} title={suggestOnly ? '审核中只能以修订方式修改' : '修订（Ctrl+Shift+E）：开启后，所有撰稿人的修改都留痕'}
           onClick={onToggleSuggesting}>
           <span aria-hidden="true" className="tool-suggesting-dot" />修订：{suggesting || suggestOnly ? '开' : '关'}
         </ToolButton>
