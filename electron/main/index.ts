@@ -3,6 +3,7 @@
  * Chinese menus, native dialogs and notifications through `window.desk`, Electron's security
  * checklist (isolation, sandbox, CSP, no navigation away, permissions denied, trusted IPC senders).
  */
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { userInfo } from 'node:os';
@@ -14,6 +15,7 @@ import type { DeskBridge, DeskServerInfo, MenuCommand } from '../../src/shared/d
 import { MENU_CHANNEL } from '../../src/shared/desk';
 import { startEmbeddedServer, type EmbeddedServer } from './embeddedServer';
 import { serverStoppedNotice } from './serverNotices';
+import { rendererDirFor } from './paths';
 import { registerDeskHandlers } from './ipc';
 import { menuTemplate } from './menu';
 import {
@@ -47,7 +49,7 @@ async function startServer(settings: SettingsStore): Promise<DeskServerInfo> {
       env: { ...process.env, ...env }, serviceName: '文稿台服务', stdio: 'pipe',
     }),
     dataDir: join(app.getPath('userData'), 'data'),
-    rendererDir: join(app.getAppPath(), 'out/renderer'),
+    rendererDir: rendererDirFor(here, app.getAppPath(), existsSync),
     displayName: userInfo().username,
     logFile,
     onCrash: (code) => mainWindow?.webContents.send(MENU_CHANNEL, 'server-restarted', code),

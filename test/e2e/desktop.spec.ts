@@ -18,6 +18,8 @@ test.describe('desktop app', () => {
 
   test('starts with its embedded server, keeps typed text across a reload', async () => {
     const userData = mkdtempSync(join(tmpdir(), 'wengao-electron-'));
+    // Started by its file, Electron takes out/main as the app path: the shell finds the renderer
+    // beside its bundle (electron/main/paths.ts), not under the app path.
     const app = await electron.launch({
       executablePath: binary ?? undefined,
       args: [resolve('out/main/index.js'), `--user-data-dir=${userData}`],

@@ -1,10 +1,12 @@
 /**
  * `npm start` on a machine where Electron's binary cannot be fetched: one short Chinese message says
  * so and where the web app is (no stack trace), `--port` is honoured, and a port in use is named.
- * The download is pointed at a closed loopback port, so it fails the same way on every machine.
+ * Electron is made missing, also where it is installed (where the `_electron` test runs): its dist
+ * folder is overridden by an empty one (ELECTRON_OVERRIDE_DIST_PATH, which the electron package's
+ * index.js honours) and its download is pointed at a closed loopback port.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,15 +15,33 @@ import { freePort } from '../support/server';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'wengao-start-'));
+/** An empty Electron dist folder: the electron package resolves its binary here, and finds none. */
+const noElectron = join(work, 'no-electron');
+mkdirSync(noElectron);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** The environment start.mjs runs in: Electron's dist at `dist`, its download unreachable. */
+function electronEnv(dist: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env, WENGAO_SKIP_BUILD: '1', ELECTRON_OVERRIDE_DIST_PATH: dist,
+    ELECTRON_MIRROR: 'http://127.0.0.1:9/', electron_config_cache: join(work, 'cache'),
+  };
+  delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
+  return env;
+}
+
+/** What scripts/electron-binary.mjs (start.mjs' check) answers in `env`. */
+function binaryIn(env: NodeJS.ProcessEnv): string {
+  const script = "import { electronBinary } from './scripts/electron-binary.mjs'; console.log(String(electronBinary()));";
+  return spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, env, encoding: 'utf8' }).stdout.trim();
+}
 
 interface Started { output: () => string; exited: Promise<number | null>; stop: () => void; pid: number }
 
 function start(args: string[]): Started {
   // npm test has built out/ already; a second build here would empty it under other tests' feet.
-  const env: NodeJS.ProcessEnv = { ...process.env, WENGAO_SKIP_BUILD: '1', ELECTRON_MIRROR: 'http://127.0.0.1:9/', electron_config_cache: join(work, 'cache') };
-  delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
+  const env = electronEnv(noElectron);
   const child = spawn(process.execPath, ['scripts/start.mjs', ...args], { cwd: ROOT, env, detached: true });
   let text = '';
   child.stdout.on('data', (chunk: Buffer) => { text += chunk.toString(); });
@@ -53,6 +73,15 @@ async function until(check: () => boolean, ms: number): Promise<void> {
 }
 
 describe('npm start without an Electron binary', () => {
+  it('finds no Electron binary in the environment these tests give it, installed or not', () => {
+    expect(binaryIn(electronEnv(noElectron))).toBe('null');
+    // The same override does point the check at a binary that is there: it is what decides.
+    const fake = join(work, 'fake-electron');
+    mkdirSync(fake);
+    writeFileSync(join(fake, 'electron'), '');
+    expect(binaryIn(electronEnv(fake))).toBe(join(fake, 'electron'));
+  });
+
   it('says in Chinese that it starts the web app, on the port asked for, without a stack trace', async () => {
     const port = await freePort();
     const started = start(['--port', String(port), '--data', join(work, 'data')]);

@@ -56,16 +56,36 @@ export function onInPageNotice(listener: NoticeListener): () => void {
   return () => noticeListeners.delete(listener);
 }
 
+/** Shows a notice in the window itself (bottom right, a few seconds), on the desktop as in the browser. */
+export function showInPageNotice(title: string, body: string): void {
+  noticeListeners.forEach((listener) => listener(title, body));
+}
+
+/**
+ * What the window says when the desktop shell tells it its embedded server stopped and is being
+ * started again (after a growing delay; after repeated crashes the shell's own dialog says more).
+ */
+export const SERVER_RESTARTED_NOTICE = {
+  title: '本机服务正在重新启动',
+  body: '文稿台的本机服务意外停止，正在自动重新启动。打开的文稿仍在本机保存，服务恢复后会自动同步，不会丢失。',
+} as const;
+
 /** A desktop notification, or an in-page notice in the browser. */
 export async function notify(title: string, body: string): Promise<void> {
   const bridge = desk();
   if (bridge) return bridge.notify(title, body);
-  noticeListeners.forEach((listener) => listener(title, body));
+  showInPageNotice(title, body);
 }
 
-/** Menu commands from the desktop menu; a no-op subscription in the browser. */
+/**
+ * Menu commands from the desktop menu; a no-op subscription in the browser. The shell's
+ * `server-restarted` is no command: it shows SERVER_RESTARTED_NOTICE in the window and is not passed on.
+ */
 export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
-  return desk()?.onMenuCommand(listener) ?? (() => undefined);
+  return desk()?.onMenuCommand((command) => {
+    if (command === 'server-restarted') showInPageNotice(SERVER_RESTARTED_NOTICE.title, SERVER_RESTARTED_NOTICE.body);
+    else listener(command);
+  }) ?? (() => undefined);
 }
 
 /** On the desktop with its embedded server: a token for the local user, without a password. */

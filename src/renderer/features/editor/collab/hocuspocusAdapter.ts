@@ -25,6 +25,7 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import type { Provider, ProviderAwareness } from '@lexical/yjs';
 import * as Y from 'yjs';
+import { decideOpenState, type OfflineCopyState, type OpenState } from './openState';
 
 /** What the status bar shows: 在线 (all local edits acknowledged), 同步中, 离线. */
 export type ConnectionState = 'online' | 'syncing' | 'offline';
@@ -35,15 +36,7 @@ export const CONNECTION_LABELS: Record<ConnectionState, string> = {
   offline: '离线',
 };
 
-/**
- * Whether the body may be shown and edited yet:
- * - `opening`: neither the server's content nor an offline copy is in (正在打开…);
- * - `open`: the first sync with the server finished;
- * - `offline-copy`: the server is out of reach (or slow) and the offline copy holds the body;
- * - `unreachable`: the server is out of reach and there is no offline copy to open.
- * `open` and `offline-copy` are final: once the body is shown it stays, whatever the connection does.
- */
-export type OpenState = 'opening' | 'open' | 'offline-copy' | 'unreachable';
+export type { OpenState } from './openState';
 
 /** The browser's offline copy of the body (an IndexeddbPersistence), as the adapter uses it. */
 export interface OfflineCopy {
@@ -249,13 +242,19 @@ export class HocuspocusAdapter implements Provider {
   }
 
   private computeOpenState(): OpenState {
-    if (this.openState === 'open' || this.openState === 'offline-copy') return this.openState;
-    if (this.serverSynced) return 'open';
-    const serverOut = this.denied || this.attemptFailed;
-    if (this.offlineCopyHasBody === true && (serverOut || this.graceOver)) return 'offline-copy';
-    const noCopy = this.offlineCopyHasBody === false || !this.openOfflineCopy;
-    if (serverOut && noCopy) return 'unreachable';
-    return 'opening';
+    return decideOpenState({
+      current: this.openState,
+      serverSynced: this.serverSynced,
+      serverOut: this.denied || this.attemptFailed,
+      offlineCopy: this.offlineCopyState(),
+      graceOver: this.graceOver,
+    });
+  }
+
+  private offlineCopyState(): OfflineCopyState {
+    if (!this.openOfflineCopy) return 'none';
+    if (this.offlineCopyHasBody === null) return 'loading';
+    return this.offlineCopyHasBody ? 'body' : 'empty';
   }
 
   private readonly onDocumentUpdate = (update: Uint8Array, origin: unknown): void => {
