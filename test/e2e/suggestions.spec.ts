@@ -92,6 +92,13 @@ test('修订: marks for a collaborator, the 审阅 pane accepts one change and r
   await expect(change(a.page, '删除', '王芳')).toHaveClass(/active/);
   await expect(body(a.page).locator('del.desk-suggestion-active')).toHaveText('有关');
 
+  // The margin: a bar beside the paragraph and its author with the count; hovering names each change.
+  const margin = b.page.getByRole('list', { name: '页边修订' });
+  await expect(margin.getByRole('button')).toHaveText('王芳 2处');
+  await expect(margin.getByRole('button')).toHaveAttribute('title', /删除“有关” · 王芳 · .*\n插入“请认真贯彻落实。” · 王芳/);
+  const bar = await margin.locator('.suggestion-margin-bar').boundingBox();
+  const paragraph = await body(b.page).locator('p').first().boundingBox();
+  expect(Math.abs((bar?.y ?? 0) - (paragraph?.y ?? 100))).toBeLessThan(2);
   await shot(a.page, 'suggestions-marks');
   await shot(b.page, 'suggestions-collaborator');
 
@@ -115,6 +122,7 @@ test('修订: marks for a collaborator, the 审阅 pane accepts one change and r
   await expect(body(b.page).locator('.desk-suggestion')).toHaveCount(0);
   await expect(body(a.page).locator('.desk-suggestion')).toHaveCount(0);
   await expect(pane(a.page)).toContainText('没有待处理的修订');
+  await expect(a.page.getByRole('list', { name: '页边修订' })).toHaveCount(0);
   await expect(body(a.page)).toHaveText(`${ORIGINAL}请认真贯彻落实。`);
   await expect.poll(() => serverText(owner, id)).toBe(`${ORIGINAL}请认真贯彻落实。`);
   await a.context.close();

@@ -26,6 +26,7 @@ import { DocxActions } from '../docx/DocxActions';
 import { PropertiesPanel } from '../properties/PropertiesPanel';
 import { ProofingPanel } from '../proofing/ProofingPanel';
 import { SuggestionsPanel } from '../suggestions/SuggestionsPanel';
+import { SuggestionMargin } from '../suggestions/SuggestionMargin';
 import { useSuggestions } from '../suggestions/useSuggestions';
 import { pendingSummary } from '../../../shared/suggestions';
 import { RemovedNotice } from '../documents/RemovedNotice';
@@ -179,6 +180,7 @@ export function WorkspacePage({ documentId }: { documentId: string }) {
         reloadKey={reviewKey} onContentRestored={() => void workflow.reload()} />
       <aside className="editor-side" aria-label="文稿信息">
         <SuggestionsPanel connection={connection} canResolve={(document.access.canEdit || holder) && !document.deletedAt} />
+        <SuggestionMargin connection={connection} />
         <ProofingPanel document={document} connection={connection} />
         <CollaboratorsPanel document={document} onChanged={setDocument} />
         <DocxActions document={document} pendingSuggestions={headerStatus?.suggestions.count ?? 0} />
