@@ -21,6 +21,7 @@ import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { mergeRegister, type LexicalEditor } from 'lexical';
 import { DESK_NODES } from '../../../core/editor/nodes';
+import { registerBodyNormalization } from '../../../core/editor/bodyNormalization';
 import { registerParagraphCommands } from '../../../core/editor/paragraphCommands';
 import { registerStructureCommands } from '../../../core/editor/structureCommands';
 import { registerInputStateFix } from './inputStateFix';
@@ -88,6 +89,8 @@ function StructurePlugin() {
   useEffect(() => mergeRegister(
     registerStructureCommands(editor),
     registerParagraphCommands(editor),
+    // Pasted HTML keeps nothing the export would not print (merged cells, indents, alignment in cells…).
+    registerBodyNormalization(editor),
     registerInputStateFix(editor),
   ), [editor]);
   return null;
