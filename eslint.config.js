@@ -73,8 +73,8 @@ export default tseslint.config(
     rules: { 'no-restricted-globals': ['error', ...domGlobals] },
   },
   {
-    // This test runs in happy-dom (see its first line) to paste Word's HTML as the renderer does.
-    files: ['src/core/editor/pasteFromWord.test.ts'],
+    // These tests run in happy-dom (see their first line) to paste HTML as the renderer does.
+    files: ['src/core/editor/pasteFromWord.test.ts', 'src/core/editor/bodyNormalization.test.ts'],
     rules: { 'no-restricted-globals': ['error', ...domGlobals.filter(({ name }) => name !== 'DOMParser')] },
   },
   { files: ['src/core/**'], rules: { 'layers/allowed-imports': ['error', coreImports] } },

@@ -2,8 +2,9 @@
  * The editor does what the writer did, and the server stores what the writer sees (issue 11):
  * the caret stays after a multi-character commit (how an IME commits ……, ——, “” or a phrase, and
  * how voice input arrives), Enter before a heading's number leaves the heading a heading, the
- * toolbar shows the level of the paragraph holding the caret, and a seeded random session ends with
- * the page, the server and the numbering in agreement.
+ * toolbar shows the level of the paragraph holding the caret, and a seeded random session (ranges
+ * across paragraphs included) keeps every paragraph's level and number in agreement and ends with
+ * the page and the server in agreement.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { parseLevelNumber } from '../../src/core/structure/levels';
@@ -86,6 +87,7 @@ function levelProblems(paragraphs: Array<{ level: number; text: string }>): stri
   paragraphs.forEach(({ level, text }, i) => {
     const number = parseLevelNumber(text);
     if (level === 0 && number) problems.push(`paragraph ${i} is body text that starts with a level-${number.level} number: ${text}`);
+    if (level > 0 && !number) problems.push(`paragraph ${i} is level ${level} without a number: ${text}`);
     if (level > 0 && number && number.level !== level) problems.push(`paragraph ${i} is level ${level} with a level-${number.level} number: ${text}`);
   });
   return problems;
@@ -156,6 +158,30 @@ test('Enter before a heading’s number inserts an empty paragraph above and the
     .toEqual(paragraphs.map((p) => p.text));
 });
 
+test('deleting or typing over a range across paragraphs keeps each level consistent with its number', async ({ page }) => {
+  const id = await createOutline('跨段删除');
+  await login(page, server, writer);
+  await openDocument(page, server, id);
+
+  // From a body paragraph's start to the next heading's start: the heading stays a heading.
+  await clickInto(page, '坚持稳中求进工作总基调。', 0);
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.press('Backspace');
+  await expect.poll(async () => (await pageParagraphs(page)).slice(0, 2)).toEqual([
+    { level: 1, text: '一、总体要求' }, { level: 1, text: '二、主要任务' },
+  ]);
+
+  // From a heading's start into the next body paragraph, typed over: body text, not a heading without a number.
+  await clickInto(page, '（二）优化营商环境', 0);
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.insertText('继续');
+  await expect.poll(async () => (await pageParagraphs(page)).find((p) => p.text.startsWith('继续'))).toEqual({ level: 0, text: '继续深化“放管服”改革。' });
+  expect(levelProblems(await pageParagraphs(page))).toEqual([]);
+  await expect.poll(async () => (await serverText(writer, id)).split('\n')).toEqual((await pageParagraphs(page)).map((p) => p.text));
+});
+
 test('the toolbar shows the level of the paragraph holding the caret', async ({ page }) => {
   const id = await createOutline('工具栏跟随');
   await login(page, server, writer);
@@ -202,6 +228,15 @@ test('a seeded random editing session: page, server and numbering agree, and the
       await page.keyboard.press(where < 0.4 ? 'End' : 'Home');
       if (where >= 0.7) for (let i = Math.floor(rnd() * 4); i > 0; i -= 1) await page.keyboard.press('ArrowRight');
       log.push(`caret to paragraph ${index} (${where < 0.4 ? 'end' : where < 0.7 ? 'start' : 'inside'})`);
+    } else if (roll < 0.3) {
+      // A range from the caret, often across paragraphs (Shift+Arrow), then Backspace, Delete, typing or Enter.
+      const keys = rnd() < 0.5 ? ['Shift+ArrowDown'] : [];
+      for (let i = Math.floor(rnd() * 8); i >= 0; i -= 1) keys.push(rnd() < 0.75 ? 'Shift+ArrowRight' : 'Shift+ArrowLeft');
+      for (const key of keys) await page.keyboard.press(key);
+      const over = pick(['Backspace', 'Delete', 'Enter', 'type']);
+      if (over === 'type') await page.keyboard.insertText(pick(PIECES));
+      else await page.keyboard.press(over);
+      log.push(`select ${keys.join(' ')} then ${over}`);
     } else if (roll < 0.6) {
       const text = pick(PIECES);
       const before = await textBeforeCaret(page);

@@ -21,7 +21,7 @@ import type { ParagraphSuggestions } from '../suggestions/types';
 export const FORMAT = { bold: 1, italic: 2, strikethrough: 4, underline: 8, subscript: 32, superscript: 64 } as const;
 
 /** Every printed bit; the others (code, highlight, letter case) are dropped on reading. */
-const PRINTED_FORMAT = FORMAT.bold | FORMAT.italic | FORMAT.strikethrough | FORMAT.underline | FORMAT.subscript | FORMAT.superscript;
+export const PRINTED_FORMAT = FORMAT.bold | FORMAT.italic | FORMAT.strikethrough | FORMAT.underline | FORMAT.subscript | FORMAT.superscript;
 
 /**
  * Text with its printed format bits; a line break is '\n', a tab '\t'. Never empty. In the

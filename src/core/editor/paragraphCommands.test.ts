@@ -6,6 +6,7 @@ import {
   $getRoot,
   $getSelection,
   $isRangeSelection,
+  $isTextNode,
   DELETE_CHARACTER_COMMAND,
   INSERT_PARAGRAPH_COMMAND,
   IS_BOLD,
@@ -13,7 +14,7 @@ import {
 } from 'lexical';
 import { DESK_NODES } from './nodes';
 import { $createDeskParagraphNode, $isDeskParagraphNode, type StructureLevel } from './DeskParagraphNode';
-import { $deleteEmptyNeighbour, registerParagraphCommands } from './paragraphCommands';
+import { $deleteEmptyNeighbour, registerLevelFollowsNumber, registerParagraphCommands } from './paragraphCommands';
 
 type Seed = readonly [level: StructureLevel, text: string | readonly string[]];
 
@@ -22,6 +23,7 @@ function editorWith(seeds: readonly Seed[]): LexicalEditor {
   const editor = createHeadlessEditor({ nodes: [...DESK_NODES], onError: (error) => { throw error; } });
   registerRichText(editor);
   registerParagraphCommands(editor);
+  registerLevelFollowsNumber(editor);
   editor.update(() => {
     const root = $getRoot().clear();
     for (const [level, text] of seeds) {
@@ -170,5 +172,111 @@ describe('Backspace and Delete next to an empty paragraph', () => {
     run(editor, () => { handled = $deleteEmptyNeighbour(true); });
     expect(handled).toBe(false);
     expect(paragraphs(editor)).toEqual([[0, ''], [1, '一、总体要求']]);
+  });
+});
+
+/** Selects from `from` to `to`, each [paragraph index, offset in its text]. */
+function select(editor: LexicalEditor, from: readonly [number, number], to: readonly [number, number]): void {
+  editor.update(() => {
+    const point = ([index, offset]: readonly [number, number]): [string, number] => {
+      const paragraph = $getRoot().getChildren()[index];
+      if (!$isDeskParagraphNode(paragraph)) throw new Error('not a paragraph');
+      let left = offset;
+      for (const text of paragraph.getAllTextNodes()) {
+        if (left <= text.getTextContentSize()) return [text.getKey(), left];
+        left -= text.getTextContentSize();
+      }
+      throw new Error('offset past the end');
+    };
+    const [anchorKey, anchorOffset] = point(from);
+    const [focusKey, focusOffset] = point(to);
+    const first = $getRoot().getFirstDescendant();
+    if ($isTextNode(first)) first.select(0, 0);
+    const range = $getSelection();
+    if (!$isRangeSelection(range)) throw new Error('no range selection');
+    range.anchor.set(anchorKey, anchorOffset, 'text');
+    range.focus.set(focusKey, focusOffset, 'text');
+  }, { discrete: true });
+}
+
+const TWO_HEADINGS: Seed[] = [[1, '一、总体要求'], [0, '坚持稳中求进。'], [1, '二、主要任务'], [0, '正文。']];
+const backspace = (editor: LexicalEditor) => run(editor, () => { editor.dispatchCommand(DELETE_CHARACTER_COMMAND, true); });
+const forwardDelete = (editor: LexicalEditor) => run(editor, () => { editor.dispatchCommand(DELETE_CHARACTER_COMMAND, false); });
+// What rich text's CONTROLLED_TEXT_INSERTION_COMMAND does with a string (its collapsed path needs a window).
+const type = (text: string) => (editor: LexicalEditor) => run(editor, () => {
+  const selection = $getSelection();
+  if ($isRangeSelection(selection)) selection.insertText(text);
+});
+const enter = (editor: LexicalEditor) => run(editor, () => { editor.dispatchCommand(INSERT_PARAGRAPH_COMMAND, undefined); });
+
+describe('a selection across paragraphs keeps each level consistent with its number', () => {
+  it('Backspace from a body paragraph’s start to a heading’s start leaves the heading a heading', () => {
+    for (const remove of [backspace, forwardDelete, type('')]) {
+      const editor = editorWith(TWO_HEADINGS);
+      select(editor, [1, 0], [2, 0]);
+      remove(editor);
+      expect(paragraphs(editor)).toEqual([[1, '一、总体要求'], [1, '二、主要任务'], [0, '正文。']]);
+    }
+  });
+
+  it('Backspace from a heading’s start to the next body paragraph’s start leaves body text, not a heading without a number', () => {
+    const editor = editorWith(TWO_HEADINGS);
+    select(editor, [0, 0], [1, 0]);
+    backspace(editor);
+    expect(paragraphs(editor)).toEqual([[0, '坚持稳中求进。'], [1, '二、主要任务'], [0, '正文。']]);
+  });
+
+  it('also when selected backwards, and from inside one heading into another', () => {
+    const editor = editorWith(TWO_HEADINGS);
+    select(editor, [2, 0], [1, 0]);
+    backspace(editor);
+    expect(paragraphs(editor)).toEqual([[1, '一、总体要求'], [1, '二、主要任务'], [0, '正文。']]);
+    select(editor, [0, 4], [1, 4]);
+    backspace(editor);
+    expect(paragraphs(editor)).toEqual([[1, '一、总体任务'], [0, '正文。']]);
+  });
+
+  it('typing over a selection from a heading’s start into body text gives body text', () => {
+    const editor = editorWith(TWO_HEADINGS);
+    select(editor, [0, 0], [1, 2]);
+    type('继续')(editor);
+    expect(paragraphs(editor)).toEqual([[0, '继续稳中求进。'], [1, '二、主要任务'], [0, '正文。']]);
+  });
+
+  it('Enter with a heading’s number selected leaves no heading without a number', () => {
+    const editor = editorWith(TWO_HEADINGS);
+    select(editor, [2, 0], [2, 2]);
+    enter(editor);
+    const result = paragraphs(editor);
+    expect(result.map(([, text]) => text)).toEqual(['一、总体要求', '坚持稳中求进。', '', '主要任务', '正文。']);
+    expect(result.filter(([level, text]) => level !== ((text.startsWith('一、') || text.startsWith('二、')) ? 1 : 0))).toEqual([]);
+  });
+
+  it('Enter over a selection that ends before a number makes the second half a heading of that level', () => {
+    const editor = editorWith(TWO_HEADINGS);
+    select(editor, [1, 2], [2, 0]);
+    enter(editor);
+    expect(paragraphs(editor)).toEqual([[1, '一、总体要求'], [0, '坚持'], [1, '二、主要任务'], [0, '正文。']]);
+  });
+
+  it('typing a number at a body paragraph’s start makes it a heading; deleting a heading’s number makes it body text', () => {
+    const editor = editorWith(TWO_HEADINGS);
+    caret(editor, 1, 0);
+    type('（一）')(editor);
+    expect(paragraphs(editor)[1]).toEqual([2, '（一）坚持稳中求进。']);
+    select(editor, [2, 0], [2, 1]);
+    backspace(editor);
+    expect(paragraphs(editor)[2]).toEqual([0, '、主要任务']);
+    type('三')(editor);
+    expect(paragraphs(editor)[2]).toEqual([1, '三、主要任务']);
+  });
+
+  it('an edit that leaves the number as it was keeps the level, so a long numbered body paragraph stays body text', () => {
+    const editor = editorWith([[0, '（1）各单位要高度重视。'], [1, '关于报送工作的通知']]);
+    caret(editor, 0, 5);
+    type('都')(editor);
+    caret(editor, 1, 2);
+    type('做好')(editor);
+    expect(paragraphs(editor)).toEqual([[0, '（1）各单都位要高度重视。'], [1, '关于做好报送工作的通知']]);
   });
 });

@@ -12,22 +12,33 @@
  *   heading of that number's level (splitting 二、主要任务（一）推进… before （一） gives back the 二级标题
  *   a join had merged), so a paragraph's number and its level agree after every split.
  * A join keeps the first paragraph's level, as in Lexical.
+ * - An edit that changes a paragraph's number changes its level to match (registerLevelFollowsNumber):
+ *   deleting, cutting, typing over or pressing Enter on a selection across paragraphs leaves one
+ *   paragraph holding another's start, and deleting or typing inside a number breaks it, so the level
+ *   follows what the number has become: 二、 gives 一级标题, no number gives 正文. A paragraph whose
+ *   number the edit left as it was keeps its level, so a pasted long （1）… paragraph stays body text.
  */
 import {
+  $getNodeByKey,
   $getSelection,
+  $hasUpdateTag,
   $isElementNode,
   $isRangeSelection,
   $isRootNode,
+  COLLABORATION_TAG,
   COMMAND_PRIORITY_LOW,
+  HISTORIC_TAG,
+  TextNode,
   DELETE_CHARACTER_COMMAND,
   INSERT_PARAGRAPH_COMMAND,
   mergeRegister,
+  type EditorState,
   type LexicalEditor,
   type LexicalNode,
   type PointType,
 } from 'lexical';
 import { parseLevelNumber } from '../structure/levels';
-import { $createDeskParagraphNode, $isDeskParagraphNode, type DeskParagraphNode } from './DeskParagraphNode';
+import { $createDeskParagraphNode, $isDeskParagraphNode, DeskParagraphNode, toStructureLevel } from './DeskParagraphNode';
 
 /** The caret's top-level body paragraph and its offset in the paragraph's text, if collapsed in one. */
 function $caretInParagraph(): { paragraph: DeskParagraphNode; offset: number } | null {
@@ -37,6 +48,13 @@ function $caretInParagraph(): { paragraph: DeskParagraphNode; offset: number } |
   const top = $isRootNode(node) ? null : node.getTopLevelElement();
   if (!$isDeskParagraphNode(top)) return null;
   return { paragraph: top, offset: $offsetIn(top, selection.anchor) };
+}
+
+/** Whether `point` is in a top-level body paragraph (not in a list or a table). */
+function $inBodyParagraph(point: PointType): boolean {
+  const node = point.getNode();
+  const top = $isRootNode(node) ? null : node.getTopLevelElement();
+  return $isDeskParagraphNode(top) && $isRootNode(top.getParent());
 }
 
 /** The number of text characters of `paragraph` before `point`. */
@@ -55,10 +73,15 @@ function $offsetIn(paragraph: DeskParagraphNode, point: PointType): number {
 
 /**
  * Enter in a top-level body paragraph: before (or in) a heading's number, an empty body paragraph
- * above; elsewhere Lexical's split, with the second half's level taken from its number. True when
- * handled (false leaves lists, tables and non-collapsed selections to rich text).
+ * above; elsewhere Lexical's split, with the second half's level taken from its number. A selection
+ * across body paragraphs is deleted first. True when handled (false leaves lists and tables to rich text).
  */
 export function $insertDeskParagraph(): boolean {
+  // Over a selection within the body's paragraphs: delete it first, as Lexical does, then split here.
+  const range = $getSelection();
+  if ($isRangeSelection(range) && !range.isCollapsed() && $inBodyParagraph(range.anchor) && $inBodyParagraph(range.focus)) {
+    range.removeText();
+  }
   const caret = $caretInParagraph();
   if (!caret) return false;
   const text = caret.paragraph.getTextContent();
@@ -104,5 +127,44 @@ export function registerParagraphCommands(editor: LexicalEditor): () => void {
   return mergeRegister(
     editor.registerCommand(INSERT_PARAGRAPH_COMMAND, $insertDeskParagraph, COMMAND_PRIORITY_LOW),
     editor.registerCommand(DELETE_CHARACTER_COMMAND, $deleteEmptyNeighbour, COMMAND_PRIORITY_LOW),
+  );
+}
+
+/** The level a paragraph's text announces by its number: 0 without one. */
+function numberLevel(text: string): number {
+  return parseLevelNumber(text)?.level ?? 0;
+}
+
+/**
+ * Gives a top-level paragraph the level of its number if this update changed which level its number
+ * announces, compared with `before` (the last committed state). New paragraphs are left as made
+ * (a split, a paste decide their own level), and so is a paragraph whose number did not change.
+ */
+function $followNumber(paragraph: DeskParagraphNode, before: EditorState): void {
+  if (!$isRootNode(paragraph.getParent())) return;
+  const key = paragraph.getKey();
+  const previous = before.read(() => {
+    const node = $getNodeByKey(key);
+    return $isDeskParagraphNode(node) ? node.getTextContent() : null;
+  });
+  if (previous === null) return;
+  const level = toStructureLevel(numberLevel(paragraph.getTextContent()));
+  if (level !== numberLevel(previous) && paragraph.getLevel() !== level) paragraph.setLevel(level);
+}
+
+/**
+ * Keeps each edited paragraph's level consistent with its number (see the file comment), for local
+ * edits only: a colleague's edit and an undo arrive as they were made. Not for 修订, whose capture
+ * keeps deleted numbers as marks and records no level changes. Returns the unregister function.
+ */
+export function registerLevelFollowsNumber(editor: LexicalEditor): () => void {
+  const follow = (node: LexicalNode): void => {
+    if ($hasUpdateTag(COLLABORATION_TAG) || $hasUpdateTag(HISTORIC_TAG)) return;
+    const top = node.getTopLevelElement();
+    if ($isDeskParagraphNode(top)) $followNumber(top, editor.getEditorState());
+  };
+  return mergeRegister(
+    editor.registerNodeTransform(TextNode, follow),
+    editor.registerNodeTransform(DeskParagraphNode, follow),
   );
 }

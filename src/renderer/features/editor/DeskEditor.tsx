@@ -21,7 +21,8 @@ import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { mergeRegister, type LexicalEditor } from 'lexical';
 import { DESK_NODES } from '../../../core/editor/nodes';
-import { registerParagraphCommands } from '../../../core/editor/paragraphCommands';
+import { registerBodyNormalization } from '../../../core/editor/bodyNormalization';
+import { registerLevelFollowsNumber, registerParagraphCommands } from '../../../core/editor/paragraphCommands';
 import { registerStructureCommands } from '../../../core/editor/structureCommands';
 import { registerInputStateFix } from './inputStateFix';
 import { offlineCopyName, trackOfflineCopy } from '../auth/offlineCopies';
@@ -84,13 +85,18 @@ function OpeningNotice({ state, adapter }: { state: OpenState; adapter: Hocuspoc
   );
 }
 
-function StructurePlugin() {
+/** Structure levels, Enter and Backspace around headings, and what the body may hold; levels follow numbers unless 修订 is on. */
+function StructurePlugin({ levelsFollowNumbers }: { levelsFollowNumbers: boolean }) {
   const [editor] = useLexicalComposerContext();
   useEffect(() => mergeRegister(
     registerStructureCommands(editor),
     registerParagraphCommands(editor),
+    // Pasted HTML keeps nothing the export would not print (merged cells, indents, alignment in cells…).
+    registerBodyNormalization(editor),
     registerInputStateFix(editor),
   ), [editor]);
+  // 修订 keeps a deleted number as a mark and records no level change, so levels are left to it.
+  useEffect(() => (levelsFollowNumbers ? registerLevelFollowsNumber(editor) : undefined), [editor, levelsFollowNumbers]);
   return null;
 }
 
@@ -205,7 +211,7 @@ export function DeskEditor({ documentId, userId, displayName, token, editable, s
         />
         <ListPlugin />
         <DeskTablePlugin />
-        <StructurePlugin />
+        <StructurePlugin levelsFollowNumbers={!suggesting} />
         <EditablePlugin editable={canType} />
         <SuggestingPlugin on={suggesting && canType} only={suggestOnly && canType} author={{ id: userId, name: displayName }}
           onToggle={canType && !suggestOnly ? toggleSuggesting : null} />
