@@ -6,7 +6,7 @@
  * are kept, as a printer prints them. The official font names prefer the real fonts when the server
  * has them (仿宋_GB2312, 方正小标宋简体 …) and fall back to Noto CJK (Debian fonts-noto-cjk).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -45,7 +45,7 @@ export class OfficeConverter {
   private queue: Promise<unknown> = Promise.resolve();
   private waiting = 0;
   private home: string | null = null;
-  private found: boolean | null = null;
+  private found: Promise<boolean> | null = null;
 
   constructor(options: OfficeConverterOptions = {}) {
     this.soffice = options.soffice ?? process.env.WENGAO_SOFFICE ?? 'soffice';
@@ -53,15 +53,20 @@ export class OfficeConverter {
     this.maxWaiting = options.maxWaiting ?? 8;
   }
 
-  /** Whether soffice can be run here (looked up once). */
-  available(): boolean {
-    this.found ??= spawnSync(this.soffice, ['--version'], { stdio: 'ignore', timeout: 20_000 }).status === 0;
+  /** Whether soffice can be run here (looked up once, in a child process). */
+  available(): Promise<boolean> {
+    this.found ??= new Promise((resolve) => {
+      execFile(this.soffice, ['--version'], { timeout: 30_000 }, (error) => resolve(error === null));
+    });
     return this.found;
   }
 
-  /** The PDF of a .docx; `busy` when too many wait, `internal` when LibreOffice is missing, fails or runs out of time. */
-  toPdf(docx: Uint8Array): Promise<Uint8Array> {
-    if (!this.available()) throw new DeskError('busy', '服务器未安装 LibreOffice，无法导出 PDF；请导出 Word 后用 Word 或 WPS 打印');
+  /**
+   * The PDF of a .docx; `busy` when LibreOffice is missing or too many wait, `payload_too_large` past
+   * the time limit, `internal` when it fails.
+   */
+  async toPdf(docx: Uint8Array): Promise<Uint8Array> {
+    if (!(await this.available())) throw new DeskError('busy', '服务器未安装 LibreOffice，无法导出 PDF；请导出 Word 后用 Word 或 WPS 打印');
     if (this.waiting >= this.maxWaiting) throw new DeskError('busy', '正在生成其他 PDF，请稍后再试');
     this.waiting += 1;
     const run = this.queue.then(() => this.convert(docx));
@@ -101,7 +106,7 @@ export class OfficeConverter {
       ], { env: { ...process.env, FONTCONFIG_FILE: join(home, 'fonts.conf'), HOME: home }, stdio: 'ignore', detached: true });
       const timer = setTimeout(() => {
         try { if (child.pid) process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
-        reject(new DeskError('payload_too_large', `生成 PDF 超时（限 ${Math.round(this.timeoutMs / 1000)} 秒）`));
+        reject(new DeskError('payload_too_large', `生成 PDF 超时（限 ${Math.max(1, Math.round(this.timeoutMs / 1000))} 秒）`));
       }, this.timeoutMs);
       child.on('error', (err) => { clearTimeout(timer); reject(new DeskError('internal', `无法启动 LibreOffice：${err.message}`)); });
       child.on('exit', () => { clearTimeout(timer); resolve(); });
