@@ -85,3 +85,33 @@ test('预览 shows A4 pages with their numbers; 打印 prints those pages alone'
   await page.emulateMedia({ media: 'screen' });
   await expect(page.locator('#print-root')).toHaveCount(0);
 });
+
+test('every layout previews as numbered pages; 导出 PDF and 发文稿纸 download from the Word panel', async ({ page }) => {
+  const { id } = await writer.api.ok<{ id: string }>('POST', '/api/documents', {
+    title: '关于重点项目建设情况的调研报告', kind: 'research',
+    blocks: Array.from({ length: 20 }, (_, i) => ({ type: 'paragraph', text: `${i + 1}. ${PARAGRAPH}` })),
+  });
+  await login(page, server, writer);
+  await openDocument(page, server, id);
+  const panel = page.getByRole('region', { name: 'Word 文件' });
+  for (const layout of ['文稿', '政务信息', '公文']) {
+    await panel.getByLabel('版式').selectOption({ label: layout });
+    await panel.getByRole('button', { name: '预览', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    const preview = dialog.getByLabel('预览内容');
+    await expect(preview).toHaveAttribute('data-pages', /\d+/, { timeout: 20_000 });
+    const pages = preview.locator('section.print-page');
+    expect(await pages.count(), layout).toBeGreaterThanOrEqual(2);
+    await expect(pages.nth(0).locator('.print-page-number'), layout).toHaveText('— 1 —');
+    await expect(pages.nth(1).locator('.print-page-number'), layout).toHaveText('— 2 —');
+    await dialog.getByRole('button', { name: '关闭' }).click();
+  }
+
+  const pdfDownload = page.waitForEvent('download');
+  await panel.getByRole('button', { name: '导出 PDF' }).click();
+  expect((await pdfDownload).suggestedFilename()).toBe('关于重点项目建设情况的调研报告（草稿）.pdf');
+  const formDownload = page.waitForEvent('download');
+  await panel.getByRole('button', { name: '审签单' }).click();
+  expect((await formDownload).suggestedFilename()).toBe('关于重点项目建设情况的调研报告（调研报告审签单）.docx');
+  await shot(page, 'print-panel');
+});
