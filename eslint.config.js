@@ -47,8 +47,8 @@ const rendererPatterns = [
 const allowedDynamicImports = [
   { file: 'src/renderer/app/App.tsx', source: '../features/workspace/WorkspacePage', reason: 'Code-splits the document page (Lexical, Yjs) out of the first load.' },
   { file: 'src/renderer/app/App.tsx', source: '../features/dashboard/DashboardPage', reason: 'Code-splits 统计 (the chart library) out of the first load.' },
-  { file: 'src/renderer/features/docx/DocxActions.tsx', source: 'docx-preview', reason: 'The .docx preview library loads only when a preview opens.' },
-  { file: 'src/renderer/features/docx/DocxActions.tsx', source: './characterScale', reason: 'Loads with docx-preview, whose output it corrects.' },
+  { file: 'src/renderer/features/print/PagedPreview.tsx', source: 'docx-preview', reason: 'The .docx preview library loads only when a preview opens.' },
+  { file: 'src/renderer/features/print/PagedPreview.tsx', source: '../docx/characterScale', reason: 'Loads with docx-preview, whose output it corrects.' },
 ];
 
 export default tseslint.config(

@@ -113,6 +113,15 @@ function deskHandlers(settings: SettingsStore, server: DeskServerInfo): DeskBrid
     localLoginSecret: async () => embedded?.secret ?? null,
     getSettings: async () => settings.settings,
     setSettings: async (next) => settings.setSettings(next),
+    printPages: () => new Promise<boolean>((resolve) => {
+      if (!mainWindow) return resolve(false);
+      mainWindow.webContents.print({ printBackground: true, margins: { marginType: 'none' }, pageSize: 'A4' }, (success) => resolve(success));
+    }),
+    printToPdf: async () => {
+      if (!mainWindow) throw new Error('no window to print');
+      const pdf = await mainWindow.webContents.printToPDF({ printBackground: true, preferCSSPageSize: true, margins: { marginType: 'none' } });
+      return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+    },
   } satisfies DeskBridge;
 }
 

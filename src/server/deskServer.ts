@@ -52,6 +52,10 @@ import { OfflineRescuer } from './review/offlineRescuer';
 import { DocumentCreator } from './documents/documentCreator';
 import { DocumentUpdater } from './documents/documentUpdater';
 import { DocumentExporter } from './documents/documentExporter';
+import { DispatchFormExporter } from './print/dispatchFormExporter';
+import { PdfExporter } from './print/pdfExporter';
+import { OfficeConverter } from './print/officeConverter';
+import { registerPrintRoutes } from './http/printRoutes';
 import { CollaboratorManager } from './documents/collaboratorManager';
 import { LedgerImporter } from './ledger/ledgerImporter';
 import { UserUpdater } from './users/userUpdater';
@@ -184,6 +188,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   app.addHook('onResponse', logResponse);
   installErrorHandling(app);
   const ledger = createLedgerServices(db, documents, options.dataDir, work);
+  const documentExporter = new DocumentExporter({ documents, bodies, work, audit, approvals: workflow });
   const services: Services = {
     users, sessions, loginGuard: new LoginGuard(), documents, bodies, audit,
     remover: new DocumentRemover({ documents, ledger: ledger.submissions, gate, collab: collabServer, audit, inbox }),
@@ -197,7 +202,9 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     flows: {
       documentCreator: new DocumentCreator({ documents, bodies, work, audit }),
       documentUpdater: new DocumentUpdater({ documents, gate, inbox, audit }),
-      documentExporter: new DocumentExporter({ documents, bodies, work, audit, approvals: workflow }),
+      documentExporter,
+      dispatchFormExporter: new DispatchFormExporter({ documents, transitions, chains, users, work, audit }),
+      pdfExporter: new PdfExporter({ exporter: documentExporter, converter: new OfficeConverter() }),
       collaborators: new CollaboratorManager({ documents, inbox, audit }),
       offlineRescuer: new OfflineRescuer({ documents, bodies, audit }),
       ledgerImporter: new LedgerImporter({ outlets: ledger.outlets, submissions: ledger.submissions, work, audit }),
@@ -213,6 +220,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   registerEventRoutes(app, services);
   registerLedgerRoutes(app, services);
   registerDocxRoutes(app, services);
+  registerPrintRoutes(app, services);
   registerSuggestionRoutes(app, services, suggestions);
   registerProofingRoutes(app, services);
   const rendererDir = resolve(options.rendererDir ?? 'out/renderer');

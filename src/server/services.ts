@@ -20,6 +20,8 @@ import type { ProofreadingGate } from './proofing/proofGate';
 import type { DocumentCreator } from './documents/documentCreator';
 import type { DocumentUpdater } from './documents/documentUpdater';
 import type { DocumentExporter } from './documents/documentExporter';
+import type { DispatchFormExporter } from './print/dispatchFormExporter';
+import type { PdfExporter } from './print/pdfExporter';
 import type { CollaboratorManager } from './documents/collaboratorManager';
 import type { OfflineRescuer } from './review/offlineRescuer';
 import type { LedgerImporter } from './ledger/ledgerImporter';
@@ -77,6 +79,10 @@ export interface Flows {
   ledgerImporter: LedgerImporter;
   /** An administrator's change to an account. */
   userUpdater: UserUpdater;
+  /** The 发文稿纸 of a piece, at any state. */
+  dispatchFormExporter: DispatchFormExporter;
+  /** The Word file's pages as PDF (LibreOffice). */
+  pdfExporter: PdfExporter;
 }
 
 /**

@@ -36,6 +36,10 @@ export interface DeskBridge {
   getSettings(): Promise<DeskSettings>;
   /** Saves settings; a changed server takes effect after a restart of the app. */
   setSettings(settings: DeskSettings): Promise<void>;
+  /** Prints the window's print layout (the paged 预览's pages) through the system's print dialog; false when cancelled. */
+  printPages(): Promise<boolean>;
+  /** The window's print layout as a PDF (Chromium's printToPDF: A4, the pages' own margins). */
+  printToPdf(): Promise<Uint8Array>;
 }
 
 export type DeskChannel = keyof DeskBridge;
@@ -53,6 +57,8 @@ export const DESK_CHANNELS = {
   localLoginSecret: 'desk:localLoginSecret',
   getSettings: 'desk:getSettings',
   setSettings: 'desk:setSettings',
+  printPages: 'desk:printPages',
+  printToPdf: 'desk:printToPdf',
 } as const satisfies { readonly [M in DeskChannel]: `desk:${M}` };
 
 const isDeskChannel = (key: string): key is DeskChannel => Object.hasOwn(DESK_CHANNELS, key);

@@ -9,6 +9,7 @@ import { benchOpenLargeDocument } from './openLargeDocument';
 import { benchSyncLatency } from './syncLatency';
 import { benchTypingLatency } from './typingLatency';
 import { benchSuggestingLatency } from './suggestingLatency';
+import { benchPdfExport } from './pdfExport';
 import { printResult, type BenchResult } from './support/report';
 
 const BENCHES: Array<[string, () => Promise<BenchResult>]> = [
@@ -16,6 +17,7 @@ const BENCHES: Array<[string, () => Promise<BenchResult>]> = [
   ['openLargeDocument', benchOpenLargeDocument],
   ['typingLatency', benchTypingLatency],
   ['suggestingLatency', benchSuggestingLatency],
+  ['pdfExport', benchPdfExport],
 ];
 
 interface Row { bench: string; goal: string; measured: string; verdict: 'PASS' | 'MISSED' | 'ERROR' }

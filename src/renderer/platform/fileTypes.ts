@@ -13,3 +13,4 @@ export function filterLike(fileName: string, label: string): FileFilter[] {
   const extension = /\.([^.]+)$/.exec(fileName)?.[1];
   return extension ? [{ name: label, extensions: [extension] }] : [];
 }
+export const PDF_FILTER: FileFilter[] = [{ name: 'PDF 文件', extensions: ['pdf'] }];

@@ -9,6 +9,7 @@ import type { SerializedEditorState } from 'lexical';
 import { sha256Base64 } from '../digest';
 import { encodeSeedBody, readBody, type BodySeedBlock } from '../../core/editor/headless';
 import type { DocxExportInput } from '../../core/docx/docxExporter';
+import type { DispatchForm } from '../../core/docx/dispatchForm';
 import { Proofreader, paragraphsOfBlocks, proofreadDocument, type Finding, type PlacedFinding, type ProofVersions } from '../../core/proofing';
 import type { CanonicalContent } from '../../core/review/canonical';
 import { bodyBlocksFromLexical, bodyLines } from '../../core/body/bodyModel';
@@ -108,6 +109,11 @@ export const HEAVY_TASKS = {
     const { exportDocx } = await import('../../core/docx/docxExporter');
     const { state, ...input } = request;
     return exportDocx({ ...input, body: readCached(state).json });
+  },
+  /** The 发文稿纸 (dispatchForm.ts) as a .docx. */
+  async dispatchFormDocx(form: DispatchForm): Promise<Uint8Array> {
+    const { exportDispatchForm } = await import('../../core/docx/dispatchFormDocx');
+    return exportDispatchForm(form);
   },
   /** Proofreads a piece from its canonical text, as the submit and sign gate sees it. */
   /** The findings, and the versions of the rules and lists that found them (for the gate's report). */

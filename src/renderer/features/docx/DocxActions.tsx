@@ -1,18 +1,19 @@
 /**
- * 导出 Word and 预览 for the editor page: the layout (版式) picked from the kind and overridable, the
- * file saved through the native dialog on the desktop or downloaded in the browser, and an in-page
- * preview of the very file that would be saved, rendered by docx-preview.
+ * 导出 Word, 预览, 打印, 导出 PDF and the 发文稿纸 for the editor page: the layout (版式) picked from the
+ * kind and overridable, files saved through the native dialog on the desktop or downloaded in the
+ * browser, and a paged preview of the very file that would be saved (print/PagedPreview.tsx).
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { DocumentDetail } from '../../../shared/api';
 import { DOCX_LAYOUTS, DOCX_MIME, layoutForKind, type DocxLayout } from '../../../core/docx/layouts';
-import { errorMessage } from '../../api/client';
-import { saveBytes } from '../../platform/desk';
-import { Dialog } from '../../ui/Dialog';
+import { ApiError, errorMessage } from '../../api/client';
+import { isDesktop, saveBytes } from '../../platform/desk';
 import { ErrorText } from '../../ui/Notice';
 import { fetchDocx } from '../../api/docx';
+import { fetchDispatchForm, fetchPdf } from '../../api/print';
 import type { DownloadedFile as ExportedDocx } from '../../api/client';
-import { WORD_FILTER } from '../../platform/fileTypes';
+import { PDF_FILTER, WORD_FILTER } from '../../platform/fileTypes';
+import { PagedPreview, type PreviewIntent } from '../print/PagedPreview';
 import './docx.css';
 
 const LAYOUT_LABELS: Record<DocxLayout, string> = { official: '公文', info: '政务信息', manuscript: '文稿' };
@@ -27,7 +28,7 @@ export function DocxActions({ document, pendingSuggestions = 0 }: { document: Do
   const offerRevisions = pendingSuggestions > 0 && document.state !== 'final';
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [preview, setPreview] = useState<ExportedDocx | null>(null);
+  const [preview, setPreview] = useState<{ file: ExportedDocx; intent: PreviewIntent } | null>(null);
 
   const generate = async (label: string): Promise<ExportedDocx | null> => {
     setError(null);
@@ -48,6 +49,47 @@ export function DocxActions({ document, pendingSuggestions = 0 }: { document: Do
       await saveBytes(file.fileName, file.bytes, WORD_FILTER, DOCX_MIME);
     } catch (caught) {
       setError(errorMessage(caught));
+    }
+  };
+
+  const savePdf = async (fileName: string, bytes: Uint8Array) => {
+    try {
+      await saveBytes(fileName.replace(/\.docx$/, '.pdf'), bytes, PDF_FILTER, 'application/pdf');
+    } catch (caught) {
+      setError(errorMessage(caught));
+    }
+  };
+
+  const openPreview = async (intent: PreviewIntent, label: string) => {
+    const file = await generate(label);
+    if (file) setPreview({ file, intent });
+  };
+
+  // The server's PDF (LibreOffice) where it makes one; in the desktop app without it, the pages of the 预览.
+  const exportPdf = async () => {
+    setError(null);
+    setBusy('正在生成 PDF…');
+    try {
+      const file = await fetchPdf(document.id, layout, (share) => setBusy(`正在生成 PDF… ${Math.round(share * 100)}%`));
+      setBusy(null);
+      await saveBytes(file.fileName, file.bytes, PDF_FILTER, 'application/pdf');
+    } catch (caught) {
+      setBusy(null);
+      if (caught instanceof ApiError && caught.status === 503 && isDesktop()) await openPreview('pdf', '生成 PDF');
+      else setError(errorMessage(caught));
+    }
+  };
+
+  const exportForm = async () => {
+    setError(null);
+    setBusy('正在生成发文稿纸…');
+    try {
+      const file = await fetchDispatchForm(document.id);
+      await saveBytes(file.fileName, file.bytes, WORD_FILTER, DOCX_MIME);
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setBusy(null);
     }
   };
 
@@ -75,46 +117,21 @@ export function DocxActions({ document, pendingSuggestions = 0 }: { document: Do
         <button type="button" className="button small primary" disabled={busy !== null}
           onClick={async () => { const file = await generate('生成'); if (file) await save(file); }}>导出 Word</button>
         <button type="button" className="button small" disabled={busy !== null}
-          onClick={async () => { const file = await generate('生成预览'); if (file) setPreview(file); }}>预览</button>
+          onClick={() => openPreview('view', '生成预览')}>预览</button>
+        <button type="button" className="button small" disabled={busy !== null}
+          onClick={() => openPreview('print', '准备打印')}>打印</button>
+      </div>
+      <div className="docx-buttons">
+        <button type="button" className="button small" disabled={busy !== null} onClick={exportPdf}>导出 PDF</button>
+        <button type="button" className="button small" disabled={busy !== null} onClick={exportForm}
+          title="发文处理笺：标题、文号、各环节的意见、签名和日期">{document.kind === 'official' ? '发文稿纸' : '审签单'}</button>
       </div>
       {busy && <p className="muted-state" role="status" aria-live="polite">{busy}</p>}
       {document.state !== 'final' && <p className="docx-hint">未定稿的文稿导出为草稿（页眉和文件名带“草稿”）。</p>}
       <ErrorText message={error} />
-      {preview && <DocxPreview file={preview} onClose={() => setPreview(null)} onSave={() => save(preview)} />}
+      {preview && <PagedPreview file={preview.file} intent={preview.intent} onClose={() => setPreview(null)}
+        onSave={() => save(preview.file)}
+        onPdf={isDesktop() ? (bytes) => savePdf(preview.file.fileName, bytes) : undefined} />}
     </section>
-  );
-}
-
-function DocxPreview({ file, onClose, onSave }: { file: ExportedDocx; onClose: () => void; onSave: () => void }) {
-  const container = useRef<HTMLDivElement>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    const target = container.current;
-    if (!target) return;
-    Promise.all([import('docx-preview'), import('./characterScale')])
-      .then(async ([{ renderAsync }, { applyCharacterScale, scaledRunsOfDocx }]) => {
-        if (cancelled) return;
-        await renderAsync(new Blob([file.bytes as BlobPart], { type: DOCX_MIME }), target, undefined, {
-          className: 'docx-page', inWrapper: true, breakPages: true, ignoreLastRenderedPageBreak: false,
-          renderHeaders: true, renderFooters: true, experimental: true,
-        });
-        // docx-preview leaves out Word's character scaling (the narrowed masthead): put it back.
-        if (!cancelled) applyCharacterScale(target, scaledRunsOfDocx(file.bytes));
-      })
-      .catch(() => { if (!cancelled) setError('无法显示预览'); });
-    return () => { cancelled = true; };
-  }, [file]);
-
-  return (
-    <Dialog title={`预览：${file.fileName}`} onClose={onClose}
-      footer={<>
-        <button type="button" className="button" onClick={onClose}>关闭</button>
-        <button type="button" className="button primary" onClick={onSave}>导出 Word</button>
-      </>}>
-      <ErrorText message={error} />
-      <div ref={container} className="docx-preview" aria-label="预览内容" />
-    </Dialog>
   );
 }

@@ -37,6 +37,7 @@ const OFFICIAL: PropertyField[] = [
   { key: '抄送', type: 'text', check: checkCopiesTo, placeholder: '区党工委、管委会领导，区纪工委。' },
   { key: '印发机关', type: 'text' },
   { key: '印发日期', type: 'text', check: checkDate, placeholder: '2023年9月10日' },
+  { key: '印发份数', type: 'text', check: checkPrintCount, placeholder: '30' },
 ];
 
 const INFO: PropertyField[] = [

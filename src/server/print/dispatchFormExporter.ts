@@ -1,0 +1,58 @@
+import type { User } from '../../shared/api';
+import { dispatchForm, type DispatchForm, type FormHistoryEntry } from '../../core/docx/dispatchForm';
+import { cleanFileName } from '../../core/text/cleanText';
+import type { CheckpointChain } from '../../core/domain/workflow';
+import type { DocumentRow } from '../db/schema';
+import { documentChainColumn } from '../db/jsonColumns';
+import type { Audit } from '../services';
+import type { DocumentStore } from '../documents/documentStore';
+import { rowProperties } from '../documents/documentStore';
+import type { ChainStore } from '../review/chainStore';
+import type { TransitionLog } from '../review/transitionLog';
+import type { UserDirectory } from '../users/userDirectory';
+import type { TaskInput } from '../work/heavyWork';
+
+export interface DispatchFormExporterDeps {
+  documents: Pick<DocumentStore, 'load'>;
+  transitions: Pick<TransitionLog, 'history' | 'finalSignature' | 'lastVouch'>;
+  chains: Pick<ChainStore, 'get'>;
+  users: Pick<UserDirectory, 'get'>;
+  work: { run(task: 'dispatchFormDocx', input: TaskInput<'dispatchFormDocx'>): Promise<Uint8Array> };
+  audit: Audit;
+}
+
+/** The 发文稿纸 ready to send. */
+export interface ExportedForm { bytes: Uint8Array; fileName: string; form: DispatchForm }
+
+/**
+ * The 发文稿纸 (发文处理笺) of a piece at any state: read with the user's access, built from the piece,
+ * the chain it is (or would be) reviewed along and its history (dispatchForm.ts), written as .docx in
+ * the worker pool. The hash is the signature's for a 定稿, else the last approval's of this revision.
+ * Audited as `document.export` with `form: 'dispatch'`.
+ */
+export class DispatchFormExporter {
+  constructor(private readonly deps: DispatchFormExporterDeps) {}
+
+  private chainOf(row: DocumentRow): Promise<CheckpointChain> {
+    return row.chain ? Promise.resolve(documentChainColumn.parse(row.chain, row.id)) : this.deps.chains.get(row.kind);
+  }
+
+  async export(user: User, id: string): Promise<ExportedForm> {
+    const { documents, transitions, users, work, audit } = this.deps;
+    const { row } = await documents.load(user, id);
+    const history = await transitions.history(id);
+    const entries: FormHistoryEntry[] = history.map((h) => ({
+      action: h.action, checkpoint: h.checkpoint_name, actorName: h.actor_name, at: h.at, comment: h.comment,
+    }));
+    const signed = row.state === 'final' ? await transitions.finalSignature(id, row.revision) : null;
+    const vouch = signed ? null : await transitions.lastVouch(id, row.revision);
+    const owner = await users.get(row.owner_id).catch(() => null);
+    const form = dispatchForm({
+      kind: row.kind, title: row.title, properties: rowProperties(row), state: row.state, chain: await this.chainOf(row),
+      ownerName: owner?.displayName ?? '', history: entries, approvedHash: signed?.contentHash ?? vouch?.contentHash ?? null,
+    });
+    const bytes = await work.run('dispatchFormDocx', form);
+    await audit(user.id, 'document.export', id, { form: 'dispatch', final: form.final });
+    return { bytes, fileName: `${cleanFileName(row.title, '文稿')}（${form.heading}）.docx`, form };
+  }
+}
