@@ -17,7 +17,14 @@ export interface TransitionNews {
   assigneeId: string | null;
   checkpointName: string | null;
   comment: string;
+  /** The holders of the 会签 step the transition opened (each is told as an assignee is). */
+  holderIds?: readonly string[];
+  /** The holders of the 会签 step the transition ended (the piece leaves their 待办). */
+  previousHolderIds?: readonly string[];
 }
+
+/** A 催办 as its holders hear of it. */
+export interface ReminderNews { documentId: string; actor: User; holderIds: readonly string[]; comment: string }
 
 /** States in which a piece is in someone's 待办 (待我审核 / 待我签发, 退回给我). */
 const INBOX_STATES: ReadonlySet<string> = new Set<WorkflowState>(['review', 'returned']);
@@ -46,8 +53,9 @@ export class InboxNotifier {
         fresh.forEach((id) => told.add(id));
         this.bus.publish(fresh, event);
       };
-      if (news.state === 'review' && news.assigneeId && news.assigneeId !== news.actor.id) {
-        tell([news.assigneeId], {
+      const newHolders = [...(news.assigneeId ? [news.assigneeId] : []), ...(news.holderIds ?? [])];
+      if (news.state === 'review') {
+        tell(newHolders.filter((id) => id !== news.actor.id), {
           type: 'piece-assigned', documentId: news.documentId, title: piece.title, checkpointName: news.checkpointName, byName,
         });
       }
@@ -57,10 +65,23 @@ export class InboxNotifier {
         });
       }
       const writersConcerned = news.previousState === 'returned' || news.state === 'returned';
-      const others = [...(writersConcerned ? piece.writers : []), news.actor.id, news.previousAssigneeId, news.assigneeId];
+      const others = [...(writersConcerned ? piece.writers : []), news.actor.id, news.previousAssigneeId, news.assigneeId, ...(news.previousHolderIds ?? [])];
       tell(others.filter((id): id is string => id !== null), { type: 'inbox-changed' });
     } catch (err) {
       this.log.error({ err, documentId: news.documentId }, 'could not tell who the transition concerns');
+    }
+  }
+
+  /** A writer reminded the holders (催办): each hears of it, and their 待办 shows the mark. Never throws. */
+  async reminded(news: ReminderNews): Promise<void> {
+    try {
+      const piece = await this.piece(news.documentId);
+      if (!piece) return;
+      this.bus.publish([...news.holderIds], {
+        type: 'piece-reminded', documentId: news.documentId, title: piece.title, byName: news.actor.displayName, comment: news.comment,
+      });
+    } catch (err) {
+      this.log.error({ err, documentId: news.documentId }, 'could not tell the holders of the reminder');
     }
   }
 

@@ -16,7 +16,7 @@ export function nextCheckpoint(action: WorkflowAction, status: WorkflowStatus): 
 }
 
 const COMMENT_LABELS: Record<WorkflowAction, string> = {
-  submit: '说明（可选）', approve: '意见（可选）', return: '退回意见', sign: '意见（可选）', reopen: '重新打开的原因',
+  submit: '说明（可选）', approve: '审核意见（可选）', return: '退回意见', sign: '签发意见', reopen: '重新打开的原因', withdraw: '撤回说明（可选）',
 };
 
 const CONFIRM_TEXT: Partial<Record<WorkflowAction, string>> = {
