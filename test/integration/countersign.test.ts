@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, ADMIN_PASSWORD, startDeskServer, type RunningServer } from '../support/server';
 import { TestOffice } from '../support/office';
 import type { HistoryEntry, Inbox, WorkflowStatus } from '../../src/shared/review';
+import { approveAllAtOnce, COUNTERSIGN_CHAIN } from '../support/countersignStory';
 
 let server: RunningServer;
 let office: TestOffice;
@@ -24,11 +25,7 @@ beforeAll(async () => {
   await office.person('finance', '财政局孙', ['reviewer']);
   await office.person('planning', '发改委周', ['reviewer']);
   await office.person('justice', '司法局吴', ['reviewer']);
-  await admin.ok('PUT', '/api/chains/official', { draftName: '拟稿', checkpoints: [
-    { key: 'check', name: '核稿', role: 'reviewer' },
-    { key: 'joint', name: '会签', role: 'reviewer', countersign: true },
-    { key: 'sign', name: '签发', role: 'signer' },
-  ] });
+  await admin.ok('PUT', '/api/chains/official', COUNTERSIGN_CHAIN);
 });
 afterAll(async () => {
   office?.close();
@@ -100,6 +97,10 @@ describe('会签', () => {
     expect(final.signature?.signedAt).toBe(entries[5].at);
     // Past 会签 holders keep reading the piece.
     expect((await as('planning').request('GET', `/api/documents/${id}`)).status).toBe(200);
+  });
+
+  it('ends the step once when every holder approves at the same moment', async () => {
+    await approveAllAtOnce(office, DEPTS);
   });
 
   it('returns the piece when one holder returns, and shows the reason to the writer', async () => {
