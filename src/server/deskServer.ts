@@ -164,7 +164,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   const chains = new ChainStore(db);
   const versions = new VersionStore(db, documents, bodies, yjsStore, collabServer, work);
   const bus = options.eventBus ?? new InProcessEventBus((err) => log.error({ err }, 'an event listener failed'));
-  const inbox = new InboxNotifier(documents, bus, log);
+  const inbox = new InboxNotifier(documents, bus, log, stepHolders);
   const streams = new EventStreams({ bus, log, sessionHolds: async (token) => (await sessions.authenticate(token)) !== null });
   const proofing = new ProofingStore(db);
   const proofGate = new ProofreadingGate(proofing, work);

@@ -4,6 +4,7 @@ import type { DeskEvent } from '../../shared/events';
 import type { WorkflowAction, WorkflowState } from '../../core/domain/workflow';
 import type { DocumentStore } from '../documents/documentStore';
 import type { EventBus } from './eventBus';
+import type { StepHolderStore } from '../review/stepHolderStore';
 
 /** A transition as the people concerned hear of it. */
 export interface TransitionNews {
@@ -40,6 +41,8 @@ export class InboxNotifier {
     private readonly documents: Pick<DocumentStore, 'findRow' | 'collaboratorIds'>,
     private readonly bus: EventBus,
     private readonly log: Pick<Logger, 'error'>,
+    /** The 会签 holders, whose 待办 holds the piece as an assignee's does. */
+    private readonly holders?: Pick<StepHolderStore, 'current'>,
   ) {}
 
   async transitioned(news: TransitionNews): Promise<void> {
@@ -95,6 +98,7 @@ export class InboxNotifier {
       if (!piece || !INBOX_STATES.has(piece.state)) return;
       const ids = [...piece.writers, ...also];
       if (piece.assigneeId) ids.push(piece.assigneeId);
+      if (piece.state === 'review' && this.holders) ids.push(...(await this.holders.current(documentId)).map((h) => h.userId));
       this.bus.publish(ids, { type: 'inbox-changed' });
     } catch (err) {
       this.log.error({ err, documentId }, 'could not tell who the change concerns');
