@@ -10,6 +10,8 @@ export interface AccessDocument {
   deleted: boolean;
   /** The holder of the current checkpoint, while in review. */
   assigneeId?: string | null;
+  /** The holders of the current step when it is a 会签 step: each holds the piece as an assignee does. */
+  holderIds?: readonly string[];
   /** Everyone who held a checkpoint of this piece before. */
   pastAssigneeIds?: readonly string[];
 }
@@ -39,7 +41,7 @@ export function documentAccess(user: AccessSubject, doc: AccessDocument): Docume
   const isOwner = user.id === doc.ownerId;
   const isWriter = isOwner || doc.collaboratorIds.includes(user.id);
   const isAdmin = user.roles.includes('admin');
-  const isAssignee = doc.state === 'review' && !!doc.assigneeId && doc.assigneeId === user.id;
+  const isAssignee = doc.state === 'review' && ((!!doc.assigneeId && doc.assigneeId === user.id) || (doc.holderIds?.includes(user.id) ?? false));
   const wasAssignee = doc.pastAssigneeIds?.includes(user.id) ?? false;
   const isClerkOnFinal = user.roles.includes('clerk') && doc.state === 'final';
   if (doc.deleted) {

@@ -63,6 +63,8 @@ import { createLogger, logResponse } from './log';
 import { InProcessEventBus, type EventBus } from './events/eventBus';
 import { EventStreams } from './events/eventStreams';
 import { InboxNotifier } from './events/inboxNotifier';
+import { StepHolderStore } from './review/stepHolderStore';
+import { HolderReminder, remindAfterHoursFromEnv } from './review/holderReminder';
 import { registerEventRoutes } from './http/eventRoutes';
 import { createHeavyWork, heavyWorkSettingsFromEnv, type HeavyWorkSettings } from './work/heavyWork';
 
@@ -89,6 +91,8 @@ export interface DeskServerOptions {
   trustProxy?: string[];
   /** Fans per-user events out (default: within this process; several instances share one through Redis). */
   eventBus?: EventBus;
+  /** Hours a holder has a piece before its writers may 催办 (default: WENGAO_REMIND_AFTER_HOURS, else 24). */
+  remindAfterHours?: number;
   /** The worker pool for heavy work; unset settings come from the environment (WENGAO_WORKERS, …). */
   work?: Partial<HeavyWorkSettings>;
 }
@@ -112,7 +116,8 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   const users = new UserDirectory(db);
   const sessions = new SessionStore(db, options.sessionTtlMs ?? 14 * 24 * 3600_000);
   const transitions = new TransitionLog(db);
-  const documents = new DocumentStore(db, transitions);
+  const stepHolders = new StepHolderStore(db);
+  const documents = new DocumentStore(db, transitions, stepHolders);
   const yjsStore = new YjsStore(db);
   const auditLog = await openAuditLog(db, { dataDir: options.dataDir, dialect: database.dialect, env: options.env, logger: log })
     .catch(async (err: unknown) => { await database.close(); throw err; });
@@ -163,13 +168,18 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   const chains = new ChainStore(db);
   const versions = new VersionStore(db, documents, bodies, yjsStore, collabServer, work);
   const bus = options.eventBus ?? new InProcessEventBus((err) => log.error({ err }, 'an event listener failed'));
-  const inbox = new InboxNotifier(documents, bus, log);
+  const inbox = new InboxNotifier(documents, bus, log, stepHolders);
   const streams = new EventStreams({ bus, log, sessionHolds: async (token) => (await sessions.authenticate(token)) !== null });
   const proofing = new ProofingStore(db);
   const proofGate = new ProofreadingGate(proofing, work);
   const suggestions = new SuggestionResolver({ documents, bodies, yjsStore, collab: collabServer, work, gate, audit, decisions });
+  const reminder = new HolderReminder({
+    transact: transactor(db), documents, transitions, holders: stepHolders, users, audit: auditLog, inbox,
+    announce: (id) => gate.announceChange(id), afterHours: options.remindAfterHours ?? remindAfterHoursFromEnv(options.env ?? process.env),
+  });
   const workflow = new WorkflowService({
     transact: transactor(db), documents, transitions, bodies, users, chains, gate, versions, audit: auditLog, proofGate, inbox, suggestions, decisions,
+    holders: stepHolders, reminder,
   });
   const threads = new ThreadStore({ db, documents, bodies, audit, announce: (id, threadId) => gate.announceComments(id, threadId) });
 
@@ -195,7 +205,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     ledger,
     localLogin: options.localLogin && createLocalLogin(users, options.localLogin.secretHash, options.localLogin.displayName),
     auditLog,
-    review: { workflow, versions, chains, threads, queries: new ReviewQueries(documents, transitions) },
+    review: { workflow, versions, chains, threads, queries: new ReviewQueries(documents, transitions), reminder },
     proofing: { store: proofing, gate: proofGate },
     events: { streams, inbox },
     work,

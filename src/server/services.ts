@@ -1,3 +1,4 @@
+import type { HolderReminder } from './review/holderReminder';
 import type { LoginGuard } from './auth/loginGuard';
 import type { SessionStore } from './auth/sessionStore';
 import type { DocumentStore } from './documents/documentStore';
@@ -46,6 +47,8 @@ export interface ReviewServices {
   queries: ReviewQueries;
   /** 批注: review threads and their entries. */
   threads: ThreadStore;
+  /** 催办: a writer reminds the holders of a piece in review. */
+  reminder: HolderReminder;
 }
 
 /** Pushing to the users: their open event streams, and who hears of a change to a piece. */

@@ -20,7 +20,7 @@ export const AUDIT_ACTION_GROUPS: ReadonlyArray<{ name: string; actions: Readonl
   ] },
   { name: '审核', actions: [
     ['workflow.submit', '提交审核'], ['workflow.approve', '通过'], ['workflow.return', '退回'], ['workflow.sign', '签发'],
-    ['workflow.reopen', '重新打开'], ['workflow.chain', '修改审核流程'],
+    ['workflow.reopen', '重新打开'], ['workflow.withdraw', '撤回'], ['workflow.remind', '催办'], ['workflow.chain', '修改审核流程'],
   ] },
   { name: '报送台账', actions: [
     ['submission.create', '报送登记'],

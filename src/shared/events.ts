@@ -13,11 +13,13 @@ export type DeskEvent =
   /** A piece now waits for the user at a checkpoint (审核 or 签发); the 待办 changed too. */
   | { type: 'piece-assigned'; documentId: string; title: string; checkpointName: string | null; byName: string }
   /** A piece the user writes was returned (已退回); the 待办 changed too. */
-  | { type: 'piece-returned'; documentId: string; title: string; byName: string; comment: string };
+  | { type: 'piece-returned'; documentId: string; title: string; byName: string; comment: string }
+  /** 催办: a writer reminds the user of a piece they hold; the 待办 changed too. */
+  | { type: 'piece-reminded'; documentId: string; title: string; byName: string; comment: string };
 
 export type DeskEventType = DeskEvent['type'];
 
-const TYPES: ReadonlySet<string> = new Set<DeskEventType>(['hello', 'inbox-changed', 'piece-assigned', 'piece-returned']);
+const TYPES: ReadonlySet<string> = new Set<DeskEventType>(['hello', 'inbox-changed', 'piece-assigned', 'piece-returned', 'piece-reminded']);
 
 /** The server writes a comment line this often, so proxies keep the stream open and the client sees it alive. */
 export const EVENTS_HEARTBEAT_MS = 25_000;

@@ -32,6 +32,9 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   // Review workflow
   action: '操作',
   assigneeId: '下一环节处理人',
+  assigneeIds: '会签人',
+  opinion: '审核或签发意见',
+  countersign: '会签',
   comment: '意见',
   name: '名称',
   vid: '版本编号',

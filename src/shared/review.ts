@@ -1,20 +1,46 @@
 /** The review workflow's HTTP contract: transitions, history, versions, diff, inbox, comments, audit. */
 import { z } from 'zod';
-import { CHECKPOINT_ROLES, WORKFLOW_ACTIONS, type Checkpoint, type WorkflowAction, type WorkflowState } from '../core/domain/workflow';
+import { CHECKPOINT_ROLES, MAX_COUNTERSIGNERS, WORKFLOW_ACTIONS, type Checkpoint, type HistoryAction, type WorkflowAction, type WorkflowState } from '../core/domain/workflow';
 import { DOCUMENT_KINDS } from '../core/domain/kinds';
 import type { ProofReport } from './proofing';
 import { nameText } from './validation';
 import { TEXT_LIMITS } from './textLimits';
 import type { PendingSuggestions, SuggestionItem } from './suggestions';
 
+/** The longest 审核/签发意见 (an opinion is a line or two on the 发文稿纸, not a letter). */
+export const OPINION_MAX = 200;
+
+/** The phrases one click away in the transition dialog (签发意见 and 审核意见 as offices write them). */
+export const OPINION_PHRASES = {
+  sign: ['同意', '同意印发', '请印发', '同意，请按程序办理'],
+  approve: ['同意', '拟同意，请领导审定', '已核，同意', '无意见'],
+} as const;
+
 export const transitionRequest = z.object({
   action: z.enum(WORKFLOW_ACTIONS),
   assigneeId: z.string().min(1).max(64).optional(),
+  /** The holders of a 会签 step that follows (instead of `assigneeId`). */
+  assigneeIds: z.array(z.string().min(1).max(64)).max(MAX_COUNTERSIGNERS).optional(),
   comment: z.string().max(5000).optional(),
+  /** 审核意见 / 签发意见 of an approve or sign (kept in the history; the signer's is the 签发 record). */
+  opinion: z.string().trim().max(OPINION_MAX, `意见最多 ${OPINION_MAX} 字`).optional(),
 });
 export type TransitionRequestBody = z.infer<typeof transitionRequest>;
 
-export interface TransitionResponse { state: WorkflowState; checkpoint: Checkpoint | null; assigneeId: string | null }
+export interface TransitionResponse {
+  state: WorkflowState; checkpoint: Checkpoint | null; assigneeId: string | null;
+  /** The holders of the 会签 step the piece is now in (empty outside one). */
+  holderIds: string[];
+}
+
+/** 催办: an optional word to the holders. */
+export const remindRequest = z.object({ comment: z.string().trim().max(500).optional() });
+
+/** One holder of a 会签 step, for the header and the dialog. */
+export interface StepHolderView { id: string; displayName: string; approvedAt: string | null; opinion: string; disabled: boolean }
+
+/** The 签发 record: who signed, when, with what opinion, and the content hash signed. */
+export interface SignatureRecord { signerName: string; signedAt: string; opinion: string; contentHash: string }
 
 /** Where a piece stands in its workflow, for the document header. */
 export interface WorkflowStatus {
@@ -25,7 +51,7 @@ export interface WorkflowStatus {
   checkpoint: Checkpoint | null;
   assignee: { id: string; displayName: string } | null;
   /** The last approval or signature in this revision, if any. */
-  lastApproval: { action: WorkflowAction; actorName: string; at: string; contentHash: string; checkpointName: string | null } | null;
+  lastApproval: { action: HistoryAction; actorName: string; at: string; contentHash: string; checkpointName: string | null } | null;
   currentHash: string;
   /** True when the current content is exactly what the last approval vouched for; null without one. */
   matchesApproval: boolean | null;
@@ -35,11 +61,23 @@ export interface WorkflowStatus {
   candidates: Array<{ id: string; displayName: string }>;
   /** 修订 pending in the body and whose: the approved content leaves them out, and sign waits until none is left. */
   suggestions: PendingSuggestions;
+  /** The holders of the current step when it is a 会签 step, each with their approval; empty otherwise. */
+  holders?: StepHolderView[];
+  /** In a 会签 step: how many holders besides this user still have to approve (0: this user's approval ends the step). */
+  countersignWaiting?: number;
+  /** When the current step began (the piece reached its holders), while in review. */
+  heldSince?: string | null;
+  /** 催办: whether this user may remind the holders now, or why not and from when. */
+  reminder?: { allowed: boolean; message: string | null; possibleAt: string | null; afterHours: number; lastAt: string | null };
+  /** The return that sent the piece back, while it is 已退回: who, when and why. */
+  lastReturn?: { byName: string; at: string; checkpoint: string | null; comment: string } | null;
+  /** The 签发 record of a 定稿 (the transition that made it final), null before. */
+  signature?: SignatureRecord | null;
 }
 
 export interface HistoryEntry {
   id: number;
-  action: WorkflowAction;
+  action: HistoryAction;
   actorId: string;
   actorName: string;
   at: string;
@@ -57,6 +95,10 @@ export interface HistoryEntry {
   proofReport?: ProofReport | null;
   /** The suggestions (修订) its actor accepted or rejected in review since their previous action on the piece. */
   decided?: DecidedSuggestion[];
+  /** 审核意见 / 签发意见 of an approve or sign ('' when none was given). */
+  opinion?: string;
+  /** The 会签 holders this transition named, or the holders a 催办 reached. */
+  holders?: Array<{ id: string; name: string }>;
 }
 
 /** A suggestion (修订) someone accepted or rejected in review: whose it was, what it changed, the decision. */
@@ -110,7 +152,13 @@ export interface DiffResponse {
   suggestions: { from: SuggestionItem[]; to: SuggestionItem[] };
 }
 
-export interface InboxItem { id: string; title: string; kind: (typeof DOCUMENT_KINDS)[number]; state: WorkflowState; checkpointName: string | null; ownerName: string; since: string }
+export interface InboxItem {
+  id: string; title: string; kind: (typeof DOCUMENT_KINDS)[number]; state: WorkflowState; checkpointName: string | null; ownerName: string; since: string;
+  /** The last 催办 of this step, when the writers reminded the holders. */
+  remindedAt?: string | null;
+  /** True when the piece waits in a 会签 step (others hold it too). */
+  countersign?: boolean;
+}
 export interface Inbox { toReview: InboxItem[]; toSign: InboxItem[]; returned: InboxItem[] }
 
 /**
@@ -169,6 +217,8 @@ export const chainRequest = z.object({
     key: z.string().trim().min(1).max(40),
     name: nameText(TEXT_LIMITS.checkpointName),
     role: z.enum(CHECKPOINT_ROLES),
-  })).min(1).max(TEXT_LIMITS.checkpoints),
+    countersign: z.boolean().optional(),
+  })).min(1).max(TEXT_LIMITS.checkpoints)
+    .refine((checkpoints) => !checkpoints[checkpoints.length - 1]?.countersign, { message: '会签环节后须有审核或签发环节，不能作为最后一个环节' }),
 });
 

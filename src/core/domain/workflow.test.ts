@@ -40,6 +40,7 @@ const ALLOWED: Record<WorkflowAction, Partial<Record<WorkflowState, string[]>>> 
   return: { review: ['assignee'] },
   sign: {},
   reopen: { final: ['signer', 'admin'] },
+  withdraw: { review: ['owner', 'collaborator'] },
 };
 
 describe('the workflow state table', () => {

@@ -43,6 +43,9 @@ export const reviewApi = {
   rescue: (id: string, state: string) =>
     request<{ id: string; title?: string }>(`${doc(id)}/rescue`, { method: 'POST', body: { state } }),
 
+  remind: (id: string, comment = '') =>
+    request<{ holderIds: string[]; at: string }>(`${doc(id)}/remind`, { method: 'POST', body: comment ? { comment } : {} }),
+
   inbox: () => request<Inbox>('/inbox'),
 
   chains: () => request<Record<DocumentKind, CheckpointChain>>('/chains'),

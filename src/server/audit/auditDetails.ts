@@ -80,6 +80,8 @@ const FIELDS: Readonly<Record<string, Field>> = {
   state: { label: '状态', read: lookup(STATE_NAMES) },
   checkpoint: { label: '环节', read: checkpointName },
   assigneeId: { label: '办理人', read: userName },
+  holderIds: { label: '会签人/被催办人', read: each(userName) },
+  opinion: { label: '审核/签发意见' },
   userId: { label: '用户', read: userName },
   contentHash: { label: '内容指纹', read: (v) => (typeof v === 'string' ? v.slice(0, 12) : null) },
   kind: { label: '类型', read: lookup(KIND_LABELS) },

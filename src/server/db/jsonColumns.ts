@@ -113,3 +113,6 @@ const listColumns: { [N in ProofingListName]: JsonColumn<ProofingLists[N]> } = {
 export function proofingListColumn<N extends ProofingListName>(name: N): JsonColumn<ProofingLists[N]> {
   return listColumns[name];
 }
+
+/** The 会签 holders a transition named, or the holders a 催办 reached (transitions.holder_ids). */
+export const holderIdsColumn: JsonColumn<string[]> = jsonColumn('transitions.holder_ids', z.array(z.string()));

@@ -3,7 +3,7 @@ import type { EventType, OutletKind, OutletLevel, SubmissionStatus } from '../..
 import type { DocumentKind } from '../../core/domain/kinds';
 import type { ProofingListName } from '../../shared/proofing';
 import type { VersionSummary } from '../../shared/review';
-import type { WorkflowAction, WorkflowState } from '../../core/domain/workflow';
+import type { HistoryAction, WorkflowState } from '../../core/domain/workflow';
 
 /**
  * The relational store's tables, one schema for SQLite and PostgreSQL. Times are ISO-8601 strings
@@ -35,6 +35,21 @@ export interface Database {
   review_threads: ReviewThreadsTable;
   review_entries: ReviewEntriesTable;
   suggestion_decisions: SuggestionDecisionsTable;
+  step_holders: StepHoldersTable;
+}
+
+/**
+ * The holders of 会签 steps (migration 0008): one row per holder of each step, keyed by the id of the
+ * transition that opened the step. `active` is 1 while the step is the piece's current one.
+ */
+export interface StepHoldersTable {
+  document_id: string;
+  step: number;
+  user_id: string;
+  /** The holder's place in the order they were named. */
+  position: number;
+  approved_at: string | null;
+  active: number;
 }
 
 export interface UsersTable {
@@ -123,7 +138,7 @@ export interface TransitionsTable {
   id: Generated<number>;
   document_id: string;
   revision: number;
-  action: WorkflowAction;
+  action: HistoryAction;
   actor_id: string;
   at: string;
   from_state: WorkflowState;
@@ -136,6 +151,10 @@ export interface TransitionsTable {
   vouches: number;
   /** JSON ProofReport of the proofreading run a submit or sign passed (migration 0004). */
   proof_report: string | null;
+  /** 审核意见 / 签发意见 of an approve or sign (migration 0008; '' when none was given). */
+  opinion: ColumnType<string, string | undefined, never>;
+  /** JSON array of user ids: the 会签 holders the transition named, or the holders a 催办 reached (migration 0008). */
+  holder_ids: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface VersionsTable {

@@ -9,6 +9,7 @@ import type { Database, DocumentRow } from '../db/schema';
 import { documentPropertiesColumn } from '../db/jsonColumns';
 import { DeskError, forbidden, notEditable, notFound } from '../errors';
 import { TransitionLog } from '../review/transitionLog';
+import type { StepHolderStore } from '../review/stepHolderStore';
 
 export interface DocumentFilter { kind?: DocumentKind; ownerId?: string; q?: string; deleted?: boolean; target?: string }
 
@@ -39,6 +40,8 @@ export class DocumentStore {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly transitions: Pick<TransitionLog, 'assigneeIds' | 'documentsAssignedTo'>,
+    /** The 会签 holders: they hold, read and are in the 待办 of the pieces as assignees are. */
+    private readonly holders?: Pick<StepHolderStore, 'current' | 'everHeld' | 'documentsHeldBy' | 'documentsAwaiting'>,
   ) {}
 
   /** A new 起草 piece owned by `owner`; `sourceDocumentId` links a draft saved from refused offline edits. */
@@ -85,10 +88,13 @@ export class DocumentStore {
     const row = await this.db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound();
     const collaboratorIds = await this.collaboratorIds(id);
-    const pastAssigneeIds = (await this.transitions.assigneeIds(id)).filter((assigneeId) => assigneeId !== row.assignee_id);
+    const holderIds = row.state === 'review' && this.holders ? (await this.holders.current(id)).map((h) => h.userId) : [];
+    const everHeld = this.holders ? await this.holders.everHeld(id) : [];
+    const pastAssigneeIds = [...new Set([...await this.transitions.assigneeIds(id), ...everHeld])]
+      .filter((assigneeId) => assigneeId !== row.assignee_id && !holderIds.includes(assigneeId));
     const access = documentAccess(user, {
       ownerId: row.owner_id, state: row.state, collaboratorIds, deleted: row.deleted_at !== null,
-      assigneeId: row.assignee_id, pastAssigneeIds,
+      assigneeId: row.assignee_id, holderIds, pastAssigneeIds,
     });
     if (!access.canRead) throw forbidden('没有权限访问此文稿');
     return { row, collaboratorIds, access };
@@ -137,6 +143,7 @@ export class DocumentStore {
           eb('documents.id', 'in', eb.selectFrom('document_collaborators').select('document_id').where('user_id', '=', user.id)),
           eb('documents.assignee_id', '=', user.id),
           eb('documents.id', 'in', this.transitions.documentsAssignedTo(user.id)),
+          ...(this.holders ? [eb('documents.id', 'in', this.holders.documentsHeldBy(user.id))] : []),
           ...(user.roles.includes('clerk') ? [eb('documents.state', '=', 'final')] : []),
         ]),
       ]));
@@ -219,7 +226,7 @@ export class DocumentStore {
 
   /**
    * The live pieces in `user`'s 待办, with their owner's name, most recently changed first: in 审核中
-   * held by them, or 已退回 to them (owner or collaborator).
+   * held by them (a 会签 step until they approved), or 已退回 to them (owner or collaborator).
    */
   awaiting(user: User): Promise<(DocumentRow & { owner_name: string })[]> {
     return this.db.selectFrom('documents').innerJoin('users', 'users.id', 'documents.owner_id')
@@ -227,6 +234,7 @@ export class DocumentStore {
       .where('documents.deleted_at', 'is', null)
       .where((eb) => eb.or([
         eb.and([eb('documents.state', '=', 'review'), eb('documents.assignee_id', '=', user.id)]),
+        ...(this.holders ? [eb.and([eb('documents.state', '=', 'review'), eb('documents.id', 'in', this.holders.documentsAwaiting(user.id))])] : []),
         eb.and([eb('documents.state', '=', 'returned'), eb.or([
           eb('documents.owner_id', '=', user.id),
           eb('documents.id', 'in', eb.selectFrom('document_collaborators').select('document_id').where('user_id', '=', user.id)),

@@ -4,6 +4,7 @@ import type { DeskEvent } from '../../shared/events';
 import type { WorkflowAction, WorkflowState } from '../../core/domain/workflow';
 import type { DocumentStore } from '../documents/documentStore';
 import type { EventBus } from './eventBus';
+import type { StepHolderStore } from '../review/stepHolderStore';
 
 /** A transition as the people concerned hear of it. */
 export interface TransitionNews {
@@ -17,7 +18,14 @@ export interface TransitionNews {
   assigneeId: string | null;
   checkpointName: string | null;
   comment: string;
+  /** The holders of the 会签 step the transition opened (each is told as an assignee is). */
+  holderIds?: readonly string[];
+  /** The holders of the 会签 step the transition ended (the piece leaves their 待办). */
+  previousHolderIds?: readonly string[];
 }
+
+/** A 催办 as its holders hear of it. */
+export interface ReminderNews { documentId: string; actor: User; holderIds: readonly string[]; comment: string }
 
 /** States in which a piece is in someone's 待办 (待我审核 / 待我签发, 退回给我). */
 const INBOX_STATES: ReadonlySet<string> = new Set<WorkflowState>(['review', 'returned']);
@@ -33,6 +41,8 @@ export class InboxNotifier {
     private readonly documents: Pick<DocumentStore, 'findRow' | 'collaboratorIds'>,
     private readonly bus: EventBus,
     private readonly log: Pick<Logger, 'error'>,
+    /** The 会签 holders, whose 待办 holds the piece as an assignee's does. */
+    private readonly holders?: Pick<StepHolderStore, 'current'>,
   ) {}
 
   async transitioned(news: TransitionNews): Promise<void> {
@@ -46,8 +56,9 @@ export class InboxNotifier {
         fresh.forEach((id) => told.add(id));
         this.bus.publish(fresh, event);
       };
-      if (news.state === 'review' && news.assigneeId && news.assigneeId !== news.actor.id) {
-        tell([news.assigneeId], {
+      const newHolders = [...(news.assigneeId ? [news.assigneeId] : []), ...(news.holderIds ?? [])];
+      if (news.state === 'review') {
+        tell(newHolders.filter((id) => id !== news.actor.id), {
           type: 'piece-assigned', documentId: news.documentId, title: piece.title, checkpointName: news.checkpointName, byName,
         });
       }
@@ -57,10 +68,23 @@ export class InboxNotifier {
         });
       }
       const writersConcerned = news.previousState === 'returned' || news.state === 'returned';
-      const others = [...(writersConcerned ? piece.writers : []), news.actor.id, news.previousAssigneeId, news.assigneeId];
+      const others = [...(writersConcerned ? piece.writers : []), news.actor.id, news.previousAssigneeId, news.assigneeId, ...(news.previousHolderIds ?? [])];
       tell(others.filter((id): id is string => id !== null), { type: 'inbox-changed' });
     } catch (err) {
       this.log.error({ err, documentId: news.documentId }, 'could not tell who the transition concerns');
+    }
+  }
+
+  /** A writer reminded the holders (催办): each hears of it, and their 待办 shows the mark. Never throws. */
+  async reminded(news: ReminderNews): Promise<void> {
+    try {
+      const piece = await this.piece(news.documentId);
+      if (!piece) return;
+      this.bus.publish([...news.holderIds], {
+        type: 'piece-reminded', documentId: news.documentId, title: piece.title, byName: news.actor.displayName, comment: news.comment,
+      });
+    } catch (err) {
+      this.log.error({ err, documentId: news.documentId }, 'could not tell the holders of the reminder');
     }
   }
 
@@ -74,6 +98,7 @@ export class InboxNotifier {
       if (!piece || !INBOX_STATES.has(piece.state)) return;
       const ids = [...piece.writers, ...also];
       if (piece.assigneeId) ids.push(piece.assigneeId);
+      if (piece.state === 'review' && this.holders) ids.push(...(await this.holders.current(documentId)).map((h) => h.userId));
       this.bus.publish(ids, { type: 'inbox-changed' });
     } catch (err) {
       this.log.error({ err, documentId }, 'could not tell who the change concerns');

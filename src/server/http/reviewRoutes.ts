@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { DIFF_VIEWS, chainRequest, rescueRequest, saveVersionRequest, transitionRequest } from '../../shared/review';
+import { DIFF_VIEWS, chainRequest, remindRequest, rescueRequest, saveVersionRequest, transitionRequest } from '../../shared/review';
 import { DOCUMENT_KINDS } from '../../core/domain/kinds';
 import { idParam, parse, requireAdmin, requireUser } from './context';
 import type { Services } from '../services';
@@ -16,6 +16,12 @@ export function registerReviewRoutes(app: FastifyInstance, services: Services): 
   app.post('/api/documents/:id/transitions', async (request) => {
     const user = await requireUser(sessions, request);
     return review.workflow.transition(user, parse(idParam, request.params).id, parse(transitionRequest, request.body));
+  });
+
+  app.post('/api/documents/:id/remind', async (request) => {
+    const user = await requireUser(sessions, request);
+    const { comment } = parse(remindRequest, request.body ?? {});
+    return review.reminder.remind(user, parse(idParam, request.params).id, comment ?? '');
   });
 
   app.get('/api/documents/:id/workflow', async (request) => {

@@ -8,7 +8,7 @@ import type { TransitionLog } from './transitionLog';
 export class ReviewQueries {
   constructor(
     private readonly documents: Pick<DocumentStore, 'awaiting'>,
-    private readonly transitions: Pick<TransitionLog, 'lastMovedAt'>,
+    private readonly transitions: Pick<TransitionLog, 'lastMovedAt' | 'lastRemindedAt'>,
   ) {}
 
   /**
@@ -19,13 +19,17 @@ export class ReviewQueries {
   async inboxFor(user: User): Promise<Inbox> {
     const rows = await this.documents.awaiting(user);
     const arrivedAt = await this.transitions.lastMovedAt(rows.map((r) => r.id));
+    const remindedAt = await this.transitions.lastRemindedAt(rows.filter((r) => r.state === 'review').map((r) => r.id));
     const inbox: Inbox = { toReview: [], toSign: [], returned: [] };
     for (const row of rows) {
       const chain = row.chain ? documentChainColumn.parse(row.chain, row.id) : null;
       const checkpoint = chain && row.checkpoint_index !== null ? chain.checkpoints[row.checkpoint_index] ?? null : null;
+      const since = arrivedAt.get(row.id) ?? row.updated_at;
+      const reminded = remindedAt.get(row.id) ?? null;
       const item: InboxItem = {
         id: row.id, title: row.title, kind: row.kind, state: row.state,
-        checkpointName: checkpoint?.name ?? null, ownerName: row.owner_name, since: arrivedAt.get(row.id) ?? row.updated_at,
+        checkpointName: checkpoint?.name ?? null, ownerName: row.owner_name, since,
+        remindedAt: reminded && reminded >= since ? reminded : null, countersign: checkpoint?.countersign === true,
       };
       if (row.state === 'returned') inbox.returned.push(item);
       else if (checkpoint?.role === 'signer') inbox.toSign.push(item);

@@ -13,7 +13,9 @@ export type IncomingVerdict = 'direct' | 'allowed' | 'refused';
 
 /**
  * The holder of the current checkpoint: while a piece is in review, the one user who may change its
- * body, and only by suggestions (修订).
+ * body, and only by suggestions (修订). A 会签 step has no such holder (its row's assignee is null):
+ * its holders comment but do not suggest, since one holder's accept or reject would change the text
+ * another holder had already approved (README, 会签).
  */
 export function isSuggestionHolder(user: { id: string }, row: Pick<DocumentRow, 'state' | 'assignee_id' | 'deleted_at'>): boolean {
   return row.state === 'review' && row.deleted_at === null && row.assignee_id !== null && row.assignee_id === user.id;

@@ -54,7 +54,7 @@ describe('TransitionLog', () => {
     });
     expect(await log.lastVouch(id, 1)).toEqual({ action: 'sign', at: '2024-03-03T08:00:00.000Z', contentHash: 'h3', checkpointName: '审核', actorName: 'lihua' });
     expect(await log.lastVouch(id, 2)).toBeNull();
-    expect(await log.finalSignature(id, 1)).toEqual({ contentHash: 'h3', signerName: 'lihua', signedAt: '2024-03-03T08:00:00.000Z' });
+    expect(await log.finalSignature(id, 1)).toEqual({ contentHash: 'h3', signerName: 'lihua', signedAt: '2024-03-03T08:00:00.000Z', opinion: '' });
     expect(await log.finalSignature(id, 2)).toBeNull();
     expect(await log.assigneeIds(id)).toEqual([reviewer.id]);
     expect(await log.lastMovedAt([id, 'unknown'])).toEqual(new Map([[id, '2024-03-03T08:00:00.000Z']]));

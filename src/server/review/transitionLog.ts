@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
+import type { ExpressionBuilder, Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { Database, TransitionsTable } from '../db/schema';
 
 /** A transition to append, as the workflow decided it (the id is the log's). */
@@ -7,8 +7,22 @@ export type NewTransition = Omit<Insertable<TransitionsTable>, 'id'>;
 /** The last transition that vouched for a revision's content (approval, signature), with its actor's name. */
 export interface Vouch { action: TransitionsTable['action']; at: string; contentHash: string; checkpointName: string | null; actorName: string }
 
-/** The transition that made a revision 定稿, with its actor's name. */
-export interface FinalSignature { contentHash: string; signerName: string; signedAt: string }
+/** The transition that made a revision 定稿, with its actor's name and opinion (签发意见). */
+export interface FinalSignature { contentHash: string; signerName: string; signedAt: string; opinion: string }
+
+/**
+ * Transitions that bring a piece to someone (or away): all but 催办 and the 会签 approvals that leave
+ * their step open, which move nothing. "Since" in the 待办 and a step's start are read from these.
+ */
+function arrivals(eb: ExpressionBuilder<Database, 'transitions'>) {
+  return eb.and([
+    eb('transitions.action', '!=', 'remind'),
+    eb.not(eb.and([
+      eb('transitions.action', '=', 'approve'), eb('transitions.to_state', '=', 'review'),
+      eb('transitions.assignee_id', 'is', null), eb('transitions.holder_ids', 'is', null),
+    ])),
+  ]);
+}
 
 /** A row of the log with the names of its actor and assignee, for the history. */
 export type TransitionWithNames = Selectable<TransitionsTable> & { actor_name: string; assignee_name: string | null };
@@ -52,10 +66,10 @@ export class TransitionLog {
   /** The last transition into 定稿 within `revision`, or null. */
   async finalSignature(documentId: string, revision: number): Promise<FinalSignature | null> {
     const signed = await this.db.selectFrom('transitions').innerJoin('users', 'users.id', 'transitions.actor_id')
-      .select(['transitions.content_hash', 'transitions.at', 'users.display_name'])
+      .select(['transitions.content_hash', 'transitions.at', 'transitions.opinion', 'users.display_name'])
       .where('document_id', '=', documentId).where('revision', '=', revision).where('to_state', '=', 'final')
       .orderBy('transitions.id', 'desc').limit(1).executeTakeFirst();
-    return signed ? { contentHash: signed.content_hash, signerName: signed.display_name, signedAt: signed.at } : null;
+    return signed ? { contentHash: signed.content_hash, signerName: signed.display_name, signedAt: signed.at, opinion: signed.opinion } : null;
   }
 
   /** Everyone the piece was ever assigned to, each once, in no particular order. */
@@ -73,15 +87,29 @@ export class TransitionLog {
     return this.db.selectFrom('transitions').select('document_id').where('assignee_id', '=', userId);
   }
 
-  /** When each of the pieces last moved (its last transition), for those that ever did. */
+  /**
+   * When each of the pieces last moved (its last transition that brought it to someone: not a 催办,
+   * nor a 会签 approval that left the step open), for those that ever did.
+   */
   async lastMovedAt(documentIds: string[]): Promise<Map<string, string>> {
     const moved = new Map<string, string>();
     for (let i = 0; i < documentIds.length; i += 500) {
       const rows = await this.db.selectFrom('transitions').select(['document_id', (eb) => eb.fn.max('at').as('at')])
-        .where('document_id', 'in', documentIds.slice(i, i + 500)).groupBy('document_id').execute();
+        .where('document_id', 'in', documentIds.slice(i, i + 500)).where(arrivals).groupBy('document_id').execute();
       for (const r of rows) moved.set(r.document_id, r.at);
     }
     return moved;
+  }
+
+  /** The last 催办 of each piece, for those ever reminded (the caller compares it with the step's start). */
+  async lastRemindedAt(documentIds: string[]): Promise<Map<string, string>> {
+    const reminded = new Map<string, string>();
+    for (let i = 0; i < documentIds.length; i += 500) {
+      const rows = await this.db.selectFrom('transitions').select(['document_id', (eb) => eb.fn.max('at').as('at')])
+        .where('document_id', 'in', documentIds.slice(i, i + 500)).where('action', '=', 'remind').groupBy('document_id').execute();
+      for (const r of rows) reminded.set(r.document_id, r.at);
+    }
+    return reminded;
   }
 
   /** Who edited `revision` of the piece. */

@@ -1,5 +1,5 @@
 import type { User } from '../../shared/api';
-import { ACTION_NAMES, WORKFLOW_ACTIONS, decideTransition, type CheckpointChain } from '../../core/domain/workflow';
+import { ACTION_NAMES, WORKFLOW_ACTIONS, decideTransition, type CheckpointChain, type StepHolder } from '../../core/domain/workflow';
 import type { HistoryEntry, TransitionRequestBody, TransitionResponse, WorkflowStatus } from '../../shared/review';
 import type { DocumentRow } from '../db/schema';
 import type { Transactor } from '../db/transactor';
@@ -12,12 +12,17 @@ import { DeskError, stateChanged } from '../errors';
 import type { ChainStore } from './chainStore';
 import type { CollabGate } from './collabGate';
 import { matchesHash, readContent, type ContentSnapshot } from './contentReader';
+import { statusExtras } from './workflowStatusExtras';
 import type { ProofReport } from '../../shared/proofing';
 import type { VersionStore } from './versionStore';
 import type { InboxNotifier } from '../events/inboxNotifier';
 import type { FinalSignature, TransitionLog } from './transitionLog';
 import type { PendingSuggestions } from '../../shared/suggestions';
 import type { SuggestionDecisionLog } from './suggestionDecisionLog';
+import type { StepHolderStore } from './stepHolderStore';
+import { KeyedMutex } from './keyedMutex';
+import { holderIdsColumn } from '../db/jsonColumns';
+import type { HolderReminder } from './holderReminder';
 
 export interface WorkflowDeps {
   /** Makes the document's move and its transition's record one write. */
@@ -38,6 +43,10 @@ export interface WorkflowDeps {
   suggestions?: { summary(documentId: string): Promise<PendingSuggestions> };
   /** The suggestions accepted or rejected in review; each transition covers its actor's open ones. */
   decisions?: SuggestionDecisionLog;
+  /** The holders of 会签 steps. */
+  holders: StepHolderStore;
+  /** 催办: whether the user may remind the holders now (for the status). */
+  reminder?: Pick<HolderReminder, 'outlook'>;
 }
 
 const NO_SUGGESTIONS: PendingSuggestions = { count: 0, authors: [] };
@@ -50,6 +59,9 @@ export interface ProofGate { check(documentId: string, content: ContentSnapshot)
  * and brings open collaboration connections in line with the new state.
  */
 export class WorkflowService {
+  /** One transition of a piece at a time: two 会签 holders approving at once must see each other. */
+  private readonly serial = new KeyedMutex();
+
   constructor(private readonly deps: WorkflowDeps) {}
 
   private chainOf(row: DocumentRow): Promise<CheckpointChain> {
@@ -61,20 +73,34 @@ export class WorkflowService {
     const { row, collaboratorIds } = loaded;
     const chain = await this.chainOf(row);
     const editorIds = await this.deps.transitions.editorIds(row.id, row.revision);
+    const holderRows = row.state === 'review' ? await this.deps.holders.current(row.id) : [];
+    const people = holderRows.length > 0 ? new Map((await this.deps.users.list()).map((u) => [u.id, u])) : new Map<string, User>();
+    const holders: StepHolder[] = holderRows.map((h) => ({ id: h.userId, approved: h.approvedAt !== null, disabled: people.get(h.userId)?.disabled ?? true }));
     const document = {
       state: row.state, ownerId: row.owner_id, collaboratorIds,
-      checkpointIndex: row.checkpoint_index, assigneeId: row.assignee_id, editorIds, finalizedBy: row.finalized_by,
+      checkpointIndex: row.checkpoint_index, assigneeId: row.assignee_id, editorIds, finalizedBy: row.finalized_by, holders,
     };
-    return { ...loaded, chain, document };
+    return { ...loaded, chain, document, holderRows, people };
   }
 
-  async transition(user: User, id: string, body: TransitionRequestBody): Promise<TransitionResponse> {
+  /** Takes a workflow action; one at a time per piece, so that the 会签 holders' approvals count each other. */
+  transition(user: User, id: string, body: TransitionRequestBody): Promise<TransitionResponse> {
+    return this.serial.run(id, () => this.transitionNow(user, id, body));
+  }
+
+  private async transitionNow(user: User, id: string, body: TransitionRequestBody): Promise<TransitionResponse> {
     const { row, chain, document } = await this.facts(user, id);
     if (row.deleted_at !== null) throw new DeskError('conflict', '文稿在回收站中，请先恢复');
     const assignee = body.assigneeId ? await this.deps.users.get(body.assigneeId).catch(() => null) : null;
     if (body.assigneeId && !assignee) throw new DeskError('bad_request', '指定的人员不存在');
-    const decision = decideTransition({ action: body.action, actor: user, assignee, comment: body.comment, document, chain });
+    const assignees = await Promise.all((body.assigneeIds ?? []).map((uid) => this.deps.users.get(uid).catch(() => null)));
+    if (assignees.some((a) => a === null)) throw new DeskError('bad_request', '指定的会签人不存在');
+    const decision = decideTransition({
+      action: body.action, actor: user, assignee, assignees: assignees.filter((a): a is User => a !== null), comment: body.comment, document, chain,
+    });
     if (!decision.ok) throw new DeskError(decision.code, decision.message);
+    const vouching = body.action === 'approve' || body.action === 'sign';
+    const opinion = vouching ? body.opinion?.trim() ?? '' : '';
 
     const { gate, transact, documents, transitions, versions } = this.deps;
     const next = decision.checkpointIndex !== null ? chain.checkpoints[decision.checkpointIndex] ?? null : null;
@@ -87,6 +113,7 @@ export class WorkflowService {
       const at = new Date().toISOString();
       const checkpoint = document.checkpointIndex !== null ? chain.checkpoints[document.checkpointIndex] : null;
       const revision = decision.newRevision ? row.revision + 1 : row.revision;
+      const { holders } = this.deps;
       await transact(async (trx) => {
         const moved = await documents.move(trx, id, row, {
           state: decision.state,
@@ -99,6 +126,8 @@ export class WorkflowService {
         });
         // Someone else moved the piece between our read and this write.
         if (!moved) throw stateChanged();
+        if (checkpoint?.countersign && body.action === 'approve' && !(await holders.approve(trx, id, user.id, at)) && decision.countersigned) throw stateChanged();
+        if (!decision.countersigned) await holders.close(trx, id);
         const transitionId = await transitions.append(trx, {
           document_id: id, revision: row.revision, action: body.action, actor_id: user.id, at,
           from_state: row.state, to_state: decision.state,
@@ -106,7 +135,9 @@ export class WorkflowService {
           assignee_id: decision.assigneeId, comment: body.comment?.trim() ?? '',
           content_hash: content.hash, vouches: decision.vouches ? 1 : 0,
           proof_report: proofReport && proofReportColumn.stringify(proofReport),
+          opinion, holder_ids: decision.holderIds.length > 0 ? holderIdsColumn.stringify(decision.holderIds) : null,
         });
+        await holders.open(trx, id, transitionId, decision.holderIds);
         await this.deps.decisions?.attach(trx, id, user.id, transitionId);
       });
       if (decision.newRevision) gate.newRevision(id);
@@ -114,6 +145,8 @@ export class WorkflowService {
       await this.deps.audit.append(user.id, `workflow.${body.action}`, id, {
         from: row.state, to: decision.state, checkpoint: checkpoint?.key ?? null, assigneeId: decision.assigneeId, contentHash: content.hash,
         ...(body.comment?.trim() && { comment: body.comment.trim().slice(0, 500) }),
+        ...(opinion && { opinion }),
+        ...(decision.holderIds.length > 0 && { holderIds: decision.holderIds }),
       });
     } finally {
       await gate.refresh(id);
@@ -123,8 +156,9 @@ export class WorkflowService {
       documentId: id, action: body.action, actor: user, previousState: row.state,
       previousAssigneeId: row.assignee_id, state: decision.state, assigneeId: decision.assigneeId,
       checkpointName: next?.name ?? null, comment: body.comment?.trim() ?? '',
+      holderIds: decision.holderIds, previousHolderIds: decision.countersigned ? [] : document.holders.map((h) => h.id),
     });
-    return { state: decision.state, checkpoint: next, assigneeId: decision.assigneeId };
+    return { state: decision.state, checkpoint: next, assigneeId: decision.assigneeId, holderIds: decision.countersigned ? document.holders.map((h) => h.id) : decision.holderIds };
   }
 
   /** 409 while suggestions are pending: a signature vouches for a text with none left to decide. */
@@ -136,7 +170,7 @@ export class WorkflowService {
   }
 
   async status(user: User, id: string): Promise<WorkflowStatus> {
-    const { row, chain, document, collaboratorIds } = await this.facts(user, id);
+    const { row, chain, document, collaboratorIds, holderRows, people } = await this.facts(user, id);
     const content = await readContent(row, this.deps.bodies);
     const last = await this.deps.transitions.lastVouch(id, row.revision);
     const assignee = row.assignee_id ? await this.deps.users.get(row.assignee_id).catch(() => null) : null;
@@ -169,6 +203,7 @@ export class WorkflowService {
       allowedActions,
       candidates,
       suggestions: await this.deps.suggestions?.summary(id) ?? NO_SUGGESTIONS,
+      ...await statusExtras({ transitions: this.deps.transitions, reminder: this.deps.reminder }, user, row, { holderRows, people, collaboratorIds }),
     };
   }
 
@@ -181,6 +216,7 @@ export class WorkflowService {
     await this.deps.documents.load(user, id);
     const rows = await this.deps.transitions.history(id);
     const decided = await this.deps.decisions?.byTransition(id) ?? new Map<number, never[]>();
+    const names = rows.some((r) => r.holder_ids) ? new Map((await this.deps.users.list()).map((u) => [u.id, u.displayName])) : new Map<string, string>();
     return rows.map((r) => ({
       id: r.id, action: r.action, actorId: r.actor_id, actorName: r.actor_name, at: r.at,
       revision: r.revision, fromState: r.from_state, toState: r.to_state,
@@ -188,6 +224,8 @@ export class WorkflowService {
       comment: r.comment, contentHash: r.content_hash, vouches: r.vouches === 1,
       proofReport: r.proof_report ? proofReportColumn.parse(r.proof_report, `${r.id}`) : null,
       decided: decided.get(r.id) ?? [],
+      opinion: r.opinion,
+      holders: r.holder_ids ? holderIdsColumn.parse(r.holder_ids, `${r.id}`).map((uid) => ({ id: uid, name: names.get(uid) ?? '' })) : [],
     }));
   }
 }

@@ -26,9 +26,12 @@ function Section({ title, empty, items }: { title: string; empty: string; items:
           <tbody>
             {items.map((item) => (
               <tr key={item.id}>
-                <td className="doc-title"><a href={routeHref({ page: 'editor', documentId: item.id })}>{item.title}</a></td>
+                <td className="doc-title">
+                  <a href={routeHref({ page: 'editor', documentId: item.id })}>{item.title}</a>
+                  {item.remindedAt && <span className="reminded-mark" title={`撰稿人于 ${formatTime(item.remindedAt)} 催办`}>催办</span>}
+                </td>
                 <td><span className="kind-tag">{KIND_LABELS[item.kind] ?? item.kind}</span></td>
-                <td>{item.checkpointName ?? '—'}</td>
+                <td>{item.checkpointName ?? '—'}{item.countersign && item.checkpointName !== '会签' ? '（会签）' : ''}</td>
                 <td>{item.ownerName}</td>
                 <td>{formatTime(item.since)}</td>
               </tr>

@@ -25,7 +25,11 @@ const SECTION_NOTICES: Record<keyof Inbox, (item: InboxItem) => string> = {
   returned: (item) => `《${item.title}》已退回给你`,
 };
 
-const keyOf = (section: keyof Inbox, item: InboxItem): string => `${section}:${item.id}:${item.since}`;
+const keyOf = (section: keyof Inbox, item: InboxItem): string => `${section}:${item.id}:${item.since}:${item.remindedAt ?? ''}`;
+
+/** The notice of a piece new in the 待办, or of one its writers just reminded the user of (催办). */
+const noticeOf = (section: keyof Inbox, item: InboxItem, seen: Set<string>): string =>
+  item.remindedAt && seen.has(`${section}:${item.id}:${item.since}:`) ? `《${item.title}》的撰稿人催办，请尽快办理` : SECTION_NOTICES[section](item);
 
 export function InboxProvider({ children }: { children: ReactNode }) {
   const [inbox, setInbox] = useState<Inbox | null>(null);
@@ -46,7 +50,7 @@ export function InboxProvider({ children }: { children: ReactNode }) {
         for (const item of next[section]) {
           const key = keyOf(section, item);
           keys.add(key);
-          if (seen.current && !seen.current.has(key)) arrived.push(SECTION_NOTICES[section](item));
+          if (seen.current && !seen.current.has(key)) arrived.push(noticeOf(section, item, seen.current));
         }
       }
       seen.current = keys;

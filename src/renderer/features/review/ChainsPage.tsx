@@ -60,7 +60,7 @@ function ChainEditor({ kind, initial, onSaved }: { kind: DocumentKind; initial: 
       <header className="chain-head">
         <h2>{label}</h2>
         <p className="chain-flow">
-          {[chain.draftName, ...chain.checkpoints.map((c) => c.name || '（未命名）'), '定稿'].join(' → ')}
+          {[chain.draftName, ...chain.checkpoints.map((c) => `${c.name || '（未命名）'}${c.countersign ? '（会签）' : ''}`), '定稿'].join(' → ')}
         </p>
       </header>
       <label className="chain-row chain-draft">
@@ -78,6 +78,11 @@ function ChainEditor({ kind, initial, onSaved }: { kind: DocumentKind; initial: 
               onChange={(e) => update(i, { role: e.target.value === 'signer' ? 'signer' : 'reviewer' })}>
               {CHECKPOINT_ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
             </select>
+            <label className="chain-countersign" title="会签：由上一环节选定多位办理人，全部同意后进入下一环节，任一人退回即退回">
+              <input type="checkbox" aria-label={`${label}第${i + 1}环节会签`} checked={cp.countersign === true}
+                onChange={(e) => update(i, { countersign: e.target.checked || undefined })} />
+              会签
+            </label>
             <button type="button" className="button small ghost" aria-label="上移" disabled={i === 0} onClick={() => move(i, -1)}>↑</button>
             <button type="button" className="button small ghost" aria-label="下移" disabled={i === chain.checkpoints.length - 1} onClick={() => move(i, 1)}>↓</button>
             <button type="button" className="button small ghost" aria-label="删除环节" disabled={chain.checkpoints.length <= 1} onClick={() => remove(i)}>删除</button>

@@ -30,14 +30,18 @@ function History({ entries }: { entries: HistoryEntry[] }) {
           </div>
           <div className="history-meta">
             {e.actorName}{e.assigneeName && <> → {e.assigneeName}</>}
+            {e.holders && e.holders.length > 0 && <> {e.action === 'remind' ? '催办' : '→ 会签'} {e.holders.map((h) => h.name).join('、')}</>}
             {e.revision > 1 && <span className="muted"> · 第 {e.revision} 轮</span>}
           </div>
+          {e.opinion && <p className="history-opinion">{e.opinion}</p>}
           {e.comment && <p className="history-comment">{e.comment}</p>}
           {e.proofReport && <ProofReportLine report={e.proofReport} />}
           {e.decided && <DecidedLine decided={e.decided} />}
-          <div className="history-hash">
-            {e.vouches ? '通过的内容' : '内容'} <code className="hash" title={e.contentHash} data-testid="content-hash">{shortContentHash(e.contentHash, 12)}</code>
-          </div>
+          {e.contentHash && (
+            <div className="history-hash">
+              {e.vouches ? '通过的内容' : '内容'} <code className="hash" title={e.contentHash} data-testid="content-hash">{shortContentHash(e.contentHash, 12)}</code>
+            </div>
+          )}
         </li>
       ))}
     </ol>

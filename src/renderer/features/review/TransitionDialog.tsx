@@ -1,29 +1,40 @@
-/** The dialog of one workflow action: the next holder when one is named, and the comment or reason. */
+/**
+ * The dialog of one workflow action: the next holder (or, for a 会签 step, its holders) when one is
+ * named, the 审核/签发意见 with the common phrases one click away, and the comment or reason.
+ */
 import { useState } from 'react';
-import type { WorkflowStatus } from '../../../shared/review';
+import { OPINION_MAX, OPINION_PHRASES, type WorkflowStatus } from '../../../shared/review';
 import { ACTION_NAMES, type Checkpoint, type WorkflowAction } from '../../../core/domain/workflow';
 import { ROLE_LABELS } from '../../../core/domain/roles';
 import { errorMessage } from '../../api/client';
 import { reviewApi } from '../../api/review';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorText } from '../../ui/Notice';
+import { HolderPicker } from './HolderPicker';
 
-/** The checkpoint the action hands the piece to, if it names a holder. */
+/** The checkpoint the action hands the piece to, if it names a holder (not a 会签 approval others still wait on). */
 export function nextCheckpoint(action: WorkflowAction, status: WorkflowStatus): Checkpoint | null {
   if (action === 'submit') return status.chain.checkpoints[0] ?? null;
-  if (action === 'approve' && status.checkpointIndex !== null) return status.chain.checkpoints[status.checkpointIndex + 1] ?? null;
+  if (action === 'approve' && status.checkpointIndex !== null) {
+    if ((status.countersignWaiting ?? 0) > 0) return null;
+    return status.chain.checkpoints[status.checkpointIndex + 1] ?? null;
+  }
   return null;
 }
 
 const COMMENT_LABELS: Record<WorkflowAction, string> = {
-  submit: '说明（可选）', approve: '意见（可选）', return: '退回意见', sign: '意见（可选）', reopen: '重新打开的原因',
+  submit: '说明（可选）', approve: '审核意见（可选）', return: '退回意见', sign: '签发意见', reopen: '重新打开的原因', withdraw: '撤回说明（可选）',
 };
+
+/** The actions whose text is an opinion (意见) kept on the record, not a comment. */
+const OPINION_ACTIONS: ReadonlySet<WorkflowAction> = new Set(['approve', 'sign']);
 
 const CONFIRM_TEXT: Partial<Record<WorkflowAction, string>> = {
   approve: '通过后，此稿的当前内容将被记录为审核通过的内容。',
-  sign: '签发后，此稿成为定稿，正文、标题和属性均不可再修改。',
+  sign: '签发后，此稿成为定稿，正文、标题和属性均不可再修改。签发意见和日期记入签发记录。',
   reopen: '重新打开后，此稿回到起草状态，之前的审核记录保留，但不再证明新的内容。',
   return: '退回后，撰稿人可以根据批注修改后重新提交。',
+  withdraw: '撤回后，此稿回到起草状态，可修改后重新提交；审核人的待办中不再有此稿。',
 };
 
 export function TransitionDialog({ documentId, action, status, onClose, onDone }: {
@@ -35,23 +46,27 @@ export function TransitionDialog({ documentId, action, status, onClose, onDone }
 }) {
   const next = nextCheckpoint(action, status);
   const [assigneeId, setAssigneeId] = useState(status.candidates.length === 1 ? status.candidates[0].id : '');
-  const [comment, setComment] = useState('');
+  const [holderIds, setHolderIds] = useState<string[]>([]);
+  const [text, setText] = useState(action === 'sign' ? '同意' : '');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const commentRequired = action === 'return' || action === 'reopen';
-  const holderLabel = next ? ROLE_LABELS[next.role] : '';
+  const textRequired = action === 'return' || action === 'reopen';
+  const isOpinion = OPINION_ACTIONS.has(action);
+  const holderLabel = next ? (next.countersign ? '会签人' : ROLE_LABELS[next.role]) : '';
   const name = ACTION_NAMES[action];
+  const waiting = action === 'approve' ? status.countersignWaiting ?? 0 : 0;
 
   const submit = async () => {
-    if (next && !assigneeId) { setError(`请选择“${next.name}”的${holderLabel}`); return; }
-    if (commentRequired && !comment.trim()) { setError(`请填写${COMMENT_LABELS[action]}`); return; }
+    if (next?.countersign && holderIds.length === 0) { setError(`请选择“${next.name}”的会签人（可多选）`); return; }
+    if (next && !next.countersign && !assigneeId) { setError(`请选择“${next.name}”的${holderLabel}`); return; }
+    if (textRequired && !text.trim()) { setError(`请填写${COMMENT_LABELS[action]}`); return; }
     setBusy(true);
     setError(null);
     try {
       await reviewApi.transition(documentId, {
         action,
-        ...(next && { assigneeId }),
-        ...(comment.trim() && { comment: comment.trim() }),
+        ...(next && (next.countersign ? { assigneeIds: holderIds } : { assigneeId })),
+        ...(text.trim() && (isOpinion ? { opinion: text.trim() } : { comment: text.trim() })),
       });
       onDone();
     } catch (caught) {
@@ -68,7 +83,11 @@ export function TransitionDialog({ documentId, action, status, onClose, onDone }
       </>
     }>
       {CONFIRM_TEXT[action] && <p className="dialog-note">{CONFIRM_TEXT[action]}</p>}
-      {next && (
+      {waiting > 0 && <p className="dialog-note">会签中：您同意后，还需其他 {waiting} 位会签人同意，此稿才进入下一环节。</p>}
+      {next?.countersign && (
+        <HolderPicker label={`${next.name}的会签人（可多选）`} candidates={status.candidates} selected={holderIds} onChange={setHolderIds} />
+      )}
+      {next && !next.countersign && (
         <label className="field">
           <span>{next.name}的{holderLabel}</span>
           <select aria-label={holderLabel} value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)}>
@@ -80,9 +99,16 @@ export function TransitionDialog({ documentId, action, status, onClose, onDone }
       {next && status.candidates.length === 0 && <p className="dialog-note warn">没有可指定的{holderLabel}，请联系管理员。</p>}
       <label className="field">
         <span>{COMMENT_LABELS[action]}</span>
-        <textarea className="textarea" rows={action === 'return' ? 4 : 3} value={comment} aria-label={COMMENT_LABELS[action]}
-          required={commentRequired} onChange={(e) => setComment(e.target.value)} />
+        <textarea className="textarea" rows={action === 'return' ? 4 : 3} value={text} aria-label={COMMENT_LABELS[action]}
+          maxLength={isOpinion ? OPINION_MAX : undefined} required={textRequired} onChange={(e) => setText(e.target.value)} />
       </label>
+      {isOpinion && (
+        <div className="opinion-phrases" role="group" aria-label="常用意见">
+          {OPINION_PHRASES[action === 'sign' ? 'sign' : 'approve'].map((phrase) => (
+            <button key={phrase} type="button" className="button small ghost" aria-pressed={text === phrase} onClick={() => setText(phrase)}>{phrase}</button>
+          ))}
+        </div>
+      )}
       <ErrorText message={error} />
     </Dialog>
   );

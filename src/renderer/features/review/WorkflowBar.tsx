@@ -10,11 +10,14 @@ import { ACTION_NAMES, STATE_NAMES, WORKFLOW_ACTIONS, type WorkflowAction } from
 import { formatFullTime } from '../../ui/format';
 import { useInbox } from '../inbox/inboxState';
 import { TransitionDialog } from './TransitionDialog';
+import { CountersignHolders, RemindButton, ReturnNotice } from './WriterSide';
 import './review.css';
 
 /** Who holds the piece now; the checkpoint itself is marked in the steps beside it. */
 function Holder({ status }: { status: WorkflowStatus }) {
-  if (status.state !== 'review' || !status.assignee) return null;
+  if (status.state !== 'review') return null;
+  if (status.holders && status.holders.length > 0) return <CountersignHolders status={status} />;
+  if (!status.assignee) return null;
   return <span className="workflow-holder">{status.assignee.displayName} 办理中</span>;
 }
 
@@ -57,6 +60,7 @@ export function WorkflowBar({ documentId, status, onChanged }: {
   const actions = WORKFLOW_ACTIONS.filter((a) => status.allowedActions.includes(a));
 
   return (
+    <>
     <div className="workflow-bar" aria-label="审核状态" role="group">
       <span className={`state-tag state-${status.state}`} data-testid="workflow-state">
         {status.state === 'draft' ? status.chain.draftName : STATE_NAMES[status.state]}
@@ -77,9 +81,10 @@ export function WorkflowBar({ documentId, status, onChanged }: {
       <ApprovalMatch status={status} />
       <span className="workflow-spacer" />
       <div className="workflow-actions">
+        <RemindButton documentId={documentId} status={status} onDone={onChanged} />
         {actions.map((a) => (
           <button key={a} type="button"
-            className={`button small ${a === 'return' ? 'danger' : a === 'reopen' ? '' : 'primary'}`}
+            className={`button small ${a === 'return' ? 'danger' : a === 'reopen' || a === 'withdraw' ? '' : 'primary'}`}
             onClick={() => setAction(a)}>
             {ACTION_NAMES[a]}
           </button>
@@ -91,5 +96,7 @@ export function WorkflowBar({ documentId, status, onChanged }: {
           onDone={() => { setAction(null); onChanged(); inbox.refresh(); }} />
       )}
     </div>
+    <ReturnNotice status={status} />
+    </>
   );
 }
