@@ -22,7 +22,11 @@ describe('dispatchForm', () => {
       entry('approve', '核稿', '李核', '同意', '2023-09-02T02:00:00Z'),
       entry('approve', '会签', '赵会', '无意见', '2023-09-02T17:00:00Z'),
     ];
-    const form = dispatchForm({ kind: 'official', title: '通知', properties, state: 'review', chain, ownerName: '王拟', history, approvedHash: 'v2:abc' });
+    const form = dispatchForm({ kind: 'official', title: '通知', properties, state: 'review', chain, ownerName: '王拟', history, approvedHash: 'v2:abc', checkpointIndex: 2 });
+    // Still at the 会签 step (its other holders have not approved): 会签 is pending though one holder signed.
+    const midway = dispatchForm({ kind: 'official', title: '通知', properties, state: 'review', chain, ownerName: '王拟', history, approvedHash: 'v2:abc', checkpointIndex: 1 });
+    expect(midway.countersign.signatures).toHaveLength(1);
+    expect(midway.pending).toEqual(['会签', '签发']);
     expect(form.check.signatures).toEqual([{ step: '核稿', name: '李核', opinion: '同意', date: '2023年9月2日' }]);
     expect(form.countersign.signatures).toEqual([{ step: '会签', name: '赵会', opinion: '无意见', date: '2023年9月3日' }]);
     expect(form.sign.pending).toEqual(['签发']);

@@ -72,6 +72,8 @@ export interface DispatchFormInput {
   history: readonly FormHistoryEntry[];
   /** The hash of the signature that made the piece 定稿, or of the last approval; null when none. */
   approvedHash: string | null;
+  /** The checkpoint the piece stands at while in review (a 会签 step before it is done). */
+  checkpointIndex?: number | null;
 }
 
 /** `2023年9月10日` for an ISO instant, in Asia/Shanghai ('' for none). */
@@ -130,13 +132,18 @@ export function dispatchForm(input: DispatchFormInput): DispatchForm {
   round.forEach((entry, i) => { if (entry.action === 'return') lastReturn = i; });
   const live = lastReturn < 0 ? vouched : round.slice(lastReturn + 1).filter((e) => e.action === 'approve' || e.action === 'sign');
   const boxes = { sign: box('签发'), countersign: box('会签'), check: box('核稿') };
-  for (const checkpoint of input.chain.checkpoints) {
+  // A 会签 step is done only once the piece has moved past it (every holder approved), not at its first approval.
+  const passed = (index: number): boolean => input.state === 'review' && input.checkpointIndex !== undefined
+    && input.checkpointIndex !== null && input.checkpointIndex > index;
+  const done = (checkpoint: Checkpoint, index: number): boolean => final
+    || (isCountersign(checkpoint) ? passed(index) : live.some((e) => e.checkpoint === checkpoint.name));
+  input.chain.checkpoints.forEach((checkpoint, index) => {
     const target = checkpoint.role === 'signer' ? boxes.sign : isCountersign(checkpoint) ? boxes.countersign : boxes.check;
     const at = live.filter((e) => e.checkpoint === checkpoint.name);
     target.signatures.push(...at.map((e) => ({ step: checkpoint.name, name: e.actorName, opinion: opinionOf(e), date: formDate(e.at) })));
-    if (!final && at.length === 0) target.pending.push(checkpoint.name);
-  }
-  const pending = final ? [] : input.chain.checkpoints.filter((c) => !live.some((e) => e.checkpoint === c.name)).map((c) => c.name);
+    if (!done(checkpoint, index)) target.pending.push(checkpoint.name);
+  });
+  const pending = input.chain.checkpoints.filter((c, index) => !done(c, index)).map((c) => c.name);
   const unit = propertyText(input.properties, '拟稿单位') || propertyText(input.properties, '发文机关署名')
     || propertyText(input.properties, '编发单位') || propertyText(input.properties, '署名');
   const hash = input.approvedHash ?? '';

@@ -41,15 +41,17 @@ export class DispatchFormExporter {
     const { documents, transitions, users, work, audit } = this.deps;
     const { row } = await documents.load(user, id);
     const history = await transitions.history(id);
-    const entries: FormHistoryEntry[] = history.map((h) => ({
-      action: h.action, checkpoint: h.checkpoint_name, actorName: h.actor_name, at: h.at, comment: h.comment,
-    }));
+    // 催办 moves nothing and signs nothing: it has no place on the form.
+    const entries: FormHistoryEntry[] = history.flatMap((h) => (h.action === 'remind' ? [] : [{
+      action: h.action, checkpoint: h.checkpoint_name, actorName: h.actor_name, at: h.at, comment: h.comment, opinion: h.opinion || null,
+    }]));
     const signed = row.state === 'final' ? await transitions.finalSignature(id, row.revision) : null;
     const vouch = signed ? null : await transitions.lastVouch(id, row.revision);
     const owner = await users.get(row.owner_id).catch(() => null);
     const form = dispatchForm({
       kind: row.kind, title: row.title, properties: rowProperties(row), state: row.state, chain: await this.chainOf(row),
       ownerName: owner?.displayName ?? '', history: entries, approvedHash: signed?.contentHash ?? vouch?.contentHash ?? null,
+      checkpointIndex: row.checkpoint_index,
     });
     const bytes = await work.run('dispatchFormDocx', form);
     await audit(user.id, 'document.export', id, { form: 'dispatch', final: form.final });
