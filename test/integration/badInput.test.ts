@@ -197,6 +197,18 @@ const cases: Case[] = [
   { name: 'a version named with zero-width characters', send: () => call(alice, 'POST', `/api/documents/${docId}/versions`, { name: '\u200B' }), status: 400, message: '名称不能为空' },
   { name: 'offline edits that are not Yjs', send: () => call(alice, 'POST', `/api/documents/${docId}/rescue`, { state: btoa('definitely not a yjs update') }), status: 400, message: '离线修改的数据已损坏，无法保存' },
 
+  // Review comments (批注): the route's own parameters are named in Chinese too
+  { name: 'a comment thread id of 65 characters', send: () => call(alice, 'PATCH', `/api/documents/${docId}/comments/${'t'.repeat(65)}`, { resolved: true }), status: 400, message: '批注编号不能超过 64 个字' },
+  { name: 'a comment entry id that is not a number', send: () => call(alice, 'PATCH', `/api/documents/${docId}/comments/t1/entries/abc`, { text: '改' }), status: 400, message: '批注条目编号应为有效的数字' },
+  { name: 'a comment entry id of 0', send: () => call(alice, 'DELETE', `/api/documents/${docId}/comments/t1/entries/0`), status: 400, message: '批注条目编号应大于 0' },
+
+  // The audit log's filter says which date is wrong
+  { name: 'an audit start date that is not a date', send: () => call(admin, 'GET', '/api/audit?from=2024-13-01'), status: 400, message: '开始日期的格式应为 YYYY-MM-DD' },
+  { name: 'an audit end date that is not a date', send: () => call(admin, 'GET', '/api/audit?to=yesterday'), status: 400, message: '结束日期的格式应为 YYYY-MM-DD' },
+  { name: 'an audit end date given twice', send: () => call(admin, 'GET', '/api/audit?to=2024-01-01&to=2024-02-01'), status: 400, message: '结束日期的格式应为 YYYY-MM-DD' },
+  { name: 'an audit export with a bad start date', send: () => call(admin, 'GET', '/api/audit.xlsx?from=2024/01/01'), status: 400, message: '开始日期的格式应为 YYYY-MM-DD' },
+  { name: 'an audit page size of 0', send: () => call(admin, 'GET', '/api/audit?limit=0'), status: 400, message: '每页条数不能小于 1' },
+
   // Users
   { name: 'a Chinese username', send: () => call(admin, 'POST', '/api/users', { username: '张三', password: 'long-enough', displayName: '张三', roles: [] }), status: 400, message: '用户名只能包含字母、数字、下划线、点和连字符' },
   { name: 'an unknown role', send: () => call(admin, 'POST', '/api/users', { username: 'eve', password: 'long-enough', displayName: 'E', roles: ['god'] }), status: 400, message: '角色第 1 项的取值无效' },
