@@ -20,6 +20,7 @@ import { BodyStore } from './collab/bodyStore';
 import { PersistenceExtension } from './collab/PersistenceExtension';
 import { isBodyName } from './collab/documentNames';
 import { AuthenticationExtension } from './collab/AuthenticationExtension';
+import { withChineseCloseReasons } from './collab/closeReasons';
 import { answerFrameworkError, installErrorHandling } from './http/errorHandler';
 import { answerClientError } from './http/frameworkErrors';
 import { registerAuthRoutes } from './http/authRoutes';
@@ -225,7 +226,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   const websockets = crossws({
     serverOptions: { maxPayload: LIMITS.yjsMessage },
     hooks: {
-      open: (peer) => { connections.set(peer.id, collabServer().handleConnection(peer.websocket as never, peer.request)); },
+      open: (peer) => { connections.set(peer.id, collabServer().handleConnection(withChineseCloseReasons(peer.websocket as never), peer.request)); },
       message: (peer, message) => { connections.get(peer.id)?.handleMessage(message.uint8Array()); },
       close: (peer, event) => {
         connections.get(peer.id)?.handleClose({ code: event.code ?? 1000, reason: event.reason ?? '' });

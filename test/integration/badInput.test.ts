@@ -14,7 +14,7 @@ import { ApiClient, createWriters, startDeskServer, type RunningServer } from '.
 import { multipartBody, rawExchange, rawRequest, type RawOutcome } from '../support/rawHttp';
 import { expectChineseError } from '../support/chinese';
 import { waitFor } from '../support/collabClient';
-import { authMessage, rawSocket, syncStep1, updateMessage } from '../support/hocuspocusWire';
+import { authMessage, deniedReasons, rawSocket, syncStep1, updateMessage } from '../support/hocuspocusWire';
 
 let server: RunningServer;
 let admin: ApiClient;
@@ -273,19 +273,23 @@ interface SocketCase {
   /** Sends the garbage on an open socket; says whether the server refused it as expected. */
   send: (ws: WebSocket, received: Uint8Array[]) => Promise<void>;
   outcome: 'closed' | 'denied';
+  /** The Chinese reason the refusal carries: in the permission-denied reply, or in the close frame. */
+  reason: string;
 }
 
 const bodyText = async (): Promise<string> => (await alice.ok<{ text: string }>('GET', `/api/documents/${docId}/content`)).text;
 const everything = (received: Uint8Array[]): string => Buffer.concat(received.map((m) => Buffer.from(m))).toString('utf8');
 
+const UNREADABLE = '无法识别的消息，连接已断开';
 const socketCases: SocketCase[] = [
-  { name: 'random bytes', send: async (ws) => ws.send(new Uint8Array([0xff, 0xfe, 0xfd, 0x00, 0x13, 0x37])), outcome: 'closed' },
-  { name: 'a text frame', send: async (ws) => ws.send('hello, are you Hocuspocus?'), outcome: 'closed' },
-  { name: 'an empty frame', send: async (ws) => ws.send(new Uint8Array()), outcome: 'closed' },
-  { name: 'a forged token', send: async (ws) => { ws.send(authMessage(docId, 'forged-token')); ws.send(syncStep1(docId)); }, outcome: 'denied' },
-  { name: 'an expired token', send: async (ws) => { ws.send(authMessage(docId, stale.expired)); ws.send(syncStep1(docId)); }, outcome: 'denied' },
-  { name: 'a document name that is a path', send: async (ws) => { ws.send(authMessage('../../etc/passwd', alice.token)); }, outcome: 'denied' },
-  { name: 'someone else’s document', send: async (ws) => { ws.send(authMessage(docId, bob.token)); ws.send(syncStep1(docId)); }, outcome: 'denied' },
+  { name: 'random bytes', send: async (ws) => ws.send(new Uint8Array([0xff, 0xfe, 0xfd, 0x00, 0x13, 0x37])), outcome: 'closed', reason: UNREADABLE },
+  { name: 'a text frame', send: async (ws) => ws.send('hello, are you Hocuspocus?'), outcome: 'closed', reason: UNREADABLE },
+  { name: 'an empty frame', send: async (ws) => ws.send(new Uint8Array()), outcome: 'closed', reason: UNREADABLE },
+  { name: 'a forged token', send: async (ws) => { ws.send(authMessage(docId, 'forged-token')); ws.send(syncStep1(docId)); }, outcome: 'denied', reason: '登录已失效，请重新登录' },
+  { name: 'an expired token', send: async (ws) => { ws.send(authMessage(docId, stale.expired)); ws.send(syncStep1(docId)); }, outcome: 'denied', reason: '登录已失效，请重新登录' },
+  { name: 'a document name that is a path', send: async (ws) => { ws.send(authMessage('../../etc/passwd', alice.token)); }, outcome: 'denied', reason: '没有这个协作文档' },
+  { name: 'someone else’s document', send: async (ws) => { ws.send(authMessage(docId, bob.token)); ws.send(syncStep1(docId)); }, outcome: 'denied', reason: '没有权限访问此文稿' },
+  { name: 'an unknown document', send: async (ws) => { ws.send(authMessage('00000000-0000-0000-0000-000000000000', alice.token)); }, outcome: 'denied', reason: '文稿不存在' },
   {
     name: 'a malformed Yjs update after a good login',
     send: async (ws, received) => {
@@ -294,19 +298,22 @@ const socketCases: SocketCase[] = [
       ws.send(updateMessage(docId, new Uint8Array([0xff, 0xff, 0xff, 0x01, 0x02, 0x03])));
     },
     outcome: 'closed',
+    reason: '收到的修改数据已损坏，连接已断开',
   },
 ];
 
 describe('garbage on the collaboration socket', () => {
-  it.each(socketCases)('refuses $name and changes nothing', async ({ send, outcome }) => {
+  it.each(socketCases)('refuses $name in Chinese and changes nothing', async ({ send, outcome, reason }) => {
     const before = await desk();
     const socket = await rawSocket(server.wsUrl);
     await send(socket.ws, socket.received);
     if (outcome === 'closed') {
-      await Promise.race([socket.closed, new Promise((r) => setTimeout(r, 5000))]);
+      const frame = await Promise.race([socket.closeFrame, new Promise((r) => setTimeout(r, 5000))]);
       expect(socket.ws.readyState).not.toBe(WebSocket.OPEN);
+      expect(frame).toMatchObject({ reason });
     } else {
-      await waitFor(() => everything(socket.received).includes('permission-denied'), 5000, 'permission-denied');
+      await waitFor(() => deniedReasons(socket.received).length > 0, 5000, 'permission-denied');
+      expect(deniedReasons(socket.received)).toEqual([reason]);
       await new Promise((r) => setTimeout(r, 200));
       expect(everything(socket.received)).not.toContain('现将有关事项');
       socket.ws.close();
