@@ -168,7 +168,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   const workflow = new WorkflowService({
     transact: transactor(db), documents, transitions, bodies, users, chains, gate, versions, audit: auditLog, proofGate, inbox, suggestions, decisions,
   });
-  const threads = new ThreadStore({ db, documents, bodies, audit, announce: (id, threadId) => gate.announceComments(id, threadId) });
+  const threads = new ThreadStore({ db, documents, bodies, work, audit, announce: (id, threadId) => gate.announceComments(id, threadId) });
 
   // Fastify's own request lines are off; logResponse writes one per request at debug (5xx at warn),
   // so the open tabs of an office do not fill the log at info.

@@ -25,6 +25,9 @@ import {
 import type { SuggestionVerdict } from '../../core/suggestions/suggestionRule';
 import type { SuggestionItem } from '../../shared/suggestions';
 import type { AuditExportNotes, AuditSheetPage } from '../audit/auditSheetRows';
+import * as Y from 'yjs';
+import type { EncodedAnchor } from '../../core/review/anchor';
+import { readAnchors, type AnchorReading } from '../../core/review/anchorQuote';
 
 /** The proofreading lists with the version they were saved as: a worker rebuilds its Proofreader only when it changes. */
 export interface VersionedLists { version: string; lists: ProofingLists }
@@ -151,6 +154,16 @@ export const HEAVY_TASKS = {
   async exportLedger(request: { rows: (string | number)[][]; progress: YearProgress }): Promise<Uint8Array> {
     const { exportLedger } = await import('../ledger/ledgerSpreadsheet');
     return new Uint8Array(await exportLedger(request.rows, request.progress));
+  },
+  /** 批注: whether each anchor still holds in a body given as its Yjs state, and the text it covers (the thread's quote). */
+  readAnchors(request: { state: Uint8Array; anchors: EncodedAnchor[] }): AnchorReading[] {
+    const body = new Y.Doc();
+    try {
+      Y.applyUpdate(body, request.state);
+      return readAnchors(body, request.anchors);
+    } finally {
+      body.destroy();
+    }
   },
   /** The audit log's .xlsx: its rows as pages of JSON text (auditSheetRows.ts) and the export's notes. */
   async exportAudit(request: { pages: AuditSheetPage[]; notes: AuditExportNotes }): Promise<Uint8Array> {
