@@ -20,6 +20,7 @@ import { BodyStore } from './collab/bodyStore';
 import { PersistenceExtension } from './collab/PersistenceExtension';
 import { isBodyName } from './collab/documentNames';
 import { AuthenticationExtension } from './collab/AuthenticationExtension';
+import { withChineseCloseReasons } from './collab/closeReasons';
 import { answerFrameworkError, installErrorHandling } from './http/errorHandler';
 import { answerClientError } from './http/frameworkErrors';
 import { registerAuthRoutes } from './http/authRoutes';
@@ -181,7 +182,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     transact: transactor(db), documents, transitions, bodies, users, chains, gate, versions, audit: auditLog, proofGate, inbox, suggestions, decisions,
     holders: stepHolders, reminder,
   });
-  const threads = new ThreadStore({ db, documents, bodies, audit, announce: (id, threadId) => gate.announceComments(id, threadId) });
+  const threads = new ThreadStore({ db, documents, bodies, work, audit, announce: (id, threadId) => gate.announceComments(id, threadId) });
 
   // Fastify's own request lines are off; logResponse writes one per request at debug (5xx at warn),
   // so the open tabs of an office do not fill the log at info.
@@ -243,7 +244,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   const websockets = crossws({
     serverOptions: { maxPayload: LIMITS.yjsMessage },
     hooks: {
-      open: (peer) => { connections.set(peer.id, collabServer().handleConnection(peer.websocket as never, peer.request)); },
+      open: (peer) => { connections.set(peer.id, collabServer().handleConnection(withChineseCloseReasons(peer.websocket as never), peer.request)); },
       message: (peer, message) => { connections.get(peer.id)?.handleMessage(message.uint8Array()); },
       close: (peer, event) => {
         connections.get(peer.id)?.handleClose({ code: event.code ?? 1000, reason: event.reason ?? '' });

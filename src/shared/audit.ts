@@ -51,7 +51,14 @@ export function isAuditActionKey(key: string): boolean {
   return LABELS.has(key);
 }
 
-const calendarDate = z.string().refine(isCalendarDate, '日期格式应为 YYYY-MM-DD');
+/**
+ * A calendar day that names itself in every refusal (`开始日期的格式应为 YYYY-MM-DD`): the filter's
+ * `from` and `to` are dates here, while FIELD_LABELS names those keys for the diff's versions.
+ */
+function calendarDate(label: string) {
+  const message = `${label}的格式应为 YYYY-MM-DD`;
+  return z.string({ error: message }).refine(isCalendarDate, message);
+}
 
 /** `GET /api/audit` and `GET /api/audit.xlsx`: every filter is optional; dates are Asia/Shanghai calendar days, both ends included. */
 export const auditQuery = z.object({
@@ -62,8 +69,8 @@ export const auditQuery = z.object({
   document: z.string().min(1).max(64).optional(),
   /** Entries about documents (or manual ledger rows) whose title contains this text. */
   title: z.string().trim().min(1).max(100).optional(),
-  from: calendarDate.optional(),
-  to: calendarDate.optional(),
+  from: calendarDate('开始日期').optional(),
+  to: calendarDate('结束日期').optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });

@@ -49,6 +49,17 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   anchor: '批注位置',
   quote: '批注的原文',
   resolved: '解决状态',
+  threadId: '批注编号',
+  entryId: '批注条目编号',
+  // 修订 (suggestions)
+  ids: '修订编号',
+  authorId: '修订人',
+  all: '全部修订',
+  // Audit log (its dates, `from` and `to`, name themselves: 开始日期 and 结束日期, in shared/audit.ts)
+  user: '操作人',
+  document: '文稿',
+  limit: '每页条数',
+  offset: '起始条数',
   // Ledger, outlets and targets
   documentId: '文稿',
   authors: '作者',

@@ -14,7 +14,7 @@ import { ApiClient, createWriters, startDeskServer, type RunningServer } from '.
 import { multipartBody, rawExchange, rawRequest, type RawOutcome } from '../support/rawHttp';
 import { expectChineseError } from '../support/chinese';
 import { waitFor } from '../support/collabClient';
-import { authMessage, rawSocket, syncStep1, updateMessage } from '../support/hocuspocusWire';
+import { authMessage, deniedReasons, rawSocket, syncStep1, updateMessage } from '../support/hocuspocusWire';
 
 let server: RunningServer;
 let admin: ApiClient;
@@ -197,6 +197,18 @@ const cases: Case[] = [
   { name: 'a version named with zero-width characters', send: () => call(alice, 'POST', `/api/documents/${docId}/versions`, { name: '\u200B' }), status: 400, message: '名称不能为空' },
   { name: 'offline edits that are not Yjs', send: () => call(alice, 'POST', `/api/documents/${docId}/rescue`, { state: btoa('definitely not a yjs update') }), status: 400, message: '离线修改的数据已损坏，无法保存' },
 
+  // Review comments (批注): the route's own parameters are named in Chinese too
+  { name: 'a comment thread id of 65 characters', send: () => call(alice, 'PATCH', `/api/documents/${docId}/comments/${'t'.repeat(65)}`, { resolved: true }), status: 400, message: '批注编号不能超过 64 个字' },
+  { name: 'a comment entry id that is not a number', send: () => call(alice, 'PATCH', `/api/documents/${docId}/comments/t1/entries/abc`, { text: '改' }), status: 400, message: '批注条目编号应为有效的数字' },
+  { name: 'a comment entry id of 0', send: () => call(alice, 'DELETE', `/api/documents/${docId}/comments/t1/entries/0`), status: 400, message: '批注条目编号应大于 0' },
+
+  // The audit log's filter says which date is wrong
+  { name: 'an audit start date that is not a date', send: () => call(admin, 'GET', '/api/audit?from=2024-13-01'), status: 400, message: '开始日期的格式应为 YYYY-MM-DD' },
+  { name: 'an audit end date that is not a date', send: () => call(admin, 'GET', '/api/audit?to=yesterday'), status: 400, message: '结束日期的格式应为 YYYY-MM-DD' },
+  { name: 'an audit end date given twice', send: () => call(admin, 'GET', '/api/audit?to=2024-01-01&to=2024-02-01'), status: 400, message: '结束日期的格式应为 YYYY-MM-DD' },
+  { name: 'an audit export with a bad start date', send: () => call(admin, 'GET', '/api/audit.xlsx?from=2024/01/01'), status: 400, message: '开始日期的格式应为 YYYY-MM-DD' },
+  { name: 'an audit page size of 0', send: () => call(admin, 'GET', '/api/audit?limit=0'), status: 400, message: '每页条数不能小于 1' },
+
   // Users
   { name: 'a Chinese username', send: () => call(admin, 'POST', '/api/users', { username: '张三', password: 'long-enough', displayName: '张三', roles: [] }), status: 400, message: '用户名只能包含字母、数字、下划线、点和连字符' },
   { name: 'an unknown role', send: () => call(admin, 'POST', '/api/users', { username: 'eve', password: 'long-enough', displayName: 'E', roles: ['god'] }), status: 400, message: '角色第 1 项的取值无效' },
@@ -261,19 +273,23 @@ interface SocketCase {
   /** Sends the garbage on an open socket; says whether the server refused it as expected. */
   send: (ws: WebSocket, received: Uint8Array[]) => Promise<void>;
   outcome: 'closed' | 'denied';
+  /** The Chinese reason the refusal carries: in the permission-denied reply, or in the close frame. */
+  reason: string;
 }
 
 const bodyText = async (): Promise<string> => (await alice.ok<{ text: string }>('GET', `/api/documents/${docId}/content`)).text;
 const everything = (received: Uint8Array[]): string => Buffer.concat(received.map((m) => Buffer.from(m))).toString('utf8');
 
+const UNREADABLE = '无法识别的消息，连接已断开';
 const socketCases: SocketCase[] = [
-  { name: 'random bytes', send: async (ws) => ws.send(new Uint8Array([0xff, 0xfe, 0xfd, 0x00, 0x13, 0x37])), outcome: 'closed' },
-  { name: 'a text frame', send: async (ws) => ws.send('hello, are you Hocuspocus?'), outcome: 'closed' },
-  { name: 'an empty frame', send: async (ws) => ws.send(new Uint8Array()), outcome: 'closed' },
-  { name: 'a forged token', send: async (ws) => { ws.send(authMessage(docId, 'forged-token')); ws.send(syncStep1(docId)); }, outcome: 'denied' },
-  { name: 'an expired token', send: async (ws) => { ws.send(authMessage(docId, stale.expired)); ws.send(syncStep1(docId)); }, outcome: 'denied' },
-  { name: 'a document name that is a path', send: async (ws) => { ws.send(authMessage('../../etc/passwd', alice.token)); }, outcome: 'denied' },
-  { name: 'someone else’s document', send: async (ws) => { ws.send(authMessage(docId, bob.token)); ws.send(syncStep1(docId)); }, outcome: 'denied' },
+  { name: 'random bytes', send: async (ws) => ws.send(new Uint8Array([0xff, 0xfe, 0xfd, 0x00, 0x13, 0x37])), outcome: 'closed', reason: UNREADABLE },
+  { name: 'a text frame', send: async (ws) => ws.send('hello, are you Hocuspocus?'), outcome: 'closed', reason: UNREADABLE },
+  { name: 'an empty frame', send: async (ws) => ws.send(new Uint8Array()), outcome: 'closed', reason: UNREADABLE },
+  { name: 'a forged token', send: async (ws) => { ws.send(authMessage(docId, 'forged-token')); ws.send(syncStep1(docId)); }, outcome: 'denied', reason: '登录已失效，请重新登录' },
+  { name: 'an expired token', send: async (ws) => { ws.send(authMessage(docId, stale.expired)); ws.send(syncStep1(docId)); }, outcome: 'denied', reason: '登录已失效，请重新登录' },
+  { name: 'a document name that is a path', send: async (ws) => { ws.send(authMessage('../../etc/passwd', alice.token)); }, outcome: 'denied', reason: '没有这个协作文档' },
+  { name: 'someone else’s document', send: async (ws) => { ws.send(authMessage(docId, bob.token)); ws.send(syncStep1(docId)); }, outcome: 'denied', reason: '没有权限访问此文稿' },
+  { name: 'an unknown document', send: async (ws) => { ws.send(authMessage('00000000-0000-0000-0000-000000000000', alice.token)); }, outcome: 'denied', reason: '文稿不存在' },
   {
     name: 'a malformed Yjs update after a good login',
     send: async (ws, received) => {
@@ -282,19 +298,22 @@ const socketCases: SocketCase[] = [
       ws.send(updateMessage(docId, new Uint8Array([0xff, 0xff, 0xff, 0x01, 0x02, 0x03])));
     },
     outcome: 'closed',
+    reason: '收到的修改数据已损坏，连接已断开',
   },
 ];
 
 describe('garbage on the collaboration socket', () => {
-  it.each(socketCases)('refuses $name and changes nothing', async ({ send, outcome }) => {
+  it.each(socketCases)('refuses $name in Chinese and changes nothing', async ({ send, outcome, reason }) => {
     const before = await desk();
     const socket = await rawSocket(server.wsUrl);
     await send(socket.ws, socket.received);
     if (outcome === 'closed') {
-      await Promise.race([socket.closed, new Promise((r) => setTimeout(r, 5000))]);
+      const frame = await Promise.race([socket.closeFrame, new Promise((r) => setTimeout(r, 5000))]);
       expect(socket.ws.readyState).not.toBe(WebSocket.OPEN);
+      expect(frame).toMatchObject({ reason });
     } else {
-      await waitFor(() => everything(socket.received).includes('permission-denied'), 5000, 'permission-denied');
+      await waitFor(() => deniedReasons(socket.received).length > 0, 5000, 'permission-denied');
+      expect(deniedReasons(socket.received)).toEqual([reason]);
       await new Promise((r) => setTimeout(r, 200));
       expect(everything(socket.received)).not.toContain('现将有关事项');
       socket.ws.close();

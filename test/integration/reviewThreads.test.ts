@@ -14,6 +14,8 @@ import { ApiClient, startDeskServer, type RunningServer } from '../support/serve
 import { connectClient, waitFor, type CollabClient } from '../support/collabClient';
 import { openOffice, type TestOffice } from '../support/office';
 import { seedLegacyInstallation, writeLegacyThread } from '../support/legacyReview';
+import { paragraphsDocx } from '../support/officeZips';
+import { expectResponsive, healthWhile } from '../support/health';
 
 interface Entry { id: string; authorId: string | null; authorName: string; text: string; at: string; editedAt: string | null; deleted: boolean; migrated?: boolean }
 interface Thread {
@@ -49,16 +51,24 @@ async function inReview(text = '推行“四个一”工作机制，重点项目
   return id;
 }
 
+/**
+ * An anchor on characters [from, to) of a paragraph, as the editor computes it (anchors.ts): the caret
+ * before the first character, and the caret after the last, kept to the character on its left. One
+ * embed (the text node's properties) comes before the characters.
+ */
+function anchorIn(paragraph: Y.XmlText, from: number, to: number): { start: string; end: string } {
+  const encode = (index: number, assoc: number): string =>
+    Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(paragraph, index, assoc))).toString('base64');
+  return { start: encode(1 + from, 0), end: encode(1 + to, -1) };
+}
+
 /** An anchor on characters [from, to) of the body's first paragraph, as the editor computes it. */
 async function anchorOn(id: string, from: number, to: number): Promise<{ start: string; end: string }> {
   const reader = connectClient(server.wsUrl, id, as('writer').token);
   try {
     await reader.synced();
     const paragraph = reader.doc.get('root', Y.XmlText).toDelta()[0]?.insert as Y.XmlText;
-    // One embed (the text node's properties) comes before its characters.
-    const encode = (index: number, assoc: number): string =>
-      Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(paragraph, index, assoc))).toString('base64');
-    return { start: encode(1 + from, 0), end: encode(1 + to - 1, -1) };
+    return anchorIn(paragraph, from, to);
   } finally {
     reader.destroy();
   }
@@ -196,6 +206,74 @@ describe('review comments: authorship from the session', () => {
     await waitFor(() => messages.length > 0, 10_000, 'the comments-changed message');
     expect(messages[0]).toEqual({ type: 'wengao:comments-changed', documentId: id, threadId: thread.id });
   });
+});
+
+describe('the quoted text of a thread', () => {
+  it('is the body’s text at the anchor, whatever quote the client sends', async () => {
+    const id = await inReview('推行“四个一”工作机制，第二段数据需核实。');
+    const thread = await as('reviewer').ok<Thread>('POST', `/api/documents/${id}/comments`,
+      { anchor: await anchorOn(id, 3, 6), quote: '同意，数据无误', text: '请核实' });
+    expect(thread.quote).toBe('四个一');
+    expect((await threadsOf(id)).map((t) => t.quote)).toEqual(['四个一']);
+    await as('reviewer').ok('POST', `/api/documents/${id}/comments`, { anchor: await anchorOn(id, 15, 20), quote: '任意', text: '数据来源？' });
+    expect((await threadsOf(id)).map((t) => t.quote)).toEqual(['四个一', '数据需核实']);
+  });
+
+  it('refuses an anchor on text the body does not have (another piece’s, or backwards) and stores nothing', async () => {
+    const id = await inReview();
+    const other = await inReview('别的文稿里的文字');
+    const foreign = await as('reviewer').request('POST', `/api/documents/${id}/comments`, { anchor: await anchorOn(other, 0, 2), quote: '推行', text: '请核实' });
+    expect(foreign).toMatchObject({ status: 400, body: { error: { message: '批注的位置无法识别，请重新选择文字' } } });
+    const forward = await anchorOn(id, 3, 6);
+    const backwards = await as('reviewer').request('POST', `/api/documents/${id}/comments`, { anchor: { start: forward.end, end: forward.start }, quote: '四个一', text: '请核实' });
+    expect(backwards.status).toBe(400);
+    expect(await threadsOf(id)).toEqual([]);
+  });
+});
+
+describe('reading the threads of a long piece', () => {
+  const PARAGRAPHS = 20_000;
+
+  async function importLong(): Promise<string> {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(await paragraphsDocx(PARAGRAPHS))]), '两万段.docx');
+    const response = await fetch(`${server.url}/api/import`, { method: 'POST', headers: { authorization: `Bearer ${as('writer').token}` }, body: form });
+    expect(response.status).toBe(201);
+    return ((await response.json()) as { id: string }).id;
+  }
+
+  /** `rounds` of `together` reads at once (every open copy refetches after a change), while /api/health is timed. */
+  async function readMany(id: string, rounds: number, together: number): Promise<void> {
+    const reads = (async () => {
+      for (let round = 0; round < rounds; round++) {
+        const answers = await Promise.all(Array.from({ length: together }, () => threadsOf(id)));
+        for (const threads of answers) expect(threads.map((t) => [t.quote, t.anchored])).toEqual([['全区重点', true], ['项目建设', true]]);
+      }
+    })();
+    const { latencies } = await healthWhile(server, reads);
+    console.log(`comments of a ${PARAGRAPHS}-paragraph piece, ${rounds} × ${together} reads: /api/health ×${latencies.length}, max ${Math.max(...latencies).toFixed(0)} ms`);
+    expectResponsive(latencies);
+  }
+
+  it('does not hold up other requests, with the piece open in an editor and closed', async () => {
+    const id = await importLong();
+    await as('writer').ok('POST', `/api/documents/${id}/transitions`, { action: 'submit', assigneeId: idOf('reviewer') });
+    const copy = connectClient(server.wsUrl, id, as('reviewer').token);
+    await copy.synced();
+    const paragraphs = (copy.doc.get('root', Y.XmlText).toDelta() as Array<{ insert: unknown }>).map((op) => op.insert);
+    const [early, late] = [paragraphs[100], paragraphs[PARAGRAPHS - 100]];
+    if (!(early instanceof Y.XmlText) || !(late instanceof Y.XmlText)) throw new Error('no paragraphs to anchor on');
+    await as('reviewer').ok('POST', `/api/documents/${id}/comments`, { anchor: anchorIn(early, 0, 4), quote: '全区重点', text: '第一条意见' });
+    await as('reviewer').ok('POST', `/api/documents/${id}/comments`, { anchor: anchorIn(late, 4, 8), quote: '项目建设', text: '第二条意见' });
+
+    // Open: three copies read again after each change.
+    await readMany(id, 6, 3);
+    copy.destroy();
+    // Nobody has the piece open: the collaboration server unloads it, and reads come from storage
+    // (one reader now, and no open copy to refetch).
+    await new Promise((r) => setTimeout(r, 3000));
+    await readMany(id, 12, 1);
+  }, 240_000);
 });
 
 describe('review threads of an old installation', () => {

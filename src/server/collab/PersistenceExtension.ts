@@ -79,7 +79,7 @@ export class PersistenceExtension implements Extension {
       // A client that sends what is not Yjs is broken: close its socket (1007: invalid payload data).
       // Nothing of the message is stored or applied; other connections go on.
       this.options.log.warn({ err: error, documentName }, 'closed a connection that sent a malformed update');
-      connection.webSocket.close(1007, 'malformed update');
+      connection.webSocket.close(1007, '收到的修改数据已损坏，连接已断开');
       throw error;
     }
     const userId = contextUser(context)?.id;

@@ -44,6 +44,15 @@ export class BodyStore {
     await this.store.compact(documentName, state, 0);
   }
 
+  /**
+   * The body as the collaboration server holds it while the piece is open (loaded), else null. Read
+   * it only, on the spot: it changes with every edit, and is unloaded when the last copy closes.
+   */
+  liveDocument(documentName: string): Y.Doc | null {
+    const live = this.collab().documents.get(documentName);
+    return live && !live.isLoading ? live : null;
+  }
+
   /** The live state when open, else the stored one, else `empty` (an empty body by default). */
   async currentState(documentName: string, empty?: Uint8Array): Promise<Uint8Array> {
     const live = this.collab().documents.get(documentName);

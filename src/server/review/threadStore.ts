@@ -1,15 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import * as Y from 'yjs';
 import type { User } from '../../shared/api';
 import type { CommentEntryView, CommentThreadView, NewThreadRequest } from '../../shared/review';
 import type { DocumentAccess } from '../../core/access';
-import { anchorHolds, decodeAnchorPosition } from '../../core/review/anchor';
+import { decodeAnchorPosition, type EncodedAnchor } from '../../core/review/anchor';
+import { readAnchors, type AnchorReading } from '../../core/review/anchorQuote';
 import type { Database, ReviewEntriesTable, ReviewThreadsTable } from '../db/schema';
 import type { DocumentStore } from '../documents/documentStore';
 import type { BodyStore } from '../collab/bodyStore';
 import type { Audit } from '../services';
+import type { HeavyWork } from '../work/heavyWork';
+import { sha256Base64 } from '../digest';
 import { DeskError, forbidden, notFound } from '../errors';
+
+/** Anchor readings of closed pieces kept, by stored state and anchors. */
+const READINGS_KEPT = 32;
 
 /** Shown for an entry moved from an old review document whose author id named no user. */
 export const UNKNOWN_AUTHOR = '未知用户';
@@ -21,6 +26,8 @@ export interface ThreadStoreDeps {
   db: Kysely<Database>;
   documents: DocumentStore;
   bodies: BodyStore;
+  /** Reads anchors in a stored body (the piece not open) off the event loop. */
+  work: HeavyWork;
   audit: Audit;
   /** Tells every open copy of the piece that its comments changed. */
   announce: (documentId: string, threadId: string) => void;
@@ -31,8 +38,12 @@ export interface ThreadStoreDeps {
  * time come from the session and the server's clock, never from the request; the access table
  * (src/core/access.ts) says who opens, answers and resolves; an entry's text changes, and an entry
  * is deleted, only by its author. Deletes are soft: the row keeps its text, the views show a mark.
+ * A thread's quote is the body's text at its anchor when it was opened, read here: the client's
+ * `quote` is not believed (what the reviewer saw quoted is what the body said).
  */
 export class ThreadStore {
+  private readonly readings = new Map<string, Promise<AnchorReading[]>>();
+
   constructor(private readonly deps: ThreadStoreDeps) {}
 
   /** The piece's threads, oldest first, with whether each anchor still holds in the current body. */
@@ -45,14 +56,15 @@ export class ThreadStore {
   async start(user: User, documentId: string, input: NewThreadRequest): Promise<CommentThreadView> {
     const access = await this.access(user, documentId);
     if (!access.canStartThreads) throw forbidden('只有当前环节的办理人可以添加批注');
-    if (!decodeAnchorPosition(input.anchor.start) || !decodeAnchorPosition(input.anchor.end)) {
-      throw new DeskError('bad_request', '批注的位置无法识别，请重新选择文字');
-    }
+    const unknownPlace = (): DeskError => new DeskError('bad_request', '批注的位置无法识别，请重新选择文字');
+    if (!decodeAnchorPosition(input.anchor.start) || !decodeAnchorPosition(input.anchor.end)) throw unknownPlace();
+    const [{ quote }] = await this.readAnchors(documentId, [input.anchor]);
+    if (quote === null) throw unknownPlace();
     const id = randomUUID();
     const at = new Date().toISOString();
     const entryId = await this.deps.db.transaction().execute(async (trx) => {
       await trx.insertInto('review_threads').values({
-        id, document_id: documentId, anchor_start: input.anchor.start, anchor_end: input.anchor.end, quote: input.quote,
+        id, document_id: documentId, anchor_start: input.anchor.start, anchor_end: input.anchor.end, quote,
         created_by: user.id, created_at: at, resolved: 0, resolved_by: null, resolved_at: null,
       }).execute();
       const entry = await trx.insertInto('review_entries').values({
@@ -157,7 +169,7 @@ export class ThreadStore {
   }
 
   private async views(documentId: string): Promise<CommentThreadView[]> {
-    const { db, bodies } = this.deps;
+    const { db } = this.deps;
     const threads = await db.selectFrom('review_threads').selectAll().where('document_id', '=', documentId)
       .orderBy('created_at').orderBy('id').execute();
     if (threads.length === 0) return [];
@@ -168,8 +180,9 @@ export class ThreadStore {
       ? await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', [...userIds]).execute()
       : []).map((u) => [u.id, u.display_name]));
     const nameOf = (id: string | null): string => (id && names.get(id)) || UNKNOWN_AUTHOR;
-    const body = new Y.Doc();
-    Y.applyUpdate(body, await bodies.currentState(documentId));
+    const anchors = threads.map((t): EncodedAnchor => ({ start: t.anchor_start, end: t.anchor_end }));
+    const readings = await this.readAnchors(documentId, anchors);
+    const holds = new Map(threads.map((t, i) => [t.id, readings[i]?.holds ?? false]));
     const byThread = new Map<string, EntryRow[]>();
     for (const entry of entries) byThread.set(entry.thread_id, [...(byThread.get(entry.thread_id) ?? []), entry]);
 
@@ -182,15 +195,38 @@ export class ThreadStore {
         createdAt: thread.created_at, resolved: thread.resolved === 1,
         resolvedBy: thread.resolved === 1 && thread.resolved_by ? { id: thread.resolved_by, name: nameOf(thread.resolved_by) } : null,
         resolvedAt: thread.resolved === 1 ? thread.resolved_at : null,
-        anchored: anchorHolds(body, anchor),
+        anchored: holds.get(thread.id) ?? false,
         comments: own.map((e) => ({
           id: String(Number(e.id)), authorId: e.author_id, authorName: nameOf(e.author_id), text: e.deleted_at === null ? e.text : '',
           at: e.created_at, editedAt: e.edited_at, deleted: e.deleted_at !== null, migrated: e.migrated === 1,
         })),
       }];
     });
-    body.destroy();
     return views;
+  }
+
+  /**
+   * Whether each anchor holds in the piece's current body, and the text it covers. An open piece is
+   * read on its live document, which touches only the anchors' own paragraphs (microseconds). A
+   * closed one has to be decoded whole (1.7 s for 20,000 paragraphs): the worker pool does that, and
+   * the readings are kept here by the exact stored state (a worker that decoded a large body is
+   * replaced after its task to give the memory back, so it cannot keep the decoded body itself).
+   */
+  private async readAnchors(documentId: string, anchors: readonly EncodedAnchor[]): Promise<AnchorReading[]> {
+    if (anchors.length === 0) return [];
+    const live = this.deps.bodies.liveDocument(documentId);
+    if (live) return readAnchors(live, anchors);
+    const state = await this.deps.bodies.currentState(documentId);
+    const key = `${sha256Base64(state)} ${anchors.map((a) => `${a.start}:${a.end}`).join(' ')}`;
+    // Kept as the promise: reads at the same moment share one reading.
+    let readings = this.readings.get(key);
+    if (!readings) {
+      readings = this.deps.work.run('readAnchors', { state, anchors: [...anchors] });
+      this.readings.set(key, readings);
+      readings.catch(() => this.readings.delete(key));
+      if (this.readings.size > READINGS_KEPT) this.readings.delete(this.readings.keys().next().value ?? '');
+    }
+    return readings;
   }
 }
 

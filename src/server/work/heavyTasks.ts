@@ -2,7 +2,7 @@
  * The CPU-heavy work of the desk server, run in its worker threads (heavyWorker.ts) and never on the
  * event loop that serves every connection: reading, importing and exporting Word files, reading and
  * seeding bodies with headless Lexical, proofreading whole pieces, diffs, version restores and the
- * ledger's spreadsheets. Each task takes and returns structured-cloneable values. mammoth, docx and
+ * ledger's and the audit log's spreadsheets. Each task takes and returns structured-cloneable values. mammoth, docx and
  * exceljs load on their first task, so that a worker is ready for the frequent ones in less time.
  */
 import type { SerializedEditorState } from 'lexical';
@@ -26,6 +26,10 @@ import {
 } from '../review/suggestionTasks';
 import type { SuggestionVerdict } from '../../core/suggestions/suggestionRule';
 import type { SuggestionItem } from '../../shared/suggestions';
+import type { AuditExportNotes, AuditSheetPage } from '../audit/auditSheetRows';
+import * as Y from 'yjs';
+import type { EncodedAnchor } from '../../core/review/anchor';
+import { readAnchors, type AnchorReading } from '../../core/review/anchorQuote';
 
 /** The proofreading lists with the version they were saved as: a worker rebuilds its Proofreader only when it changes. */
 export interface VersionedLists { version: string; lists: ProofingLists }
@@ -158,6 +162,21 @@ export const HEAVY_TASKS = {
   async exportLedger(request: { rows: (string | number)[][]; progress: YearProgress }): Promise<Uint8Array> {
     const { exportLedger } = await import('../ledger/ledgerSpreadsheet');
     return new Uint8Array(await exportLedger(request.rows, request.progress));
+  },
+  /** 批注: whether each anchor still holds in a body given as its Yjs state, and the text it covers (the thread's quote). */
+  readAnchors(request: { state: Uint8Array; anchors: EncodedAnchor[] }): AnchorReading[] {
+    const body = new Y.Doc();
+    try {
+      Y.applyUpdate(body, request.state);
+      return readAnchors(body, request.anchors);
+    } finally {
+      body.destroy();
+    }
+  },
+  /** The audit log's .xlsx: its rows as pages of JSON text (auditSheetRows.ts) and the export's notes. */
+  async exportAudit(request: { pages: AuditSheetPage[]; notes: AuditExportNotes }): Promise<Uint8Array> {
+    const { exportAudit } = await import('../audit/auditSpreadsheet');
+    return new Uint8Array(await exportAudit(request.pages, request.notes));
   },
 } satisfies Record<string, (input: never) => unknown>;
 
