@@ -60,6 +60,15 @@ import { InProcessEventBus, type EventBus } from './events/eventBus';
 import { EventStreams } from './events/eventStreams';
 import { InboxNotifier } from './events/inboxNotifier';
 import { registerEventRoutes } from './http/eventRoutes';
+import { TemplateStore } from './templates/templateStore';
+import { TemplateLibrary } from './templates/templateLibrary';
+import { DocumentLinks } from './templates/documentLinks';
+import { PieceDeriver } from './templates/pieceDeriver';
+import { registerTemplateRoutes } from './http/templateRoutes';
+import { CommissionStore } from './commissions/commissionStore';
+import { CommissionSweeper } from './commissions/commissionSweeper';
+import { CommissionDesk } from './commissions/commissionDesk';
+import { registerCommissionRoutes } from './http/commissionRoutes';
 import { createHeavyWork, heavyWorkSettingsFromEnv, type HeavyWorkSettings } from './work/heavyWork';
 
 export interface DeskServerOptions {
@@ -184,6 +193,17 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   app.addHook('onResponse', logResponse);
   installErrorHandling(app);
   const ledger = createLedgerServices(db, documents, options.dataDir, work);
+  const templates = new TemplateStore(db);
+  const library = new TemplateLibrary({ templates, documents, bodies, audit });
+  const documentCreator = new DocumentCreator({ documents, bodies, work, audit, starter: library });
+  const commissions = new CommissionStore(db);
+  const sweeper = new CommissionSweeper({ commissions, submissions: ledger.submissions, audit, log });
+  const commissionDesk = new CommissionDesk({
+    commissions, sweeper, documents, users, outlets: ledger.outlets, targets: ledger.targets, creator: documentCreator, audit,
+  });
+  const deriver = new PieceDeriver({
+    documents, bodies, links: new DocumentLinks(db), templates, submissions: ledger.submissions, commissions, audit,
+  });
   const services: Services = {
     users, sessions, loginGuard: new LoginGuard(), documents, bodies, audit,
     remover: new DocumentRemover({ documents, ledger: ledger.submissions, gate, collab: collabServer, audit, inbox }),
@@ -195,7 +215,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     events: { streams, inbox },
     work,
     flows: {
-      documentCreator: new DocumentCreator({ documents, bodies, work, audit }),
+      documentCreator,
       documentUpdater: new DocumentUpdater({ documents, gate, inbox, audit }),
       documentExporter: new DocumentExporter({ documents, bodies, work, audit, approvals: workflow }),
       collaborators: new CollaboratorManager({ documents, inbox, audit }),
@@ -215,6 +235,8 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   registerDocxRoutes(app, services);
   registerSuggestionRoutes(app, services, suggestions);
   registerProofingRoutes(app, services);
+  registerTemplateRoutes(app, services, { library, deriver });
+  registerCommissionRoutes(app, services, commissionDesk);
   const rendererDir = resolve(options.rendererDir ?? 'out/renderer');
   if (existsSync(rendererDir)) {
     await app.register(fastifyStatic, { root: rendererDir, prefix: '/', index: 'index.html' });
@@ -247,6 +269,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   });
 
   await app.listen({ port: options.port, host: options.host });
+  sweeper.start();
   const { port } = app.server.address() as AddressInfo;
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
   log.info({ url, dataDir: options.dataDir, dialect: database.dialect, driver: database.driver, node: process.versions.node, trustProxy: options.trustProxy ?? [], work: workSettings }, 'desk server listening');
@@ -259,6 +282,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     port,
     close: () => (closing ??= (async () => {
       log.info('shutting down: writing open documents');
+      sweeper.stop();
       await persistence.flushAll();
       streams.closeAll();
       collabServer().closeConnections();
