@@ -51,6 +51,9 @@ describe('templates and office defaults', () => {
     const body = await text(alice, piece.id);
     expect(body).toContain('妥否，请批示。');
     expect(body).toContain('【请示事项');
+    // The prompts left in are proofreading errors, so the piece is not submitted with them.
+    const { findings } = await alice.ok<{ findings: Array<{ rule: string; severity: string }> }>('GET', `/api/documents/${piece.id}/proofing`);
+    expect(findings.filter((f) => f.rule === 'field.placeholder' && f.severity === 'error')).toHaveLength(2);
   });
 
   it('refuses defaults a kind does not have, a template of another kind, and writers, in Chinese', async () => {
