@@ -46,6 +46,11 @@ test('a 约稿 is answered by a piece derived from a 调研报告', async ({ pag
   await clerk.api.ok('POST', '/api/commissions', {
     outletId: outlets[0].id, topic: '园区招商经验', requirements: '1500字以内，突出数据', kind: 'info', deadline: '2099-06-30', warnDays: 3, assigneeId: writer.id,
   });
+  // One due in two days (Shanghai): inside its three-day warning window.
+  const soon = new Date(Date.now() + 2 * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  await clerk.api.ok('POST', '/api/commissions', {
+    outletId: outlets[0].id, topic: '防汛工作动态', kind: 'info', deadline: soon, warnDays: 3, assigneeId: writer.id,
+  });
   const report = await writer.api.ok<{ id: string }>('POST', '/api/documents', {
     title: '关于园区招商引资的调研报告', kind: 'research', blocks: [{ type: 'paragraph', text: '园区今年引进项目12个。' }],
   });
@@ -54,6 +59,10 @@ test('a 约稿 is answered by a piece derived from a 调研报告', async ({ pag
   await page.getByRole('link', { name: '待办' }).click();
   const due = page.getByRole('region', { name: '约稿' });
   await expect(due.getByRole('row', { name: /园区招商经验/ })).toContainText('待报');
+  await expect(due.getByRole('row', { name: /防汛工作动态/ })).toContainText('即将到期');
+  await expect(due.getByRole('row', { name: /防汛工作动态/ })).toContainText('还有 2 天');
+  await expect(page.getByRole('navigation').getByLabel('1 件即将到期或已逾期')).toBeVisible();
+  await shot(page, 'writer-desk-inbox');
 
   await page.goto(`${server.url}/#/documents/${report.id}`);
   await expect(connection(page)).toHaveText('在线', { timeout: 15_000 });
@@ -66,12 +75,12 @@ test('a 约稿 is answered by a piece derived from a 调研报告', async ({ pag
   await expect(body(page)).toContainText('园区今年引进项目12个。');
   const derived = page.getByRole('region', { name: '来源与派生' });
   await expect(derived.getByRole('link', { name: '关于园区招商引资的调研报告' })).toBeVisible();
-  await derived.getByLabel('答复的约稿').selectOption({ index: 1 });
+  await derived.getByLabel('答复的约稿').selectOption({ label: `${outlets[0].name}：园区招商经验（截止 2099-06-30）` });
   await derived.getByRole('button', { name: '标记为答复' }).click();
   await expect(derived.getByText(/园区招商经验 · 截止 2099-06-30 · 已报送/)).toBeVisible();
   await shot(page, 'writer-desk-derived');
 
-  await page.getByRole('link', { name: '约稿', exact: true }).click();
+  await page.getByRole('navigation').getByRole('link', { name: /^约稿/ }).click();
   await expect(page.getByRole('row', { name: /园区招商经验/ })).toContainText('已报送');
   await shot(page, 'writer-desk-commissions');
 });

@@ -4,7 +4,7 @@ import type { Inbox, InboxItem } from '../../../shared/review';
 import { KIND_LABELS } from '../../../core/domain/kinds';
 import { routeHref } from '../../app/router';
 import { formatTime } from '../../ui/format';
-import { EmptyState, Loading } from '../../ui/Notice';
+import { Loading } from '../../ui/Notice';
 import { useInbox } from './inboxState';
 import { CommissionsDue } from '../commissions/CommissionsDue';
 import './inbox.css';
@@ -50,7 +50,6 @@ export function InboxPage() {
       {!inbox && <Loading />}
       {inbox && SECTIONS.map((s) => <Section key={s.key} title={s.title} empty={s.empty} items={inbox[s.key]} />)}
       <CommissionsDue />
-      {inbox && SECTIONS.every((s) => inbox[s.key].length === 0) && <EmptyState>暂无待办事项</EmptyState>}
     </main>
   );
 }
