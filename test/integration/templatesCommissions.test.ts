@@ -146,6 +146,10 @@ describe('约稿', () => {
     const badDate = await clerk.request('POST', '/api/commissions', { outletId: outlet.id, topic: 't', kind: 'info', deadline: '6月30日', assigneeId: aliceId });
     expect(badDate.status).toBe(400);
     expect(expectChineseError(badDate.body)).toContain('截止日期');
+    const { commissions: [one] } = await clerk.ok<{ commissions: CommissionSummary[] }>('GET', '/api/commissions?year=2099');
+    const empty = await clerk.request('PATCH', `/api/commissions/${one.id}`, {});
+    expect(empty.status).toBe(400);
+    expectChineseError(empty.body);
   });
 
   it('records the missed event itself once past its deadline, with the scheme penalty; two misses zero the information score', async () => {

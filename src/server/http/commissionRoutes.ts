@@ -4,6 +4,7 @@ import { createCommissionRequest, listCommissionsQuery, updateCommissionRequest 
 import { ledgerYear } from '../../shared/ledger';
 import { shanghaiDate, yearOf } from '../../core/targets/dates';
 import { idParam, parse, requireUser } from './context';
+import { DeskError } from '../errors';
 import type { Services } from '../services';
 import type { CommissionDesk } from '../commissions/commissionDesk';
 
@@ -28,9 +29,12 @@ export function registerCommissionRoutes(app: FastifyInstance, services: Service
     const user = await requireUser(sessions, request);
     const { id } = parse(idParam, request.params);
     const changes = parse(updateCommissionRequest, request.body);
+    if (changes.documentId === undefined && changes.cancelled === undefined) {
+      throw new DeskError('bad_request', '请选择答复约稿的稿件，或说明是否撤销此约稿');
+    }
     let result = changes.documentId !== undefined ? await desk.answer(user, id, changes.documentId) : undefined;
     if (changes.cancelled !== undefined) result = await desk.cancel(user, id, changes.cancelled);
-    return result ?? (await desk.list(user, false)).find((c) => c.id === id) ?? {};
+    return result;
   });
 
   app.post('/api/commissions/:id/piece', async (request, reply) => {
