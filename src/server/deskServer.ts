@@ -118,6 +118,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   const sessions = new SessionStore(db, options.sessionTtlMs ?? 14 * 24 * 3600_000);
   const transitions = new TransitionLog(db);
   const documents = new DocumentStore(db, transitions);
+  const templates = new TemplateStore(db);
   const yjsStore = new YjsStore(db);
   const auditLog = await openAuditLog(db, { dataDir: options.dataDir, dialect: database.dialect, env: options.env, logger: log })
     .catch(async (err: unknown) => { await database.close(); throw err; });
@@ -175,6 +176,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   const suggestions = new SuggestionResolver({ documents, bodies, yjsStore, collab: collabServer, work, gate, audit, decisions });
   const workflow = new WorkflowService({
     transact: transactor(db), documents, transitions, bodies, users, chains, gate, versions, audit: auditLog, proofGate, inbox, suggestions, decisions,
+    isTemplate: (id) => templates.isTemplateDocument(id),
   });
   const threads = new ThreadStore({ db, documents, bodies, audit, announce: (id, threadId) => gate.announceComments(id, threadId) });
 
@@ -193,7 +195,6 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   app.addHook('onResponse', logResponse);
   installErrorHandling(app);
   const ledger = createLedgerServices(db, documents, options.dataDir, work);
-  const templates = new TemplateStore(db);
   const library = new TemplateLibrary({ templates, documents, bodies, audit });
   const documentCreator = new DocumentCreator({ documents, bodies, work, audit, starter: library });
   const commissions = new CommissionStore(db);

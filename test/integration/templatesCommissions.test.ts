@@ -79,6 +79,13 @@ describe('templates and office defaults', () => {
     expect(listed.documents.map((d) => d.id)).not.toContain(documentId);
     const lineage = await admin.ok<Lineage>('GET', `/api/documents/${documentId}/lineage`);
     expect(lineage.template?.id).toBe('info-news');
+    // A template is not a piece: no workflow action, no derive.
+    const status = await admin.ok<{ allowedActions: string[] }>('GET', `/api/documents/${documentId}/workflow`);
+    expect(status.allowedActions).toEqual([]);
+    const submit = await admin.request('POST', `/api/documents/${documentId}/transitions`, { action: 'submit' });
+    expect(submit.status).toBe(409);
+    expect(expectChineseError(submit.body)).toContain('模板');
+    expect((await admin.request('POST', `/api/documents/${documentId}/derive`, { kind: 'media' })).status).toBe(400);
   });
 
   it('the office makes its own template and hides one; a hidden one is refused', async () => {

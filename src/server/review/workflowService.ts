@@ -38,6 +38,8 @@ export interface WorkflowDeps {
   suggestions?: { summary(documentId: string): Promise<PendingSuggestions> };
   /** The suggestions accepted or rejected in review; each transition covers its actor's open ones. */
   decisions?: SuggestionDecisionLog;
+  /** True for a template's document (模板): it takes no workflow action. */
+  isTemplate?: (documentId: string) => Promise<boolean>;
 }
 
 const NO_SUGGESTIONS: PendingSuggestions = { count: 0, authors: [] };
@@ -71,6 +73,7 @@ export class WorkflowService {
   async transition(user: User, id: string, body: TransitionRequestBody): Promise<TransitionResponse> {
     const { row, chain, document } = await this.facts(user, id);
     if (row.deleted_at !== null) throw new DeskError('conflict', '文稿在回收站中，请先恢复');
+    if (await this.deps.isTemplate?.(id)) throw new DeskError('conflict', '模板不走审核流程：保存后即用于新建的文稿');
     const assignee = body.assigneeId ? await this.deps.users.get(body.assigneeId).catch(() => null) : null;
     if (body.assigneeId && !assignee) throw new DeskError('bad_request', '指定的人员不存在');
     const decision = decideTransition({ action: body.action, actor: user, assignee, comment: body.comment, document, chain });
@@ -141,7 +144,8 @@ export class WorkflowService {
     const last = await this.deps.transitions.lastVouch(id, row.revision);
     const assignee = row.assignee_id ? await this.deps.users.get(row.assignee_id).catch(() => null) : null;
     const checkpoint = row.checkpoint_index !== null ? chain.checkpoints[row.checkpoint_index] ?? null : null;
-    const allowedActions = row.deleted_at !== null ? [] : WORKFLOW_ACTIONS.filter((action) => {
+    const template = (await this.deps.isTemplate?.(id)) ?? false;
+    const allowedActions = row.deleted_at !== null || template ? [] : WORKFLOW_ACTIONS.filter((action) => {
       const decision = decideTransition({ action, actor: user, comment: 'x', assignee: null, document, chain });
       // A missing assignee or comment is the user's to supply: the action is still theirs to take.
       return decision.ok || decision.code === 'bad_request';

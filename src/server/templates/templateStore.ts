@@ -46,6 +46,11 @@ export class TemplateStore {
     return row ? this.find(row.id) : undefined;
   }
 
+  /** True when the document is a template's (one indexed read). */
+  async isTemplateDocument(documentId: string): Promise<boolean> {
+    return (await this.db.selectFrom('templates').select('id').where('document_id', '=', documentId).executeTakeFirst()) !== undefined;
+  }
+
   /** Writes the template's row (insert or replace). */
   async save(record: TemplateRecord, userId: string): Promise<void> {
     const values = {
