@@ -24,6 +24,7 @@ test('a new 请示 starts from its template with the office defaults filled, and
   await dialog.getByLabel('标题').fill('关于申请专项资金的请示');
   await dialog.getByLabel('类型').selectOption({ label: '公文' });
   await dialog.getByLabel('文种').selectOption({ label: '请示' });
+  await shot(page, 'writer-desk-new');
   await dialog.getByRole('button', { name: '创建' }).click();
 
   await expect(connection(page)).toHaveText('在线', { timeout: 15_000 });
@@ -83,4 +84,11 @@ test('a 约稿 is answered by a piece derived from a 调研报告', async ({ pag
   await page.getByRole('navigation').getByRole('link', { name: /^约稿/ }).click();
   await expect(page.getByRole('row', { name: /园区招商经验/ })).toContainText('已报送');
   await shot(page, 'writer-desk-commissions');
+
+  await page.getByRole('navigation').getByRole('link', { name: '统计' }).click();
+  const yieldOf = page.getByRole('region', { name: '一稿多用' });
+  await expect(yieldOf.getByRole('row', { name: /关于园区招商引资的调研报告/ })).toContainText('1');
+  await expect(page.getByRole('region', { name: '约稿' })).toContainText('按时报送');
+  await yieldOf.scrollIntoViewIfNeeded();
+  await shot(page, 'writer-desk-dashboard');
 });
