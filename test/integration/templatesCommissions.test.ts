@@ -122,6 +122,8 @@ describe('一稿多用', () => {
     const { research } = await alice.ok<{ research: ResearchYield[] }>('GET', '/api/lineage/research?year=2023');
     const mine = research.find((r) => r.id === report.id);
     expect(mine).toMatchObject({ derived: 2, results: [{ documentId: media.id, status: 'published' }] });
+    const { research: seenByBob } = await bob.ok<{ research: ResearchYield[] }>('GET', '/api/lineage/research?year=2023');
+    expect(seenByBob.find((r) => r.id === report.id)?.title).toBe('（无权查看的调研报告）');
   });
 });
 

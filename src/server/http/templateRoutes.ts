@@ -62,8 +62,8 @@ export function registerTemplateRoutes(app: FastifyInstance, services: Services,
   });
 
   app.get('/api/lineage/research', async (request) => {
-    await requireUser(sessions, request);
+    const user = await requireUser(sessions, request);
     const { year } = parse(z.object({ year: ledgerYear }), request.query);
-    return { research: await deriver.researchYield(year) };
+    return { research: await deriver.researchYield(user, year) };
   });
 }

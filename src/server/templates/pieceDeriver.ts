@@ -70,9 +70,10 @@ export class PieceDeriver {
 
   /**
    * For each 调研报告 with pieces made from it: those pieces (derivatives of derivatives too) and the
-   * ledger rows of them and of the report adopted or published in `year`.
+   * ledger rows of them and of the report adopted or published in `year`; a report the user may not
+   * read shows without its title.
    */
-  async researchYield(year: number): Promise<ResearchYield[]> {
+  async researchYield(user: User, year: number): Promise<ResearchYield[]> {
     const { links, documents, submissions } = this.deps;
     const all = await links.all();
     const entries = await submissions.entriesForYear(year);
@@ -88,7 +89,9 @@ export class PieceDeriver {
           : entry.facts.adoptedOn?.startsWith(String(year)) ? 'adopted' as const : null;
         return status ? [{ documentId, title: entry.title, outlet: entry.outlet.name, status }] : [];
       });
-      out.push({ id: rootId, title: root.title, derived: family.size - 1, results });
+      // The ledger's rows are everyone's to see; a report's own title only for who may read it.
+      const readable = await documents.load(user, rootId).then(() => true, () => false);
+      out.push({ id: rootId, title: readable ? root.title : '（无权查看的调研报告）', derived: family.size - 1, results });
     }
     return out.sort((a, b) => b.results.length - a.results.length);
   }
