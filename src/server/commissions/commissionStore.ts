@@ -10,7 +10,7 @@ import type { CommissionSummary, CreateCommissionRequest } from '../../shared/te
 export interface DueCommission { id: string; topic: string; kind: CommissionSummary['kind']; outletId: string; deadline: string; assigneeName: string; createdBy: string }
 
 /** Filter of `list`: one assignee's, a year's deadlines, or a piece's. */
-export interface CommissionFilter { assigneeId?: string; year?: number; documentId?: string }
+export interface CommissionFilter { id?: string; assigneeId?: string; year?: number; documentId?: string }
 
 /**
  * Owns `commissions` (约稿): recorded by a clerk, answered by a piece, and marked once its `missed`
@@ -38,6 +38,7 @@ export class CommissionStore {
       .selectAll('commissions')
       .select(['outlets.name as outlet_name', 'users.display_name as assignee_name', 'documents.title as document_title'])
       .orderBy('commissions.deadline').orderBy('commissions.created_at');
+    if (filter.id) query = query.where('commissions.id', '=', filter.id);
     if (filter.assigneeId) query = query.where('commissions.assignee_id', '=', filter.assigneeId);
     if (filter.documentId) query = query.where('commissions.document_id', '=', filter.documentId);
     if (filter.year) query = query.where('commissions.deadline', '>=', `${filter.year}-01-01`).where('commissions.deadline', '<=', `${filter.year}-12-31`);
@@ -54,8 +55,8 @@ export class CommissionStore {
   }
 
   async get(id: string, today: CalendarDate): Promise<CommissionSummary | undefined> {
-    const rows = await this.list({}, today);
-    return rows.find((r) => r.id === id);
+    const [found] = await this.list({ id }, today);
+    return found;
   }
 
   /** The 约稿 a piece answers. */
