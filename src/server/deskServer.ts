@@ -67,6 +67,15 @@ import { InboxNotifier } from './events/inboxNotifier';
 import { StepHolderStore } from './review/stepHolderStore';
 import { HolderReminder, remindAfterHoursFromEnv } from './review/holderReminder';
 import { registerEventRoutes } from './http/eventRoutes';
+import { TemplateStore } from './templates/templateStore';
+import { TemplateLibrary } from './templates/templateLibrary';
+import { DocumentLinks } from './templates/documentLinks';
+import { PieceDeriver } from './templates/pieceDeriver';
+import { registerTemplateRoutes } from './http/templateRoutes';
+import { CommissionStore } from './commissions/commissionStore';
+import { CommissionSweeper } from './commissions/commissionSweeper';
+import { CommissionDesk } from './commissions/commissionDesk';
+import { registerCommissionRoutes } from './http/commissionRoutes';
 import { createHeavyWork, heavyWorkSettingsFromEnv, type HeavyWorkSettings } from './work/heavyWork';
 
 export interface DeskServerOptions {
@@ -119,6 +128,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   const transitions = new TransitionLog(db);
   const stepHolders = new StepHolderStore(db);
   const documents = new DocumentStore(db, transitions, stepHolders);
+  const templates = new TemplateStore(db);
   const yjsStore = new YjsStore(db);
   const auditLog = await openAuditLog(db, { dataDir: options.dataDir, dialect: database.dialect, env: options.env, logger: log })
     .catch(async (err: unknown) => { await database.close(); throw err; });
@@ -181,6 +191,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   const workflow = new WorkflowService({
     transact: transactor(db), documents, transitions, bodies, users, chains, gate, versions, audit: auditLog, proofGate, inbox, suggestions, decisions,
     holders: stepHolders, reminder,
+    isTemplate: (id) => templates.isTemplateDocument(id),
   });
   const threads = new ThreadStore({ db, documents, bodies, work, audit, announce: (id, threadId) => gate.announceComments(id, threadId) });
 
@@ -200,6 +211,16 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   installErrorHandling(app);
   const ledger = createLedgerServices(db, documents, options.dataDir, work);
   const documentExporter = new DocumentExporter({ documents, bodies, work, audit, approvals: workflow });
+  const library = new TemplateLibrary({ templates, documents, bodies, audit });
+  const documentCreator = new DocumentCreator({ documents, bodies, work, audit, starter: library });
+  const commissions = new CommissionStore(db);
+  const sweeper = new CommissionSweeper({ commissions, submissions: ledger.submissions, audit, log });
+  const commissionDesk = new CommissionDesk({
+    commissions, sweeper, documents, users, outlets: ledger.outlets, targets: ledger.targets, creator: documentCreator, audit,
+  });
+  const deriver = new PieceDeriver({
+    documents, bodies, links: new DocumentLinks(db), templates, submissions: ledger.submissions, commissions, audit,
+  });
   const services: Services = {
     users, sessions, loginGuard: new LoginGuard(), documents, bodies, audit,
     remover: new DocumentRemover({ documents, ledger: ledger.submissions, gate, collab: collabServer, audit, inbox }),
@@ -211,7 +232,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     events: { streams, inbox },
     work,
     flows: {
-      documentCreator: new DocumentCreator({ documents, bodies, work, audit }),
+      documentCreator,
       documentUpdater: new DocumentUpdater({ documents, gate, inbox, audit }),
       documentExporter,
       dispatchFormExporter: new DispatchFormExporter({ documents, transitions, chains, users, work, audit }),
@@ -234,6 +255,8 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   registerPrintRoutes(app, services);
   registerSuggestionRoutes(app, services, suggestions);
   registerProofingRoutes(app, services);
+  registerTemplateRoutes(app, services, { library, deriver });
+  registerCommissionRoutes(app, services, commissionDesk);
   const rendererDir = resolve(options.rendererDir ?? 'out/renderer');
   if (existsSync(rendererDir)) {
     await app.register(fastifyStatic, { root: rendererDir, prefix: '/', index: 'index.html' });
@@ -266,6 +289,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   });
 
   await app.listen({ port: options.port, host: options.host });
+  sweeper.start();
   const { port } = app.server.address() as AddressInfo;
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
   log.info({ url, dataDir: options.dataDir, dialect: database.dialect, driver: database.driver, node: process.versions.node, trustProxy: options.trustProxy ?? [], work: workSettings }, 'desk server listening');
@@ -278,6 +302,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     port,
     close: () => (closing ??= (async () => {
       log.info('shutting down: writing open documents');
+      sweeper.stop();
       await persistence.flushAll();
       streams.closeAll();
       collabServer().closeConnections();

@@ -129,6 +129,8 @@ export const createDocumentRequest = z.object({
   kind: z.enum(DOCUMENT_KINDS),
   blocks: z.array(seedBlock).max(10_000).optional(),
   properties: documentProperties.optional(),
+  /** A template (模板) to start from: its skeleton and properties, under the office defaults. */
+  template: z.string().min(1).max(64).optional(),
 });
 export const updateDocumentRequest = z.object({
   title: title.optional(),

@@ -54,7 +54,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   // 修订 (suggestions)
   ids: '修订编号',
   authorId: '修订人',
-  all: '全部修订',
+  all: '全部',
   // Audit log (its dates, `from` and `to`, name themselves: 开始日期 and 结束日期, in shared/audit.ts)
   user: '操作人',
   document: '文稿',
@@ -108,6 +108,17 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   start: '起始位置',
   end: '结束位置',
   fingerprint: '忽略记录编号',
+  // Templates, office defaults, 约稿 and 一稿多用
+  template: '模板',
+  genre: '文种',
+  missedLimit: '约稿未报清零次数',
+  outletId: '约稿单位',
+  topic: '约稿主题',
+  requirements: '约稿要求',
+  deadline: '截止日期',
+  warnDays: '提前提醒天数',
+  cancelled: '撤销',
+  mine: '我的约稿',
 };
 
 /** What a path with no field names: the request body (or query) as a whole. */

@@ -148,7 +148,7 @@ export const yearTargetsRequest = z.object({
     target: z.number().min(0).max(1_000_000),
     rule: targetRule,
   })).max(50).refine((list) => new Set(list.map((t) => t.key)).size === list.length, '目标代号不能重复'),
-  points: z.object({ adopted: levelPoints, published: levelPoints, instructed: levelPoints, missed: z.number() }),
+  points: z.object({ adopted: levelPoints, published: levelPoints, instructed: levelPoints, missed: z.number(), missedLimit: z.number().int().min(0).max(20).optional() }),
 });
 
 export const progressQuery = z.object({

@@ -122,7 +122,7 @@ describe('the submit and sign gate', () => {
     // The report names what the run checked against: the rules and each list's content.
     const lists = await as('writer').ok<ProofingLists>('GET', '/api/proofing/lists');
     expect(entries[0].proofReport?.versions).toMatchObject({
-      engine: '2', phrasing: listVersion(lists.phrasing), leaders: listVersion(lists.leaders), typos: listVersion([]),
+      engine: '3', phrasing: listVersion(lists.phrasing), leaders: listVersion(lists.leaders), typos: listVersion([]),
       dictionary: expect.stringMatching(/^[0-9a-f]{14}$/),
     });
     expect((await as('reviewer').ok<{ ignored: IgnoredFinding[] }>('GET', `/api/documents/${id}/proofing/ignored`)).ignored).toHaveLength(1);

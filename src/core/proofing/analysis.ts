@@ -7,6 +7,7 @@ import { isDateLine, numberFindings } from './rules/numbers';
 import { doubledPunctuation, enumerationCommas, halfWidthPunctuation, isChineseProse } from './rules/punctuation';
 import { unbalancedPairs } from './rules/pairs';
 import { repeatFindings } from './rules/repeats';
+import { placeholderFindings } from './rules/placeholders';
 import { numberMarker, shiMarkers, type NumberMarker, type ShiMarker } from './rules/sequences';
 import { attachmentHead, docNumberFindings, isAttachmentContinuation } from './rules/fields';
 import type { PhrasingRule, SensitiveRule } from './rules/dictionaries';
@@ -48,7 +49,7 @@ export function analyzeParagraph(text: string, rules: DictionaryRules): Paragrap
     ...halfWidthPunctuation(text), ...pairs.findings, ...doubledPunctuation(text), ...enumerationCommas(text),
     ...numberFindings(text), ...repeatFindings(text), ...docNumberFindings(text),
     ...rules.phrasing.check(text), ...rules.sensitive.check(text), ...rules.leaders.check(text),
-    ...rules.typos.check(text), ...particleFindings(text), ...positionFindings(text),
+    ...rules.typos.check(text), ...particleFindings(text), ...positionFindings(text), ...placeholderFindings(text),
   ];
   const trimmed = text.trimEnd();
   const body = trimmed.slice(0, -1);

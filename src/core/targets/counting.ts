@@ -11,6 +11,7 @@ import {
   type TargetDefinition, type YearTargets,
 } from './model';
 import { scoreBetween, scoredEvents } from './points';
+import { scoreAfterMisses } from '../commissions/deadline';
 
 /** One thing that counts toward a target: a distinct piece, or a distinct publication (piece × outlet). */
 export interface CountedItem {
@@ -161,6 +162,13 @@ function add<K>(map: Map<K, number>, key: K, value: number): void {
   map.set(key, (map.get(key) ?? 0) + value);
 }
 
+/** How many missed 约稿 the ledger records within [from, to]. */
+function missedBetween(entries: readonly LedgerEntry[], from: CalendarDate, to: CalendarDate): number {
+  let count = 0;
+  for (const entry of entries) for (const on of entry.facts.missed) if (on >= from && on <= to) count += 1;
+  return count;
+}
+
 /** Each entry's points from events in `year` up to `asOf`; zero scores are left out. */
 export function entryScores(entries: readonly LedgerEntry[], points: PointsTable, year: number, asOf: CalendarDate): Map<string, number> {
   const { from, to } = yearBounds(year);
@@ -208,6 +216,12 @@ export function targetProgress(definition: TargetDefinition, entries: readonly L
         for (const author of new Set(entry.authors)) add(byWriter, author, event.points);
         add(byLevel, entry.outlet.level, event.points);
       }
+    }
+    if (scoreAfterMisses(actual, missedBetween(entries, from, until), points.missedLimit) !== actual) {
+      actual = 0;
+      perMonth.fill(0);
+      byWriter.clear();
+      byLevel.clear();
     }
     score = actual;
   } else {

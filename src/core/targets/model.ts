@@ -120,6 +120,11 @@ export interface PointsTable {
   published: LevelPoints;
   instructed: LevelPoints;
   missed: number;
+  /**
+   * The two-miss rule of some schemes: this many missed 约稿 in a year set the year's score targets
+   * (the information ranking) to zero. Absent or 0: no such rule.
+   */
+  missedLimit?: number;
 }
 
 export interface YearTargets { year: number; targets: TargetDefinition[]; points: PointsTable }

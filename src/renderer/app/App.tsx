@@ -16,6 +16,8 @@ import { AuditPage } from '../features/audit/AuditPage';
 import { LedgerPage } from '../features/ledger/LedgerPage';
 import { OutletsPage } from '../features/ledger/OutletsPage';
 import { HelpPage } from '../features/help/HelpPage';
+import { TemplatesPage } from '../features/templates/TemplatesPage';
+import { CommissionsPage } from '../features/commissions/CommissionsPage';
 import { dispatchCommand } from '../platform/commands';
 import { onMenuCommand } from '../platform/desk';
 import { Loading } from '../ui/Notice';
@@ -94,5 +96,7 @@ function Page({ route, roles }: { route: Route; roles: readonly Role[] }) {
     case 'dashboard': return <DashboardPage />;
     case 'outlets': return <OutletsPage />;
     case 'help': return <HelpPage roles={roles} />;
+    case 'templates': return isAdmin ? <TemplatesPage /> : <DocumentListPage trash={false} />;
+    case 'commissions': return <CommissionsPage />;
   }
 }

@@ -4,12 +4,14 @@ import { routeHref } from './router';
 import { useCurrentSession, useSession } from './session';
 import { isDesktop } from '../platform/desk';
 import { useInbox } from '../features/inbox/inboxState';
+import { useCommissionAlerts } from '../features/commissions/useCommissionAlerts';
 
 export function TopBar({ route }: { route: Route }) {
   const { user } = useCurrentSession();
   const { signOut } = useSession();
   const isAdmin = user.roles.includes('admin');
   const { total: waiting } = useInbox();
+  const commissionAlerts = useCommissionAlerts(route.page);
   const inDocuments = route.page === 'documents' || route.page === 'trash' || route.page === 'editor';
 
   return (
@@ -23,6 +25,9 @@ export function TopBar({ route }: { route: Route }) {
         <a href={routeHref({ page: 'inbox' })} aria-current={route.page === 'inbox' ? 'page' : undefined}>
           待办{waiting > 0 && <span className="nav-count" aria-label={`${waiting} 件`}>{waiting}</span>}
         </a>
+        <a href={routeHref({ page: 'commissions' })} aria-current={route.page === 'commissions' ? 'page' : undefined}>
+          约稿{commissionAlerts > 0 && <span className="nav-count" aria-label={`${commissionAlerts} 件即将到期或已逾期`}>{commissionAlerts}</span>}
+        </a>
         <a href={routeHref({ page: 'ledger' })} aria-current={route.page === 'ledger' ? 'page' : undefined}>报送台账</a>
         <a href={routeHref({ page: 'dashboard' })} aria-current={route.page === 'dashboard' ? 'page' : undefined}>统计</a>
         {(isAdmin || user.roles.includes('clerk')) && (
@@ -32,6 +37,9 @@ export function TopBar({ route }: { route: Route }) {
           <a href={routeHref({ page: 'admin' })} aria-current={route.page === 'admin' ? 'page' : undefined}>
             用户管理
           </a>
+        )}
+        {isAdmin && (
+          <a href={routeHref({ page: 'templates' })} aria-current={route.page === 'templates' ? 'page' : undefined}>模板</a>
         )}
         {isAdmin && (
           <a href={routeHref({ page: 'chains' })} aria-current={route.page === 'chains' ? 'page' : undefined}>审核流程</a>

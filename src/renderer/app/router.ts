@@ -14,7 +14,9 @@ export type Route =
   | { page: 'ledger' }
   | { page: 'dashboard' }
   | { page: 'outlets' }
-  | { page: 'help' };
+  | { page: 'help' }
+  | { page: 'templates' }
+  | { page: 'commissions' };
 
 /** Parses a location hash into a route; anything unknown is the document list. */
 export function parseRoute(hash: string): Route {
@@ -32,6 +34,8 @@ export function parseRoute(hash: string): Route {
   if (path === '/dashboard') return { page: 'dashboard' };
   if (path === '/outlets') return { page: 'outlets' };
   if (path === '/help') return { page: 'help' };
+  if (path === '/admin/templates') return { page: 'templates' };
+  if (path === '/commissions') return { page: 'commissions' };
   return { page: 'documents' };
 }
 
@@ -49,6 +53,8 @@ export function routeHref(route: Route): string {
     case 'dashboard': return '#/dashboard';
     case 'outlets': return '#/outlets';
     case 'help': return '#/help';
+    case 'templates': return '#/admin/templates';
+    case 'commissions': return '#/commissions';
     case 'editor': return `#/documents/${encodeURIComponent(route.documentId)}`;
   }
 }

@@ -35,7 +35,7 @@ function issueText(error: z.ZodError): string {
   return issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
 }
 
-function jsonColumn<T>(column: string, schema: z.ZodType<T>): JsonColumn<T> {
+export function jsonColumn<T>(column: string, schema: z.ZodType<T>): JsonColumn<T> {
   return {
     column,
     parse(text, rowKey) {

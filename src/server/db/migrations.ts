@@ -7,6 +7,7 @@ import { migrateReviewThreads } from '../review/threadMigration';
 import { addAuditSigning } from '../audit/auditMigration';
 import { createSuggestionDecisions } from '../review/suggestionDecisionLog';
 import { addCountersign } from '../review/stepHolderStore';
+import { createTemplateTables } from '../templates/templatesMigration';
 
 /**
  * Migrations live in code, in order; each is written once for both dialects. The few types that
@@ -107,6 +108,11 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
     '0008_countersign': {
       async up(db: Kysely<unknown>) {
         await addCountersign(db);
+      },
+    },
+    '0009_templates_commissions': {
+      async up(db: Kysely<unknown>) {
+        await createTemplateTables(db);
       },
     },
   };

@@ -36,6 +36,10 @@ export interface Database {
   review_entries: ReviewEntriesTable;
   suggestion_decisions: SuggestionDecisionsTable;
   step_holders: StepHoldersTable;
+  templates: TemplatesTable;
+  office_defaults: OfficeDefaultsTable;
+  document_links: DocumentLinksTable;
+  commissions: CommissionsTable;
 }
 
 /**
@@ -310,4 +314,45 @@ export interface SuggestionDecisionsTable {
   decided_at: string;
   /** The decider's transition that covers it; null until they next act on the piece. */
   transition_id: number | null;
+}
+
+/** A template (模板) row (migration 0009): the office's own, or a built-in once an admin edited or hid it. */
+export interface TemplatesTable {
+  id: string;
+  kind: DocumentKind;
+  /** The 文种 (通知, 请示, 经验类, …). */
+  genre: string;
+  name: string;
+  builtin: number;
+  /** The template's own document (its body and properties), once made. */
+  document_id: string | null;
+  disabled: number;
+  updated_at: string;
+  updated_by: string | null;
+}
+
+/** The office's defaults of one kind (刊名, 编发单位, …), JSON object of texts. */
+export interface OfficeDefaultsTable { kind: DocumentKind; fields: string; updated_at: string; updated_by: string | null }
+
+/** 一稿多用: a piece derived from another. */
+export interface DocumentLinksTable { source_id: string; derived_id: string; created_at: string; created_by: string }
+
+/** A 约稿 from an outlet; `deadline` is a Shanghai calendar date. */
+export interface CommissionsTable {
+  id: string;
+  outlet_id: string;
+  topic: string;
+  requirements: string;
+  kind: DocumentKind;
+  deadline: string;
+  warn_days: number;
+  assignee_id: string;
+  /** The piece that answers it. */
+  document_id: string | null;
+  answered_at: string | null;
+  /** The ledger row holding its `missed` event, once recorded. */
+  missed_submission_id: string | null;
+  created_by: string;
+  created_at: string;
+  cancelled_at: string | null;
 }

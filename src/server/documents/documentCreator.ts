@@ -5,12 +5,15 @@ import type { Audit } from '../services';
 import type { BodyStore } from '../collab/bodyStore';
 import type { HeavyWork } from '../work/heavyWork';
 import type { DocumentStore } from './documentStore';
+import type { TemplateLibrary } from '../templates/templateLibrary';
 
 export interface DocumentCreatorDeps {
   documents: DocumentStore;
   bodies: BodyStore;
   work: HeavyWork;
   audit: Audit;
+  /** Where a new piece starts (its template and the office defaults); without it, blank. */
+  starter?: Pick<TemplateLibrary, 'start'>;
 }
 
 /** An uploaded Word file, as the route received it. */
@@ -23,12 +26,19 @@ export interface WordUpload { fileName: string; bytes: Buffer; kind?: DocumentKi
 export class DocumentCreator {
   constructor(private readonly deps: DocumentCreatorDeps) {}
 
-  /** A new piece from the form's fields and seed blocks; returns it as its owner sees it. */
+  /**
+   * A new piece from the form's fields: its body the given seed blocks, else its template's; its
+   * properties the office defaults, then the template's, then the given ones. Returns it as its
+   * owner sees it.
+   */
   async create(user: User, body: CreateDocumentRequest): Promise<DocumentDetail> {
-    const { documents, bodies, audit } = this.deps;
-    const id = await documents.create(user, body);
-    await bodies.seed(id, body.blocks ?? []);
-    await audit(user.id, 'document.create', id, { kind: body.kind });
+    const { documents, bodies, audit, starter } = this.deps;
+    const start = starter ? await starter.start(body.kind, body.template) : null;
+    const properties = { ...start?.properties, ...body.properties };
+    const id = await documents.create(user, { title: body.title, kind: body.kind, properties });
+    if (!body.blocks && start?.state) await bodies.seedState(id, start.state);
+    else await bodies.seed(id, body.blocks ?? (start?.blocks ?? []).map((b) => ({ type: 'paragraph' as const, ...b })));
+    await audit(user.id, 'document.create', id, { kind: body.kind, ...(body.template && { template: body.template }) });
     return documents.detail(user, id);
   }
 

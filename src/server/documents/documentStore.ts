@@ -136,6 +136,8 @@ export class DocumentStore {
       query = query.where('documents.id', 'in', (eb) => eb.selectFrom('document_targets').select('document_id').where('target_key', '=', filter.target ?? ''));
     }
     if (filter.q) query = query.where(containsText('documents.title', filter.q));
+    // A template's document is not a piece (it is edited from 模板管理).
+    query = query.where('documents.id', 'not in', (eb) => eb.selectFrom('templates').select('document_id').where('document_id', 'is not', null));
     if (!user.roles.includes('admin')) {
       query = query.where((eb) => eb.or([
         eb('documents.owner_id', '=', user.id),

@@ -47,6 +47,8 @@ export interface WorkflowDeps {
   holders: StepHolderStore;
   /** 催办: whether the user may remind the holders now (for the status). */
   reminder?: Pick<HolderReminder, 'outlook'>;
+  /** True for a template's document (模板): it takes no workflow action. */
+  isTemplate?: (documentId: string) => Promise<boolean>;
 }
 
 const NO_SUGGESTIONS: PendingSuggestions = { count: 0, authors: [] };
@@ -91,6 +93,7 @@ export class WorkflowService {
   private async transitionNow(user: User, id: string, body: TransitionRequestBody): Promise<TransitionResponse> {
     const { row, chain, document } = await this.facts(user, id);
     if (row.deleted_at !== null) throw new DeskError('conflict', '文稿在回收站中，请先恢复');
+    if (await this.deps.isTemplate?.(id)) throw new DeskError('conflict', '模板不走审核流程：保存后即用于新建的文稿');
     const assignee = body.assigneeId ? await this.deps.users.get(body.assigneeId).catch(() => null) : null;
     if (body.assigneeId && !assignee) throw new DeskError('bad_request', '指定的人员不存在');
     const assignees = await Promise.all((body.assigneeIds ?? []).map((uid) => this.deps.users.get(uid).catch(() => null)));
@@ -175,7 +178,8 @@ export class WorkflowService {
     const last = await this.deps.transitions.lastVouch(id, row.revision);
     const assignee = row.assignee_id ? await this.deps.users.get(row.assignee_id).catch(() => null) : null;
     const checkpoint = row.checkpoint_index !== null ? chain.checkpoints[row.checkpoint_index] ?? null : null;
-    const allowedActions = row.deleted_at !== null ? [] : WORKFLOW_ACTIONS.filter((action) => {
+    const template = (await this.deps.isTemplate?.(id)) ?? false;
+    const allowedActions = row.deleted_at !== null || template ? [] : WORKFLOW_ACTIONS.filter((action) => {
       const decision = decideTransition({ action, actor: user, comment: 'x', assignee: null, document, chain });
       // A missing assignee or comment is the user's to supply: the action is still theirs to take.
       return decision.ok || decision.code === 'bad_request';

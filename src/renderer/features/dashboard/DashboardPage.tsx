@@ -4,6 +4,7 @@
  * target's monthly chart and breakdowns by writer and outlet level; click through to what counts.
  */
 import { useState } from 'react';
+import { DeskYield } from './DeskYield';
 import { OUTLET_LEVEL_LABELS, type CountedItem, type TargetProgress, type YearTargetsResponse } from '../../../shared/ledger';
 import { errorMessage } from '../../api/client';
 import { useCurrentSession } from '../../app/session';
@@ -123,6 +124,7 @@ export function DashboardPage() {
               </table>
             )}
           </section>
+          <DeskYield year={year} />
         </>
       )}
 

@@ -66,6 +66,11 @@ export function TargetsDialog({ initial, onClose, onSaved }: { initial: YearTarg
             <td colSpan={4}><input type="number" aria-label="约稿未报得分" value={points.missed}
               onChange={(e) => setPoints((p) => ({ ...p, missed: num(e.target.value) }))} /></td>
           </tr>
+          <tr>
+            <td>约稿未报几次信息得分清零（0 为不清零）</td>
+            <td colSpan={4}><input type="number" min={0} max={20} aria-label="约稿未报清零次数" value={points.missedLimit ?? 0}
+              onChange={(e) => setPoints((p) => ({ ...p, missedLimit: Math.max(0, Math.min(20, Math.trunc(num(e.target.value)))) }))} /></td>
+          </tr>
         </tbody>
       </table>
       <ErrorText message={error} />

@@ -4,8 +4,9 @@ import type { Inbox, InboxItem } from '../../../shared/review';
 import { KIND_LABELS } from '../../../core/domain/kinds';
 import { routeHref } from '../../app/router';
 import { formatTime } from '../../ui/format';
-import { EmptyState, Loading } from '../../ui/Notice';
+import { Loading } from '../../ui/Notice';
 import { useInbox } from './inboxState';
+import { CommissionsDue } from '../commissions/CommissionsDue';
 import './inbox.css';
 
 const SECTIONS: Array<{ key: keyof Inbox; title: string; empty: string }> = [
@@ -51,7 +52,7 @@ export function InboxPage() {
       <div className="page-header"><h1>待办</h1></div>
       {!inbox && <Loading />}
       {inbox && SECTIONS.map((s) => <Section key={s.key} title={s.title} empty={s.empty} items={inbox[s.key]} />)}
-      {inbox && SECTIONS.every((s) => inbox[s.key].length === 0) && <EmptyState>暂无待办事项</EmptyState>}
+      <CommissionsDue />
     </main>
   );
 }

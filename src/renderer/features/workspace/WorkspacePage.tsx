@@ -24,6 +24,7 @@ import { TitleField } from './TitleField';
 import { TargetTags } from '../ledger/TargetTags';
 import { DocxActions } from '../docx/DocxActions';
 import { PropertiesPanel } from '../properties/PropertiesPanel';
+import { LineagePanel } from '../lineage/LineagePanel';
 import { ProofingPanel } from '../proofing/ProofingPanel';
 import { SuggestionsPanel } from '../suggestions/SuggestionsPanel';
 import { SuggestionMargin } from '../suggestions/SuggestionMargin';
@@ -185,6 +186,7 @@ export function WorkspacePage({ documentId }: { documentId: string }) {
         <CollaboratorsPanel document={document} onChanged={setDocument} />
         <DocxActions document={document} pendingSuggestions={headerStatus?.suggestions.count ?? 0} />
         <PropertiesPanel document={document} onSaved={setDocument} />
+        <LineagePanel document={document} />
         <section className="side-section" aria-labelledby="info-title">
           <h2 id="info-title" className="side-title">信息</h2>
           <dl className="facts">
