@@ -61,6 +61,9 @@ import { EventStreams } from './events/eventStreams';
 import { InboxNotifier } from './events/inboxNotifier';
 import { registerEventRoutes } from './http/eventRoutes';
 import { createHeavyWork, heavyWorkSettingsFromEnv, type HeavyWorkSettings } from './work/heavyWork';
+import { SearchStore } from './search/searchStore';
+import { SearchIndexer } from './search/searchIndexer';
+import { registerSearchRoutes } from './http/searchRoutes';
 
 export interface DeskServerOptions {
   port: number;
@@ -109,7 +112,9 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   const sessions = new SessionStore(db, options.sessionTtlMs ?? 14 * 24 * 3600_000);
   const transitions = new TransitionLog(db);
   const documents = new DocumentStore(db, transitions);
-  const yjsStore = new YjsStore(db);
+  // The search index follows every write to a body (created below, once the bodies can be read).
+  let searchIndexer: SearchIndexer | null = null;
+  const yjsStore = new YjsStore(db, (name) => searchIndexer?.changed(name));
   const auditLog = await openAuditLog(db, { dataDir: options.dataDir, dialect: database.dialect, env: options.env, logger: log })
     .catch(async (err: unknown) => { await database.close(); throw err; });
   const audit: Audit = async (actorId, action, target, detail = {}) => { await auditLog.append(actorId, action, target, detail); };
@@ -154,6 +159,8 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     extensions: [new AuthenticationExtension(sessions, documents), persistence],
   });
   const bodies = new BodyStore(yjsStore, collabServer, work);
+  const search = new SearchStore(db, database.dialect, transitions);
+  searchIndexer = new SearchIndexer({ store: search, bodies, work, log });
   const decisions = new SuggestionDecisionLog(db);
   const authority = new SuggestionAuthority({ documents, bodies, work, log, decisions });
   const chains = new ChainStore(db);
@@ -215,6 +222,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   registerDocxRoutes(app, services);
   registerSuggestionRoutes(app, services, suggestions);
   registerProofingRoutes(app, services);
+  registerSearchRoutes(app, services, search);
   const rendererDir = resolve(options.rendererDir ?? 'out/renderer');
   if (existsSync(rendererDir)) {
     await app.register(fastifyStatic, { root: rendererDir, prefix: '/', index: 'index.html' });
@@ -252,6 +260,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   log.info({ url, dataDir: options.dataDir, dialect: database.dialect, driver: database.driver, node: process.versions.node, trustProxy: options.trustProxy ?? [], work: workSettings }, 'desk server listening');
   // Loading a worker takes a moment: let it happen while nobody waits for one yet.
   work.warm();
+  searchIndexer.start();
 
   let closing: Promise<void> | null = null;
   return {
@@ -260,6 +269,8 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     close: () => (closing ??= (async () => {
       log.info('shutting down: writing open documents');
       await persistence.flushAll();
+      await searchIndexer?.flush();
+      await searchIndexer?.close();
       streams.closeAll();
       collabServer().closeConnections();
       // Clients reconnect to the next server and resend what it has not acknowledged.

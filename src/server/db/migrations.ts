@@ -6,6 +6,7 @@ import { createProofingTables } from '../proofing/proofingMigration';
 import { migrateReviewThreads } from '../review/threadMigration';
 import { addAuditSigning } from '../audit/auditMigration';
 import { createSuggestionDecisions } from '../review/suggestionDecisionLog';
+import { createSearchIndex } from '../search/searchMigration';
 
 /**
  * Migrations live in code, in order; each is written once for both dialects. The few types that
@@ -101,6 +102,11 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
     '0007_suggestion_decisions': {
       async up(db: Kysely<unknown>) {
         await createSuggestionDecisions(db, serial, dialect === 'postgres');
+      },
+    },
+    '0010_search': {
+      async up(db: Kysely<unknown>) {
+        await createSearchIndex(db, dialect === 'postgres');
       },
     },
   };

@@ -35,6 +35,7 @@ export interface Database {
   review_threads: ReviewThreadsTable;
   review_entries: ReviewEntriesTable;
   suggestion_decisions: SuggestionDecisionsTable;
+  search_bodies: SearchBodiesTable;
 }
 
 export interface UsersTable {
@@ -291,4 +292,14 @@ export interface SuggestionDecisionsTable {
   decided_at: string;
   /** The decider's transition that covers it; null until they next act on the piece. */
   transition_id: number | null;
+}
+
+/** A piece's body as searchable text (migration 0010; the SearchIndexer writes it). */
+export interface SearchBodiesTable {
+  id: Generated<number>;
+  document_id: string;
+  body: string;
+  /** SHA-256 (base64) of the Yjs state the text was read from: unchanged bodies are not read again. */
+  state_hash: string;
+  indexed_at: string;
 }

@@ -9,6 +9,7 @@ import type { Database, DocumentRow } from '../db/schema';
 import { documentPropertiesColumn } from '../db/jsonColumns';
 import { DeskError, forbidden, notEditable, notFound } from '../errors';
 import { TransitionLog } from '../review/transitionLog';
+import { readableBy } from './readableDocuments';
 
 export interface DocumentFilter { kind?: DocumentKind; ownerId?: string; q?: string; deleted?: boolean; target?: string }
 
@@ -130,17 +131,8 @@ export class DocumentStore {
       query = query.where('documents.id', 'in', (eb) => eb.selectFrom('document_targets').select('document_id').where('target_key', '=', filter.target ?? ''));
     }
     if (filter.q) query = query.where(containsText('documents.title', filter.q));
-    if (!user.roles.includes('admin')) {
-      query = query.where((eb) => eb.or([
-        eb('documents.owner_id', '=', user.id),
-        ...(filter.deleted ? [] : [
-          eb('documents.id', 'in', eb.selectFrom('document_collaborators').select('document_id').where('user_id', '=', user.id)),
-          eb('documents.assignee_id', '=', user.id),
-          eb('documents.id', 'in', this.transitions.documentsAssignedTo(user.id)),
-          ...(user.roles.includes('clerk') ? [eb('documents.state', '=', 'final')] : []),
-        ]),
-      ]));
-    }
+    const readable = readableBy(user, this.transitions, { deleted: filter.deleted });
+    if (readable) query = query.where(readable);
     const rows = await query.execute();
     return rows.map((r) => this.summary(r, r.owner_name));
   }
