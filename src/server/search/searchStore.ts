@@ -9,6 +9,11 @@ import { readableBy } from '../documents/readableDocuments';
 
 /** Trigrams a two-character term may expand to before SQLite scans instead (a very common pair). */
 const MAX_EXPANSION = 400;
+/**
+ * Bodies (counted over a pair's trigrams) past which a two-character term is found by reading bodies
+ * in the list's order instead: a common pair fills a page of results within the first bodies read.
+ */
+const COMMON_PAIR = 1_000;
 
 /** The user's text as a LIKE pattern that takes it literally (% _ \ escaped). */
 function likePattern(text: string): string {
@@ -38,6 +43,8 @@ export class SearchStore {
     private readonly db: Kysely<Database>,
     private readonly dialect: Dialect,
     private readonly transitions: Pick<TransitionLog, 'documentsAssignedTo'>,
+    /** Tests set a lower COMMON_PAIR to reach the scan with few bodies. */
+    private readonly commonPair = COMMON_PAIR,
   ) {}
 
   /** The hash of the state a piece's text was last read from, if it was. */
@@ -80,11 +87,12 @@ export class SearchStore {
     if (terms.length === 0) return { results: [], more: false, note: null };
     let select = this.db.selectFrom('documents')
       .innerJoin('users', 'users.id', 'documents.owner_id')
-      .leftJoin('search_bodies', 'search_bodies.document_id', 'documents.id')
       .selectAll('documents')
-      .select(['users.display_name as owner_name', 'search_bodies.body as body'])
+      .select('users.display_name as owner_name')
       .where('documents.deleted_at', 'is', null);
-    for (const term of terms) select = select.where(await this.termCondition(term));
+    const conditions = await Promise.all(terms.map((term) => this.termCondition(term)));
+    // Index lookups first, scans last: a row a lookup rules out is never scanned.
+    for (const { condition } of [...conditions].sort((a, b) => Number(a.scans) - Number(b.scans))) select = select.where(condition);
     if (query.kind) select = select.where('documents.kind', '=', query.kind);
     if (query.state) select = select.where('documents.state', '=', query.state);
     if (query.writer) {
@@ -105,13 +113,17 @@ export class SearchStore {
     const readable = readableBy(user, this.transitions);
     if (readable) select = select.where(readable);
     const rows = await select.orderBy('documents.updated_at', 'desc').limit(SEARCH_LIMIT + 1).execute();
+    const shown = rows.slice(0, SEARCH_LIMIT);
     const bodyTerms = terms.filter((t) => termLength(t) >= MIN_BODY_TERM);
+    // The bodies of the pieces shown only, for their sentences (a second query: the match itself reads no body).
+    const bodies = new Map(bodyTerms.length === 0 || shown.length === 0 ? [] : (await this.db.selectFrom('search_bodies')
+      .select(['document_id', 'body']).where('document_id', 'in', shown.map((r) => r.id)).execute()).map((b) => [b.document_id, b.body]));
     return {
-      results: rows.slice(0, SEARCH_LIMIT).map((r) => ({
+      results: shown.map((r) => ({
         id: r.id, title: r.title, kind: r.kind, ownerId: r.owner_id, ownerName: r.owner_name,
         state: r.state, createdAt: r.created_at, updatedAt: r.updated_at, deletedAt: r.deleted_at,
         titleMatch: markTerms(r.title, terms),
-        sentence: r.body && bodyTerms.length > 0 ? matchSentence(r.body, bodyTerms) : null,
+        sentence: matchSentence(bodies.get(r.id) ?? '', bodyTerms),
       })),
       more: rows.length > SEARCH_LIMIT,
       note: bodyTerms.length < terms.length ? '单个字只搜索标题；输入两个字以上可同时搜索正文' : null,
@@ -119,25 +131,35 @@ export class SearchStore {
   }
 
   /** The condition for one term: in the title, or (two characters or more) in the body. */
-  private async termCondition(term: string): Promise<Expression<SqlBool>> {
+  private async termCondition(term: string): Promise<{ condition: Expression<SqlBool>; scans: boolean }> {
     const operator = this.dialect === 'postgres' ? sql.raw('ilike') : sql.raw('like');
     const inTitle = sql<SqlBool>`${sql.ref('documents.title')} ${operator} ${likePattern(term)} escape '\\'`;
-    if (termLength(term) < MIN_BODY_TERM) return inTitle;
-    return sql<SqlBool>`(${inTitle} or ${await this.inBody(term)})`;
+    if (termLength(term) < MIN_BODY_TERM) return { condition: inTitle, scans: false };
+    const body = await this.inBody(term);
+    if (body === 'scan') {
+      // A common pair: checked piece by piece in the list's order, so the scan stops once a page is found.
+      const scan = sql<SqlBool>`exists (select 1 from search_bodies where search_bodies.document_id = ${sql.ref('documents.id')} and body ${operator} ${likePattern(term)} escape '\\')`;
+      return { condition: sql<SqlBool>`(${inTitle} or ${scan})`, scans: true };
+    }
+    return { condition: sql<SqlBool>`(${inTitle} or ${sql.ref('documents.id')} in (select document_id from search_bodies where ${body}))`, scans: false };
   }
 
-  private async inBody(term: string): Promise<Expression<SqlBool>> {
-    const scan = (operator: string) => sql<SqlBool>`${sql.ref('search_bodies.body')} ${sql.raw(operator)} ${likePattern(term)} escape '\\'`;
-    if (this.dialect === 'postgres') return scan('ilike');
+  /**
+   * The condition on `search_bodies` for a body holding `term` (two characters or more), or `scan`
+   * when reading the bodies in order is quicker: a two-character term in more than COMMON_PAIR bodies.
+   */
+  private async inBody(term: string): Promise<Expression<SqlBool> | 'scan'> {
+    if (this.dialect === 'postgres') return sql<SqlBool>`body ilike ${likePattern(term)} escape '\\'`;
     if (termLength(term) >= INDEXED_TERM) {
-      return sql<SqlBool>`${sql.ref('search_bodies.id')} in (select rowid from search_fts where search_fts match ${ftsPhrase(term)})`;
+      return sql<SqlBool>`id in (select rowid from search_fts where search_fts match ${ftsPhrase(term)})`;
     }
     // A two-character term: the trigrams that start with it (the tokenizer folds case, so the term is folded too).
     const folded = term.toLowerCase();
-    const { rows } = await sql<{ term: string }>`select term from search_vocab where term >= ${folded} and term < ${`${folded}\u{10FFFF}`} limit ${MAX_EXPANSION + 1}`.execute(this.db);
-    if (rows.length > MAX_EXPANSION) return scan('like');
+    const { rows } = await sql<{ term: string; doc: number }>`select term, doc from search_vocab
+      where term >= ${folded} and term < ${`${folded}\u{10FFFF}`} limit ${MAX_EXPANSION + 1}`.execute(this.db);
+    if (rows.length > MAX_EXPANSION || rows.reduce((sum, r) => sum + Number(r.doc), 0) > this.commonPair) return 'scan';
     if (rows.length === 0) return sql<SqlBool>`0 = 1`;
     const match = rows.map((r) => ftsPhrase(r.term)).join(' OR ');
-    return sql<SqlBool>`${sql.ref('search_bodies.id')} in (select rowid from search_fts where search_fts match ${match})`;
+    return sql<SqlBool>`id in (select rowid from search_fts where search_fts match ${match})`;
   }
 }
