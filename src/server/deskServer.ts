@@ -77,6 +77,9 @@ import { CommissionSweeper } from './commissions/commissionSweeper';
 import { CommissionDesk } from './commissions/commissionDesk';
 import { registerCommissionRoutes } from './http/commissionRoutes';
 import { createHeavyWork, heavyWorkSettingsFromEnv, type HeavyWorkSettings } from './work/heavyWork';
+import { SearchStore } from './search/searchStore';
+import { SearchIndexer } from './search/searchIndexer';
+import { registerSearchRoutes } from './http/searchRoutes';
 
 export interface DeskServerOptions {
   port: number;
@@ -129,7 +132,9 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   const stepHolders = new StepHolderStore(db);
   const documents = new DocumentStore(db, transitions, stepHolders);
   const templates = new TemplateStore(db);
-  const yjsStore = new YjsStore(db);
+  // The search index follows every write to a body (created below, once the bodies can be read).
+  let searchIndexer: SearchIndexer | null = null;
+  const yjsStore = new YjsStore(db, (name) => searchIndexer?.changed(name));
   const auditLog = await openAuditLog(db, { dataDir: options.dataDir, dialect: database.dialect, env: options.env, logger: log })
     .catch(async (err: unknown) => { await database.close(); throw err; });
   const audit: Audit = async (actorId, action, target, detail = {}) => { await auditLog.append(actorId, action, target, detail); };
@@ -174,6 +179,8 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     extensions: [new AuthenticationExtension(sessions, documents), persistence],
   });
   const bodies = new BodyStore(yjsStore, collabServer, work);
+  const search = new SearchStore(db, database.dialect, { transitions, holders: stepHolders });
+  searchIndexer = new SearchIndexer({ store: search, bodies, work, log });
   const decisions = new SuggestionDecisionLog(db);
   const authority = new SuggestionAuthority({ documents, bodies, work, log, decisions });
   const chains = new ChainStore(db);
@@ -257,6 +264,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   registerProofingRoutes(app, services);
   registerTemplateRoutes(app, services, { library, deriver });
   registerCommissionRoutes(app, services, commissionDesk);
+  registerSearchRoutes(app, services, search);
   const rendererDir = resolve(options.rendererDir ?? 'out/renderer');
   if (existsSync(rendererDir)) {
     await app.register(fastifyStatic, { root: rendererDir, prefix: '/', index: 'index.html' });
@@ -295,6 +303,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   log.info({ url, dataDir: options.dataDir, dialect: database.dialect, driver: database.driver, node: process.versions.node, trustProxy: options.trustProxy ?? [], work: workSettings }, 'desk server listening');
   // Loading a worker takes a moment: let it happen while nobody waits for one yet.
   work.warm();
+  searchIndexer.start();
 
   let closing: Promise<void> | null = null;
   return {
@@ -304,6 +313,8 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
       log.info('shutting down: writing open documents');
       sweeper.stop();
       await persistence.flushAll();
+      await searchIndexer?.flush();
+      await searchIndexer?.close();
       streams.closeAll();
       collabServer().closeConnections();
       // Clients reconnect to the next server and resend what it has not acknowledged.

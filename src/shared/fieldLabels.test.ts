@@ -7,6 +7,8 @@ import * as proofing from './proofing';
 import * as removal from './removal';
 import * as audit from './audit';
 import * as suggestions from './suggestions';
+import * as search from './search';
+import * as templates from './templates';
 import { FIELD_LABELS, fieldLabel } from './fieldLabels';
 
 /** Every object key reachable in a schema (record keys are the user's own names, not fields). */
@@ -25,7 +27,7 @@ function keysOf(schema: z.ZodType, into = new Set<string>()): Set<string> {
 
 describe('FIELD_LABELS', () => {
   it('names every field of every request schema in src/shared', () => {
-    const schemas = [api, ledger, review, proofing, removal, audit, suggestions].flatMap((module) => Object.values(module))
+    const schemas = [api, ledger, review, proofing, removal, audit, suggestions, search, templates].flatMap((module) => Object.values(module))
       .flatMap((value) => (value instanceof z.ZodType ? [value] : typeof value === 'object' && value !== null ? Object.values(value).filter((v) => v instanceof z.ZodType) : []));
     expect(schemas.length).toBeGreaterThan(20);
     const unnamed = [...new Set(schemas.flatMap((s) => [...keysOf(s)]))].filter((key) => !FIELD_LABELS[key]);

@@ -24,6 +24,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   text: '文字',
   properties: '属性',
   owner: '撰稿人',
+  writer: '撰稿人',
   q: '关键词',
   deleted: '回收站',
   reason: '原因',

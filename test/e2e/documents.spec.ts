@@ -36,10 +36,10 @@ test('新建文稿, filter, 重命名, 删除 to the 回收站 and 恢复', asyn
   // Newest change first.
   await expect(rows.nth(1)).toContainText('刘洋起草的政务信息');
 
-  await page.getByRole('searchbox', { name: '搜索标题' }).fill('调研');
+  await page.getByRole('searchbox', { name: '搜索标题和正文' }).fill('调研');
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(1)).toContainText('关于社区治理的调研报告');
-  await page.getByRole('searchbox', { name: '搜索标题' }).fill('');
+  await page.getByRole('searchbox', { name: '搜索标题和正文' }).fill('');
   await page.getByLabel('创建人').selectOption({ label: '刘洋' });
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(1)).toContainText('刘洋');

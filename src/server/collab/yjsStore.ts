@@ -13,13 +13,15 @@ export interface StoredState {
  * acknowledges an update) plus a snapshot that compaction folds the log into.
  */
 export class YjsStore {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** `onWritten` hears the name of every document whose state was written (an update appended, a snapshot stored). */
+  constructor(private readonly db: Kysely<Database>, private readonly onWritten?: (name: string) => void) {}
 
   async append(name: string, update: Uint8Array): Promise<number> {
     const row = await this.db.insertInto('doc_updates')
       .values({ name, data: update, created_at: new Date().toISOString() })
       .returning('id')
       .executeTakeFirstOrThrow();
+    this.onWritten?.(name);
     return Number(row.id);
   }
 
@@ -45,5 +47,6 @@ export class YjsStore {
         .execute();
       if (throughId > 0) await trx.deleteFrom('doc_updates').where('name', '=', name).where('id', '<=', throughId).execute();
     });
+    this.onWritten?.(name);
   }
 }

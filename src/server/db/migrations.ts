@@ -8,6 +8,7 @@ import { addAuditSigning } from '../audit/auditMigration';
 import { createSuggestionDecisions } from '../review/suggestionDecisionLog';
 import { addCountersign } from '../review/stepHolderStore';
 import { createTemplateTables } from '../templates/templatesMigration';
+import { createSearchIndex } from '../search/searchMigration';
 
 /**
  * Migrations live in code, in order; each is written once for both dialects. The few types that
@@ -113,6 +114,11 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
     '0009_templates_commissions': {
       async up(db: Kysely<unknown>) {
         await createTemplateTables(db);
+      },
+    },
+    '0010_search': {
+      async up(db: Kysely<unknown>) {
+        await createSearchIndex(db, dialect === 'postgres');
       },
     },
   };

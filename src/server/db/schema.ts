@@ -40,6 +40,7 @@ export interface Database {
   office_defaults: OfficeDefaultsTable;
   document_links: DocumentLinksTable;
   commissions: CommissionsTable;
+  search_bodies: SearchBodiesTable;
 }
 
 /**
@@ -355,4 +356,14 @@ export interface CommissionsTable {
   created_by: string;
   created_at: string;
   cancelled_at: string | null;
+}
+
+/** A piece's body as searchable text (migration 0010; the SearchIndexer writes it). */
+export interface SearchBodiesTable {
+  id: Generated<number>;
+  document_id: string;
+  body: string;
+  /** SHA-256 (base64) of the Yjs state the text was read from: unchanged bodies are not read again. */
+  state_hash: string;
+  indexed_at: string;
 }

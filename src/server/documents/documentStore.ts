@@ -10,6 +10,7 @@ import { documentPropertiesColumn } from '../db/jsonColumns';
 import { DeskError, forbidden, notEditable, notFound } from '../errors';
 import { TransitionLog } from '../review/transitionLog';
 import type { StepHolderStore } from '../review/stepHolderStore';
+import { readablePieces } from './readableDocuments';
 
 export interface DocumentFilter { kind?: DocumentKind; ownerId?: string; q?: string; deleted?: boolean; target?: string }
 
@@ -136,20 +137,7 @@ export class DocumentStore {
       query = query.where('documents.id', 'in', (eb) => eb.selectFrom('document_targets').select('document_id').where('target_key', '=', filter.target ?? ''));
     }
     if (filter.q) query = query.where(containsText('documents.title', filter.q));
-    // A template's document is not a piece (it is edited from 模板管理).
-    query = query.where('documents.id', 'not in', (eb) => eb.selectFrom('templates').select('document_id').where('document_id', 'is not', null));
-    if (!user.roles.includes('admin')) {
-      query = query.where((eb) => eb.or([
-        eb('documents.owner_id', '=', user.id),
-        ...(filter.deleted ? [] : [
-          eb('documents.id', 'in', eb.selectFrom('document_collaborators').select('document_id').where('user_id', '=', user.id)),
-          eb('documents.assignee_id', '=', user.id),
-          eb('documents.id', 'in', this.transitions.documentsAssignedTo(user.id)),
-          ...(this.holders ? [eb('documents.id', 'in', this.holders.documentsHeldBy(user.id))] : []),
-          ...(user.roles.includes('clerk') ? [eb('documents.state', '=', 'final')] : []),
-        ]),
-      ]));
-    }
+    query = query.where(readablePieces(user, { transitions: this.transitions, holders: this.holders }, { deleted: filter.deleted }));
     const rows = await query.execute();
     return rows.map((r) => this.summary(r, r.owner_name));
   }

@@ -30,6 +30,7 @@ import type { AuditExportNotes, AuditSheetPage } from '../audit/auditSheetRows';
 import * as Y from 'yjs';
 import type { EncodedAnchor } from '../../core/review/anchor';
 import { readAnchors, type AnchorReading } from '../../core/review/anchorQuote';
+import { searchableText } from '../search/searchText';
 
 /** The proofreading lists with the version they were saved as: a worker rebuilds its Proofreader only when it changes. */
 export interface VersionedLists { version: string; lists: ProofingLists }
@@ -134,6 +135,10 @@ export const HEAVY_TASKS = {
     const suggestions = request.view ?? 'original';
     const lines = (state: Uint8Array) => bodyLines(bodyBlocksFromLexical(readCached(state).json, { suggestions }));
     return diffParagraphs(lines(request.before), lines(request.after));
+  },
+  /** The searchable text of a body given as its Yjs state (search/searchText.ts). */
+  searchText(state: Uint8Array): string {
+    return searchableText(readCached(state).json);
   },
   restoreUpdate(request: { live: Uint8Array; version: Uint8Array }): Uint8Array {
     return restoreUpdate(request.live, request.version);

@@ -1,6 +1,8 @@
 /**
- * 文稿: the documents the user may see, newest change first, with filters by kind, owner and title
- * text. The same page in trash mode is the 回收站, where deleted documents can be restored.
+ * 文稿: the documents the user may see, newest change first, with filters by kind, owner and target.
+ * Words typed in the search box search titles and bodies (GET /api/search), each hit with its
+ * matching sentence. The same page in trash mode is the 回收站 (titles only), where deleted documents
+ * can be restored.
  */
 import { useEffect, useState } from 'react';
 import type { DocumentSummary } from '../../../shared/api';
@@ -18,7 +20,17 @@ import { TargetFilter } from '../ledger/TargetFilter';
 import { useCommand } from '../../platform/commands';
 import { useLoad } from '../../ui/useLoad';
 import { ImportWordButton } from '../docx/ImportWord';
-import { STATE_NAMES } from '../../../core/domain/workflow';
+import { STATE_NAMES, WORKFLOW_STATES, type WorkflowState } from '../../../core/domain/workflow';
+import type { SearchResult } from '../../../shared/search';
+import { searchApi } from '../../api/search';
+import { SearchHit, SearchSummary } from '../search/SearchHit';
+
+/** A row of the list: a search hit carries its marked title and sentence. */
+type ListedDocument = DocumentSummary & Partial<Pick<SearchResult, 'titleMatch' | 'sentence'>>;
+interface Listed { documents: ListedDocument[]; search: { more: boolean; note: string | null } | null }
+
+/** The years a piece may be searched by: this one and the nine before. */
+const YEARS = Array.from({ length: 10 }, (_, i) => new Date().getFullYear() - i);
 
 export function DocumentListPage({ trash }: { trash: boolean }) {
   const { users, error: usersError } = useUsers();
@@ -26,6 +38,8 @@ export function DocumentListPage({ trash }: { trash: boolean }) {
   const [owner, setOwner] = useState('');
   const [target, setTarget] = useState('');
   const [query, setQuery] = useState('');
+  const [state, setState] = useState<WorkflowState | ''>('');
+  const [year, setYear] = useState('');
   const [debouncedQuery, setDebouncedQuery] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -39,10 +53,21 @@ export function DocumentListPage({ trash }: { trash: boolean }) {
     return () => clearTimeout(timer);
   }, [query]);
 
-  const listed = useLoad(async (signal) => (await deskApi.listDocuments(
-    { kind: kind || undefined, owner: owner || undefined, q: debouncedQuery, deleted: trash, target: target || undefined }, signal)).documents,
-  [kind, owner, debouncedQuery, trash, target]);
-  const documents = listed.data;
+  const searching = !trash && debouncedQuery.trim() !== '';
+  const listed = useLoad(async (signal): Promise<Listed> => {
+    if (searching) {
+      const found = await searchApi.search({
+        q: debouncedQuery, kind: kind || undefined, writer: owner || undefined, target: target || undefined,
+        state: state || undefined, year: year ? Number(year) : undefined,
+      }, signal);
+      return { documents: found.results, search: { more: found.more, note: found.note } };
+    }
+    const list = await deskApi.listDocuments(
+      { kind: kind || undefined, owner: owner || undefined, q: debouncedQuery, deleted: trash, target: target || undefined }, signal);
+    return { documents: list.documents, search: null };
+  }, [kind, owner, debouncedQuery, trash, target, searching, state, year]);
+  const documents = listed.data?.documents ?? null;
+  const search = listed.data?.search ?? null;
   const refresh = (): void => { setError(null); listed.reload(); };
 
   const remove = async (document: DocumentSummary) => {
@@ -88,8 +113,8 @@ export function DocumentListPage({ trash }: { trash: boolean }) {
         <input
           type="search"
           className="search"
-          aria-label="搜索标题"
-          placeholder="搜索标题"
+          aria-label={trash ? '搜索标题' : '搜索标题和正文'}
+          placeholder={trash ? '搜索标题' : '搜索标题和正文'}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
@@ -102,15 +127,30 @@ export function DocumentListPage({ trash }: { trash: boolean }) {
           {users.map((u) => <option key={u.id} value={u.id}>{u.displayName}</option>)}
         </select>
         {!trash && <TargetFilter value={target} onChange={setTarget} />}
+        {searching && (
+          <>
+            <select aria-label="状态" value={state} onChange={(e) => setState(e.target.value as WorkflowState | '')}>
+              <option value="">全部状态</option>
+              {WORKFLOW_STATES.map((s) => <option key={s} value={s}>{STATE_NAMES[s]}</option>)}
+            </select>
+            <select aria-label="年份" value={year} onChange={(e) => setYear(e.target.value)}>
+              <option value="">全部年份</option>
+              {YEARS.map((y) => <option key={y} value={String(y)}>{y}年</option>)}
+            </select>
+          </>
+        )}
       </div>
 
       <ErrorText message={error ?? listed.error ?? usersError} />
       <p className="notice" role="status">{notice}</p>
+      {searching && search && documents && documents.length > 0 && <SearchSummary count={documents.length} more={search.more} note={search.note} />}
 
       {documents === null ? (
         listed.error ? null : <Loading />
       ) : documents.length === 0 ? (
-        <EmptyState>{trash ? '回收站是空的' : filtered ? '没有符合条件的文稿' : '暂无文稿'}</EmptyState>
+        <EmptyState>
+          {trash ? '回收站是空的' : searching ? `标题和正文中都没有找到“${debouncedQuery.trim()}”${search?.note ? `（${search.note}）` : ''}` : filtered ? '没有符合条件的文稿' : '暂无文稿'}
+        </EmptyState>
       ) : (
         <table className="doc-table">
           <thead>
@@ -127,7 +167,9 @@ export function DocumentListPage({ trash }: { trash: boolean }) {
             {documents.map((document) => (
               <tr key={document.id}>
                 <td className="doc-title">
-                  {trash ? document.title : (
+                  {trash ? document.title : document.titleMatch ? (
+                    <SearchHit title={document.titleMatch} sentence={document.sentence ?? null} link={routeHref({ page: 'editor', documentId: document.id })} />
+                  ) : (
                     <a href={routeHref({ page: 'editor', documentId: document.id })}>{document.title}</a>
                   )}
                 </td>
