@@ -8,7 +8,7 @@ import crossws from 'crossws/adapters/node';
 import type { Logger } from 'pino';
 import { LIMITS } from '../shared/api';
 import { encodeSeedBody } from '../core/editor/headless';
-import { openDatabase } from './db/database';
+import { openDatabase, SQLITE_FILE } from './db/database';
 import { UserDirectory } from './users/userDirectory';
 import { SessionStore } from './auth/sessionStore';
 import { LoginGuard } from './auth/loginGuard';
@@ -18,6 +18,7 @@ import { DocumentRemover } from './documents/documentRemover';
 import { YjsStore } from './collab/yjsStore';
 import { BodyStore } from './collab/bodyStore';
 import { PersistenceExtension } from './collab/PersistenceExtension';
+import { SqliteLogWriter } from './collab/logWriter';
 import { isBodyName } from './collab/documentNames';
 import { AuthenticationExtension } from './collab/AuthenticationExtension';
 import { answerFrameworkError, installErrorHandling } from './http/errorHandler';
@@ -129,8 +130,11 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   };
   const gate = new CollabGate(collabServer, documents, transitions);
   const lastTouched = new Map<string, number>();
+  // SQLite: the update log is written by a thread of its own (its fsync off the event loop); pg is asynchronous already.
+  const logWriter = database.driver === 'pg' ? null : new SqliteLogWriter(resolve(options.dataDir, SQLITE_FILE), database.driver);
   const persistence = new PersistenceExtension({
     store: yjsStore,
+    logWriter: logWriter ?? undefined,
     log,
     seed: () => encodeSeedBody([]),
     isLocked: (name) => gate.isLocked(name),
@@ -252,6 +256,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   log.info({ url, dataDir: options.dataDir, dialect: database.dialect, driver: database.driver, node: process.versions.node, trustProxy: options.trustProxy ?? [], work: workSettings }, 'desk server listening');
   // Loading a worker takes a moment: let it happen while nobody waits for one yet.
   work.warm();
+  logWriter?.warm();
 
   let closing: Promise<void> | null = null;
   return {
@@ -260,6 +265,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     close: () => (closing ??= (async () => {
       log.info('shutting down: writing open documents');
       await persistence.flushAll();
+      await logWriter?.close();
       streams.closeAll();
       collabServer().closeConnections();
       // Clients reconnect to the next server and resend what it has not acknowledged.

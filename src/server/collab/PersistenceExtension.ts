@@ -5,7 +5,8 @@ import type {
 } from '@hocuspocus/server';
 import type { Logger } from 'pino';
 import type { YjsStore } from './yjsStore';
-import { assertWellFormedUpdate, isEmptyUpdate, readIncomingUpdate } from './syncMessage';
+import { inspectIncomingUpdate, readIncomingUpdate } from './syncMessage';
+import { GroupCommitLog } from './groupCommit';
 import { EDITS_REFUSED, encodeCollabMessage } from '../../shared/collabMessages';
 import { contextUser, isBodyName } from './documentNames';
 
@@ -18,6 +19,8 @@ interface Tracking {
 
 export interface PersistenceOptions {
   store: YjsStore;
+  /** Who writes the update log's batches and compactions (default: `store`, on the server's own connection). */
+  logWriter?: Pick<YjsStore, 'appendMany' | 'compact'>;
   log: Logger;
   /** Called (throttled by the caller) when a document's body changed. */
   onBodyChanged?: (documentName: string) => void;
@@ -37,7 +40,8 @@ export interface PersistenceOptions {
 /**
  * Durable Yjs persistence. Every incoming update is appended to the update log *before* Hocuspocus
  * applies and acknowledges it (beforeHandleMessage is awaited, per connection, in order), so an
- * acknowledged edit survives a SIGKILL. The debounced onStoreDocument folds the log into a snapshot.
+ * acknowledged edit survives a SIGKILL. The updates of one event-loop turn share one transaction
+ * (groupCommit.ts). The debounced onStoreDocument folds the log into a snapshot.
  */
 export class PersistenceExtension implements Extension {
   readonly extensionName = 'persistence';
@@ -45,8 +49,12 @@ export class PersistenceExtension implements Extension {
   private readonly pending = new WeakMap<Uint8Array, { name: string; id: number }>();
   private readonly loaded = new Map<string, Y.Doc>();
   private readonly refusedTold = new WeakSet<object>();
+  /** The update log, written by group commit: one transaction per turn of the event loop. */
+  readonly updateLog: GroupCommitLog;
 
-  constructor(private readonly options: PersistenceOptions) {}
+  constructor(private readonly options: PersistenceOptions) {
+    this.updateLog = new GroupCommitLog(options.logWriter ?? options.store);
+  }
 
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
     const { updates, lastUpdateId } = await this.options.store.load(documentName);
@@ -68,13 +76,13 @@ export class PersistenceExtension implements Extension {
     let update: Uint8Array | null;
     try {
       update = readIncomingUpdate(raw);
-      if (!update || isEmptyUpdate(update)) return;
+      // The validation: a malformed update throws here, before anything is stored.
+      if (!update || inspectIncomingUpdate(update)) return;
       if (this.options.isLocked?.(documentName)) connection.readOnly = true;
       if (connection.readOnly) {
         this.tellRefused(connection, document, update);
         return;
       }
-      assertWellFormedUpdate(update);
     } catch (error) {
       // A client that sends what is not Yjs is broken: close its socket (1007: invalid payload data).
       // Nothing of the message is stored or applied; other connections go on.
@@ -90,7 +98,7 @@ export class PersistenceExtension implements Extension {
       this.tellRefused(connection, document, update);
       return;
     }
-    const id = await this.options.store.append(documentName, update);
+    const id = await this.updateLog.append(documentName, update);
     if (this.options.isLocked?.(documentName)) {
       // A transition locked the body while this update was being written: refuse it after all.
       await this.options.store.remove(id);
@@ -145,6 +153,6 @@ export class PersistenceExtension implements Extension {
     const tracking = this.tracking.get(documentName);
     // Only updates already applied to the document are covered by the snapshot taken now.
     const through = !tracking ? 0 : tracking.inFlight.size > 0 ? Math.min(...tracking.inFlight) - 1 : tracking.lastId;
-    await this.options.store.compact(documentName, Y.encodeStateAsUpdate(document), through);
+    await (this.options.logWriter ?? this.options.store).compact(documentName, Y.encodeStateAsUpdate(document), through);
   }
 }

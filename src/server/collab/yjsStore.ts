@@ -23,6 +23,23 @@ export class YjsStore {
     return Number(row.id);
   }
 
+  /**
+   * Appends several updates in one transaction (one commit, one fsync) and returns their ids in the
+   * order given: all are stored or none is.
+   */
+  async appendMany(entries: ReadonlyArray<{ name: string; update: Uint8Array }>): Promise<number[]> {
+    const createdAt = new Date().toISOString();
+    return this.db.transaction().execute(async (trx) => {
+      const ids: number[] = [];
+      for (const { name, update } of entries) {
+        const row = await trx.insertInto('doc_updates').values({ name, data: update, created_at: createdAt })
+          .returning('id').executeTakeFirstOrThrow();
+        ids.push(Number(row.id));
+      }
+      return ids;
+    });
+  }
+
   async remove(id: number): Promise<void> {
     await this.db.deleteFrom('doc_updates').where('id', '=', id).execute();
   }
