@@ -29,6 +29,30 @@ describe('GroupCommitLog', () => {
     expect(log.stats.batches).toBe(2);
   });
 
+  it('gathers what arrives while a commit is under way into the next batch, not one commit each', async () => {
+    const batches: number[] = [];
+    let release: () => void = () => undefined;
+    let nextId = 1;
+    const log = new GroupCommitLog({
+      appendMany: async (entries) => {
+        batches.push(entries.length);
+        if (batches.length === 1) await new Promise<void>((r) => { release = r; });
+        return entries.map(() => nextId++);
+      },
+    });
+    const first = log.append('a', updateOf('一'));
+    await new Promise((r) => setImmediate(r));
+    // A slow disk: three more turns of the loop pass while the first commit is under way.
+    const later: Array<Promise<number>> = [];
+    for (let turn = 0; turn < 3; turn++) {
+      later.push(log.append('a', updateOf(`${turn}`)));
+      await new Promise((r) => setImmediate(r));
+    }
+    release();
+    await Promise.all([first, ...later]);
+    expect(batches).toEqual([1, 3]);
+  });
+
   it('rejects every append of a batch that could not be written, and stores none of it', async () => {
     database = await openTestDatabase();
     const store = new YjsStore(database.db);
