@@ -160,6 +160,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   const bodies = new BodyStore(yjsStore, collabServer, work);
   const decisions = new SuggestionDecisionLog(db);
   const authority = new SuggestionAuthority({ documents, bodies, work, log, decisions });
+  gate.onRightsChange((id) => authority.forget(id));
   const chains = new ChainStore(db);
   const versions = new VersionStore(db, documents, bodies, yjsStore, collabServer, work);
   const bus = options.eventBus ?? new InProcessEventBus((err) => log.error({ err }, 'an event listener failed'));

@@ -39,9 +39,11 @@ export interface PersistenceOptions {
 
 /**
  * Durable Yjs persistence. Every incoming update is appended to the update log *before* Hocuspocus
- * applies and acknowledges it (beforeHandleMessage is awaited, per connection, in order), so an
- * acknowledged edit survives a SIGKILL. The updates of one event-loop turn share one transaction
- * (groupCommit.ts). The debounced onStoreDocument folds the log into a snapshot.
+ * acknowledges it (beforeHandleMessage is awaited, per connection, in order), so an acknowledged edit
+ * survives a SIGKILL. An accepted update is applied (and so broadcast) as soon as it is validated,
+ * judged and not locked; only its acknowledgement waits for the commit. The updates of one
+ * event-loop turn share one transaction (groupCommit.ts). The debounced onStoreDocument folds the log
+ * into a snapshot.
  */
 export class PersistenceExtension implements Extension {
   readonly extensionName = 'persistence';
@@ -98,14 +100,19 @@ export class PersistenceExtension implements Extension {
       this.tellRefused(connection, document, update);
       return;
     }
-    const id = await this.updateLog.append(documentName, update);
     if (this.options.isLocked?.(documentName)) {
-      // A transition locked the body while this update was being written: refuse it after all.
-      await this.options.store.remove(id);
+      // A transition locked the body while this update was being judged: refuse it, nothing stored or applied.
       connection.readOnly = true;
       this.tellRefused(connection, document, update);
       return;
     }
+    // Accepted: applied now, in the same turn as the lock check above (no transition can come between),
+    // so the other editors see it at once, as a bare relay would show it. The sender's acknowledgement
+    // still waits: Hocuspocus sends it only after this hook returns, that is after the update is durable.
+    // (Hocuspocus applies it again then, which changes nothing.) Should the server die before the commit,
+    // the sender was never told and sends it again on reconnecting, and the others hold it too.
+    Y.applyUpdate(document, update, { source: 'connection', connection });
+    const id = await this.updateLog.append(documentName, update);
     if (userId && isBodyName(documentName) && verdict === 'direct') this.options.onEdit?.(documentName, userId);
     const tracking = this.tracking.get(documentName);
     if (tracking) {
