@@ -19,6 +19,7 @@ import { YjsStore } from './collab/yjsStore';
 import { BodyStore } from './collab/bodyStore';
 import { PersistenceExtension } from './collab/PersistenceExtension';
 import { SqliteLogWriter } from './collab/logWriter';
+import { ChangeTimes } from './collab/changeTimes';
 import { isBodyName } from './collab/documentNames';
 import { AuthenticationExtension } from './collab/AuthenticationExtension';
 import { answerFrameworkError, installErrorHandling } from './http/errorHandler';
@@ -129,9 +130,13 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     return collab;
   };
   const gate = new CollabGate(collabServer, documents, transitions);
-  const lastTouched = new Map<string, number>();
   // SQLite: the update log is written by a thread of its own (its fsync off the event loop); pg is asynchronous already.
   const logWriter = database.driver === 'pg' ? null : new SqliteLogWriter(resolve(options.dataDir, SQLITE_FILE), database.driver);
+  const changeTimes = new ChangeTimes(
+    (ids, at) => logWriter ? logWriter.touchDocuments(ids, at) : Promise.all(ids.map((id) => documents.touch(id))).then(() => undefined),
+    (err, ids) => log.error({ err, ids }, 'could not record the change time'),
+    BODY_TOUCH_INTERVAL_MS,
+  );
   const persistence = new PersistenceExtension({
     store: yjsStore,
     logWriter: logWriter ?? undefined,
@@ -143,11 +148,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
       gate.recordEditor(name, userId).catch((err: unknown) => log.error({ err, name }, 'could not record the editor'));
     },
     onBodyChanged: (name) => {
-      if (!isBodyName(name)) return;
-      const now = Date.now();
-      if (now - (lastTouched.get(name) ?? 0) < BODY_TOUCH_INTERVAL_MS) return;
-      lastTouched.set(name, now);
-      documents.touch(name).catch((err: unknown) => log.error({ err, name }, 'could not record the change time'));
+      if (isBodyName(name)) changeTimes.changed(name);
     },
   });
   collab = new Hocuspocus({

@@ -8,6 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWriters, startDeskServer, type ApiClient, type RunningServer } from '../support/server';
 import { connectRawClient, type RawClient } from '../bench/support/rawClient';
 
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const started = Date.now();
+  while (!await check()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 let server: RunningServer;
 let writers: ApiClient[];
 let ids: string[];
@@ -38,6 +46,8 @@ function connect(documentId: string, who: ApiClient): RawClient {
 describe('group commit', () => {
   it('keeps every acknowledged edit of many writers typing at once when the server is killed', async () => {
     const documents = [await sharedDocument('并发一'), await sharedDocument('并发二')];
+    const changedAt = async (id: string): Promise<string> => (await writers[0].ok<{ updatedAt: string }>('GET', `/api/documents/${id}`)).updatedAt;
+    const created = await changedAt(documents[0]);
     const clients = documents.flatMap((id) => writers.map((w) => connect(id, w)));
     await Promise.all(clients.map((c) => c.synced()));
     // Each writer types 20 times in bursts: several updates reach the server in one loop turn.
@@ -46,6 +56,8 @@ describe('group commit', () => {
       if (round % 5 === 4) await new Promise((r) => setTimeout(r, 5));
     }
     await Promise.all(clients.map((c) => c.acknowledged(20_000)));
+    // The change time is written by the update-log thread too.
+    await waitFor(async () => (await changedAt(documents[0])) > created, 5_000, 'the change time');
     await server.stop('SIGKILL');
     await server.restart();
     for (const [d, id] of documents.entries()) {

@@ -8,7 +8,8 @@ import type { YjsStore } from './yjsStore';
 /** What the writer thread is asked: a group-commit batch, or a compaction (YjsStore.compact's contract). */
 export type LogMessage =
   | { kind: 'append'; id: number; entries: Array<{ name: string; update: Uint8Array }> }
-  | { kind: 'compact'; id: number; name: string; state: Uint8Array; throughId: number };
+  | { kind: 'compact'; id: number; name: string; state: Uint8Array; throughId: number }
+  | { kind: 'touch'; id: number; documentIds: string[]; at: string };
 /** The writer thread's answer: the stored ids in order, or why nothing was stored. */
 export type LogReply = { id: number; ids: number[] } | { id: number; error: string };
 
@@ -36,6 +37,11 @@ export class SqliteLogWriter implements Pick<YjsStore, 'appendMany' | 'compact'>
   /** YjsStore.compact, written by the writer thread: the snapshot's fsync is off the event loop too. */
   async compact(name: string, state: Uint8Array, throughId: number): Promise<void> {
     await this.send({ kind: 'compact', id: this.nextId++, name, state, throughId });
+  }
+
+  /** Sets `updated_at` of the documents to `at` in one statement (DocumentStore.touch for many, off the event loop). */
+  async touchDocuments(documentIds: string[], at: string): Promise<void> {
+    await this.send({ kind: 'touch', id: this.nextId++, documentIds, at });
   }
 
   private async send(message: LogMessage): Promise<number[]> {

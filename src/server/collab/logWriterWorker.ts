@@ -2,8 +2,9 @@
  * Entry of the update-log writer thread (built as out/main/logWriterWorker.js beside server.js): its
  * own connection to the SQLite file, so the commit and its fsync block this thread, never the
  * server's event loop. A message is a group-commit batch (every update in one transaction, answered
- * with the new rows' ids in order) or a compaction (the snapshot replaced and the log folded into
- * it); either is committed whole, or answered with the error and nothing stored.
+ * with the new rows' ids in order), a compaction (the snapshot replaced and the log folded into it),
+ * or the change time of edited documents; each is committed whole, or answered with the error and
+ * nothing stored.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openSqliteFile, type SqliteDriver } from '../db/sqliteFile';
@@ -42,6 +43,10 @@ port.on('message', (message: LogMessage) => {
     const now = new Date().toISOString();
     if (message.kind === 'append') {
       reply = { id: message.id, ids: inTransaction(() => message.entries.map(({ name, update }) => Number(insert.run([name, update, now]).lastInsertRowid))) };
+    } else if (message.kind === 'touch') {
+      const marks = message.documentIds.map(() => '?').join(', ');
+      sqlite.database.prepare(`UPDATE documents SET updated_at = ? WHERE id IN (${marks})`).run([message.at, ...message.documentIds]);
+      reply = { id: message.id, ids: [] };
     } else {
       // YjsStore.compact's contract: the snapshot replaced and the log folded into it, atomically.
       inTransaction(() => {
