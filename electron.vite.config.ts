@@ -8,11 +8,13 @@ export default defineConfig({
     build: {
       rollupOptions: {
         // server.js is the embedded desk server, run by the shell in a utility process;
-        // heavyWorker.js, beside it, the entry of the server's worker threads (src/server/work).
+        // heavyWorker.js, beside it, the entry of the server's worker threads (src/server/work);
+        // logWriterWorker.js, the thread that writes the update log (src/server/collab/logWriter.ts).
         input: {
           index: resolve('electron/main/index.ts'),
           server: resolve('src/server/embedded.ts'),
           heavyWorker: resolve('src/server/work/heavyWorker.ts'),
+          logWriterWorker: resolve('src/server/collab/logWriterWorker.ts'),
         },
       },
     },

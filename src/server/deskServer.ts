@@ -8,7 +8,7 @@ import crossws from 'crossws/adapters/node';
 import type { Logger } from 'pino';
 import { LIMITS } from '../shared/api';
 import { encodeSeedBody } from '../core/editor/headless';
-import { openDatabase } from './db/database';
+import { openDatabase, SQLITE_FILE } from './db/database';
 import { UserDirectory } from './users/userDirectory';
 import { SessionStore } from './auth/sessionStore';
 import { LoginGuard } from './auth/loginGuard';
@@ -18,6 +18,8 @@ import { DocumentRemover } from './documents/documentRemover';
 import { YjsStore } from './collab/yjsStore';
 import { BodyStore } from './collab/bodyStore';
 import { PersistenceExtension } from './collab/PersistenceExtension';
+import { SqliteLogWriter } from './collab/logWriter';
+import { ChangeTimes } from './collab/changeTimes';
 import { isBodyName } from './collab/documentNames';
 import { AuthenticationExtension } from './collab/AuthenticationExtension';
 import { withChineseCloseReasons } from './collab/closeReasons';
@@ -153,9 +155,16 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     return collab;
   };
   const gate = new CollabGate(collabServer, documents, transitions);
-  const lastTouched = new Map<string, number>();
+  // SQLite: the update log is written by a thread of its own (its fsync off the event loop); pg is asynchronous already.
+  const logWriter = database.driver === 'pg' ? null : new SqliteLogWriter(resolve(options.dataDir, SQLITE_FILE), database.driver, (name) => searchIndexer?.changed(name));
+  const changeTimes = new ChangeTimes(
+    (ids, at) => logWriter ? logWriter.touchDocuments(ids, at) : Promise.all(ids.map((id) => documents.touch(id))).then(() => undefined),
+    (err, ids) => log.error({ err, ids }, 'could not record the change time'),
+    BODY_TOUCH_INTERVAL_MS,
+  );
   const persistence = new PersistenceExtension({
     store: yjsStore,
+    logWriter: logWriter ?? undefined,
     log,
     seed: () => encodeSeedBody([]),
     isLocked: (name) => gate.isLocked(name),
@@ -164,11 +173,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
       gate.recordEditor(name, userId).catch((err: unknown) => log.error({ err, name }, 'could not record the editor'));
     },
     onBodyChanged: (name) => {
-      if (!isBodyName(name)) return;
-      const now = Date.now();
-      if (now - (lastTouched.get(name) ?? 0) < BODY_TOUCH_INTERVAL_MS) return;
-      lastTouched.set(name, now);
-      documents.touch(name).catch((err: unknown) => log.error({ err, name }, 'could not record the change time'));
+      if (isBodyName(name)) changeTimes.changed(name);
     },
   });
   collab = new Hocuspocus({
@@ -183,6 +188,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   searchIndexer = new SearchIndexer({ store: search, bodies, work, log });
   const decisions = new SuggestionDecisionLog(db);
   const authority = new SuggestionAuthority({ documents, bodies, work, log, decisions });
+  gate.onRightsChange((id) => authority.forget(id));
   const chains = new ChainStore(db);
   const versions = new VersionStore(db, documents, bodies, yjsStore, collabServer, work);
   const bus = options.eventBus ?? new InProcessEventBus((err) => log.error({ err }, 'an event listener failed'));
@@ -304,6 +310,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   // Loading a worker takes a moment: let it happen while nobody waits for one yet.
   work.warm();
   searchIndexer.start();
+  logWriter?.warm();
 
   let closing: Promise<void> | null = null;
   return {
@@ -315,6 +322,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
       await persistence.flushAll();
       await searchIndexer?.flush();
       await searchIndexer?.close();
+      await logWriter?.close();
       streams.closeAll();
       collabServer().closeConnections();
       // Clients reconnect to the next server and resend what it has not acknowledged.

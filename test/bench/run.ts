@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: runs the collaboration benchmarks one after the other (sync latency, opening a
+ * `npm run bench`: runs the collaboration benchmarks one after the other (sync latency, load, opening a
  * large document, typing latency in the browser, typing in 修订 mode), prints each one's figures and then a summary of
  * every goal. A missed goal is printed as MISSED and still exits 0: benchmarks inform, they do not
  * gate. A benchmark that cannot run at all (a crash, a timeout) exits 1.
@@ -7,6 +7,7 @@
 import { cpus, loadavg } from 'node:os';
 import { benchOpenLargeDocument } from './openLargeDocument';
 import { benchSyncLatency } from './syncLatency';
+import { benchCollabLoad } from './collabLoad';
 import { benchTypingLatency } from './typingLatency';
 import { benchSuggestingLatency } from './suggestingLatency';
 import { benchPdfExport } from './pdfExport';
@@ -14,6 +15,7 @@ import { printResult, type BenchResult } from './support/report';
 
 const BENCHES: Array<[string, () => Promise<BenchResult>]> = [
   ['syncLatency', benchSyncLatency],
+  ['collabLoad', benchCollabLoad],
   ['openLargeDocument', benchOpenLargeDocument],
   ['typingLatency', benchTypingLatency],
   ['suggestingLatency', benchSuggestingLatency],

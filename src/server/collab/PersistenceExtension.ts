@@ -5,7 +5,8 @@ import type {
 } from '@hocuspocus/server';
 import type { Logger } from 'pino';
 import type { YjsStore } from './yjsStore';
-import { assertWellFormedUpdate, isEmptyUpdate, readIncomingUpdate } from './syncMessage';
+import { inspectIncomingUpdate, readIncomingUpdate } from './syncMessage';
+import { GroupCommitLog } from './groupCommit';
 import { EDITS_REFUSED, encodeCollabMessage } from '../../shared/collabMessages';
 import { contextUser, isBodyName } from './documentNames';
 
@@ -18,6 +19,8 @@ interface Tracking {
 
 export interface PersistenceOptions {
   store: YjsStore;
+  /** Who writes the update log's batches and compactions (default: `store`, on the server's own connection). */
+  logWriter?: Pick<YjsStore, 'appendMany' | 'compact'>;
   log: Logger;
   /** Called (throttled by the caller) when a document's body changed. */
   onBodyChanged?: (documentName: string) => void;
@@ -36,8 +39,11 @@ export interface PersistenceOptions {
 
 /**
  * Durable Yjs persistence. Every incoming update is appended to the update log *before* Hocuspocus
- * applies and acknowledges it (beforeHandleMessage is awaited, per connection, in order), so an
- * acknowledged edit survives a SIGKILL. The debounced onStoreDocument folds the log into a snapshot.
+ * acknowledges it (beforeHandleMessage is awaited, per connection, in order), so an acknowledged edit
+ * survives a SIGKILL. An accepted update is applied (and so broadcast) as soon as it is validated,
+ * judged and not locked; only its acknowledgement waits for the commit. The updates of one
+ * event-loop turn share one transaction (groupCommit.ts). The debounced onStoreDocument folds the log
+ * into a snapshot.
  */
 export class PersistenceExtension implements Extension {
   readonly extensionName = 'persistence';
@@ -45,8 +51,12 @@ export class PersistenceExtension implements Extension {
   private readonly pending = new WeakMap<Uint8Array, { name: string; id: number }>();
   private readonly loaded = new Map<string, Y.Doc>();
   private readonly refusedTold = new WeakSet<object>();
+  /** The update log, written by group commit: one transaction per turn of the event loop. */
+  readonly updateLog: GroupCommitLog;
 
-  constructor(private readonly options: PersistenceOptions) {}
+  constructor(private readonly options: PersistenceOptions) {
+    this.updateLog = new GroupCommitLog(options.logWriter ?? options.store);
+  }
 
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
     const { updates, lastUpdateId } = await this.options.store.load(documentName);
@@ -68,13 +78,13 @@ export class PersistenceExtension implements Extension {
     let update: Uint8Array | null;
     try {
       update = readIncomingUpdate(raw);
-      if (!update || isEmptyUpdate(update)) return;
+      // The validation: a malformed update throws here, before anything is stored.
+      if (!update || inspectIncomingUpdate(update)) return;
       if (this.options.isLocked?.(documentName)) connection.readOnly = true;
       if (connection.readOnly) {
         this.tellRefused(connection, document, update);
         return;
       }
-      assertWellFormedUpdate(update);
     } catch (error) {
       // A client that sends what is not Yjs is broken: close its socket (1007: invalid payload data).
       // Nothing of the message is stored or applied; other connections go on.
@@ -90,14 +100,19 @@ export class PersistenceExtension implements Extension {
       this.tellRefused(connection, document, update);
       return;
     }
-    const id = await this.options.store.append(documentName, update);
     if (this.options.isLocked?.(documentName)) {
-      // A transition locked the body while this update was being written: refuse it after all.
-      await this.options.store.remove(id);
+      // A transition locked the body while this update was being judged: refuse it, nothing stored or applied.
       connection.readOnly = true;
       this.tellRefused(connection, document, update);
       return;
     }
+    // Accepted: applied now, in the same turn as the lock check above (no transition can come between),
+    // so the other editors see it at once, as a bare relay would show it. The sender's acknowledgement
+    // still waits: Hocuspocus sends it only after this hook returns, that is after the update is durable.
+    // (Hocuspocus applies it again then, which changes nothing.) Should the server die before the commit,
+    // the sender was never told and sends it again on reconnecting, and the others hold it too.
+    Y.applyUpdate(document, update, { source: 'connection', connection });
+    const id = await this.updateLog.append(documentName, update);
     if (userId && isBodyName(documentName) && verdict === 'direct') this.options.onEdit?.(documentName, userId);
     const tracking = this.tracking.get(documentName);
     if (tracking) {
@@ -145,6 +160,6 @@ export class PersistenceExtension implements Extension {
     const tracking = this.tracking.get(documentName);
     // Only updates already applied to the document are covered by the snapshot taken now.
     const through = !tracking ? 0 : tracking.inFlight.size > 0 ? Math.min(...tracking.inFlight) - 1 : tracking.lastId;
-    await this.options.store.compact(documentName, Y.encodeStateAsUpdate(document), through);
+    await (this.options.logWriter ?? this.options.store).compact(documentName, Y.encodeStateAsUpdate(document), through);
   }
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import type { Hocuspocus } from '@hocuspocus/server';
 import type { YjsStore } from './yjsStore';
@@ -32,6 +33,7 @@ class Recent<T> {
 export class BodyStore {
   private readonly readings = new Recent<string>();
   private readonly canonicals = new Recent<CanonicalReading>();
+  private readonly changes = new WeakMap<Y.Doc, { token: string; count: number }>();
 
   constructor(private readonly store: YjsStore, private readonly collab: () => Hocuspocus, private readonly work: HeavyWork) {}
 
@@ -53,12 +55,17 @@ export class BodyStore {
     return live && !live.isLoading ? live : null;
   }
 
-  /** The live state when open, else the stored one, else `empty` (an empty body by default). */
+  /**
+   * The live state when open, else the stored one, else `empty` (an empty body by default). A stored
+   * snapshot with logged updates is merged in the worker pool (on the loop only if the pool refuses).
+   */
   async currentState(documentName: string, empty?: Uint8Array): Promise<Uint8Array> {
-    const live = this.collab().documents.get(documentName);
-    if (live && !live.isLoading) return Y.encodeStateAsUpdate(live);
+    const live = this.liveDocument(documentName);
+    if (live) return Y.encodeStateAsUpdate(live);
     const { updates } = await this.store.load(documentName);
-    return updates.length > 0 ? Y.mergeUpdates(updates) : empty ?? encodeSeedBody([]);
+    if (updates.length === 0) return empty ?? encodeSeedBody([]);
+    if (updates.length === 1) return updates[0];
+    return this.work.run('mergeUpdates', updates).catch(() => Y.mergeUpdates(updates));
   }
 
   /**
@@ -67,8 +74,25 @@ export class BodyStore {
    * state, so a client asking again for an unchanged piece does not read it again.
    */
   async readJson(documentName: string): Promise<string> {
+    const live = this.liveDocument(documentName);
+    if (live) {
+      // An open document is keyed by its own change count: an unchanged one is neither encoded nor hashed again.
+      return this.readings.get(this.changeKey(live), () => this.work.run('readBodyJson', Y.encodeStateAsUpdate(live)));
+    }
     const state = await this.currentState(documentName);
     return this.readings.get(stateKey(state), () => this.work.run('readBodyJson', state));
+  }
+
+  /** `live:<this Y.Doc's own token>:<updates it has applied>`, counted from the first read. */
+  private changeKey(live: Y.Doc): string {
+    let counter = this.changes.get(live);
+    if (!counter) {
+      const made = { token: randomUUID(), count: 0 };
+      live.on('update', () => { made.count += 1; });
+      this.changes.set(live, made);
+      counter = made;
+    }
+    return `live:${counter.token}:${counter.count}`;
   }
 
   /**

@@ -25,6 +25,25 @@ export class YjsStore {
     return Number(row.id);
   }
 
+  /**
+   * Appends several updates in one transaction (one commit, one fsync) and returns their ids in the
+   * order given: all are stored or none is.
+   */
+  async appendMany(entries: ReadonlyArray<{ name: string; update: Uint8Array }>): Promise<number[]> {
+    const createdAt = new Date().toISOString();
+    const stored = await this.db.transaction().execute(async (trx) => {
+      const ids: number[] = [];
+      for (const { name, update } of entries) {
+        const row = await trx.insertInto('doc_updates').values({ name, data: update, created_at: createdAt })
+          .returning('id').executeTakeFirstOrThrow();
+        ids.push(Number(row.id));
+      }
+      return ids;
+    });
+    for (const name of new Set(entries.map((e) => e.name))) this.onWritten?.(name);
+    return stored;
+  }
+
   async remove(id: number): Promise<void> {
     await this.db.deleteFrom('doc_updates').where('id', '=', id).execute();
   }

@@ -16,6 +16,7 @@ interface ConnectionLike { readOnly: boolean; context: unknown }
 export class CollabGate {
   private readonly locked = new Set<string>();
   private readonly editorsSeen = new Set<string>();
+  private readonly rightsListeners: Array<(documentId: string) => void> = [];
 
   constructor(
     private readonly collab: () => Hocuspocus,
@@ -27,13 +28,20 @@ export class CollabGate {
     return this.locked.has(documentId);
   }
 
+  /** Calls `listener` whenever a piece's rights may change: at every lock and every refresh (caches of the row forget it). */
+  onRightsChange(listener: (documentId: string) => void): void {
+    this.rightsListeners.push(listener);
+  }
+
   lock(documentId: string): void {
     this.locked.add(documentId);
+    for (const listener of this.rightsListeners) listener(documentId);
     for (const connection of this.connections(documentId)) connection.readOnly = true;
   }
 
   async refresh(documentId: string): Promise<void> {
     this.locked.delete(documentId);
+    for (const listener of this.rightsListeners) listener(documentId);
     for (const connection of this.connections(documentId)) {
       const user = contextUser(connection.context);
       if (!user) continue;

@@ -28,6 +28,11 @@ export function isSuggestionHolder(user: { id: string }, row: Pick<DocumentRow, 
  * review is refused. A worker that fails or is busy refuses too: nothing unjudged is stored.
  */
 export class SuggestionAuthority {
+  /** The rows judged on, by document: every keystroke no longer reads the row (forgotten at each lock and refresh). */
+  private readonly rows = new Map<string, DocumentRow>();
+  /** Bumped by `forget`: a read that began before it does not fill the cache afterwards. */
+  private readonly generations = new Map<string, number>();
+
   constructor(private readonly deps: {
     documents: Pick<DocumentStore, 'findRow'>;
     bodies: Pick<BodyStore, 'currentState'>;
@@ -39,7 +44,7 @@ export class SuggestionAuthority {
 
   /** The verdict on `update` to the body `documentName` from the connection of `userId`. */
   async judgeIncoming(documentName: string, update: Uint8Array, userId: string | null): Promise<IncomingVerdict> {
-    const row = await this.deps.documents.findRow(documentName);
+    const row = await this.row(documentName);
     if (!row || (row.deleted_at === null && (row.state === 'draft' || row.state === 'returned'))) return 'direct';
     if (!userId || !isSuggestionHolder({ id: userId }, row)) return 'refused';
     const started = performance.now();
@@ -55,5 +60,24 @@ export class SuggestionAuthority {
       this.deps.log.warn({ err, documentName }, 'could not judge a suggestion update: refused');
       return 'refused';
     }
+  }
+
+  /** Drops the cached row of `documentName`: its state, holder or revision may be changing (CollabGate.onRightsChange). */
+  forget(documentName: string): void {
+    this.rows.delete(documentName);
+    this.generations.set(documentName, (this.generations.get(documentName) ?? 0) + 1);
+  }
+
+  private async row(documentName: string): Promise<DocumentRow | undefined> {
+    const cached = this.rows.get(documentName);
+    if (cached) return cached;
+    const generation = this.generations.get(documentName) ?? 0;
+    const row = await this.deps.documents.findRow(documentName);
+    if (row && (this.generations.get(documentName) ?? 0) === generation) {
+      this.rows.set(documentName, row);
+      // Bounded: a server with many open pieces keeps the most recently judged.
+      if (this.rows.size > 1_000) this.rows.delete(this.rows.keys().next().value ?? '');
+    }
+    return row;
   }
 }

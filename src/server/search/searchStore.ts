@@ -4,7 +4,6 @@ import { SEARCH_LIMIT, type SearchAnswer, type SearchQuery } from '../../shared/
 import { INDEXED_TERM, MIN_BODY_TERM, markTerms, matchSentence, searchTerms, termLength } from '../../core/text/searchSnippet';
 import type { Database } from '../db/schema';
 import type { Dialect } from '../db/database';
-import type { TransitionLog } from '../review/transitionLog';
 import { readablePieces, type ReviewHolders } from '../documents/readableDocuments';
 
 /** Trigrams a two-character term may expand to before SQLite scans instead (a very common pair). */

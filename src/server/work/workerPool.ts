@@ -70,12 +70,12 @@ function tsxEsmApi(): string {
  * Starts `script` as a worker. A .ts entry (development, tests) is loaded through tsx, registered in
  * the worker first: Node does not hand a worker's entry to the loader hooks the parent was started with.
  */
-function spawnWorker(script: URL, memoryMb: number): Worker {
+export function spawnWorker(script: URL, memoryMb: number, workerData?: unknown): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: memoryMb };
-  if (!script.pathname.endsWith('.ts')) return new Worker(script, { resourceLimits });
+  if (!script.pathname.endsWith('.ts')) return new Worker(script, { resourceLimits, workerData });
   const tsx = tsxEsmApi();
   const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(script.href)}); })`;
-  return new Worker(boot, { eval: true, resourceLimits });
+  return new Worker(boot, { eval: true, resourceLimits, workerData });
 }
 
 /**

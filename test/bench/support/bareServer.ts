@@ -3,19 +3,22 @@
  */
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { freePort } from '../../support/server';
+import { freePort, SERVER_NODE } from '../../support/server';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
 export interface BareServer {
   wsUrl: string;
+  /** The child's process id (for its CPU time and memory). */
+  pid: number | undefined;
   /** Stops the child with SIGTERM and waits for it to exit. */
   stop(): Promise<void>;
 }
 
 export async function startBareServer(): Promise<BareServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/bench/support/bareServerMain.ts', String(port)], {
+  // The same Node as the desk server's (test/support/server.ts), so the two compare on one runtime.
+  const child = spawn(SERVER_NODE, ['--import', 'tsx', 'test/bench/support/bareServerMain.ts', String(port)], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -37,6 +40,7 @@ export async function startBareServer(): Promise<BareServer> {
   });
   return {
     wsUrl: `ws://127.0.0.1:${port}`,
+    pid: child.pid,
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise<void>((done) => child.once('exit', () => done()));

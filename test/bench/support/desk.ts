@@ -13,8 +13,9 @@ export interface DeskFixture {
   sharedDocument(title: string, blocks?: SeedBlock[]): Promise<string>;
 }
 
-export async function startDeskFixture(): Promise<DeskFixture> {
-  const server = await startDeskServer();
+/** Starts the desk server (with extra environment `env`, e.g. NODE_OPTIONS for a profile) and two writers. */
+export async function startDeskFixture(env?: Record<string, string>): Promise<DeskFixture> {
+  const server = await startDeskServer({ env });
   try {
     const { writers: [alice, bob], ids: [, bobId] } = await createWriters(server, 'alice', 'bob');
     return {

@@ -1,0 +1,63 @@
+import type { YjsStore } from './yjsStore';
+
+interface Waiting {
+  name: string;
+  update: Uint8Array;
+  stored: (id: number) => void;
+  failed: (error: unknown) => void;
+}
+
+/**
+ * Group commit of the update log: the updates appended within one turn of the event loop (every
+ * message read from the sockets in the same poll, whatever its connection or document) are written
+ * in one transaction, so a burst of N edits costs one commit and one fsync instead of N. One batch
+ * is written at a time: what arrives while a commit is under way waits for it and goes in the next
+ * batch, so the slower the disk, the larger the batches (never a queue of one-update commits). Each
+ * `append` resolves only once its transaction has committed, so "acknowledged = durable" holds: the
+ * caller acknowledges after the promise resolves, never before. A batch that fails rejects every
+ * append in it, and none of its updates is stored.
+ */
+export class GroupCommitLog {
+  private queue: Waiting[] = [];
+  private scheduled = false;
+  private writing = false;
+  /** Batches written so far and the updates they held (for tests and the debug log). */
+  readonly stats = { batches: 0, updates: 0, largest: 0 };
+
+  constructor(private readonly store: Pick<YjsStore, 'appendMany'>) {}
+
+  /** Appends `update` to the log of `name`; resolves with its id once it is durable. */
+  append(name: string, update: Uint8Array): Promise<number> {
+    return new Promise((stored, failed) => {
+      this.queue.push({ name, update, stored, failed });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.writing) return;
+    this.scheduled = true;
+    // setImmediate runs after the I/O callbacks of this loop turn: every message already read joins.
+    setImmediate(() => { void this.flush(); });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.queue;
+    this.queue = [];
+    this.scheduled = false;
+    if (batch.length === 0) return;
+    this.writing = true;
+    this.stats.batches += 1;
+    this.stats.updates += batch.length;
+    this.stats.largest = Math.max(this.stats.largest, batch.length);
+    try {
+      const ids = await this.store.appendMany(batch);
+      batch.forEach((waiting, i) => waiting.stored(ids[i]));
+    } catch (error) {
+      for (const waiting of batch) waiting.failed(error);
+    } finally {
+      this.writing = false;
+      if (this.queue.length > 0) this.schedule();
+    }
+  }
+}

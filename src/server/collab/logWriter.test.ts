@@ -1,0 +1,56 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { openDatabase, SQLITE_FILE, type DeskDatabase } from '../db/database';
+import { YjsStore } from './yjsStore';
+import { SqliteLogWriter } from './logWriter';
+
+function updateOf(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getText('t').insert(0, text);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+const textOf = (update: Uint8Array): string => { const d = new Y.Doc(); Y.applyUpdate(d, update); return d.getText('t').toString(); };
+
+describe('SqliteLogWriter', () => {
+  let database: DeskDatabase | null = null;
+  let writer: SqliteLogWriter | null = null;
+  afterEach(async () => { await writer?.close(); await database?.close(); writer = null; database = null; });
+
+  it('commits a batch from its own thread; the server connection reads it at once, in order', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'wengao-log-'));
+    database = await openDatabase({ dataDir });
+    if (database.driver === 'pg') throw new Error('SQLite expected');
+    writer = new SqliteLogWriter(join(dataDir, SQLITE_FILE), database.driver);
+    const store = new YjsStore(database.db);
+    const ids = await writer.appendMany([{ name: 'a', update: updateOf('一') }, { name: 'a', update: updateOf('二') }, { name: 'b', update: updateOf('三') }]);
+    expect(ids).toHaveLength(3);
+    expect(ids[1]).toBeGreaterThan(ids[0]);
+    const stored = await store.load('a');
+    expect(stored.updates.map(textOf)).toEqual(['一', '二']);
+    expect(stored.lastUpdateId).toBe(ids[1]);
+    // Compaction on the server's own connection and appends from the thread share the file.
+    await store.compact('a', updateOf('一二'), ids[1]);
+    const [next] = await writer.appendMany([{ name: 'a', update: updateOf('四') }]);
+    expect((await store.load('a')).updates.map(textOf)).toEqual(['一二', '四']);
+    expect(next).toBeGreaterThan(ids[2]);
+    // A compaction by the thread folds the log up to the id given, and keeps what came after.
+    await writer.appendMany([{ name: 'a', update: updateOf('五') }]);
+    await writer.compact('a', updateOf('一二四'), next);
+    expect((await store.load('a')).updates.map(textOf)).toEqual(['一二四', '五']);
+  });
+
+  it('stores nothing of a batch that fails, and goes on with the next', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'wengao-log-'));
+    database = await openDatabase({ dataDir });
+    if (database.driver === 'pg') throw new Error('SQLite expected');
+    writer = new SqliteLogWriter(join(dataDir, SQLITE_FILE), database.driver);
+    const unbindable = { not: 'bytes' } as unknown as Uint8Array;
+    await expect(writer.appendMany([{ name: 'a', update: updateOf('一') }, { name: 'a', update: unbindable }])).rejects.toThrow(/update log/);
+    expect((await new YjsStore(database.db).load('a')).updates).toEqual([]);
+    expect(await writer.appendMany([{ name: 'a', update: updateOf('二') }])).toHaveLength(1);
+  });
+});

@@ -1,0 +1,105 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
+import type { SqliteDriver } from '../db/sqliteFile';
+import { spawnWorker } from '../work/workerPool';
+import type { YjsStore } from './yjsStore';
+
+/** What the writer thread is asked: a group-commit batch, or a compaction (YjsStore.compact's contract). */
+export type LogMessage =
+  | { kind: 'append'; id: number; entries: Array<{ name: string; update: Uint8Array }> }
+  | { kind: 'compact'; id: number; name: string; state: Uint8Array; throughId: number }
+  | { kind: 'touch'; id: number; documentIds: string[]; at: string };
+/** The writer thread's answer: the stored ids in order, or why nothing was stored. */
+export type LogReply = { id: number; ids: number[] } | { id: number; error: string };
+
+interface Waiting { stored: (ids: number[]) => void; failed: (error: Error) => void }
+
+/**
+ * The update log's writes for SQLite, off the event loop: a worker thread with its own connection
+ * to the same file (WAL: readers and the server's own connection go on meanwhile) runs each batch's
+ * transaction, fsync included. `appendMany` has YjsStore's contract: all of a batch is stored, in
+ * one transaction, or none of it; it resolves once committed. A writer thread that dies fails what
+ * it held, and the next batch starts a new one.
+ */
+export class SqliteLogWriter implements Pick<YjsStore, 'appendMany' | 'compact'> {
+  private worker: Promise<Worker> | null = null;
+  private readonly waiting = new Map<number, Waiting>();
+  private nextId = 1;
+  private closed = false;
+
+  /** `onWritten` hears, as YjsStore's does, the name of every document whose state was written. */
+  constructor(private readonly path: string, private readonly driver: SqliteDriver, private readonly onWritten?: (name: string) => void) {}
+
+  async appendMany(entries: ReadonlyArray<{ name: string; update: Uint8Array }>): Promise<number[]> {
+    const ids = await this.send({ kind: 'append', id: this.nextId++, entries: entries.map(({ name, update }) => ({ name, update })) });
+    for (const name of new Set(entries.map((e) => e.name))) this.onWritten?.(name);
+    return ids;
+  }
+
+  /** YjsStore.compact, written by the writer thread: the snapshot's fsync is off the event loop too. */
+  async compact(name: string, state: Uint8Array, throughId: number): Promise<void> {
+    await this.send({ kind: 'compact', id: this.nextId++, name, state, throughId });
+    this.onWritten?.(name);
+  }
+
+  /** Sets `updated_at` of the documents to `at` in one statement (DocumentStore.touch for many, off the event loop). */
+  async touchDocuments(documentIds: string[], at: string): Promise<void> {
+    await this.send({ kind: 'touch', id: this.nextId++, documentIds, at });
+  }
+
+  private async send(message: LogMessage): Promise<number[]> {
+    if (this.closed) throw new Error('the update log is closed');
+    const worker = await this.start();
+    return new Promise((stored, failed) => {
+      this.waiting.set(message.id, { stored, failed });
+      worker.postMessage(message);
+    });
+  }
+
+  /** Starts the writer thread now, so that the first edit does not wait for it to load. */
+  warm(): void {
+    this.start().catch(() => undefined);
+  }
+
+  /** Stops the writer thread once the batches it holds are answered. */
+  async close(): Promise<void> {
+    while (this.waiting.size > 0) await new Promise((r) => setTimeout(r, 5));
+    this.closed = true;
+    const worker = await this.worker?.catch(() => null);
+    await worker?.terminate();
+  }
+
+  private start(): Promise<Worker> {
+    this.worker ??= new Promise<Worker>((ready, fail) => {
+      const worker = spawnWorker(logWriterScript(), 256, { path: this.path, driver: this.driver });
+      worker.on('message', (message: LogReply | 'ready') => {
+        if (message === 'ready') return ready(worker);
+        const waiting = this.waiting.get(message.id);
+        this.waiting.delete(message.id);
+        if ('ids' in message) waiting?.stored(message.ids);
+        else waiting?.failed(new Error(`could not write the update log: ${message.error}`));
+      });
+      const down = (error: Error): void => {
+        this.worker = null;
+        fail(error);
+        for (const waiting of this.waiting.values()) waiting.failed(error);
+        this.waiting.clear();
+      };
+      worker.on('error', down);
+      worker.on('exit', (code) => down(new Error(`the update-log writer stopped (${code})`)));
+    });
+    return this.worker;
+  }
+}
+
+/** The writer thread's entry beside this module, as heavyWorkerScript finds the pool's. */
+function logWriterScript(): URL {
+  const here = import.meta.url;
+  const candidates = /\.ts$/.test(new URL(here).pathname) ? ['./logWriterWorker.ts'] : ['./logWriterWorker.js', '../logWriterWorker.js'];
+  for (const candidate of candidates) {
+    const url = new URL(candidate, here);
+    if (existsSync(fileURLToPath(url))) return url;
+  }
+  throw new Error(`the update-log writer (${candidates.join(' or ')}) is missing beside ${here}`);
+}

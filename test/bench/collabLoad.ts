@@ -1,0 +1,103 @@
+/**
+ * Collaboration under load (issue 17): N editors over N/5 documents, each typing a short sentence
+ * every 1–2 s, for N in LOAD_STEPS (default 100, 200, 400). Per step: p50/p95/p99 of "every other
+ * editor of the document sees the edit", the server's CPU (share of one core over the measured
+ * window) and RSS — for the desk server (auth, access table, the durable update log written before
+ * every acknowledgement) and, in the same run with the same client code, a bare Hocuspocus relay
+ * (no extensions, memory only), on the same Node. Steps alternate which server goes first.
+ *
+ * Settings: LOAD_STEPS=100,200,400,800  LOAD_SECONDS=15 (measured per step, after 5 s warm-up)
+ * LOAD_PROFILE_DIR=dir (the desk server runs with `--cpu-prof`; the profile is written on exit).
+ *
+ * Goals: desk p95 ≤ 1.5× the relay's at every step it holds (a step is held when ≥ 99% of the edits
+ * reached every editor in the window); at 800 editors, desk p95 ≤ 250 ms.
+ */
+import { startBareServer, type BareServer } from './support/bareServer';
+import { startDeskFixture, type DeskFixture } from './support/desk';
+import { createWriters } from '../support/server';
+import { runEditors, type LoadDocument, type LoadRun } from './support/loadEditors';
+import { cpuSeconds, rssMiB } from './support/processUsage';
+import { check, runIfMain, type BenchResult, type GoalCheck } from './support/report';
+import { ms, percentile, ratio } from './support/stats';
+
+const PER_DOCUMENT = 5;
+const WARMUP_MS = 5_000;
+
+interface StepFigures { p50: number; p95: number; p99: number; cpu: number; rss: number; held: boolean; run: LoadRun }
+
+function steps(): number[] {
+  return (process.env.LOAD_STEPS ?? '100,200,400').split(',').map(Number).filter((n) => n >= PER_DOCUMENT);
+}
+
+async function measure(pid: number | undefined, documents: LoadDocument[], measureMs: number): Promise<StepFigures> {
+  let rss = 0;
+  const started = { cpu: 0, at: 0 };
+  const sampler = setInterval(() => { rss = Math.max(rss, rssMiB(pid)); }, 500);
+  const window = setTimeout(() => { started.cpu = cpuSeconds(pid); started.at = Date.now(); }, WARMUP_MS);
+  try {
+    const run = await runEditors(documents, WARMUP_MS, measureMs);
+    const cpu = (cpuSeconds(pid) - started.cpu) / ((Date.now() - started.at) / 1000);
+    const held = run.sent > 0 && run.unseen / run.sent <= 0.01;
+    return { p50: percentile(run.samples, 50), p95: percentile(run.samples, 95), p99: percentile(run.samples, 99), cpu, rss, held, run };
+  } finally {
+    clearInterval(sampler);
+    clearTimeout(window);
+  }
+}
+
+function row(label: string, f: StepFigures): string {
+  const latency = `${ms(f.p50)} / ${ms(f.p95)} / ${ms(f.p99)}`;
+  return `${label}  ${latency}  CPU ${(f.cpu * 100).toFixed(0)}%  RSS ${f.rss.toFixed(0)} MiB  (${f.run.samples.length} edits seen by all${f.run.unseen > 0 ? `, ${f.run.unseen} not` : ''})`;
+}
+
+export async function benchCollabLoad(): Promise<BenchResult> {
+  const measureMs = Number(process.env.LOAD_SECONDS ?? 15) * 1000;
+  const profileDir = process.env.LOAD_PROFILE_DIR;
+  let desk: DeskFixture | null = null;
+  let bare: BareServer | null = null;
+  const figures: Array<[string, string]> = [];
+  const goals: GoalCheck[] = [];
+  try {
+    desk = await startDeskFixture(profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : undefined);
+    bare = await startBareServer();
+    const { writers, ids } = await createWriters(desk.server, 'carol', 'dave', 'erin');
+    const owner = desk.alice;
+    const tokens = [desk.alice.token, desk.bob.token, ...writers.map((w) => w.token)];
+    const documentIds: string[] = [];
+    const most = Math.max(...steps()) / PER_DOCUMENT;
+    for (let i = 0; i < most; i++) {
+      const id = await desk.sharedDocument(`负载测试 ${i + 1}`);
+      for (const userId of ids) await owner.ok('POST', `/api/documents/${id}/collaborators`, { userId });
+      documentIds.push(id);
+    }
+    figures.push(['columns', 'p50 / p95 / p99 of "every other editor sees the edit", server CPU (100% = one core), peak RSS']);
+    for (const [index, editors] of steps().entries()) {
+      const count = editors / PER_DOCUMENT;
+      const deskDocs = documentIds.slice(0, count).map((name) => ({ wsUrl: desk!.server.wsUrl, name, tokens }));
+      const bareDocs = Array.from({ length: count }, (_, i) => ({ wsUrl: bare!.wsUrl, name: `load-${editors}-${i}`, tokens: tokens.map(() => '') }));
+      const runDesk = (): Promise<StepFigures> => measure(desk!.server.pid(), deskDocs, measureMs);
+      const runBare = (): Promise<StepFigures> => measure(bare!.pid, bareDocs, measureMs);
+      let d: StepFigures;
+      let b: StepFigures;
+      if (index % 2 === 0) {
+        d = await runDesk();
+        b = await runBare();
+      } else {
+        b = await runBare();
+        d = await runDesk();
+      }
+      figures.push([`${editors} editors desk`, row('', d)]);
+      figures.push([`${editors} editors relay`, row('', b)]);
+      figures.push([`${editors} editors desk ÷ relay p95`, ratio(d.p95, b.p95)]);
+      if (d.held) goals.push(check(`${editors} editors: desk p95 ≤ 1.5× relay p95`, `${ms(d.p95)} vs ${ms(b.p95)} (${ratio(d.p95, b.p95)})`, d.p95 <= 1.5 * b.p95));
+      else goals.push(check(`${editors} editors: desk holds (≥ 99% of edits seen by all)`, `${d.run.unseen} of ${d.run.sent} not seen`, false));
+      if (editors === 800) goals.push(check('800 editors: desk p95 ≤ 250 ms', ms(d.p95), d.held && d.p95 <= 250));
+    }
+    return { name: `collaboration load (${PER_DOCUMENT} editors a document, each typing every 1–2 s, ${measureMs / 1000} s a step)`, figures, goals };
+  } finally {
+    await bare?.stop();
+    await desk?.server.dispose();
+  }
+}
+
+await runIfMain(import.meta.url, benchCollabLoad);
