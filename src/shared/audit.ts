@@ -16,7 +16,7 @@ export const AUDIT_ACTION_GROUPS: ReadonlyArray<{ name: string; actions: Readonl
     ['document.create', '新建文稿'], ['document.update', '修改文稿'], ['document.delete', '删除文稿'], ['document.restore', '恢复文稿'],
     ['document.collaborator.add', '添加协作者'], ['document.collaborator.remove', '移除协作者'],
     ['document.import', '导入'], ['document.export', '导出'], ['document.rescue', '另存离线修改'], ['version.restore', '恢复版本'],
-    ['document.targets', '设置报送目标'],
+    ['document.targets', '设置报送目标'], ['document.derive', '派生文稿'],
   ] },
   { name: '审核', actions: [
     ['workflow.submit', '提交审核'], ['workflow.approve', '通过'], ['workflow.return', '退回'], ['workflow.sign', '签发'],
@@ -27,6 +27,11 @@ export const AUDIT_ACTION_GROUPS: ReadonlyArray<{ name: string; actions: Readonl
     ...Object.entries(EVENT_LABELS).map(([status, label]) => [`submission.event:${status}`, label] as const),
     ['submission.evidence', '上传佐证材料'], ['ledger.import', '导入台账'],
     ['outlet.create', '新增刊物与媒体'], ['outlet.update', '修改刊物与媒体'], ['targets.update', '修改年度目标'],
+  ] },
+  { name: '模板与约稿', actions: [
+    ['template.create', '新建模板'], ['template.edit', '编辑模板正文'], ['template.update', '修改模板'], ['defaults.update', '修改默认信息'],
+    ['commission.create', '登记约稿'], ['commission.answer', '答复约稿'], ['commission.cancel', '撤销约稿'], ['commission.restore', '恢复约稿'],
+    ['commission.missed', '约稿未报'],
   ] },
   { name: '审校', actions: [['proofing.list', '修改审校词表'], ['proofing.ignore', '忽略审校发现'], ['proofing.unignore', '取消忽略']] },
   { name: '审计', actions: [['audit.cutover', '启用审计签名'], ['audit.export', '导出审计日志']] },

@@ -119,7 +119,7 @@ describe.skipIf(!existsPostgres() && !process.env.CI)('on PostgreSQL', () => {
       const paragraph = body.doc.get('root', Y.XmlText).toDelta()[0]?.insert as Y.XmlText;
       const at = (index: number, assoc: number) => Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(paragraph, index, assoc))).toString('base64');
       const forged = { authorId: seed.users.signer.id, authorName: '张主任' };
-      const opened = await reviewer.ok<Thread>('POST', `/api/documents/${id}/comments`, { anchor: { start: at(8, 0), end: at(11, -1) }, quote: '工作机制', text: '表述可再精炼', ...forged });
+      const opened = await reviewer.ok<Thread>('POST', `/api/documents/${id}/comments`, { anchor: { start: at(8, 0), end: at(12, -1) }, quote: '工作机制', text: '表述可再精炼', ...forged });
       expect(opened).toMatchObject({ authorName: '李审核', anchored: true });
       const reply = await writer.ok<{ id: string; authorName: string }>('POST', `/api/documents/${id}/comments/${opened.id}/replies`, { text: '同意，可以签发。', ...forged });
       expect(reply.authorName).toBe('王撰稿');

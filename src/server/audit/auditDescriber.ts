@@ -12,7 +12,7 @@ import { describeDetails, type AuditNames } from './auditDetails';
 import type { AuditRow } from './auditQuery';
 
 const PROOFING_LIST_NAMES: Readonly<Record<string, string>> = { phrasing: '规范表述', sensitive: '敏感词', leaders: '领导名单' };
-const DOCUMENT_ACTIONS = /^(document\.|workflow\.(submit|approve|return|sign|reopen)$|version\.restore$|proofing\.(ignore|unignore)$)/;
+const DOCUMENT_ACTIONS = /^(document\.|workflow\.(submit|approve|return|sign|reopen|withdraw|remind)$|version\.restore$|proofing\.(ignore|unignore)$)/;
 const USER_ACTIONS = /^(auth\.|setup\.admin$|user\.)/;
 const CHUNK = 500;
 
@@ -102,6 +102,7 @@ function subject(row: AuditRow, detail: Record<string, unknown>, names: AuditNam
     const documentId = rows.find((s) => s.documentId)?.documentId ?? (typeof detail.documentId === 'string' ? detail.documentId : null);
     return { label, documentId };
   }
+  if (action === 'defaults.update') return { label: `${KIND_LABELS[target as keyof typeof KIND_LABELS] ?? target}默认信息`, documentId: null };
   if (action === 'workflow.chain') return { label: `${KIND_LABELS[target as keyof typeof KIND_LABELS] ?? target}审核流程`, documentId: null };
   if (action.startsWith('outlet.')) return { label: names.outlet(target) ?? short, documentId: null };
   if (action === 'targets.update') return { label: `${target} 年度目标`, documentId: null };
