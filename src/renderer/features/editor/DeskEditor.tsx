@@ -24,6 +24,7 @@ import { DESK_NODES } from '../../../core/editor/nodes';
 import { registerBodyNormalization } from '../../../core/editor/bodyNormalization';
 import { registerLevelFollowsNumber, registerParagraphCommands } from '../../../core/editor/paragraphCommands';
 import { registerStructureCommands } from '../../../core/editor/structureCommands';
+import { registerFreshSelection } from './freshSelection';
 import { registerInputStateFix } from './inputStateFix';
 import { offlineCopyName, trackOfflineCopy } from '../auth/offlineCopies';
 import { collabUrl, HocuspocusAdapter, type OpenState } from './collab/hocuspocusAdapter';
@@ -94,6 +95,8 @@ function StructurePlugin({ levelsFollowNumbers }: { levelsFollowNumbers: boolean
     // Pasted HTML keeps nothing the export would not print (merged cells, indents, alignment in cells…).
     registerBodyNormalization(editor),
     registerInputStateFix(editor),
+    // A key acts on the range the writer sees highlighted, even before the browser's selectionchange has run.
+    registerFreshSelection(editor),
   ), [editor]);
   // 修订 keeps a deleted number as a mark and records no level change, so levels are left to it.
   useEffect(() => (levelsFollowNumbers ? registerLevelFollowsNumber(editor) : undefined), [editor, levelsFollowNumbers]);
