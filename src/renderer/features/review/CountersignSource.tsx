@@ -32,7 +32,7 @@ export function CountersignSource({ label, checkpoint, known, onChange }: {
     <div className="chain-source">
       <select aria-label={`${label}会签人来源`} value={byDepartments ? 'departments' : 'roles'}
         onChange={(e) => onChange(e.target.value === 'departments'
-          ? { holdersFrom: 'departments', departments: listed }
+          ? { holdersFrom: 'departments', departments: parseDepartments(text) }
           : { holdersFrom: undefined, departments: undefined })}>
         <option value="roles">会签人：按角色选择</option>
         <option value="departments">会签人：按部门选择（每部门至少一位）</option>

@@ -40,7 +40,7 @@ export function HolderPicker({ label, candidates, selected, onChange, department
           <div key={d} className="holder-group" role="group" aria-label={d}>
             <span className="holder-group-name">{d}</span>
             <span className={chosen > 0 ? 'holder-group-state' : 'holder-group-state needs'}>
-              {members.length === 0 ? '本部门暂无可选人员' : chosen > 0 ? `已选 ${chosen} 位` : '请至少选一位'}
+              {members.length === 0 ? '本部门暂无可选人员，请联系管理员' : chosen > 0 ? `已选 ${chosen} 位` : '请至少选一位'}
             </span>
             <div className="holder-options">{members.map((c) => option(c, false))}</div>
           </div>
