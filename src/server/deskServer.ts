@@ -248,7 +248,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
       documentCreator,
       documentUpdater: new DocumentUpdater({ documents, gate, inbox, audit }),
       documentExporter,
-      dispatchFormExporter: new DispatchFormExporter({ documents, transitions, chains, users, work, audit }),
+      dispatchFormExporter: new DispatchFormExporter({ documents, transitions, chains, users, work, audit, holders: stepHolders }),
       pdfExporter: new PdfExporter({ exporter: documentExporter, converter: new OfficeConverter() }),
       collaborators: new CollaboratorManager({ documents, inbox, audit }),
       offlineRescuer: new OfflineRescuer({ documents, bodies, audit }),

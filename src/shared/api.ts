@@ -8,6 +8,8 @@ import { ROLES, type Role } from '../core/domain/roles';
 import { DOCX_LAYOUTS, type DocxLayout } from '../core/docx/layouts';
 import type { RemovalRight } from './removal';
 import { nameText } from './validation';
+import { cleanTitle } from '../core/text/cleanText';
+import { DEPARTMENT_MAX } from '../core/domain/departments';
 import { PASSWORD_RULE, TEXT_LIMITS } from './textLimits';
 import type { WorkflowState } from '../core/domain/workflow';
 
@@ -37,6 +39,8 @@ export interface User {
   displayName: string;
   roles: Role[];
   disabled: boolean;
+  /** 部门: where the person works (办公室, 财务科 …), absent when none is set. */
+  department?: string;
 }
 
 export interface LoginResponse { token: string; user: User }
@@ -85,13 +89,16 @@ const roleList = z.array(z.enum(ROLES)).max(ROLES.length);
 const username = z.string().trim().min(2).max(32).regex(/^[A-Za-z0-9_.-]+$/, '用户名只能包含字母、数字、下划线、点和连字符');
 const password = z.string().min(PASSWORD_RULE.min, PASSWORD_RULE.tooShort).max(PASSWORD_RULE.max);
 const displayName = nameText(64);
+/** 部门: a short text; '' (or blank) clears it. */
+const department = z.string().overwrite(cleanTitle).max(DEPARTMENT_MAX);
 
 export const loginRequest = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) });
 export const localLoginRequest = z.object({ secret: z.string().min(16).max(256) });
 export const setupRequest = z.object({ password, displayName: displayName.optional() });
-export const createUserRequest = z.object({ username, password, displayName, roles: roleList });
+export const createUserRequest = z.object({ username, password, displayName, roles: roleList, department: department.optional() });
 export const updateUserRequest = z.object({
   displayName: displayName.optional(),
+  department: department.optional(),
   roles: roleList.optional(),
   disabled: z.boolean().optional(),
   password: password.optional(),

@@ -14,6 +14,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   disabled: '停用',
   secret: '本机登录凭据',
   userId: '用户',
+  department: '部门',
   // Documents
   id: '编号',
   title: '标题',
@@ -36,6 +37,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   assigneeIds: '会签人',
   opinion: '审核或签发意见',
   countersign: '会签',
+  holdersFrom: '会签人来源',
+  departments: '会签部门',
   comment: '意见',
   name: '名称',
   vid: '版本编号',

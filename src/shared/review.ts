@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CHECKPOINT_ROLES, MAX_COUNTERSIGNERS, WORKFLOW_ACTIONS, type Checkpoint, type HistoryAction, type WorkflowAction, type WorkflowState } from '../core/domain/workflow';
 import { DOCUMENT_KINDS } from '../core/domain/kinds';
+import { DEPARTMENT_MAX, MAX_COUNTERSIGN_DEPARTMENTS } from '../core/domain/departments';
 import type { ProofReport } from './proofing';
 import { nameText } from './validation';
 import { TEXT_LIMITS } from './textLimits';
@@ -37,7 +38,11 @@ export interface TransitionResponse {
 export const remindRequest = z.object({ comment: z.string().trim().max(500).optional() });
 
 /** One holder of a 会签 step, for the header and the dialog. */
-export interface StepHolderView { id: string; displayName: string; approvedAt: string | null; opinion: string; disabled: boolean }
+export interface StepHolderView {
+  id: string; displayName: string; approvedAt: string | null; opinion: string; disabled: boolean;
+  /** The department the holder was named for (their 部门 then), null when they had none. */
+  department?: string | null;
+}
 
 /** The 签发 record: who signed, when, with what opinion, and the content hash signed. */
 export interface SignatureRecord { signerName: string; signedAt: string; opinion: string; contentHash: string }
@@ -57,8 +62,11 @@ export interface WorkflowStatus {
   matchesApproval: boolean | null;
   /** The actions this user may take now (the server still decides each). */
   allowedActions: WorkflowAction[];
-  /** Candidates for the next holder (users with the next checkpoint's role, not authors). */
-  candidates: Array<{ id: string; displayName: string }>;
+  /**
+   * Candidates for the next holder (users with the next checkpoint's role, not authors; for a 会签 step
+   * drawing on departments, only those in its departments), each with their 部门 when they have one.
+   */
+  candidates: Array<{ id: string; displayName: string; department?: string | null }>;
   /** 修订 pending in the body and whose: the approved content leaves them out, and sign waits until none is left. */
   suggestions: PendingSuggestions;
   /** The holders of the current step when it is a 会签 step, each with their approval; empty otherwise. */
@@ -211,14 +219,29 @@ export const resolveRequest = z.object({ resolved: z.boolean() });
 
 export const rescueRequest = z.object({ state: z.string().min(4).max(20 * 1024 * 1024) });
 
+/**
+ * One checkpoint of a chain. A 会签 step may draw its holders from departments (`holdersFrom:
+ * 'departments'` with at least one department, each listed once); only a 会签 step may.
+ */
+const checkpointSchema = z.object({
+  key: z.string().trim().min(1).max(40),
+  name: nameText(TEXT_LIMITS.checkpointName),
+  role: z.enum(CHECKPOINT_ROLES),
+  countersign: z.boolean().optional(),
+  holdersFrom: z.enum(['roles', 'departments']).optional(),
+  departments: z.array(nameText(DEPARTMENT_MAX)).max(MAX_COUNTERSIGN_DEPARTMENTS, `会签部门最多 ${MAX_COUNTERSIGN_DEPARTMENTS} 个`).optional(),
+}).superRefine((checkpoint, ctx) => {
+  if (checkpoint.holdersFrom !== 'departments') return;
+  const list = checkpoint.departments ?? [];
+  if (!checkpoint.countersign) ctx.addIssue({ code: 'custom', path: ['holdersFrom'], message: `“${checkpoint.name}”不是会签环节，不能按部门选择办理人` });
+  else if (list.length === 0) ctx.addIssue({ code: 'custom', path: ['departments'], message: `请填写“${checkpoint.name}”的会签部门` });
+  const twice = list.filter((d, i) => list.indexOf(d) !== i);
+  if (twice.length > 0) ctx.addIssue({ code: 'custom', path: ['departments'], message: `会签部门“${twice[0]}”重复` });
+});
+
 export const chainRequest = z.object({
   draftName: nameText(TEXT_LIMITS.chainDraftName),
-  checkpoints: z.array(z.object({
-    key: z.string().trim().min(1).max(40),
-    name: nameText(TEXT_LIMITS.checkpointName),
-    role: z.enum(CHECKPOINT_ROLES),
-    countersign: z.boolean().optional(),
-  })).min(1).max(TEXT_LIMITS.checkpoints)
+  checkpoints: z.array(checkpointSchema).min(1).max(TEXT_LIMITS.checkpoints)
     .refine((checkpoints) => !checkpoints[checkpoints.length - 1]?.countersign, { message: '会签环节后须有审核或签发环节，不能作为最后一个环节' }),
 });
 

@@ -1,6 +1,8 @@
 /**
  * 会签 with two holders in the browser, 撤回 and 催办 from the writer's side, and the reason of a
- * return at the top of the returned piece (综合文稿 on a chain of 会签 → 领导签发).
+ * return at the top of the returned piece (综合文稿 on a chain of 会签 → 领导签发); then 会签 from
+ * departments: the admin sets 部门 on 用户管理 and a 公文 chain's 会签 step to draw on them, and the
+ * 核稿 holder chooses at least one holder from each department.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { ADMIN_PASSWORD, ApiClient, createDocument, createUser, createWriter, loggedInPage, openDocument, shot, startServer, type RunningServer, type TestUser } from './desk';
@@ -104,4 +106,50 @@ test('撤回 before anyone acted, 催办 once the holders have had it long enoug
   await expect(notice).toContainText('第二部分缺少发改委的项目数据，请补充后再送会签。');
   await shot(w.page, 'countersign-returned');
   await w.context.close();
+});
+
+test('会签 from departments: 部门 on 用户管理, the chain drawing on them, one holder at least from each', async ({ browser }) => {
+  const checker = await createUser(server, 'lihe', '李核', ['reviewer']);
+  const adminUser = { id: '', username: 'admin', password: ADMIN_PASSWORD, displayName: '管理员', api: new ApiClient(server.url) };
+  const a = await loggedInPage(browser, server, adminUser);
+  await a.page.getByRole('navigation').getByRole('link', { name: '用户管理' }).click();
+  for (const [name, username, department] of [['孙力', 'sunli', '财务科'], ['周洁', 'zhoujie', '规划科']]) {
+    await a.page.getByRole('row', { name: new RegExp(username) }).getByRole('button', { name: '编辑' }).click();
+    const edit = a.page.getByRole('dialog', { name: `编辑用户：${username}` });
+    await edit.getByLabel('部门（可选）').fill(department);
+    await edit.getByRole('button', { name: '保存' }).click();
+    await expect(a.page.getByRole('row', { name: new RegExp(name) }).getByRole('cell', { name: department })).toBeVisible();
+  }
+  await (await new ApiClient(server.url).login('admin', ADMIN_PASSWORD)).ok('PUT', '/api/chains/official', { draftName: '拟稿', checkpoints: [
+    { key: 'check', name: '核稿', role: 'reviewer' }, { key: 'joint', name: '部门会签', role: 'reviewer', countersign: true }, { key: 'sign', name: '签发', role: 'signer' },
+  ] });
+  await a.page.getByRole('navigation').getByRole('link', { name: '审核流程' }).click();
+  const official = a.page.getByRole('region', { name: '公文' });
+  await official.getByLabel('公文第2环节会签人来源').selectOption('departments');
+  const pick = official.getByRole('group', { name: '公文第2环节可选部门' });
+  await pick.getByRole('button', { name: '+ 财务科' }).click();
+  await pick.getByRole('button', { name: '+ 规划科' }).click();
+  await official.getByRole('button', { name: '保存' }).click();
+  await expect(official.getByText('已保存')).toBeVisible();
+  await expect(official).toContainText('核稿 → 部门会签（会签：财务科、规划科） → 签发');
+  await a.context.close();
+
+  const { id } = await writer.api.ok<{ id: string }>('POST', '/api/documents', {
+    title: '关于联合做好项目资金审核的通知', kind: 'official', blocks: [{ type: 'paragraph', text: '各单位：现将项目资金审核有关事项通知如下。' }],
+  });
+  await writer.api.ok('POST', `/api/documents/${id}/transitions`, { action: 'submit', assigneeId: checker.id });
+  const c = await loggedInPage(browser, server, checker);
+  await openDocument(c.page, server, id);
+  await c.page.getByRole('group', { name: '审核状态' }).getByRole('button', { name: '通过', exact: true }).click();
+  const dialog = c.page.getByRole('dialog', { name: '通过' });
+  await dialog.getByRole('group', { name: '财务科' }).getByRole('checkbox', { name: '孙力' }).check();
+  await dialog.getByRole('button', { name: '通过', exact: true }).click();
+  await expect(dialog).toContainText('会签部门“规划科”尚未选择会签人：每个会签部门至少选择一位');
+  await expect(dialog.getByRole('group', { name: '规划科' })).toContainText('请至少选一位');
+  await shot(c.page, 'countersign-departments');
+  await dialog.getByRole('group', { name: '规划科' }).getByRole('checkbox', { name: '周洁' }).check();
+  await dialog.getByRole('button', { name: '通过', exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(c.page.getByTestId('countersign-holders')).toHaveText('会签 0/2：财务科 孙力、规划科 周洁');
+  await c.context.close();
 });

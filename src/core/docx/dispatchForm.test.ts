@@ -36,6 +36,22 @@ describe('dispatchForm', () => {
     expect(form.final).toBe(false);
   });
 
+  it('puts each 会签 holder\'s 部门 before their name, in the form and in the .docx', async () => {
+    const history: FormHistoryEntry[] = [
+      entry('submit', null, '王拟', '', '2026-03-01T01:00:00Z'),
+      { ...entry('approve', '核稿', '李核', '同意', '2026-03-01T02:00:00Z'), actorDepartment: '秘书科' },
+      { ...entry('approve', '会签', '张三', '同意', '2026-03-02T02:00:00Z'), actorDepartment: '办公室' },
+      entry('approve', '会签', '李四', '无意见', '2026-03-02T03:00:00Z'),
+    ];
+    const form = dispatchForm({ kind: 'official', title: '通知', properties, state: 'review', chain, ownerName: '王拟', history, approvedHash: 'v2:abc', checkpointIndex: 2 });
+    expect(form.countersign.signatures.map((s) => [s.department, s.name])).toEqual([['办公室', '张三'], [undefined, '李四']]);
+    // Only the 会签 box names departments: a 核稿 holder signs as themselves.
+    expect(form.check.signatures[0]).not.toHaveProperty('department');
+    const xml = strFromU8(unzipSync(await exportDispatchForm(form))['word/document.xml']);
+    expect(xml).toContain('办公室\u3000张三\u30002026年3月2日');
+    expect(xml).toContain('>李四\u30002026年3月2日');
+  });
+
   it('a draft never submitted is pending from 拟稿 on', () => {
     const form = dispatchForm({ kind: 'official', title: '通知', properties, state: 'draft', chain: DEFAULT_CHAINS.official, ownerName: '王拟', history: [], approvedHash: null });
     expect(form.pending).toEqual(['拟稿', '核稿', '签发']);

@@ -19,6 +19,8 @@ export interface FormHistoryEntry {
   comment: string;
   /** A future `opinion` field on transitions; preferred to the comment when present. */
   opinion?: string | null;
+  /** The 部门 a 会签 holder was named for, when known (shown before their name in the 会签 box). */
+  actorDepartment?: string | null;
 }
 
 /**
@@ -34,8 +36,8 @@ export function isCountersign(checkpoint: Checkpoint & { countersign?: boolean; 
   return checkpoint.countersign === true || checkpoint.type === 'countersign' || checkpoint.name.includes('会签');
 }
 
-/** One signature on the form: who, at which step, what they wrote and when (a Shanghai date). */
-export interface FormSignature { step: string; name: string; opinion: string; date: string }
+/** One signature on the form: who, at which step, what they wrote and when (a Shanghai date); a 会签 holder's 部门 when known. */
+export interface FormSignature { step: string; name: string; opinion: string; date: string; department?: string }
 
 /** A box of the form: the signatures of one kind of step, or what is pending there. */
 export interface FormBox { label: string; signatures: FormSignature[]; pending: string[] }
@@ -140,7 +142,10 @@ export function dispatchForm(input: DispatchFormInput): DispatchForm {
   input.chain.checkpoints.forEach((checkpoint, index) => {
     const target = checkpoint.role === 'signer' ? boxes.sign : isCountersign(checkpoint) ? boxes.countersign : boxes.check;
     const at = live.filter((e) => e.checkpoint === checkpoint.name);
-    target.signatures.push(...at.map((e) => ({ step: checkpoint.name, name: e.actorName, opinion: opinionOf(e), date: formDate(e.at) })));
+    target.signatures.push(...at.map((e) => ({
+      step: checkpoint.name, name: e.actorName, opinion: opinionOf(e), date: formDate(e.at),
+      ...(target === boxes.countersign && e.actorDepartment && { department: e.actorDepartment }),
+    })));
     if (!done(checkpoint, index)) target.pending.push(checkpoint.name);
   });
   const pending = input.chain.checkpoints.filter((c, index) => !done(c, index)).map((c) => c.name);

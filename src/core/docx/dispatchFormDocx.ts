@@ -46,7 +46,7 @@ function value(text: string, columnSpan = 1, font: string = FONT.仿宋, size: n
 function boxParagraphs(box: FormBox, narrow = false): Paragraph[] {
   const gap = '\u3000';
   const signed = box.signatures.flatMap((s) => {
-    const who = `${s.step === box.label ? '' : `${s.step}${gap}`}${s.name}`;
+    const who = `${s.step === box.label ? '' : `${s.step}${gap}`}${s.department ? `${s.department}${gap}` : ''}${s.name}`;
     const signLines = narrow ? [who, s.date] : [`${who}${gap}${s.date}`];
     return [para([run(s.opinion || '（无意见）', FONT.楷体)]), ...signLines.map((line) => para([run(line, FONT.仿宋)], AlignmentType.RIGHT))];
   });

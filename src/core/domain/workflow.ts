@@ -5,6 +5,7 @@
  */
 import type { DocumentKind } from './kinds';
 import type { Role } from './roles';
+import { departmentCoverageProblem } from './departments';
 
 export const WORKFLOW_STATES = ['draft', 'review', 'returned', 'final'] as const;
 export type WorkflowState = (typeof WORKFLOW_STATES)[number];
@@ -30,9 +31,22 @@ export const CHECKPOINT_ROLES = ['reviewer', 'signer'] as const satisfies readon
 /**
  * One review checkpoint: who holds it (a reviewer or a signer) and its name on the screen. A 会签
  * step (`countersign`) is held by several people at once, chosen at the step before; it passes when
- * every one of them still in the office has approved and returns when any of them returns.
+ * every one of them still in the office has approved and returns when any of them returns. Its holders
+ * come from the users holding `role`, or, with `holdersFrom: 'departments'`, from those of them in the
+ * listed `departments` (at least one from each).
  */
-export interface Checkpoint { key: string; name: string; role: (typeof CHECKPOINT_ROLES)[number]; countersign?: boolean }
+export interface Checkpoint {
+  key: string; name: string; role: (typeof CHECKPOINT_ROLES)[number]; countersign?: boolean;
+  /** Where a 会签 step's holders come from: the role (the default) or the listed departments. */
+  holdersFrom?: 'roles' | 'departments';
+  /** The departments a `holdersFrom: 'departments'` step draws on, each to send at least one holder. */
+  departments?: string[];
+}
+
+/** Whether the step takes its 会签 holders from departments. */
+export function byDepartments(checkpoint: Checkpoint): boolean {
+  return checkpoint.countersign === true && checkpoint.holdersFrom === 'departments';
+}
 
 /** A kind's chain: the name of its drafting state and its checkpoints in order. */
 export interface CheckpointChain { draftName: string; checkpoints: Checkpoint[] }
@@ -88,7 +102,7 @@ export interface TransitionRequest {
 }
 
 /** A user the actor names as a next holder, with the facts the table checks. */
-export interface Candidate { id: string; roles: readonly Role[]; disabled?: boolean }
+export interface Candidate { id: string; roles: readonly Role[]; disabled?: boolean; displayName?: string; department?: string | null }
 
 /** One holder of a 会签 step: whether they approved, and whether their account was disabled meanwhile. */
 export interface StepHolder { id: string; approved: boolean; disabled: boolean }
@@ -132,6 +146,8 @@ function nameNext(request: TransitionRequest, checkpoint: Checkpoint): { assigne
       const problem = checkCandidate(request, checkpoint, holder);
       if (problem) return problem;
     }
+    const uncovered = byDepartments(checkpoint) ? departmentCoverageProblem(checkpoint.departments ?? [], holders) : null;
+    if (uncovered) return refuse('bad_request', uncovered);
     return { assigneeId: null, holderIds: holders.map((h) => h.id) };
   }
   if (!request.assignee) return refuse('bad_request', `请指定“${checkpoint.name}”的${role}`);

@@ -9,6 +9,7 @@ import { createSuggestionDecisions } from '../review/suggestionDecisionLog';
 import { addCountersign } from '../review/stepHolderStore';
 import { createTemplateTables } from '../templates/templatesMigration';
 import { createSearchIndex } from '../search/searchMigration';
+import { addDepartments } from '../users/departmentMigration';
 
 /**
  * Migrations live in code, in order; each is written once for both dialects. The few types that
@@ -119,6 +120,11 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
     '0010_search': {
       async up(db: Kysely<unknown>) {
         await createSearchIndex(db, dialect === 'postgres');
+      },
+    },
+    '0011_departments': {
+      async up(db: Kysely<unknown>) {
+        await addDepartments(db);
       },
     },
   };

@@ -55,6 +55,8 @@ export interface StepHoldersTable {
   position: number;
   approved_at: string | null;
   active: number;
+  /** The 部门 the holder was named for (theirs at the time), null when they had none (0011). */
+  department: string | null;
 }
 
 export interface UsersTable {
@@ -66,6 +68,8 @@ export interface UsersTable {
   roles: string;
   disabled: number;
   created_at: string;
+  /** 部门, null when none is set (0011). */
+  department: string | null;
 }
 
 export interface SessionsTable {

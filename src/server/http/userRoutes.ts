@@ -15,7 +15,7 @@ export function registerUserRoutes(app: FastifyInstance, { users, sessions, audi
   app.post('/api/users', async (request, reply) => {
     const admin = await requireAdmin(sessions, request);
     const user = await users.create(parse(createUserRequest, request.body));
-    await audit(admin.id, 'user.create', user.id, { roles: user.roles });
+    await audit(admin.id, 'user.create', user.id, { roles: user.roles, ...(user.department && { department: user.department }) });
     return reply.code(201).send({ user });
   });
 

@@ -11,12 +11,20 @@ import type { ChainStore } from '../review/chainStore';
 import type { TransitionLog } from '../review/transitionLog';
 import type { UserDirectory } from '../users/userDirectory';
 import type { TaskInput } from '../work/heavyWork';
+import type { StepHolderRow, StepHolderStore } from '../review/stepHolderStore';
+
+/** The 部门 `actorId` was named for in the last 会签 step opened before transition `transitionId`, when known. */
+function namedDepartment(holders: readonly StepHolderRow[], actorId: string, transitionId: number): string | null {
+  return holders.findLast((h) => h.userId === actorId && h.step < transitionId)?.department ?? null;
+}
 
 export interface DispatchFormExporterDeps {
   documents: Pick<DocumentStore, 'load'>;
   transitions: Pick<TransitionLog, 'history' | 'finalSignature' | 'lastVouch'>;
   chains: Pick<ChainStore, 'get'>;
   users: Pick<UserDirectory, 'get'>;
+  /** The 会签 holders, for the 部门 each was named for (absent: no departments on the form). */
+  holders?: Pick<StepHolderStore, 'all'>;
   work: { run(task: 'dispatchFormDocx', input: TaskInput<'dispatchFormDocx'>): Promise<Uint8Array> };
   audit: Audit;
 }
@@ -26,7 +34,8 @@ export interface ExportedForm { bytes: Uint8Array; fileName: string; form: Dispa
 
 /**
  * The 发文稿纸 (发文处理笺) of a piece at any state: read with the user's access, built from the piece,
- * the chain it is (or would be) reviewed along and its history (dispatchForm.ts), written as .docx in
+ * the chain it is (or would be) reviewed along and its history (dispatchForm.ts), each 会签 holder with
+ * the 部门 they were named for, written as .docx in
  * the worker pool. The hash is the signature's for a 定稿, else the last approval's of this revision.
  * Audited as `document.export` with `form: 'dispatch'`.
  */
@@ -41,9 +50,11 @@ export class DispatchFormExporter {
     const { documents, transitions, users, work, audit } = this.deps;
     const { row } = await documents.load(user, id);
     const history = await transitions.history(id);
+    const holders = await this.deps.holders?.all(id) ?? [];
     // 催办 moves nothing and signs nothing: it has no place on the form.
     const entries: FormHistoryEntry[] = history.flatMap((h) => (h.action === 'remind' ? [] : [{
       action: h.action, checkpoint: h.checkpoint_name, actorName: h.actor_name, at: h.at, comment: h.comment, opinion: h.opinion || null,
+      actorDepartment: h.action === 'approve' ? namedDepartment(holders, h.actor_id, h.id) : null,
     }]));
     const signed = row.state === 'final' ? await transitions.finalSignature(id, row.revision) : null;
     const vouch = signed ? null : await transitions.lastVouch(id, row.revision);

@@ -1,8 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 
-/** One holder of a 会签 step as stored. */
-export interface StepHolderRow { step: number; userId: string; approvedAt: string | null }
+/** One holder of a 会签 step as stored, with the 部门 they were named for (null: none then, or named before 0011). */
+export interface StepHolderRow { step: number; userId: string; approvedAt: string | null; department: string | null }
 
 /**
  * The holders of 会签 steps, owning `step_holders`. A step is named by the id of the transition that
@@ -14,16 +14,28 @@ export class StepHolderStore {
 
   /** The holders of the piece's current 会签 step, in the order they were named; empty outside one. */
   async current(documentId: string): Promise<StepHolderRow[]> {
-    const rows = await this.db.selectFrom('step_holders').select(['step', 'user_id', 'approved_at'])
+    const rows = await this.db.selectFrom('step_holders').select(['step', 'user_id', 'approved_at', 'department'])
       .where('document_id', '=', documentId).where('active', '=', 1).orderBy('position').execute();
-    return rows.map((r) => ({ step: Number(r.step), userId: r.user_id, approvedAt: r.approved_at }));
+    return rows.map((r) => ({ step: Number(r.step), userId: r.user_id, approvedAt: r.approved_at, department: r.department }));
   }
 
-  /** Opens step `step` (the opening transition's id) held by `userIds`, within `trx`. */
-  async open(trx: Transaction<Database>, documentId: string, step: number, userIds: readonly string[]): Promise<void> {
+  /** Every holder of every 会签 step of the piece, oldest step first (the 发文稿纸 reads their departments). */
+  async all(documentId: string): Promise<StepHolderRow[]> {
+    const rows = await this.db.selectFrom('step_holders').select(['step', 'user_id', 'approved_at', 'department'])
+      .where('document_id', '=', documentId).orderBy('step').orderBy('position').execute();
+    return rows.map((r) => ({ step: Number(r.step), userId: r.user_id, approvedAt: r.approved_at, department: r.department }));
+  }
+
+  /**
+   * Opens step `step` (the opening transition's id) held by `userIds`, within `trx`; `departments`
+   * gives each holder's 部门 at this moment, kept with them whatever their department becomes later.
+   */
+  async open(trx: Transaction<Database>, documentId: string, step: number, userIds: readonly string[],
+    departments: ReadonlyMap<string, string | undefined> = new Map()): Promise<void> {
     if (userIds.length === 0) return;
-    await trx.insertInto('step_holders')
-      .values(userIds.map((user_id, position) => ({ document_id: documentId, step, user_id, position, approved_at: null, active: 1 }))).execute();
+    await trx.insertInto('step_holders').values(userIds.map((user_id, position) => ({
+      document_id: documentId, step, user_id, position, approved_at: null, active: 1, department: departments.get(user_id) ?? null,
+    }))).execute();
   }
 
   /** Records `userId`'s approval in the current step; false when they had approved already (a race: the caller refuses). */

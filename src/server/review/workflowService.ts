@@ -23,6 +23,7 @@ import type { StepHolderStore } from './stepHolderStore';
 import { KeyedMutex } from './keyedMutex';
 import { holderIdsColumn } from '../db/jsonColumns';
 import type { HolderReminder } from './holderReminder';
+import { nextCandidates } from './departmentCandidates';
 
 export interface WorkflowDeps {
   /** Makes the document's move and its transition's record one write. */
@@ -98,9 +99,8 @@ export class WorkflowService {
     if (body.assigneeId && !assignee) throw new DeskError('bad_request', '指定的人员不存在');
     const assignees = await Promise.all((body.assigneeIds ?? []).map((uid) => this.deps.users.get(uid).catch(() => null)));
     if (assignees.some((a) => a === null)) throw new DeskError('bad_request', '指定的会签人不存在');
-    const decision = decideTransition({
-      action: body.action, actor: user, assignee, assignees: assignees.filter((a): a is User => a !== null), comment: body.comment, document, chain,
-    });
+    const namedHolders = assignees.filter((a): a is User => a !== null);
+    const decision = decideTransition({ action: body.action, actor: user, assignee, assignees: namedHolders, comment: body.comment, document, chain });
     if (!decision.ok) throw new DeskError(decision.code, decision.message);
     const vouching = body.action === 'approve' || body.action === 'sign';
     const opinion = vouching ? body.opinion?.trim() ?? '' : '';
@@ -140,7 +140,7 @@ export class WorkflowService {
           proof_report: proofReport && proofReportColumn.stringify(proofReport),
           opinion, holder_ids: decision.holderIds.length > 0 ? holderIdsColumn.stringify(decision.holderIds) : null,
         });
-        await holders.open(trx, id, transitionId, decision.holderIds);
+        await holders.open(trx, id, transitionId, decision.holderIds, new Map(namedHolders.map((u) => [u.id, u.department])));
         await this.deps.decisions?.attach(trx, id, user.id, transitionId);
       });
       if (decision.newRevision) gate.newRevision(id);
@@ -187,10 +187,7 @@ export class WorkflowService {
     const nextIndex = row.state === 'review' && row.checkpoint_index !== null ? row.checkpoint_index + 1 : 0;
     const nextCheckpoint = chain.checkpoints[nextIndex];
     const authors = new Set([row.owner_id, ...collaboratorIds, ...document.editorIds]);
-    const candidates = nextCheckpoint
-      ? (await this.deps.users.list()).filter((u) => !u.disabled && u.roles.includes(nextCheckpoint.role) && !authors.has(u.id))
-        .map((u) => ({ id: u.id, displayName: u.displayName }))
-      : [];
+    const candidates = nextCheckpoint ? nextCandidates(nextCheckpoint, await this.deps.users.list(), authors) : [];
     return {
       state: row.state,
       revision: row.revision,

@@ -26,7 +26,7 @@ export async function statusExtras(
   };
   const holders: StepHolderView[] = facts.holderRows.map((h) => {
     const person = facts.people.get(h.userId);
-    return { id: h.userId, displayName: person?.displayName ?? '', approvedAt: h.approvedAt, opinion: h.approvedAt ? opinionOf(h.userId) : '', disabled: person?.disabled ?? true };
+    return { id: h.userId, displayName: person?.displayName ?? '', approvedAt: h.approvedAt, opinion: h.approvedAt ? opinionOf(h.userId) : '', disabled: person?.disabled ?? true, department: h.department };
   });
   const returned = row.state === 'returned' ? history.findLast((t) => t.action === 'return') : undefined;
   const heldSince = row.state === 'review' ? (await deps.transitions.lastMovedAt([row.id])).get(row.id) ?? null : null;

@@ -21,6 +21,15 @@ describe('UserDirectory', () => {
     await expect(users.create({ username: 'zhaoli', password: 'other-pass', displayName: '赵丽', roles: [] })).rejects.toMatchObject({ code: 'conflict' });
   });
 
+  it('keeps a 部门, trimmed, and clears it with a blank', async () => {
+    const user = await users.create({ username: 'lina', password: 'lina-pass', displayName: '李娜', roles: ['reviewer'], department: ' 财务科 ' });
+    expect(user.department).toBe('财务科');
+    expect((await users.update(user.id, { department: '办公室' })).department).toBe('办公室');
+    expect((await users.list()).find((u) => u.id === user.id)?.department).toBe('办公室');
+    expect(await users.update(user.id, { department: '' })).not.toHaveProperty('department');
+    expect((await users.create({ username: 'wuyi', password: 'wuyi-pass', displayName: '吴一', roles: [] }))).not.toHaveProperty('department');
+  });
+
   it('says whose roles are corrupt rather than reading them as none', async () => {
     const user = await users.create({ username: 'sunhao', password: 'sunhao-pass', displayName: '孙浩', roles: ['admin'] });
     await database.db.updateTable('users').set({ roles: '{"admin": true}' }).where('id', '=', user.id).execute();

@@ -15,13 +15,20 @@ export function toUser(row: UserRow): User {
     displayName: row.display_name,
     roles: userRolesColumn.parse(row.roles, row.id),
     disabled: row.disabled === 1,
+    ...(row.department && { department: row.department }),
   };
 }
 
-export interface NewUser { username: string; password: string; displayName: string; roles: Role[] }
-export interface UserChanges { displayName?: string; roles?: Role[]; disabled?: boolean; password?: string }
+/** A 部门 as stored: trimmed by the request schema, null for blank. */
+function departmentValue(department: string): string | null {
+  return department.trim() === '' ? null : department.trim();
+}
 
-/** The office's accounts: creation, lookup, roles, password resets and disabling. */
+export interface NewUser { username: string; password: string; displayName: string; roles: Role[]; department?: string }
+/** An account's changes; `department: ''` clears the 部门. */
+export interface UserChanges { displayName?: string; roles?: Role[]; disabled?: boolean; password?: string; department?: string }
+
+/** The office's accounts: creation, lookup, roles, 部门, password resets and disabling. */
 export class UserDirectory {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -40,6 +47,7 @@ export class UserDirectory {
       roles: userRolesColumn.stringify([...new Set(input.roles)]),
       disabled: 0,
       created_at: new Date().toISOString(),
+      department: departmentValue(input.department ?? ''),
     };
     await this.db.insertInto('users').values(row).execute();
     return toUser(row);
@@ -66,6 +74,7 @@ export class UserDirectory {
       ...(changes.displayName !== undefined && { display_name: changes.displayName }),
       ...(changes.roles !== undefined && { roles: userRolesColumn.stringify([...new Set(changes.roles)]) }),
       ...(changes.disabled !== undefined && { disabled: changes.disabled ? 1 : 0 }),
+      ...(changes.department !== undefined && { department: departmentValue(changes.department) }),
       ...(changes.password !== undefined && { password_hash: await hashPassword(changes.password) }),
     }).where('id', '=', id).execute();
     return this.get(id);

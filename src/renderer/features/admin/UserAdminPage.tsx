@@ -1,4 +1,4 @@
-/** 用户管理 (administrators): accounts, their roles, 重置密码, 停用 / 启用. */
+/** 用户管理 (administrators): accounts, their 部门 and roles, 重置密码, 停用 / 启用. */
 import { useState } from 'react';
 import type { User } from '../../../shared/api';
 import { ROLE_LABELS } from '../../../core/domain/roles';
@@ -50,6 +50,7 @@ export function UserAdminPage() {
             <tr>
               <th scope="col">用户名</th>
               <th scope="col">显示名称</th>
+              <th scope="col">部门</th>
               <th scope="col">角色</th>
               <th scope="col">状态</th>
               <th scope="col"><span className="visually-hidden">操作</span></th>
@@ -60,6 +61,7 @@ export function UserAdminPage() {
               <tr key={user.id} className={user.disabled ? 'row-disabled' : undefined}>
                 <td>{user.username}</td>
                 <td>{user.displayName}</td>
+                <td>{user.department ?? <span className="muted">—</span>}</td>
                 <td>
                   <span className="role-list">
                     {user.roles.length === 0 ? <span className="muted">无</span>

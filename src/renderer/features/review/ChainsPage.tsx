@@ -1,4 +1,4 @@
-/** 审核流程 (admin): the checkpoint chain of each kind — names, the role that holds each, order. */
+/** 审核流程 (admin): the checkpoint chain of each kind — names, the role that holds each, order, 会签 and its departments. */
 import { useState } from 'react';
 import { DOCUMENT_KINDS, KIND_LABELS, type DocumentKind } from '../../../core/domain/kinds';
 import { CHECKPOINT_ROLES, type Checkpoint, type CheckpointChain } from '../../../core/domain/workflow';
@@ -6,13 +6,17 @@ import { ROLE_LABELS } from '../../../core/domain/roles';
 import { TEXT_LIMITS } from '../../../shared/textLimits';
 import { errorMessage } from '../../api/client';
 import { reviewApi } from '../../api/review';
+import { deskApi } from '../../api/desk';
+import { CountersignSource } from './CountersignSource';
 import { ErrorText } from '../../ui/Notice';
 import { LoadState } from '../../ui/LoadState';
 import { useLoad } from '../../ui/useLoad';
 import './review.css';
 import './admin.css';
 
-function ChainEditor({ kind, initial, onSaved }: { kind: DocumentKind; initial: CheckpointChain; onSaved: (chain: CheckpointChain) => void }) {
+function ChainEditor({ kind, initial, departments, onSaved }: {
+  kind: DocumentKind; initial: CheckpointChain; departments: readonly string[]; onSaved: (chain: CheckpointChain) => void;
+}) {
   const [chain, setChain] = useState<CheckpointChain>(initial);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
@@ -60,7 +64,7 @@ function ChainEditor({ kind, initial, onSaved }: { kind: DocumentKind; initial: 
       <header className="chain-head">
         <h2>{label}</h2>
         <p className="chain-flow">
-          {[chain.draftName, ...chain.checkpoints.map((c) => `${c.name || '（未命名）'}${c.countersign ? '（会签）' : ''}`), '定稿'].join(' → ')}
+          {[chain.draftName, ...chain.checkpoints.map((c) => `${c.name || '（未命名）'}${c.countersign ? `（会签${c.holdersFrom === 'departments' ? `：${(c.departments ?? []).join('、')}` : ''}）` : ''}`), '定稿'].join(' → ')}
         </p>
       </header>
       <label className="chain-row chain-draft">
@@ -80,12 +84,13 @@ function ChainEditor({ kind, initial, onSaved }: { kind: DocumentKind; initial: 
             </select>
             <label className="chain-countersign" title="会签：由上一环节选定多位办理人，全部同意后进入下一环节，任一人退回即退回">
               <input type="checkbox" aria-label={`${label}第${i + 1}环节会签`} checked={cp.countersign === true}
-                onChange={(e) => update(i, { countersign: e.target.checked || undefined })} />
+                onChange={(e) => update(i, e.target.checked ? { countersign: true } : { countersign: undefined, holdersFrom: undefined, departments: undefined })} />
               会签
             </label>
             <button type="button" className="button small ghost" aria-label="上移" disabled={i === 0} onClick={() => move(i, -1)}>↑</button>
             <button type="button" className="button small ghost" aria-label="下移" disabled={i === chain.checkpoints.length - 1} onClick={() => move(i, 1)}>↓</button>
             <button type="button" className="button small ghost" aria-label="删除环节" disabled={chain.checkpoints.length <= 1} onClick={() => remove(i)}>删除</button>
+            {cp.countersign && <CountersignSource label={`${label}第${i + 1}环节`} checkpoint={cp} known={departments} onChange={(patch) => update(i, patch)} />}
           </li>
         ))}
       </ol>
@@ -102,6 +107,9 @@ function ChainEditor({ kind, initial, onSaved }: { kind: DocumentKind; initial: 
 
 export function ChainsPage() {
   const loaded = useLoad(() => reviewApi.chains(), []);
+  // The departments the office's users have, to pick a 会签 step's departments from.
+  const people = useLoad(() => deskApi.listUsers(), []);
+  const departments = [...new Set((people.data?.users ?? []).flatMap((u) => (u.department && !u.disabled ? [u.department] : [])))];
   return (
     <main className="page">
       <div className="page-header"><h1>审核流程</h1></div>
@@ -109,7 +117,7 @@ export function ChainsPage() {
       <LoadState loaded={loaded}>{(chains) => (
         <div className="chains">
           {DOCUMENT_KINDS.map((kind) => chains[kind] && (
-            <ChainEditor key={kind} kind={kind} initial={chains[kind]}
+            <ChainEditor key={kind} kind={kind} initial={chains[kind]} departments={departments}
               onSaved={(chain) => loaded.update((all) => (all ? { ...all, [kind]: chain } : all))} />
           ))}
         </div>

@@ -4,7 +4,8 @@
  */
 import { useState } from 'react';
 import { OPINION_MAX, OPINION_PHRASES, type WorkflowStatus } from '../../../shared/review';
-import { ACTION_NAMES, type Checkpoint, type WorkflowAction } from '../../../core/domain/workflow';
+import { ACTION_NAMES, byDepartments, type Checkpoint, type WorkflowAction } from '../../../core/domain/workflow';
+import { departmentCoverageProblem } from '../../../core/domain/departments';
 import { ROLE_LABELS } from '../../../core/domain/roles';
 import { errorMessage } from '../../api/client';
 import { reviewApi } from '../../api/review';
@@ -58,6 +59,10 @@ export function TransitionDialog({ documentId, action, status, onClose, onDone }
 
   const submit = async () => {
     if (next?.countersign && holderIds.length === 0) { setError(`请选择“${next.name}”的会签人（可多选）`); return; }
+    const uncovered = next && byDepartments(next)
+      ? departmentCoverageProblem(next.departments ?? [], status.candidates.filter((c) => holderIds.includes(c.id)))
+      : null;
+    if (uncovered) { setError(uncovered); return; }
     if (next && !next.countersign && !assigneeId) { setError(`请选择“${next.name}”的${holderLabel}`); return; }
     if (textRequired && !text.trim()) { setError(`请填写${COMMENT_LABELS[action]}`); return; }
     setBusy(true);
@@ -85,14 +90,15 @@ export function TransitionDialog({ documentId, action, status, onClose, onDone }
       {CONFIRM_TEXT[action] && <p className="dialog-note">{CONFIRM_TEXT[action]}</p>}
       {waiting > 0 && <p className="dialog-note">会签中：您同意后，还需其他 {waiting} 位会签人同意，此稿才进入下一环节。</p>}
       {next?.countersign && (
-        <HolderPicker label={`${next.name}的会签人（可多选）`} candidates={status.candidates} selected={holderIds} onChange={setHolderIds} />
+        <HolderPicker label={`${next.name}的会签人（${byDepartments(next) ? '每个会签部门至少一位' : '可多选'}）`} candidates={status.candidates}
+          selected={holderIds} onChange={setHolderIds} departments={byDepartments(next) ? next.departments ?? [] : undefined} />
       )}
       {next && !next.countersign && (
         <label className="field">
           <span>{next.name}的{holderLabel}</span>
           <select aria-label={holderLabel} value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)}>
             <option value="">请选择…</option>
-            {status.candidates.map((c) => <option key={c.id} value={c.id}>{c.displayName}</option>)}
+            {status.candidates.map((c) => <option key={c.id} value={c.id}>{c.department ? `${c.displayName}（${c.department}）` : c.displayName}</option>)}
           </select>
         </label>
       )}

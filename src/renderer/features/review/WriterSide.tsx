@@ -86,7 +86,7 @@ export function CountersignHolders({ status }: { status: WorkflowStatus }) {
       {status.holders.map((h, i) => (
         <span key={h.id} className={h.approvedAt ? 'holder done' : h.disabled ? 'holder disabled' : 'holder'}
           title={h.approvedAt ? `${formatFullTime(h.approvedAt)} 同意${h.opinion ? `：${h.opinion}` : ''}` : h.disabled ? '账号已停用，不再等待' : '办理中'}>
-          {i > 0 && '、'}{h.displayName}{h.approvedAt && <span aria-label="已同意"> ✓</span>}
+          {i > 0 && '、'}{h.department && `${h.department} `}{h.displayName}{h.approvedAt && <span aria-label="已同意"> ✓</span>}
         </span>
       ))}
     </span>
