@@ -6,11 +6,12 @@
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import * as Y from 'yjs';
 import type { Database } from '../../src/server/db/schema';
 import { migrationsFor } from '../../src/server/db/migrations';
-import { UserDirectory } from '../../src/server/users/userDirectory';
+import { randomUUID } from 'node:crypto';
+import { hashPassword } from '../../src/server/auth/passwords';
 import { DocumentStore } from '../../src/server/documents/documentStore';
 import { YjsStore } from '../../src/server/collab/yjsStore';
 import { encodeSeedBody } from '../../src/core/editor/headless';
@@ -81,11 +82,14 @@ export async function seedLegacyInstallation(target: { dataDir: string } | { pos
   try {
     const { error } = await new Migrator({ db, provider: migrationsFor(postgres ? 'postgres' : 'sqlite') }).migrateTo(LAST_OLD_MIGRATION);
     if (error) throw error;
-    const directory = new UserDirectory(db);
+    // Users as the old schema held them (the current UserDirectory writes columns added later).
     const make = async (username: string, displayName: string, roles: Array<'writer' | 'reviewer' | 'signer'>) => {
       const password = `${username}-pass`;
-      const user = await directory.create({ username, password, displayName, roles });
-      return { id: user.id, username, password, displayName, user };
+      const id = randomUUID();
+      await sql`insert into users (id, username, display_name, password_hash, roles, disabled, created_at)
+        values (${id}, ${username}, ${displayName}, ${await hashPassword(password)}, ${JSON.stringify(roles)}, 0, ${new Date().toISOString()})`.execute(db);
+      const user = { id, username, displayName, roles, disabled: false };
+      return { id, username, password, displayName, user };
     };
     const writer = await make('legacy-writer', '王撰稿', ['writer']);
     const reviewer = await make('legacy-reviewer', '李审核', ['reviewer']);
