@@ -105,7 +105,7 @@ export class DocumentRemover {
     if (right.mode === 'reason' && !reason) throw new DeskError('bad_request', REASON_REQUIRED);
 
     const { gate, documents } = this.deps;
-    gate.lock(id);
+    await gate.lock(id);
     try {
       // Someone moved the piece on (submitted it, say) between the decision and this write.
       if (!await documents.markDeleted(id, row.state)) throw stateChanged();

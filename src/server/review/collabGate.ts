@@ -5,7 +5,20 @@ import { contextUser } from '../collab/documentNames';
 import type { TransitionLog } from './transitionLog';
 import { isSuggestionHolder } from './suggestionAuthority';
 
-interface ConnectionLike { readOnly: boolean; context: unknown }
+interface ConnectionLike { readOnly: boolean; context: unknown; sendStateless(payload: string): void }
+
+/**
+ * The other instances of the desk server (several behind a balancer; src/server/cluster). Unset on a
+ * single instance: then nothing here costs more than before.
+ */
+export interface GatePeers {
+  /** Locks the body on every other instance; resolves once each has locked it and stored what it had accepted (or a timeout passed). */
+  lock(documentId: string): Promise<void>;
+  /** Tells every other instance to give its connections their rights again (and to count edits afresh). */
+  refresh(documentId: string): void;
+  /** Sends a stateless message to the connections of the piece on every other instance. */
+  announce(documentId: string, payload: string): void;
+}
 
 /**
  * Keeps open collaboration connections in step with the workflow. A transition first `lock`s the
@@ -17,6 +30,7 @@ export class CollabGate {
   private readonly locked = new Set<string>();
   private readonly editorsSeen = new Set<string>();
   private readonly rightsListeners: Array<(documentId: string) => void> = [];
+  private peers: GatePeers | null = null;
 
   constructor(
     private readonly collab: () => Hocuspocus,
@@ -33,13 +47,39 @@ export class CollabGate {
     this.rightsListeners.push(listener);
   }
 
-  lock(documentId: string): void {
+  /** Several instances: each lock, refresh and announcement reaches the other instances too. */
+  joinPeers(peers: GatePeers): void {
+    this.peers = peers;
+  }
+
+  /** Locks the body here and, with peers, on every instance (resolves once they have locked it). */
+  async lock(documentId: string): Promise<void> {
+    this.lockHere(documentId);
+    if (!this.peers) return;
+    try {
+      await this.peers.lock(documentId);
+    } catch (err) {
+      // The transition does not go ahead: nothing stays locked here either.
+      await this.refreshHere(documentId);
+      throw err;
+    }
+  }
+
+  /** Locks the body on this instance only (a peer's lock arriving). */
+  lockHere(documentId: string): void {
     this.locked.add(documentId);
     for (const listener of this.rightsListeners) listener(documentId);
     for (const connection of this.connections(documentId)) connection.readOnly = true;
   }
 
+  /** Unlocks and gives each connection its user's rights, here and (with peers) on every instance. */
   async refresh(documentId: string): Promise<void> {
+    await this.refreshHere(documentId);
+    this.peers?.refresh(documentId);
+  }
+
+  /** `refresh` on this instance only (a peer's refresh arriving). */
+  async refreshHere(documentId: string): Promise<void> {
     this.locked.delete(documentId);
     for (const listener of this.rightsListeners) listener(documentId);
     for (const connection of this.connections(documentId)) {
@@ -56,12 +96,28 @@ export class CollabGate {
 
   /** Tells every open copy of the piece that its title, properties or workflow state changed. */
   announceChange(documentId: string): void {
-    this.collab().documents.get(documentId)?.broadcastStateless(encodeCollabMessage({ type: DOCUMENT_CHANGED, documentId }));
+    this.announce(documentId, encodeCollabMessage({ type: DOCUMENT_CHANGED, documentId }));
   }
 
   /** Tells every open copy of the piece that one of its review threads changed (they fetch the comments again). */
   announceComments(documentId: string, threadId: string): void {
-    this.collab().documents.get(documentId)?.broadcastStateless(encodeCollabMessage({ type: COMMENTS_CHANGED, documentId, threadId }));
+    this.announce(documentId, encodeCollabMessage({ type: COMMENTS_CHANGED, documentId, threadId }));
+  }
+
+  /** Sends `payload` to this instance's own connections of the piece (a peer's announcement arriving). */
+  sendHere(documentId: string, payload: string): void {
+    for (const connection of this.connections(documentId)) connection.sendStateless(payload);
+  }
+
+  private announce(documentId: string, payload: string): void {
+    if (!this.peers) {
+      this.collab().documents.get(documentId)?.broadcastStateless(payload);
+      return;
+    }
+    // Not broadcastStateless: the Redis extension would relay that to the instances that have the piece
+    // open, and they hear it from the peers' announcement already (even those this instance cannot see).
+    this.sendHere(documentId, payload);
+    this.peers.announce(documentId, payload);
   }
 
   /** Notes that `userId` edited the body, title or properties in the document's current revision. */
