@@ -156,6 +156,10 @@ describe.skipIf((!hasPostgres() || !hasRedis()) && !process.env.CI)('three insta
     clearInterval(typing);
     writer.type('重连后');
     await writer.acknowledged(30_000);
+    // The writer's client came back through the balancer, to one of the two instances still running.
+    const reconnections = balancer.routed.slice(before + 1);
+    expect(reconnections.length).toBeGreaterThan(0);
+    expect(reconnections).not.toContain(victim);
     const expected = [...Array.from({ length: 10 }, (_, i) => `前${i}`), ...Array.from({ length: n }, (_, i) => `中${i}`), '重连后'];
     await waitFor(() => expected.every((t) => colleague.text().includes(t)), 10_000, 'every edit on the colleague\'s instance');
     const stored = await textAt((victim + 2) % 3, id);

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import type { RedisInstance } from '@hocuspocus/extension-redis';
+
+/** What the channel uses of a Redis connection (ioredis; an in-memory hub in the tests). */
+export interface PubSubConnection {
+  publish(channel: string, message: string): Promise<number>;
+  subscribe(channel: string): Promise<unknown>;
+  on(event: 'message', listener: (channel: string, message: string) => void): unknown;
+  quit(): Promise<unknown>;
+}
 
 /** What the instances tell each other (beside the Redis extension's own document channels). */
 const MESSAGE = z.discriminatedUnion('kind', [
@@ -32,8 +39,8 @@ export class ClusterChannel {
   private readonly handlers = new Map<Kind, Array<(message: ClusterMessage, from: string) => void>>();
 
   constructor(
-    private readonly pub: RedisInstance,
-    private readonly sub: RedisInstance,
+    private readonly pub: PubSubConnection,
+    private readonly sub: PubSubConnection,
     /** This instance's name in the cluster (unique per process). */
     readonly identifier: string,
     private readonly channel: string,
