@@ -19,7 +19,7 @@ import { startRedis, type TestRedis } from '../support/redis';
 import { startBalancer, type Balancer } from '../support/balancer';
 import { readEvents, type EventReader } from '../support/eventStream';
 import { TestOffice } from '../support/office';
-import { DOCUMENT_CHANGED, EDITS_REFUSED } from '../../src/shared/collabMessages';
+import { DOCUMENT_CHANGED, DOCUMENT_REMOVED, EDITS_REFUSED } from '../../src/shared/collabMessages';
 import type { AuditVerification } from '../../src/shared/audit';
 
 let postgres: TestPostgres | null = null;
@@ -79,7 +79,7 @@ async function piece(text: string): Promise<string> {
 }
 
 describe.skipIf((!hasPostgres() || !hasRedis()) && !process.env.CI)('three instances on PostgreSQL + Redis', () => {
-  it('converges two writers on different instances, and a title change on a third reaches both', async () => {
+  it('converges two writers on different instances, and a title change and a removal on a third reach both', async () => {
     const id = await piece('起首。');
     const writer = connectAt(0, id, 'writer');
     const colleague = connectAt(1, id, 'colleague');
@@ -96,6 +96,9 @@ describe.skipIf((!hasPostgres() || !hasRedis()) && !process.env.CI)('three insta
     for (let i = 0; i < 5; i++) expect([stored.includes(`甲${i}`), stored.includes(`乙${i}`)]).toEqual([true, true]);
     await at(2, 'writer').ok('PATCH', `/api/documents/${id}`, { title: '沂河新区重点项目提速增效（二稿）' });
     await waitFor(() => told.some((m) => m.type === DOCUMENT_CHANGED), 5_000, 'the title change on instance B');
+    // Moved to the 回收站 on C, which has no copy of the piece open: the writers on A and B hear of it.
+    await at(2, 'writer').ok('DELETE', `/api/documents/${id}`);
+    await waitFor(() => told.some((m) => m.type === DOCUMENT_REMOVED), 5_000, 'the removal on instance B');
   });
 
   it('locks a writer on B when the piece is submitted through A: refused, not stored, and the holder on C hears of it', async () => {

@@ -130,7 +130,7 @@ export class DocumentRemover {
 
   private announce(documentId: string, deleted: boolean, user: User): void {
     const message = encodeCollabMessage({ type: DOCUMENT_REMOVED, documentId, deleted, byName: user.displayName });
-    this.deps.collab().documents.get(documentId)?.broadcastStateless(message);
+    this.deps.gate.announce(documentId, message);
   }
 
   /** Who has the piece's body open on this server now, by name, other than `exceptId`. */

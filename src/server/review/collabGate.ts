@@ -109,7 +109,8 @@ export class CollabGate {
     for (const connection of this.connections(documentId)) connection.sendStateless(payload);
   }
 
-  private announce(documentId: string, payload: string): void {
+  /** Sends a stateless message to every open copy of the piece (on every instance, with peers). */
+  announce(documentId: string, payload: string): void {
     if (!this.peers) {
       this.collab().documents.get(documentId)?.broadcastStateless(payload);
       return;
