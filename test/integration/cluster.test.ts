@@ -108,6 +108,11 @@ describe.skipIf((!hasPostgres() || !hasRedis()) && !process.env.CI)('three insta
     // B has judged an edit of this piece as a draft: it holds the row, which the lock must make it forget.
     colleague.type('起草中。');
     await colleague.acknowledged();
+    // A has the piece open too: the submit reads its copy, once brought up to what B has stored.
+    const writer = connectAt(0, id, 'writer');
+    await writer.synced();
+    colleague.type('最后一句。');
+    await colleague.acknowledged();
     const told = heard(colleague);
     const inbox = await readEvents(`${instances[2].url}/api/events`, { authorization: `Bearer ${office.as('reviewer').token}` });
     streams.push(inbox);
@@ -118,10 +123,15 @@ describe.skipIf((!hasPostgres() || !hasRedis()) && !process.env.CI)('three insta
     // The submit has returned: B's connection is read-only already, so what it types now is refused.
     colleague.type('锁定后仍在B上写的字。');
     await waitFor(() => told.some((m) => m.type === EDITS_REFUSED), 5_000, 'the refusal on B');
-    expect(await textAt(2, id)).toBe('送审前的正文。起草中。');
+    const submitted = '送审前的正文。起草中。最后一句。';
+    expect(await textAt(2, id)).toBe(submitted);
     const reader = connectAt(2, id, 'writer');
     await reader.synced();
-    expect(reader.text()).toBe('送审前的正文。起草中。');
+    expect(reader.text()).toBe(submitted);
+    // The version the submit saved holds B's last acknowledged sentence.
+    const { versions } = await at(1, 'writer').ok<{ versions: Array<{ id: string }> }>('GET', `/api/documents/${id}/versions`);
+    const version = await at(1, 'writer').ok<{ lines: string[] }>('GET', `/api/documents/${id}/versions/${versions[versions.length - 1].id}`);
+    expect(version.lines.join('')).toBe(submitted);
   });
 
   it('keeps one audit chain under concurrent transitions on all three instances', async () => {

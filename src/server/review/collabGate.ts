@@ -27,7 +27,8 @@ export interface GatePeers {
  * each revision, from the updates the server stored.
  */
 export class CollabGate {
-  private readonly locked = new Set<string>();
+  /** Locks held per body: a lock lifts when each transition that took one has refreshed (two may overlap). */
+  private readonly locked = new Map<string, number>();
   private readonly editorsSeen = new Set<string>();
   private readonly rightsListeners: Array<(documentId: string) => void> = [];
   private peers: GatePeers | null = null;
@@ -39,7 +40,7 @@ export class CollabGate {
   ) {}
 
   isLocked(documentId: string): boolean {
-    return this.locked.has(documentId);
+    return (this.locked.get(documentId) ?? 0) > 0;
   }
 
   /** Calls `listener` whenever a piece's rights may change: at every lock and every refresh (caches of the row forget it). */
@@ -67,7 +68,7 @@ export class CollabGate {
 
   /** Locks the body on this instance only (a peer's lock arriving). */
   lockHere(documentId: string): void {
-    this.locked.add(documentId);
+    this.locked.set(documentId, (this.locked.get(documentId) ?? 0) + 1);
     for (const listener of this.rightsListeners) listener(documentId);
     for (const connection of this.connections(documentId)) connection.readOnly = true;
   }
@@ -78,9 +79,14 @@ export class CollabGate {
     this.peers?.refresh(documentId);
   }
 
-  /** `refresh` on this instance only (a peer's refresh arriving). */
+  /**
+   * `refresh` on this instance only (a peer's refresh arriving). Lifts one lock: a body stays locked
+   * while another transition's lock is held (a refresh no lock preceded, as after a restore from the
+   * 回收站, lifts none).
+   */
   async refreshHere(documentId: string): Promise<void> {
-    this.locked.delete(documentId);
+    const held = (this.locked.get(documentId) ?? 0) - 1;
+    if (held > 0) this.locked.set(documentId, held); else this.locked.delete(documentId);
     for (const listener of this.rightsListeners) listener(documentId);
     for (const connection of this.connections(documentId)) {
       const user = contextUser(connection.context);
