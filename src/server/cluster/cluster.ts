@@ -33,6 +33,22 @@ export interface ClusterParts {
   loginGuard: LoginGuard;
 }
 
+/** Logs a Redis connection error once, then again only when it changes or a minute has passed. */
+class ErrorThrottle {
+  private last = '';
+  private at = 0;
+
+  constructor(private readonly log: Pick<Logger, 'warn'>) {}
+
+  report(err: unknown): void {
+    const message = err instanceof Error ? err.message : String(err);
+    if (message === this.last && Date.now() - this.at < 60_000) return;
+    this.last = message;
+    this.at = Date.now();
+    this.log.warn({ err }, 'Redis connection error (retrying)');
+  }
+}
+
 /**
  * One desk-server instance among several (behind a balancer, on one PostgreSQL and one Redis):
  * Hocuspocus' own Redis extension carries the updates and awareness of each open document between
@@ -52,14 +68,23 @@ export class DeskCluster {
     const prefix = options.prefix ?? 'wengao';
     this.extension = new Redis({ ...redisSettingsFromUrl(options.redisUrl), prefix, identifier: this.identifier });
     const problem = (err: unknown, what: string): void => options.log.warn({ err }, what);
-    this.channel = new ClusterChannel(this.extension.pub.duplicate(), this.extension.pub.duplicate(), this.identifier, `${prefix}#desk`, problem);
+    const [pub, sub] = [this.extension.pub.duplicate(), this.extension.pub.duplicate()];
+    // ioredis reconnects by itself; without a listener each failed attempt is printed as unhandled.
+    const errors = new ErrorThrottle(options.log);
+    for (const connection of [this.extension.pub, this.extension.sub, pub, sub]) connection.on('error', (err: unknown) => errors.report(err));
+    this.channel = new ClusterChannel(pub, sub, this.identifier, `${prefix}#desk`, problem);
     this.events = new ClusterEventBus(this.channel, (err) => options.log.error({ err }, 'an event listener failed'));
   }
 
   /** Connects to Redis; throws when it cannot be reached. */
   static async start(options: ClusterOptions): Promise<DeskCluster> {
     const cluster = new DeskCluster(options);
-    await cluster.channel.start();
+    try {
+      await cluster.channel.start();
+    } catch (err) {
+      await cluster.close().catch(() => undefined);
+      throw new Error(`cannot reach Redis at WENGAO_REDIS_URL (${redisSettingsFromUrl(options.redisUrl).host}): ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    }
     return cluster;
   }
 
