@@ -91,6 +91,9 @@ describe.skipIf((!hasPostgres() || !hasRedis()) && !process.env.CI)('three insta
       await new Promise((r) => setTimeout(r, 20));
     }
     await Promise.all([writer.acknowledged(), colleague.acknowledged()]);
+    // Awareness (who is here, their cursor) crosses too.
+    writer.provider.setAwarenessField('user', { name: '王撰稿' });
+    await waitFor(() => [...(colleague.provider.awareness?.getStates().values() ?? [])].some((state) => JSON.stringify(state).includes('王撰稿')), 5_000, 'the writer\'s presence on B');
     await waitFor(() => writer.text() === colleague.text() && /乙4/.test(writer.text()) && /甲4/.test(colleague.text()), 10_000, 'the two copies to converge');
     const stored = await textAt(2, id);
     for (let i = 0; i < 5; i++) expect([stored.includes(`甲${i}`), stored.includes(`乙${i}`)]).toEqual([true, true]);

@@ -7,6 +7,7 @@
  */
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 
+/** A running balancer: its front address, where each connection went, and how to stop it. */
 export interface Balancer {
   url: string;
   wsUrl: string;
@@ -16,6 +17,7 @@ export interface Balancer {
   close(): Promise<void>;
 }
 
+/** Starts a balancer on a free 127.0.0.1 port in front of the backends listening on `backendPorts`. */
 export async function startBalancer(backendPorts: readonly number[]): Promise<Balancer> {
   let next = 0;
   const routed: number[] = [];

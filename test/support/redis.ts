@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createConnection } from 'node:net';
 import { freePort } from './server';
 
+/** A running private Redis: its URL, and how to stop it. */
 export interface TestRedis {
   url: string;
   stop(): Promise<void>;
@@ -24,6 +25,7 @@ async function answers(port: number): Promise<boolean> {
   });
 }
 
+/** Starts a private redis-server; null when it is not installed. */
 export async function startRedis(): Promise<TestRedis | null> {
   if (!installed()) return null;
   const port = await freePort();

@@ -16,6 +16,7 @@ import { ClusterEventBus } from './redisEventBus';
 import { SharedCompaction } from './sharedCompaction';
 import { redisSettingsFromUrl } from './redisSettings';
 
+/** How an instance joins the others. */
 export interface ClusterOptions {
   /** WENGAO_REDIS_URL. */
   redisUrl: string;

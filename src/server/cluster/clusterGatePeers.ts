@@ -4,6 +4,7 @@ import type { CollabGate, GatePeers } from '../review/collabGate';
 import { DeskError } from '../errors';
 import type { ClusterChannel } from './clusterChannel';
 
+/** What the review lock across instances works with on this instance. */
 export interface ClusterGateOptions {
   /** This instance's gate: what a peer's lock, refresh and announcement do here. */
   gate: Pick<CollabGate, 'lockHere' | 'refreshHere' | 'sendHere' | 'newRevision'>;
