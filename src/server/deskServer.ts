@@ -249,7 +249,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   cluster?.join({ gate, updateLog: persistence.updateLog, store: yjsStore, collab: collabServer, loginGuard });
   const services: Services = {
     users, sessions, loginGuard, documents, bodies, audit,
-    remover: new DocumentRemover({ documents, ledger: ledger.submissions, gate, collab: collabServer, audit, inbox }),
+    remover: new DocumentRemover({ documents, ledger: ledger.submissions, gate, audit, inbox }),
     ledger,
     localLogin: options.localLogin && createLocalLogin(users, options.localLogin.secretHash, options.localLogin.displayName),
     auditLog,

@@ -99,6 +99,9 @@ describe.skipIf((!hasPostgres() || !hasRedis()) && !process.env.CI)('three insta
     for (let i = 0; i < 5; i++) expect([stored.includes(`甲${i}`), stored.includes(`乙${i}`)]).toEqual([true, true]);
     await at(2, 'writer').ok('PATCH', `/api/documents/${id}`, { title: '沂河新区重点项目提速增效（二稿）' });
     await waitFor(() => told.some((m) => m.type === DOCUMENT_CHANGED), 5_000, 'the title change on instance B');
+    // C's removal dialog names who has the piece open on B.
+    const preview = await at(2, 'writer').ok<{ openBy: string[] }>('GET', `/api/documents/${id}/removal`);
+    expect(preview.openBy).toEqual(['赵协作']);
     // Moved to the 回收站 on C, which has no copy of the piece open: the writers on A and B hear of it.
     await at(2, 'writer').ok('DELETE', `/api/documents/${id}`);
     await waitFor(() => told.some((m) => m.type === DOCUMENT_REMOVED), 5_000, 'the removal on instance B');

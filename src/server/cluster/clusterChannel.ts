@@ -17,6 +17,9 @@ const MESSAGE = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('refresh'), documentId: z.string() }),
   /** A stateless message for the open copies of a piece (changed, comments changed). */
   z.object({ kind: z.literal('announce'), documentId: z.string(), payload: z.string() }),
+  /** Who has a piece open: each instance replies `here` with the users on its own connections. */
+  z.object({ kind: z.literal('who'), documentId: z.string(), request: z.string() }),
+  z.object({ kind: z.literal('here'), request: z.string(), to: z.string(), users: z.array(z.object({ id: z.string(), name: z.string() })) }),
   /** Per-user events for the users' event streams (待办), the event as its JSON. */
   z.object({ kind: z.literal('events'), userIds: z.array(z.string()), event: z.string() }),
   /** A settled login attempt, for every instance's login guard. */

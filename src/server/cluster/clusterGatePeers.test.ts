@@ -30,6 +30,7 @@ function fakeGate() {
     refreshHere: vi.fn<(documentId: string) => Promise<void>>(async () => undefined),
     sendHere: vi.fn<(documentId: string, payload: string) => void>(),
     newRevision: vi.fn<(documentId: string) => void>(),
+    openHere: vi.fn<(documentId: string) => Array<{ id: string; name: string }>>(() => []),
   };
 }
 
@@ -74,6 +75,21 @@ describe('ClusterGatePeers', () => {
     expect(b.gate.sendHere).toHaveBeenCalledWith('doc', '{"type":"document-changed"}');
     expect(a.gate.refreshHere).not.toHaveBeenCalled();
     expect(a.gate.sendHere).not.toHaveBeenCalled();
+  });
+});
+
+describe('ClusterGatePeers.openBy', () => {
+  it('gathers who has the piece open on every other instance', async () => {
+    const hub = new Hub();
+    const a = await instance(hub, 'a');
+    const b = await instance(hub, 'b');
+    const c = await instance(hub, 'c');
+    b.gate.openHere.mockReturnValue([{ id: 'u2', name: '赵协作' }]);
+    c.gate.openHere.mockReturnValue([{ id: 'u3', name: '李审核' }]);
+    const started = Date.now();
+    expect((await a.peers.openBy('doc')).map((u) => u.name).sort()).toEqual(['李审核', '赵协作'].sort());
+    // Every instance answered: no waiting out the timeout.
+    expect(Date.now() - started).toBeLessThan(400);
   });
 });
 

@@ -7,7 +7,7 @@ import type { ClusterChannel } from './clusterChannel';
 /** What the review lock across instances works with on this instance. */
 export interface ClusterGateOptions {
   /** This instance's gate: what a peer's lock, refresh and announcement do here. */
-  gate: Pick<CollabGate, 'lockHere' | 'refreshHere' | 'sendHere' | 'newRevision'>;
+  gate: Pick<CollabGate, 'lockHere' | 'refreshHere' | 'sendHere' | 'newRevision' | 'openHere'>;
   /** Resolves once every update this instance accepted is stored (the group commit drained). */
   settled: () => Promise<void>;
   /** Brings this instance's open copy of the body up to what is stored (the peers' last edits). */
@@ -15,6 +15,8 @@ export interface ClusterGateOptions {
   log: Pick<Logger, 'warn' | 'error'>;
   /** How long a lock waits for the other instances' replies (an instance that died does not reply). */
   replyTimeoutMs?: number;
+  /** How long "who has it open" waits for the other instances (default 500 ms). */
+  whoTimeoutMs?: number;
   /** A peer's lock that no refresh follows (its instance died mid-transition) lifts after this long. */
   lockExpiryMs?: number;
 }
@@ -32,6 +34,7 @@ interface Waiting { replies: number; expected: number; done: () => void }
 export class ClusterGatePeers implements GatePeers {
   private readonly waiting = new Map<string, Waiting>();
   private readonly expiries = new Map<string, NodeJS.Timeout>();
+  private readonly asking = new Map<string, { users: Array<{ id: string; name: string }>; replies: number; expected: number; done: () => void }>();
 
   constructor(private readonly channel: ClusterChannel, private readonly options: ClusterGateOptions) {
     const { gate, log } = options;
@@ -57,6 +60,40 @@ export class ClusterGatePeers implements GatePeers {
       gate.refreshHere(documentId).catch((err: unknown) => log.error({ err, documentId }, 'could not refresh after a peer transition'));
     });
     channel.on('announce', ({ documentId, payload }) => gate.sendHere(documentId, payload));
+    channel.on('who', ({ documentId, request }, from) => channel.send({ kind: 'here', request, to: from, users: gate.openHere(documentId) }));
+    channel.on('here', ({ request, to, users }) => {
+      const asking = to === channel.identifier ? this.asking.get(request) : undefined;
+      if (!asking) return;
+      asking.users.push(...users);
+      asking.replies += 1;
+      if (asking.replies >= asking.expected) asking.done();
+    });
+  }
+
+  /** Asks every other instance who has the piece open; waits at most `whoTimeoutMs` (a preview, not a lock). */
+  async openBy(documentId: string): Promise<Array<{ id: string; name: string }>> {
+    const request = randomUUID();
+    const users: Array<{ id: string; name: string }> = [];
+    let timer: NodeJS.Timeout | undefined;
+    const answered = new Promise<void>((resolve) => {
+      this.asking.set(request, { users, replies: 0, expected: Number.POSITIVE_INFINITY, done: resolve });
+      timer = setTimeout(resolve, this.options.whoTimeoutMs ?? 500);
+    });
+    try {
+      const subscribers = await this.channel.publish({ kind: 'who', documentId, request });
+      const asking = this.asking.get(request);
+      if (asking) {
+        asking.expected = subscribers - 1;
+        if (asking.replies >= asking.expected) asking.done();
+      }
+      await answered;
+    } catch (err) {
+      this.options.log.warn({ err, documentId }, 'could not ask the other instances who has a piece open');
+    } finally {
+      clearTimeout(timer);
+      this.asking.delete(request);
+    }
+    return users;
   }
 
   async lock(documentId: string): Promise<void> {

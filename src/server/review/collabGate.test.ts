@@ -31,7 +31,7 @@ describe('CollabGate', () => {
 
   it('with peers: locks them too, and unlocks here when they cannot be told', async () => {
     const { gate, connection } = fixture();
-    const peers: GatePeers = { lock: vi.fn(async () => { throw new Error('Redis is down'); }), refresh: vi.fn(), announce: vi.fn() };
+    const peers: GatePeers = { lock: vi.fn(async () => { throw new Error('Redis is down'); }), refresh: vi.fn(), announce: vi.fn(), openBy: vi.fn(async () => []) };
     gate.joinPeers(peers);
     await expect(gate.lock('doc')).rejects.toThrow('Redis is down');
     expect(gate.isLocked('doc')).toBe(false);
@@ -42,7 +42,7 @@ describe('CollabGate', () => {
 
   it('announces to its own connections and the peers, not through the Redis-relayed broadcast', () => {
     const { gate, connection, broadcastStateless } = fixture();
-    const peers: GatePeers = { lock: vi.fn(async () => undefined), refresh: vi.fn(), announce: vi.fn() };
+    const peers: GatePeers = { lock: vi.fn(async () => undefined), refresh: vi.fn(), announce: vi.fn(), openBy: vi.fn(async () => []) };
     gate.announceChange('doc');
     expect(broadcastStateless).toHaveBeenCalledTimes(1);
     gate.joinPeers(peers);

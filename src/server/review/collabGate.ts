@@ -18,6 +18,8 @@ export interface GatePeers {
   refresh(documentId: string): void;
   /** Sends a stateless message to the connections of the piece on every other instance. */
   announce(documentId: string, payload: string): void;
+  /** The users with the piece open on the other instances (those that answer in time). */
+  openBy(documentId: string): Promise<Array<{ id: string; name: string }>>;
 }
 
 /**
@@ -108,6 +110,20 @@ export class CollabGate {
   /** Tells every open copy of the piece that one of its review threads changed (they fetch the comments again). */
   announceComments(documentId: string, threadId: string): void {
     this.announce(documentId, encodeCollabMessage({ type: COMMENTS_CHANGED, documentId, threadId }));
+  }
+
+  /** Who has the piece's body open, by name, other than `exceptId`: here, and with peers on every instance. */
+  async openBy(documentId: string, exceptId: string): Promise<string[]> {
+    const everyone = [...this.openHere(documentId), ...(this.peers ? await this.peers.openBy(documentId) : [])];
+    return [...new Set(everyone.filter((u) => u.id !== exceptId).map((u) => u.name))];
+  }
+
+  /** The users with the piece open on this instance only, by id and name (a peer asking). */
+  openHere(documentId: string): Array<{ id: string; name: string }> {
+    return this.connections(documentId).flatMap((c) => {
+      const user = contextUser(c.context);
+      return user ? [{ id: user.id, name: user.displayName }] : [];
+    });
   }
 
   /** Sends `payload` to this instance's own connections of the piece (a peer's announcement arriving). */
