@@ -130,9 +130,9 @@ const BODY_TOUCH_INTERVAL_MS = 5_000;
 /** The desk server: HTTP API, the renderer, and Hocuspocus on `/collab`, on one port. */
 export async function startDeskServer(options: DeskServerOptions): Promise<DeskServer> {
   const log = options.logger ?? createLogger();
+  if (options.redisUrl && !options.postgresUrl) throw new Error('WENGAO_REDIS_URL (several instances) needs WENGAO_DATABASE_URL: the instances share one PostgreSQL database');
   const workSettings = { ...heavyWorkSettingsFromEnv(), ...options.work };
   const work = createHeavyWork(workSettings, (problem) => log.warn(problem, 'heavy work stopped'));
-  if (options.redisUrl && !options.postgresUrl) throw new Error('WENGAO_REDIS_URL (several instances) needs WENGAO_DATABASE_URL: the instances share one PostgreSQL database');
   const database = await openDatabase({ dataDir: options.dataDir, postgresUrl: options.postgresUrl });
   const { db } = database;
   const cluster = options.redisUrl
