@@ -15,6 +15,7 @@ const USAGE = `usage:
   --trust-proxy 127.0.0.1,10.0.0.0/8   the reverse proxies whose X-Forwarded-For names the client
 environment: WENGAO_ADMIN_PASSWORD (creates user admin on a fresh data folder),
              WENGAO_DATABASE_URL (PostgreSQL instead of SQLite; for restore: the empty database to fill),
+             WENGAO_REDIS_URL (several instances behind a balancer: redis://host:6379; needs WENGAO_DATABASE_URL),
              WENGAO_AUDIT_KEY (the audit key, 64 hex digits, instead of <data>/audit.key),
              WENGAO_AUDIT_NEW_KEY=1 (only when the audit key is lost for good), WENGAO_LOG_LEVEL (info),
              WENGAO_TRUST_PROXY (as --trust-proxy), WENGAO_WORKERS (heavy-work threads: cores − 1),
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
       host: values.host,
       dataDir: resolve(values.data),
       postgresUrl: process.env.WENGAO_DATABASE_URL || undefined,
+      redisUrl: process.env.WENGAO_REDIS_URL || undefined,
       adminPassword: process.env.WENGAO_ADMIN_PASSWORD || undefined,
       rendererDir: values.renderer,
       trustProxy: trustedProxies(values['trust-proxy'] ?? process.env.WENGAO_TRUST_PROXY),

@@ -104,6 +104,12 @@ export interface DeskServerOptions {
    * address (login limits, audit). From any other peer they are ignored. Default: none.
    */
   trustProxy?: string[];
+  /**
+   * Several instances behind a balancer (WENGAO_REDIS_URL, with `postgresUrl`): Hocuspocus' Redis
+   * extension and a channel of our own tie this instance to the others (src/server/cluster). Unset:
+   * one instance, nothing of Redis loaded.
+   */
+  redisUrl?: string;
   /** Fans per-user events out (default: within this process; several instances share one through Redis). */
   eventBus?: EventBus;
   /** Hours a holder has a piece before its writers may 催办 (default: WENGAO_REMIND_AFTER_HOURS, else 24). */
@@ -124,10 +130,15 @@ const BODY_TOUCH_INTERVAL_MS = 5_000;
 /** The desk server: HTTP API, the renderer, and Hocuspocus on `/collab`, on one port. */
 export async function startDeskServer(options: DeskServerOptions): Promise<DeskServer> {
   const log = options.logger ?? createLogger();
+  if (options.redisUrl && !options.postgresUrl) throw new Error('WENGAO_REDIS_URL (several instances) needs WENGAO_DATABASE_URL: the instances share one PostgreSQL database');
   const workSettings = { ...heavyWorkSettingsFromEnv(), ...options.work };
   const work = createHeavyWork(workSettings, (problem) => log.warn(problem, 'heavy work stopped'));
   const database = await openDatabase({ dataDir: options.dataDir, postgresUrl: options.postgresUrl });
   const { db } = database;
+  const cluster = options.redisUrl
+    ? await (await import('./cluster/cluster')).DeskCluster.start({ redisUrl: options.redisUrl, log })
+      .catch(async (err: unknown) => { await database.close(); throw err; })
+    : null;
   const users = new UserDirectory(db);
   const sessions = new SessionStore(db, options.sessionTtlMs ?? 14 * 24 * 3600_000);
   const transitions = new TransitionLog(db);
@@ -164,7 +175,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   );
   const persistence = new PersistenceExtension({
     store: yjsStore,
-    logWriter: logWriter ?? undefined,
+    logWriter: logWriter ?? cluster?.compaction(db, yjsStore, (name) => searchIndexer?.changed(name)),
     log,
     seed: () => encodeSeedBody([]),
     isLocked: (name) => gate.isLocked(name),
@@ -181,7 +192,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     quiet: true,
     debounce: 2_000,
     maxDebounce: 10_000,
-    extensions: [new AuthenticationExtension(sessions, documents), persistence],
+    extensions: [new AuthenticationExtension(sessions, documents), ...(cluster ? [cluster.extension] : []), persistence],
   });
   const bodies = new BodyStore(yjsStore, collabServer, work);
   const search = new SearchStore(db, database.dialect, { transitions, holders: stepHolders });
@@ -191,7 +202,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   gate.onRightsChange((id) => authority.forget(id));
   const chains = new ChainStore(db);
   const versions = new VersionStore(db, documents, bodies, yjsStore, collabServer, work);
-  const bus = options.eventBus ?? new InProcessEventBus((err) => log.error({ err }, 'an event listener failed'));
+  const bus = options.eventBus ?? cluster?.events ?? new InProcessEventBus((err) => log.error({ err }, 'an event listener failed'));
   const inbox = new InboxNotifier(documents, bus, log, stepHolders);
   const streams = new EventStreams({ bus, log, sessionHolds: async (token) => (await sessions.authenticate(token)) !== null });
   const proofing = new ProofingStore(db);
@@ -234,9 +245,11 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   const deriver = new PieceDeriver({
     documents, bodies, links: new DocumentLinks(db), templates, submissions: ledger.submissions, commissions, audit,
   });
+  const loginGuard = new LoginGuard();
+  cluster?.join({ gate, updateLog: persistence.updateLog, store: yjsStore, collab: collabServer, loginGuard });
   const services: Services = {
-    users, sessions, loginGuard: new LoginGuard(), documents, bodies, audit,
-    remover: new DocumentRemover({ documents, ledger: ledger.submissions, gate, collab: collabServer, audit, inbox }),
+    users, sessions, loginGuard, documents, bodies, audit,
+    remover: new DocumentRemover({ documents, ledger: ledger.submissions, gate, audit, inbox }),
     ledger,
     localLogin: options.localLogin && createLocalLogin(users, options.localLogin.secretHash, options.localLogin.displayName),
     auditLog,
@@ -306,7 +319,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   sweeper.start();
   const { port } = app.server.address() as AddressInfo;
   const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
-  log.info({ url, dataDir: options.dataDir, dialect: database.dialect, driver: database.driver, node: process.versions.node, trustProxy: options.trustProxy ?? [], work: workSettings }, 'desk server listening');
+  log.info({ url, dataDir: options.dataDir, dialect: database.dialect, driver: database.driver, cluster: cluster?.identifier ?? null, node: process.versions.node, trustProxy: options.trustProxy ?? [], work: workSettings }, 'desk server listening');
   // Loading a worker takes a moment: let it happen while nobody waits for one yet.
   work.warm();
   searchIndexer.start();
@@ -328,6 +341,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
       // Clients reconnect to the next server and resend what it has not acknowledged.
       websockets.closeAll(1001, 'server shutting down', true);
       await app.close();
+      await cluster?.close();
       await auditLog.close();
       await work.close();
       await database.close();

@@ -66,3 +66,19 @@ describe('LoginGuard', () => {
     expect((guard.admit({ username: 'bob', address: '10.0.0.8', deviceId: null }) as Admitted).delayMs).toBe(0);
   });
 });
+
+describe('LoginGuard shared by several instances', () => {
+  it('counts the failures settled on another instance, and forgets an account on its success there', () => {
+    const now = 1_000;
+    const a = new LoginGuard(LIMITS, () => now);
+    const b = new LoginGuard(LIMITS, () => now);
+    a.shareWith((attempt) => b.replay(attempt));
+    for (let i = 0; i < 4; i++) fail(a, `user${i}`, '203.0.113.9');
+    expect(b.admit({ username: 'carol', address: '203.0.113.9', deviceId: null })).toMatchObject({ ok: false, reason: 'address' });
+    for (let i = 0; i < 2; i++) fail(a, 'dave', `10.0.0.${i}`);
+    expect((b.admit({ username: 'dave', address: '10.0.1.1', deviceId: null }) as Admitted).delayMs).toBe(1_000);
+    const success = a.admit({ username: 'dave', address: '10.0.2.1', deviceId: null }) as Admitted;
+    success.settle(true);
+    expect((b.admit({ username: 'dave', address: '10.0.1.2', deviceId: null }) as Admitted).delayMs).toBe(0);
+  });
+});

@@ -17,7 +17,8 @@
  *
  * Attempts still being checked count as failures until they settle, so parallel guesses neither
  * slip past the address limit nor skip the delay. In memory: a restart forgets, which only gives a
- * guesser a few more tries.
+ * guesser a few more tries. Several instances share their counts: each settled attempt is told to
+ * the others (`shareWith`), which `replay` it, so a guesser spread over the instances is counted once.
  */
 
 export interface GuardLimits {
@@ -53,9 +54,13 @@ export interface Refused { ok: false; reason: 'address' | 'device'; retryAfterMs
 
 const MAX_KEYS = 100_000;
 
+/** A settled attempt as the other instances hear of it: the keys it counted against, and those a success forgets. */
+export interface SettledAttempt { keys: string[]; forget: string[]; success: boolean; at: number }
+
 export class LoginGuard {
   private readonly failures = new Map<string, number[]>();
   private readonly pending = new Map<string, number>();
+  private share: ((attempt: SettledAttempt) => void) | null = null;
 
   constructor(private readonly limits: GuardLimits = DEFAULT_GUARD_LIMITS, private readonly clock: () => number = Date.now) {}
 
@@ -78,6 +83,22 @@ export class LoginGuard {
     return this.start([address, account], [account], delayMs);
   }
 
+  /** Several instances: `publish` hears every attempt settled here (for the others' `replay`). */
+  shareWith(publish: (attempt: SettledAttempt) => void): void {
+    this.share = publish;
+  }
+
+  /** Counts an attempt settled on another instance as if it had been settled here. */
+  replay(attempt: SettledAttempt): void {
+    this.prune(this.clock());
+    this.record(attempt);
+  }
+
+  private record({ keys, forget, success, at }: SettledAttempt): void {
+    if (!success) for (const key of keys) this.failures.set(key, [...this.recent(key, at), at]);
+    if (success) for (const key of forget) this.failures.delete(key);
+  }
+
   private start(keys: string[], forgetOnSuccess: string[], delayMs: number): Admitted {
     for (const key of keys) this.pending.set(key, (this.pending.get(key) ?? 0) + 1);
     let settled = false;
@@ -91,9 +112,10 @@ export class LoginGuard {
         for (const key of keys) {
           const left = (this.pending.get(key) ?? 1) - 1;
           if (left > 0) this.pending.set(key, left); else this.pending.delete(key);
-          if (!success) this.failures.set(key, [...this.recent(key, now), now]);
         }
-        if (success) for (const key of forgetOnSuccess) this.failures.delete(key);
+        const attempt = { keys, forget: forgetOnSuccess, success, at: now };
+        this.record(attempt);
+        this.share?.(attempt);
       },
     };
   }

@@ -34,6 +34,14 @@ export class GroupCommitLog {
     });
   }
 
+  /**
+   * Resolves once every update appended before the call is committed or failed (another instance's
+   * lock waits for this before it reads the body).
+   */
+  async settled(): Promise<void> {
+    while (this.queue.length > 0 || this.writing || this.scheduled) await new Promise((r) => setTimeout(r, 1));
+  }
+
   private schedule(): void {
     if (this.scheduled || this.writing) return;
     this.scheduled = true;

@@ -1,4 +1,3 @@
-import type { Hocuspocus } from '@hocuspocus/server';
 import type { DocumentState, DocumentSummary, User } from '../../shared/api';
 import type { RemovalPreview, RemovalRight } from '../../shared/removal';
 import { DOCUMENT_REMOVED, encodeCollabMessage } from '../../shared/collabMessages';
@@ -6,7 +5,6 @@ import type { Audit } from '../services';
 import { DeskError, forbidden, stateChanged } from '../errors';
 import type { CollabGate } from '../review/collabGate';
 import type { InboxNotifier } from '../events/inboxNotifier';
-import { contextUser } from '../collab/documentNames';
 import type { DocumentStore } from './documentStore';
 import type { SubmissionLedger } from '../ledger/submissionLedger';
 
@@ -47,7 +45,6 @@ export interface DocumentRemoverDeps {
   ledger: Pick<SubmissionLedger, 'countsByDocument'>;
   /** Brings open connections in line with the piece's new rights. */
   gate: CollabGate;
-  collab: () => Hocuspocus;
   audit: Audit;
   /** Tells the people whose 待办 shows the piece, after every delete or restore asked for. */
   inbox?: Pick<InboxNotifier, 'documentChanged'>;
@@ -80,7 +77,7 @@ export class DocumentRemover {
     const right: RemovalRight = row.deleted_at === null
       ? removalRight(user, { ownerId: row.owner_id, state, submissions: count.all })
       : { mode: 'none', message: '该文稿已在回收站中' };
-    return { ...right, state, submissions: count.all, voidedSubmissions: count.voided, openBy: this.openBy(id, user.id) };
+    return { ...right, state, submissions: count.all, voidedSubmissions: count.voided, openBy: await this.deps.gate.openBy(id, user.id) };
   }
 
   /** DELETE: 409 for the writer of a protected piece, 400 for an admin without a reason, 403 for others. */
@@ -105,7 +102,7 @@ export class DocumentRemover {
     if (right.mode === 'reason' && !reason) throw new DeskError('bad_request', REASON_REQUIRED);
 
     const { gate, documents } = this.deps;
-    gate.lock(id);
+    await gate.lock(id);
     try {
       // Someone moved the piece on (submitted it, say) between the decision and this write.
       if (!await documents.markDeleted(id, row.state)) throw stateChanged();
@@ -130,17 +127,7 @@ export class DocumentRemover {
 
   private announce(documentId: string, deleted: boolean, user: User): void {
     const message = encodeCollabMessage({ type: DOCUMENT_REMOVED, documentId, deleted, byName: user.displayName });
-    this.deps.collab().documents.get(documentId)?.broadcastStateless(message);
-  }
-
-  /** Who has the piece's body open on this server now, by name, other than `exceptId`. */
-  private openBy(documentId: string, exceptId: string): string[] {
-    const document = this.deps.collab().documents.get(documentId);
-    const names = (document?.getConnections() ?? []).flatMap((c) => {
-      const user = contextUser(c.context);
-      return user && user.id !== exceptId ? [user.displayName] : [];
-    });
-    return [...new Set(names)];
+    this.deps.gate.announce(documentId, message);
   }
 
   private ledgerCounts(ids: string[]): Promise<Map<string, LedgerCount>> {

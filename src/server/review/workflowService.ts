@@ -107,7 +107,7 @@ export class WorkflowService {
 
     const { gate, transact, documents, transitions, versions } = this.deps;
     const next = decision.checkpointIndex !== null ? chain.checkpoints[decision.checkpointIndex] ?? null : null;
-    gate.lock(id);
+    await gate.lock(id);
     try {
       if (decision.state === 'final') await this.refuseWithPendingSuggestions(id);
       const content = await readContent(row, this.deps.bodies);

@@ -13,8 +13,8 @@ const TEXT_KEY = 'load';
 const MARKS_KEY = 'load-marks';
 const SENTENCE = '请各单位于本周五前报送材料。';
 
-/** One document's editors: a socket URL, its name and one token per editor. */
-export interface LoadDocument { wsUrl: string; name: string; tokens: string[] }
+/** One document's editors: a socket URL (or one per editor, e.g. spread over several instances), its name and one token per editor. */
+export interface LoadDocument { wsUrl: string; wsUrls?: string[]; name: string; tokens: string[] }
 
 export interface LoadRun {
   /** Milliseconds from send until every other editor of the document had the edit. */
@@ -43,7 +43,7 @@ export async function runEditors(documents: LoadDocument[], warmupMs: number, me
   let measuring = false;
   const editors: Editor[][] = [];
   for (const document of documents) {
-    const group: Editor[] = document.tokens.map((token, index) => ({ client: connectRawClient(document.wsUrl, document.name, token), index, seq: 0 }));
+    const group: Editor[] = document.tokens.map((token, index) => ({ client: connectRawClient(document.wsUrls?.[index] ?? document.wsUrl, document.name, token), index, seq: 0 }));
     editors.push(group);
     const inFlight = new Map<string, Flight>();
     flights.push(inFlight);
