@@ -102,6 +102,10 @@ describe('renumber', () => {
   it('edits only the number, keeping the spaces after a same-level number', () => {
     expect(numberPrefixEdit('7. 每季度末', 3, 2)).toEqual({ deleteCount: 2, insert: '2.' });
     expect(numberPrefixEdit('2. 每季度末', 3, 2)).toBeNull();
+    // Before a digit a level-3 number would read as a decimal (1.1稳中求进): a space keeps it a number.
+    expect(numberPrefixEdit('1稳中求进', 3, 1)).toEqual({ deleteCount: 0, insert: '1. ' });
+    expect(numberPrefixEdit('（一）5G基站', 3, 2)).toEqual({ deleteCount: 3, insert: '2. ' });
+    expect(numberPrefixEdit('稳中求进', 3, 1)).toEqual({ deleteCount: 0, insert: '1.' });
     expect(numberPrefixEdit('1. 加强领导', 2, 1)).toEqual({ deleteCount: 3, insert: '（一）' });
     expect(numberPrefixEdit('（一） 加强领导', 0, 0)).toEqual({ deleteCount: 4, insert: '' });
     expect(numberPrefixEdit('加强领导', 0, 0)).toBeNull();

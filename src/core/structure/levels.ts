@@ -131,10 +131,19 @@ export function numberPrefixEdit(text: string, level: ParagraphLevel, n: number)
   const found = parseLevelNumber(text);
   if (level === 0) return found ? { deleteCount: found.length, insert: '' } : null;
   const insert = formatLevelNumber(level, n);
-  if (!found) return { deleteCount: 0, insert };
-  if (found.level !== level) return { deleteCount: found.length, insert };
+  if (!found) return { deleteCount: 0, insert: separated(insert, text, level) };
+  if (found.level !== level) return { deleteCount: found.length, insert: separated(insert, text.slice(found.length), level) };
   const numberLength = text.slice(0, found.length).trimEnd().length;
   return text.slice(0, numberLength) === insert ? null : { deleteCount: numberLength, insert };
+}
+
+/**
+ * `insert` followed by a space when the text after it would otherwise hide the number: a level-3
+ * number before a digit (1. + 1稳中求进 reads as the decimal 1.1), so the paragraph keeps a number its
+ * level recognizes.
+ */
+function separated(insert: string, rest: string, level: NumberedLevel): string {
+  return parseLevelNumber(insert + rest)?.level === level ? insert : `${insert} `;
 }
 
 /**
