@@ -206,7 +206,7 @@ const LEVEL_BUTTONS = ['一级标题', '二级标题', '三级标题', '四级�
 test('a seeded random editing session: page, server and numbering agree, and the caret follows each commit', async ({ page }) => {
   test.setTimeout(240_000);
   // A fixed seed by default, so a red run is the code's and not the draw's; EDIT_SEED=random explores
-  // (seed 64147 still finds an undo defect: see the README's editor section).
+  // (seed 64147 found Yjs' undo scrambling a restored heading: src/core/editor/collabUndo.ts).
   const seed = process.env.EDIT_SEED === 'random' ? Date.now() % 100_000 : Number(process.env.EDIT_SEED ?? 11_226);
   const actions = Number(process.env.EDIT_ACTIONS ?? 220);
   console.log(`editorIntegrity seed ${seed}, ${actions} actions (EDIT_SEED=${seed} to replay)`);

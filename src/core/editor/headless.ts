@@ -60,8 +60,11 @@ export interface BodySeedTable { type: 'table'; rows: ReadonlyArray<ReadonlyArra
 /** A block to seed a body with: a paragraph (the original, plain format), a list or a table. */
 export type BodySeedBlock = BodySeedParagraph | BodySeedList | BodySeedTable;
 
-/** A no-network provider: the binding needs one for cursors, which a headless editor has none of. */
-function createNoopProvider(doc: Y.Doc): Provider & { destroy(): void } {
+/**
+ * A no-network provider: the binding needs one for cursors, which a headless editor has none of.
+ * `destroy()` stops its awareness timer.
+ */
+export function createNoopProvider(doc: Y.Doc): Provider & { destroy(): void } {
   const awareness = new Awareness(doc);
   return {
     // Awareness runs a timer for as long as it lives.

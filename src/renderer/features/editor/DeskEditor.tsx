@@ -24,6 +24,8 @@ import { DESK_NODES } from '../../../core/editor/nodes';
 import { registerBodyNormalization } from '../../../core/editor/bodyNormalization';
 import { registerLevelFollowsNumber, registerParagraphCommands } from '../../../core/editor/paragraphCommands';
 import { registerStructureCommands } from '../../../core/editor/structureCommands';
+import { registerAlignedUndo } from '../../../core/editor/collabUndo';
+import { collabUndoManager } from './collab/undoBoundary';
 import { registerFreshSelection } from './freshSelection';
 import { registerInputStateFix } from './inputStateFix';
 import { offlineCopyName, trackOfflineCopy } from '../auth/offlineCopies';
@@ -97,6 +99,8 @@ function StructurePlugin({ levelsFollowNumbers }: { levelsFollowNumbers: boolean
     registerInputStateFix(editor),
     // A key acts on the range the writer sees highlighted, even before the browser's selectionchange has run.
     registerFreshSelection(editor),
+    // Yjs' undo can scramble a restored paragraph's text; aligning its items first keeps it intact.
+    registerAlignedUndo(editor, () => collabUndoManager(editor)),
   ), [editor]);
   // 修订 keeps a deleted number as a mark and records no level change, so levels are left to it.
   useEffect(() => (levelsFollowNumbers ? registerLevelFollowsNumber(editor) : undefined), [editor, levelsFollowNumbers]);

@@ -1,4 +1,5 @@
 /** Where one undo step ends and the next begins, with collaboration's own undo history. */
+import { UndoManager } from 'yjs';
 import type { LexicalEditor } from 'lexical';
 
 /** The part of Yjs' UndoManager that closes the current undo step. */
@@ -14,4 +15,10 @@ export function undoBoundary(editor: LexicalEditor): UndoBoundary | null {
   const manager: unknown = Reflect.get(editor, Symbol.for('@lexical/yjs/UndoManager'));
   return typeof manager === 'object' && manager !== null && typeof Reflect.get(manager, 'stopCapturing') === 'function'
     ? manager as UndoBoundary : null;
+}
+
+/** The UndoManager CollaborationPlugin published on `editor` (see undoBoundary); null without one. */
+export function collabUndoManager(editor: LexicalEditor): UndoManager | null {
+  const manager: unknown = Reflect.get(editor, Symbol.for('@lexical/yjs/UndoManager'));
+  return manager instanceof UndoManager ? manager : null;
 }
