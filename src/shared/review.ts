@@ -6,7 +6,7 @@ import { DEPARTMENT_MAX, MAX_COUNTERSIGN_DEPARTMENTS } from '../core/domain/depa
 import type { ProofReport } from './proofing';
 import { nameText } from './validation';
 import { TEXT_LIMITS } from './textLimits';
-import type { PendingSuggestions, SuggestionItem } from './suggestions';
+import type { PendingSuggestions, SuggestionFacts, SuggestionItem } from './suggestions';
 
 /** The longest 审核/签发意见 (an opinion is a line or two on the 发文稿纸, not a letter). */
 export const OPINION_MAX = 200;
@@ -110,15 +110,8 @@ export interface HistoryEntry {
 }
 
 /** A suggestion (修订) someone accepted or rejected in review: whose it was, what it changed, the decision. */
-export interface DecidedSuggestion {
-  id: string;
-  kind: 'insert' | 'delete' | 'split' | 'join' | 'level';
-  authorId: string;
-  authorName: string;
-  /** When it was suggested (ISO 8601). */
-  at: string;
-  /** What it inserted or deleted (up to 200 characters; '' for paragraph marks and levels). */
-  text: string;
+export interface DecidedSuggestion extends SuggestionFacts {
+  /** (`text`: up to 200 characters.) */
   accepted: boolean;
   decidedAt: string;
 }

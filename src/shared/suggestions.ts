@@ -1,15 +1,20 @@
 /** The 修订 (suggestions) HTTP contract: the pending suggestions of a piece, and accepting or rejecting them. */
 import { z } from 'zod';
 
-/** One pending suggestion, in document order; `text` is what it inserts or deletes ('' for paragraph marks and levels). */
-export interface SuggestionItem {
+/** What every suggestion says of itself: its kind, whose it is, when it was made and what it changes. */
+export interface SuggestionFacts {
   id: string;
   kind: 'insert' | 'delete' | 'split' | 'join' | 'level';
   authorId: string;
   authorName: string;
   /** When it was made (ISO 8601). */
   at: string;
+  /** What it inserts or deletes ('' for paragraph marks and levels). */
   text: string;
+}
+
+/** One pending suggestion, in document order. */
+export interface SuggestionItem extends SuggestionFacts {
   /** The index of the top-level block (paragraph, list, table) it stands in. */
   paragraphIndex: number;
 }
