@@ -202,7 +202,8 @@ const anchorEnd = z.string().min(4).max(1000).regex(/^[A-Za-z0-9+/]+=*$/, 'é”šç‚
 /** Opens a thread (the holder of the checkpoint). Unknown fields (an author, a time) are dropped. */
 export const newThreadRequest = z.object({
   anchor: z.object({ start: anchorEnd, end: anchorEnd }),
-  quote: z.string().trim().min(1).max(400),
+  /** What the client showed as quoted: optional and not stored (the server reads the body at the anchor). */
+  quote: z.string().trim().max(400).optional(),
   text: commentText,
 });
 export type NewThreadRequest = z.infer<typeof newThreadRequest>;

@@ -217,6 +217,9 @@ describe('the quoted text of a thread', () => {
     expect((await threadsOf(id)).map((t) => t.quote)).toEqual(['四个一']);
     await as('reviewer').ok('POST', `/api/documents/${id}/comments`, { anchor: await anchorOn(id, 15, 20), quote: '任意', text: '数据来源？' });
     expect((await threadsOf(id)).map((t) => t.quote)).toEqual(['四个一', '数据需核实']);
+    // The client need not send one at all.
+    const unquoted = await as('reviewer').ok<Thread>('POST', `/api/documents/${id}/comments`, { anchor: await anchorOn(id, 0, 2), text: '可再精炼' });
+    expect(unquoted.quote).toBe('推行');
   });
 
   it('refuses an anchor on text the body does not have (another piece’s, or backwards) and stores nothing', async () => {
