@@ -77,7 +77,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   url: '链接',
   summary: '说明',
   year: '年度',
-  asOf: '截止日期',
+  asOf: '统计截至日期',
   targetKeys: '目标',
   target: '目标',
   targets: '年度目标',
