@@ -4,12 +4,14 @@ import type { Worker } from 'node:worker_threads';
 import type { SqliteDriver } from '../db/sqliteFile';
 import { spawnWorker } from '../work/workerPool';
 import type { YjsStore } from './yjsStore';
+import { traced } from '../diagnostics/loopTrace';
 
 /** What the writer thread is asked: a group-commit batch, or a compaction (YjsStore.compact's contract). */
 export type LogMessage =
   | { kind: 'append'; id: number; entries: Array<{ name: string; update: Uint8Array }> }
   | { kind: 'compact'; id: number; name: string; state: Uint8Array; throughId: number }
-  | { kind: 'touch'; id: number; documentIds: string[]; at: string };
+  | { kind: 'touch'; id: number; documentIds: string[]; at: string }
+  | { kind: 'sql'; id: number; sql: string; parameters: readonly unknown[] };
 /** The writer thread's answer: the stored ids in order, or why nothing was stored. */
 export type LogReply = { id: number; ids: number[] } | { id: number; error: string };
 
@@ -48,12 +50,21 @@ export class SqliteLogWriter implements Pick<YjsStore, 'appendMany' | 'compact'>
     await this.send({ kind: 'touch', id: this.nextId++, documentIds, at });
   }
 
+  /**
+   * Runs one write statement (compiled by Kysely for SQLite) on the writer thread's connection, as
+   * its own transaction: derived rows such as the search index's text, whose commit (an fsync, and
+   * for the search index the FTS5 trigram update) would otherwise stall the event loop.
+   */
+  async run(query: { sql: string; parameters: readonly unknown[] }): Promise<void> {
+    await this.send({ kind: 'sql', id: this.nextId++, sql: query.sql, parameters: [...query.parameters] });
+  }
+
   private async send(message: LogMessage): Promise<number[]> {
     if (this.closed) throw new Error('the update log is closed');
     const worker = await this.start();
     return new Promise((stored, failed) => {
       this.waiting.set(message.id, { stored, failed });
-      worker.postMessage(message);
+      traced(`logWriter:post ${message.kind}`, () => worker.postMessage(message));
     });
   }
 
