@@ -97,4 +97,21 @@ describe('SqliteLogWriter', () => {
     expect(await appended).toHaveLength(1);
     expect((await new YjsStore(database.db).load('b')).updates.map(textOf)).toEqual(['二']);
   });
+
+  it('stores an update that is a view into a larger buffer as its own bytes, and leaves the caller\'s view intact', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'wengao-log-'));
+    database = await openDatabase({ dataDir });
+    if (database.driver === 'pg') throw new Error('SQLite expected');
+    writer = new SqliteLogWriter(join(dataDir, SQLITE_FILE), database.driver);
+    const bytes = updateOf('视图');
+    const socketBuffer = new Uint8Array(65_536);
+    socketBuffer.set(bytes, 100);
+    const view = socketBuffer.subarray(100, 100 + bytes.length);
+    await writer.appendMany([{ name: 'a', update: view }]);
+    expect(socketBuffer.byteLength).toBe(65_536);
+    expect(textOf(view)).toBe('视图');
+    const [stored] = (await new YjsStore(database.db).load('a')).updates;
+    expect(stored.byteLength).toBe(bytes.length);
+    expect(textOf(stored)).toBe('视图');
+  });
 });

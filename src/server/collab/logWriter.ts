@@ -34,7 +34,12 @@ export class SqliteLogWriter implements Pick<YjsStore, 'appendMany' | 'compact'>
   constructor(private readonly path: string, private readonly driver: SqliteDriver, private readonly onWritten?: (name: string) => void) {}
 
   async appendMany(entries: ReadonlyArray<{ name: string; update: Uint8Array }>): Promise<number[]> {
-    const ids = await this.send({ kind: 'append', id: this.nextId++, entries: entries.map(({ name, update }) => ({ name, update })) });
+    // Each update is a view into the socket's read buffer (up to 64 KiB, shared by other messages):
+    // posted as it is, the whole buffer was cloned for every update. Its own bytes are copied once
+    // and handed over to the thread instead.
+    // (What is not bytes goes as it is: the thread refuses it, and the batch with it.)
+    const own = entries.map(({ name, update }) => ({ name, update: update instanceof Uint8Array ? new Uint8Array(update) : update }));
+    const ids = await this.send({ kind: 'append', id: this.nextId++, entries: own }, own.flatMap((e) => e.update instanceof Uint8Array ? [e.update.buffer] : []));
     for (const name of new Set(entries.map((e) => e.name))) this.onWritten?.(name);
     return ids;
   }
@@ -59,12 +64,13 @@ export class SqliteLogWriter implements Pick<YjsStore, 'appendMany' | 'compact'>
     await this.send({ kind: 'sql', id: this.nextId++, sql: query.sql, parameters: [...query.parameters] });
   }
 
-  private async send(message: LogMessage): Promise<number[]> {
+  /** Posts `message` to the thread (`transfer`: buffers of the caller's own, handed over, not copied). */
+  private async send(message: LogMessage, transfer: ArrayBuffer[] = []): Promise<number[]> {
     if (this.closed) throw new Error('the update log is closed');
     const worker = await this.start();
     return new Promise((stored, failed) => {
       this.waiting.set(message.id, { stored, failed });
-      traced(`logWriter:post ${message.kind}`, () => worker.postMessage(message));
+      traced(`logWriter:post ${message.kind}`, () => worker.postMessage(message, transfer));
     });
   }
 
