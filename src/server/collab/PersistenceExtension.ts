@@ -52,6 +52,7 @@ export class PersistenceExtension implements Extension {
   private readonly pending = new WeakMap<Uint8Array, { name: string; id: number }>();
   private readonly loaded = new Map<string, Y.Doc>();
   private readonly refusedTold = new WeakSet<object>();
+  private compactionTurns: Promise<void> = Promise.resolve();
   /** The update log, written by group commit: one transaction per turn of the event loop. */
   readonly updateLog: GroupCommitLog;
 
@@ -160,7 +161,19 @@ export class PersistenceExtension implements Extension {
     await Promise.all([...this.loaded].map(([name, doc]) => this.compact(name, doc)));
   }
 
+  /**
+   * Compactions of many documents fall due together (typing that began together reaches Hocuspocus'
+   * maxDebounce together: at 800 editors, 160 encodes in one timer phase, one turn of ~200 ms). Each
+   * waits for a loop turn of its own, so the editors' messages are served between them.
+   */
+  private ownTurn(): Promise<void> {
+    const turn = this.compactionTurns.then(() => new Promise<void>((resolve) => setImmediate(resolve)));
+    this.compactionTurns = turn;
+    return turn;
+  }
+
   private async compact(documentName: string, document: Y.Doc): Promise<void> {
+    await this.ownTurn();
     const tracking = this.tracking.get(documentName);
     // Only updates already applied to the document are covered by the snapshot taken now.
     const through = !tracking ? 0 : tracking.inFlight.size > 0 ? Math.min(...tracking.inFlight) - 1 : tracking.lastId;
