@@ -4,6 +4,7 @@ import { startDeskServer } from './deskServer';
 import { writeBackup } from './backup/backupArchive';
 import { restoreBackup } from './backup/backupRestore';
 import { createLogger } from './log';
+import { startLoopTrace } from './diagnostics/loopTrace';
 
 /** The oldest Node line the team server supports (its dependencies ask for 22 or later; Node 20 ended in April 2026). */
 const SUPPORTED_NODE_MAJOR = 22;
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
   if (command === 'serve') {
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`bad --port: ${values.port}`);
+    const stopTrace = startLoopTrace();
     const server = await startDeskServer({
       port,
       host: values.host,
@@ -61,6 +63,7 @@ async function main(): Promise<void> {
     });
     const stop = (signal: string): void => {
       log.info({ signal }, 'stopping');
+      stopTrace();
       server.close().then(() => process.exit(0), (err: unknown) => {
         log.error({ err }, 'could not stop cleanly');
         process.exit(1);

@@ -165,9 +165,13 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     if (!collab) throw new Error('collaboration server not started');
     return collab;
   };
-  const gate = new CollabGate(collabServer, documents, transitions);
   // SQLite: the update log is written by a thread of its own (its fsync off the event loop); pg is asynchronous already.
   const logWriter = database.driver === 'pg' ? null : new SqliteLogWriter(resolve(options.dataDir, SQLITE_FILE), database.driver, (name) => searchIndexer?.changed(name));
+  // The editors of a revision are noted at a user's first edit of it: on SQLite by that thread too.
+  const editorLog = logWriter
+    ? { recordEditor: (id: string, revision: number, userId: string) => logWriter.run(transitions.recordEditorQuery(id, revision, userId).compile()) }
+    : transitions;
+  const gate = new CollabGate(collabServer, documents, editorLog);
   const changeTimes = new ChangeTimes(
     (ids, at) => logWriter ? logWriter.touchDocuments(ids, at) : Promise.all(ids.map((id) => documents.touch(id))).then(() => undefined),
     (err, ids) => log.error({ err, ids }, 'could not record the change time'),
@@ -196,6 +200,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   });
   const bodies = new BodyStore(yjsStore, collabServer, work);
   const search = new SearchStore(db, database.dialect, { transitions, holders: stepHolders });
+  if (logWriter) search.useWriter((query) => logWriter.run(query));
   searchIndexer = new SearchIndexer({ store: search, bodies, work, log });
   const decisions = new SuggestionDecisionLog(db);
   const authority = new SuggestionAuthority({ documents, bodies, work, log, decisions });

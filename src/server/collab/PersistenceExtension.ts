@@ -9,6 +9,7 @@ import { inspectIncomingUpdate, readIncomingUpdate } from './syncMessage';
 import { GroupCommitLog } from './groupCommit';
 import { EDITS_REFUSED, encodeCollabMessage } from '../../shared/collabMessages';
 import { contextUser, isBodyName } from './documentNames';
+import { traced } from '../diagnostics/loopTrace';
 
 interface Tracking {
   /** Highest update id written for this document. */
@@ -51,6 +52,7 @@ export class PersistenceExtension implements Extension {
   private readonly pending = new WeakMap<Uint8Array, { name: string; id: number }>();
   private readonly loaded = new Map<string, Y.Doc>();
   private readonly refusedTold = new WeakSet<object>();
+  private compactionTurns: Promise<void> = Promise.resolve();
   /** The update log, written by group commit: one transaction per turn of the event loop. */
   readonly updateLog: GroupCommitLog;
 
@@ -77,9 +79,11 @@ export class PersistenceExtension implements Extension {
   async beforeHandleMessage({ documentName, update: raw, connection, document, context }: beforeHandleMessagePayload): Promise<void> {
     let update: Uint8Array | null;
     try {
-      update = readIncomingUpdate(raw);
+      update = traced('collab:read+validate', () => readIncomingUpdate(raw));
       // The validation: a malformed update throws here, before anything is stored.
-      if (!update || inspectIncomingUpdate(update)) return;
+      if (!update) return;
+      const incoming = update;
+      if (traced('collab:read+validate', () => inspectIncomingUpdate(incoming))) return;
       if (this.options.isLocked?.(documentName)) connection.readOnly = true;
       if (connection.readOnly) {
         this.tellRefused(connection, document, update);
@@ -111,7 +115,8 @@ export class PersistenceExtension implements Extension {
     // still waits: Hocuspocus sends it only after this hook returns, that is after the update is durable.
     // (Hocuspocus applies it again then, which changes nothing.) Should the server die before the commit,
     // the sender was never told and sends it again on reconnecting, and the others hold it too.
-    Y.applyUpdate(document, update, { source: 'connection', connection });
+    const accepted = update;
+    traced('collab:apply+broadcast', () => Y.applyUpdate(document, accepted, { source: 'connection', connection }));
     const id = await this.updateLog.append(documentName, update);
     if (userId && isBodyName(documentName) && verdict === 'direct') this.options.onEdit?.(documentName, userId);
     const tracking = this.tracking.get(documentName);
@@ -156,10 +161,23 @@ export class PersistenceExtension implements Extension {
     await Promise.all([...this.loaded].map(([name, doc]) => this.compact(name, doc)));
   }
 
+  /**
+   * Compactions of many documents fall due together (typing that began together reaches Hocuspocus'
+   * maxDebounce together: at 800 editors, 160 encodes in one timer phase, one turn of ~200 ms). Each
+   * waits for a loop turn of its own, so the editors' messages are served between them.
+   */
+  private ownTurn(): Promise<void> {
+    const turn = this.compactionTurns.then(() => new Promise<void>((resolve) => setImmediate(resolve)));
+    this.compactionTurns = turn;
+    return turn;
+  }
+
   private async compact(documentName: string, document: Y.Doc): Promise<void> {
+    await this.ownTurn();
     const tracking = this.tracking.get(documentName);
     // Only updates already applied to the document are covered by the snapshot taken now.
     const through = !tracking ? 0 : tracking.inFlight.size > 0 ? Math.min(...tracking.inFlight) - 1 : tracking.lastId;
-    await (this.options.logWriter ?? this.options.store).compact(documentName, Y.encodeStateAsUpdate(document), through);
+    const state = traced('collab:compact encode', () => Y.encodeStateAsUpdate(document));
+    await (this.options.logWriter ?? this.options.store).compact(documentName, state, through);
   }
 }

@@ -6,6 +6,7 @@ import { encodeSeedBody, type BodySeedBlock } from '../../core/editor/headless';
 import type { HeavyWork } from '../work/heavyWork';
 import type { CanonicalReading, ContentFields } from '../work/heavyTasks';
 import { sha256Base64 } from '../digest';
+import { traced } from '../diagnostics/loopTrace';
 
 
 /** Readings kept, most recently used last: headless Lexical takes ~4 ms per 1,000 characters. */
@@ -61,7 +62,7 @@ export class BodyStore {
    */
   async currentState(documentName: string, empty?: Uint8Array): Promise<Uint8Array> {
     const live = this.liveDocument(documentName);
-    if (live) return Y.encodeStateAsUpdate(live);
+    if (live) return traced('body:encode live state', () => Y.encodeStateAsUpdate(live));
     const { updates } = await this.store.load(documentName);
     if (updates.length === 0) return empty ?? encodeSeedBody([]);
     if (updates.length === 1) return updates[0];

@@ -6,6 +6,10 @@ import * as Y from 'yjs';
 import { openDatabase, SQLITE_FILE, type DeskDatabase } from '../db/database';
 import { YjsStore } from './yjsStore';
 import { SqliteLogWriter } from './logWriter';
+import { addTestUser } from '../db/testDatabase';
+import { DocumentStore } from '../documents/documentStore';
+import { TransitionLog } from '../review/transitionLog';
+import { SearchStore } from '../search/searchStore';
 
 function updateOf(text: string): Uint8Array {
   const doc = new Y.Doc();
@@ -52,5 +56,62 @@ describe('SqliteLogWriter', () => {
     await expect(writer.appendMany([{ name: 'a', update: updateOf('一') }, { name: 'a', update: unbindable }])).rejects.toThrow(/update log/);
     expect((await new YjsStore(database.db).load('a')).updates).toEqual([]);
     expect(await writer.appendMany([{ name: 'a', update: updateOf('二') }])).toHaveLength(1);
+  });
+
+  it('writes the search text and the revision\'s editors from its thread; the server connection finds them', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'wengao-log-'));
+    database = await openDatabase({ dataDir });
+    if (database.driver === 'pg') throw new Error('SQLite expected');
+    const thread = new SqliteLogWriter(join(dataDir, SQLITE_FILE), database.driver);
+    writer = thread;
+    const transitions = new TransitionLog(database.db);
+    const owner = await addTestUser(database, 'wangming');
+    const id = await new DocumentStore(database.db, transitions).create(owner, { title: '稿', kind: 'info' });
+    const search = new SearchStore(database.db, 'sqlite', { transitions });
+    search.useWriter((query) => thread.run(query));
+    await search.write(id, '旧的句子写着营商环境。', 'h1');
+    await search.write(id, '新的句子写着数字乡村。', 'h2');
+    expect((await search.search(owner, { q: '营商环境' })).results).toEqual([]);
+    expect((await search.search(owner, { q: '数字乡村' })).results.map((r) => r.id)).toEqual([id]);
+    expect(await search.stateHash(id)).toBe('h2');
+    await thread.run(transitions.recordEditorQuery(id, 1, owner.id).compile());
+    await thread.run(transitions.recordEditorQuery(id, 1, owner.id).compile());
+    expect(await transitions.editorIds(id, 1)).toEqual([owner.id]);
+  });
+
+  it('does not fail a transaction of the server connection that read before the thread committed', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'wengao-log-'));
+    database = await openDatabase({ dataDir });
+    if (database.driver === 'pg') throw new Error('SQLite expected');
+    const thread = new SqliteLogWriter(join(dataDir, SQLITE_FILE), database.driver);
+    writer = thread;
+    await thread.appendMany([{ name: 'warm', update: updateOf('一') }]);
+    const { racing: appended } = await database.db.transaction().execute(async (trx) => {
+      await trx.selectFrom('doc_updates').select('id').execute();
+      // The thread's commit lands between this transaction's read and its write (deferred, that write failed with SQLITE_BUSY).
+      const racing = thread.appendMany([{ name: 'b', update: updateOf('二') }]);
+      await new Promise((r) => setTimeout(r, 50));
+      await trx.insertInto('doc_updates').values({ name: 'a', data: updateOf('三'), created_at: new Date().toISOString() }).execute();
+      return { racing };
+    });
+    expect(await appended).toHaveLength(1);
+    expect((await new YjsStore(database.db).load('b')).updates.map(textOf)).toEqual(['二']);
+  });
+
+  it('stores an update that is a view into a larger buffer as its own bytes, and leaves the caller\'s view intact', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'wengao-log-'));
+    database = await openDatabase({ dataDir });
+    if (database.driver === 'pg') throw new Error('SQLite expected');
+    writer = new SqliteLogWriter(join(dataDir, SQLITE_FILE), database.driver);
+    const bytes = updateOf('视图');
+    const socketBuffer = new Uint8Array(65_536);
+    socketBuffer.set(bytes, 100);
+    const view = socketBuffer.subarray(100, 100 + bytes.length);
+    await writer.appendMany([{ name: 'a', update: view }]);
+    expect(socketBuffer.byteLength).toBe(65_536);
+    expect(textOf(view)).toBe('视图');
+    const [stored] = (await new YjsStore(database.db).load('a')).updates;
+    expect(stored.byteLength).toBe(bytes.length);
+    expect(textOf(stored)).toBe('视图');
   });
 });

@@ -4,12 +4,14 @@ import type { Worker } from 'node:worker_threads';
 import type { SqliteDriver } from '../db/sqliteFile';
 import { spawnWorker } from '../work/workerPool';
 import type { YjsStore } from './yjsStore';
+import { traced } from '../diagnostics/loopTrace';
 
 /** What the writer thread is asked: a group-commit batch, or a compaction (YjsStore.compact's contract). */
 export type LogMessage =
   | { kind: 'append'; id: number; entries: Array<{ name: string; update: Uint8Array }> }
   | { kind: 'compact'; id: number; name: string; state: Uint8Array; throughId: number }
-  | { kind: 'touch'; id: number; documentIds: string[]; at: string };
+  | { kind: 'touch'; id: number; documentIds: string[]; at: string }
+  | { kind: 'sql'; id: number; sql: string; parameters: readonly unknown[] };
 /** The writer thread's answer: the stored ids in order, or why nothing was stored. */
 export type LogReply = { id: number; ids: number[] } | { id: number; error: string };
 
@@ -32,7 +34,12 @@ export class SqliteLogWriter implements Pick<YjsStore, 'appendMany' | 'compact'>
   constructor(private readonly path: string, private readonly driver: SqliteDriver, private readonly onWritten?: (name: string) => void) {}
 
   async appendMany(entries: ReadonlyArray<{ name: string; update: Uint8Array }>): Promise<number[]> {
-    const ids = await this.send({ kind: 'append', id: this.nextId++, entries: entries.map(({ name, update }) => ({ name, update })) });
+    // Each update is a view into the socket's read buffer (up to 64 KiB, shared by other messages):
+    // posted as it is, the whole buffer was cloned for every update. Its own bytes are copied once
+    // and handed over to the thread instead.
+    // (What is not bytes goes as it is: the thread refuses it, and the batch with it.)
+    const own = entries.map(({ name, update }) => ({ name, update: update instanceof Uint8Array ? new Uint8Array(update) : update }));
+    const ids = await this.send({ kind: 'append', id: this.nextId++, entries: own }, own.flatMap((e) => e.update instanceof Uint8Array ? [e.update.buffer] : []));
     for (const name of new Set(entries.map((e) => e.name))) this.onWritten?.(name);
     return ids;
   }
@@ -48,12 +55,22 @@ export class SqliteLogWriter implements Pick<YjsStore, 'appendMany' | 'compact'>
     await this.send({ kind: 'touch', id: this.nextId++, documentIds, at });
   }
 
-  private async send(message: LogMessage): Promise<number[]> {
+  /**
+   * Runs one write statement (compiled by Kysely for SQLite) on the writer thread's connection, as
+   * its own transaction: derived rows such as the search index's text, whose commit (an fsync, and
+   * for the search index the FTS5 trigram update) would otherwise stall the event loop.
+   */
+  async run(query: { sql: string; parameters: readonly unknown[] }): Promise<void> {
+    await this.send({ kind: 'sql', id: this.nextId++, sql: query.sql, parameters: [...query.parameters] });
+  }
+
+  /** Posts `message` to the thread (`transfer`: buffers of the caller's own, handed over, not copied). */
+  private async send(message: LogMessage, transfer: ArrayBuffer[] = []): Promise<number[]> {
     if (this.closed) throw new Error('the update log is closed');
     const worker = await this.start();
     return new Promise((stored, failed) => {
       this.waiting.set(message.id, { stored, failed });
-      worker.postMessage(message);
+      traced(`logWriter:post ${message.kind}`, () => worker.postMessage(message, transfer));
     });
   }
 

@@ -3,7 +3,7 @@
  * own connection to the SQLite file, so the commit and its fsync block this thread, never the
  * server's event loop. A message is a group-commit batch (every update in one transaction, answered
  * with the new rows' ids in order), a compaction (the snapshot replaced and the log folded into it),
- * or the change time of edited documents; each is committed whole, or answered with the error and
+ * the change time of edited documents, or one write statement of derived rows (the search text); each is committed whole, or answered with the error and
  * nothing stored.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -24,6 +24,17 @@ const upsertSnapshot = sqlite.database.prepare(
 );
 const dropLogged = sqlite.database.prepare('DELETE FROM doc_updates WHERE name = ? AND id <= ?');
 
+const statements = new Map<string, ReturnType<typeof sqlite.database.prepare>>();
+/** The prepared statement of `sql`, kept (the few write statements sent here repeat). */
+function statement(sql: string): ReturnType<typeof sqlite.database.prepare> {
+  let prepared = statements.get(sql);
+  if (!prepared) {
+    prepared = sqlite.database.prepare(sql);
+    if (statements.size < 64) statements.set(sql, prepared);
+  }
+  return prepared;
+}
+
 /** Runs `write` in one transaction: committed whole, or rolled back and rethrown. */
 function inTransaction<T>(write: () => T): T {
   sqlite.exec('BEGIN IMMEDIATE');
@@ -43,6 +54,9 @@ port.on('message', (message: LogMessage) => {
     const now = new Date().toISOString();
     if (message.kind === 'append') {
       reply = { id: message.id, ids: inTransaction(() => message.entries.map(({ name, update }) => Number(insert.run([name, update, now]).lastInsertRowid))) };
+    } else if (message.kind === 'sql') {
+      statement(message.sql).run(message.parameters);
+      reply = { id: message.id, ids: [] };
     } else if (message.kind === 'touch') {
       const marks = message.documentIds.map(() => '?').join(', ');
       sqlite.database.prepare(`UPDATE documents SET updated_at = ? WHERE id IN (${marks})`).run([message.at, ...message.documentIds]);

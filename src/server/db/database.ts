@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import type { Database } from './schema';
 import { migrationsFor } from './migrations';
+import { tracedSqlite } from '../diagnostics/loopTrace';
 import { openSqliteFile, type SqliteDriver, type SqliteFile } from './sqliteFile';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -35,7 +36,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DeskDatabase
   const sqlite = config.postgresUrl ? null : await openSqlite(config.dataDir);
   const db = new Kysely<Database>({
     dialect: sqlite
-      ? new SqliteDialect({ database: sqlite.database })
+      ? new SqliteDialect({ database: tracedSqlite(immediateTransactions(sqlite.database)) })
       : new PostgresDialect({ pool: new pg.Pool({ connectionString: config.postgresUrl, max: 10 }) }),
   });
   const migrator = new Migrator({ db, provider: migrationsFor(dialect) });
@@ -56,4 +57,18 @@ async function openSqlite(dataDir: string): Promise<SqliteFile> {
   sqlite.exec('PRAGMA foreign_keys = ON');
   sqlite.exec('PRAGMA busy_timeout = 5000');
   return sqlite;
+}
+
+/**
+ * Kysely begins SQLite transactions DEFERRED. The update-log thread (collab/logWriter.ts) writes the
+ * same file from its own connection, so a transaction here that read and then wrote failed with
+ * SQLITE_BUSY ("database is locked") whenever the thread committed in between: its read snapshot was
+ * outdated, and no busy wait helps. IMMEDIATE takes the write lock at BEGIN, waiting (busy_timeout)
+ * for the thread's commit in progress instead; readers outside transactions are not affected.
+ */
+function immediateTransactions(database: SqliteDatabase): SqliteDatabase {
+  return {
+    close: () => database.close(),
+    prepare: (text: string) => database.prepare(/^\s*begin\s*$/i.test(text) ? 'begin immediate' : text),
+  };
 }

@@ -121,7 +121,12 @@ export class TransitionLog {
 
   /** Notes that `userId` edited `revision` of the piece (once; noting it again changes nothing). */
   async recordEditor(documentId: string, revision: number, userId: string): Promise<void> {
-    await this.db.insertInto('revision_editors').values({ document_id: documentId, revision, user_id: userId })
-      .onConflict((oc) => oc.columns(['document_id', 'revision', 'user_id']).doNothing()).execute();
+    await this.recordEditorQuery(documentId, revision, userId).execute();
+  }
+
+  /** `recordEditor`'s statement, unexecuted (SQLite: the update-log thread runs it, its fsync off the event loop). */
+  recordEditorQuery(documentId: string, revision: number, userId: string) {
+    return this.db.insertInto('revision_editors').values({ document_id: documentId, revision, user_id: userId })
+      .onConflict((oc) => oc.columns(['document_id', 'revision', 'user_id']).doNothing());
   }
 }

@@ -4,6 +4,7 @@ import type { HeavyWork } from '../work/heavyWork';
 import { sha256Base64 } from '../digest';
 import { isBodyName } from '../collab/documentNames';
 import type { SearchStore } from './searchStore';
+import { traced } from '../diagnostics/loopTrace';
 
 export interface SearchIndexerOptions {
   store: Pick<SearchStore, 'stateHash' | 'write' | 'confirm' | 'unindexed'>;
@@ -12,7 +13,10 @@ export interface SearchIndexerOptions {
   log: Logger;
   /** Quiet time after a body's last change before it is read again (default 2 s). */
   quietMs?: number;
-  /** Longest a body that keeps changing waits to be read (default 15 s). */
+  /**
+   * Longest a body that keeps changing waits to be read (default 60 s: a body typed without a pause
+   * is not read, encoded and hashed on the event loop over and over while it is being typed).
+   */
   maxWaitMs?: number;
 }
 
@@ -35,7 +39,7 @@ export class SearchIndexer {
 
   constructor(private readonly options: SearchIndexerOptions) {
     this.quietMs = options.quietMs ?? 2_000;
-    this.maxWaitMs = options.maxWaitMs ?? 15_000;
+    this.maxWaitMs = options.maxWaitMs ?? 60_000;
   }
 
   /** A body was written (an edit, a seed, a restore): read it again once it is quiet. */
@@ -100,7 +104,7 @@ export class SearchIndexer {
   private async index(documentId: string): Promise<void> {
     try {
       const state = await this.options.bodies.currentState(documentId);
-      const hash = sha256Base64(state);
+      const hash = traced('search:sha256', () => sha256Base64(state));
       if ((await this.options.store.stateHash(documentId)) === hash) {
         await this.options.store.confirm(documentId);
         return;

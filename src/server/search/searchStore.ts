@@ -1,4 +1,4 @@
-import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import { sql, type CompiledQuery, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { User } from '../../shared/api';
 import { SEARCH_LIMIT, type SearchAnswer, type SearchQuery } from '../../shared/search';
 import { INDEXED_TERM, MIN_BODY_TERM, markTerms, matchSentence, searchTerms, termLength } from '../../core/text/searchSnippet';
@@ -46,6 +46,21 @@ export class SearchStore {
     private readonly commonPair = COMMON_PAIR,
   ) {}
 
+  private writer: ((query: CompiledQuery) => Promise<void>) | null = null;
+
+  /**
+   * Sends `write` and `confirm` to `writer` (SQLite: the update-log thread, so their commit and the
+   * FTS5 update run off the event loop) instead of this connection. Reads stay here.
+   */
+  useWriter(writer: (query: CompiledQuery) => Promise<void>): void {
+    this.writer = writer;
+  }
+
+  private async execute(query: { compile(): CompiledQuery; execute(): Promise<unknown> }): Promise<void> {
+    if (this.writer) await this.writer(query.compile());
+    else await query.execute();
+  }
+
   /** The hash of the state a piece's text was last read from, if it was. */
   async stateHash(documentId: string): Promise<string | undefined> {
     const row = await this.db.selectFrom('search_bodies').select('state_hash').where('document_id', '=', documentId).executeTakeFirst();
@@ -56,14 +71,13 @@ export class SearchStore {
   async write(documentId: string, text: string, stateHash: string): Promise<void> {
     const body = `${text}\n`;
     const indexedAt = new Date().toISOString();
-    await this.db.insertInto('search_bodies').values({ document_id: documentId, body, state_hash: stateHash, indexed_at: indexedAt })
-      .onConflict((oc) => oc.column('document_id').doUpdateSet({ body, state_hash: stateHash, indexed_at: indexedAt }))
-      .execute();
+    await this.execute(this.db.insertInto('search_bodies').values({ document_id: documentId, body, state_hash: stateHash, indexed_at: indexedAt })
+      .onConflict((oc) => oc.column('document_id').doUpdateSet({ body, state_hash: stateHash, indexed_at: indexedAt })));
   }
 
   /** Records that a piece's text was found current now (its state unchanged since it was read). */
   async confirm(documentId: string): Promise<void> {
-    await this.db.updateTable('search_bodies').set({ indexed_at: new Date().toISOString() }).where('document_id', '=', documentId).execute();
+    await this.execute(this.db.updateTable('search_bodies').set({ indexed_at: new Date().toISOString() }).where('document_id', '=', documentId));
   }
 
   /**
