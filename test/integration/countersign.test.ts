@@ -6,14 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, ADMIN_PASSWORD, startDeskServer, type RunningServer } from '../support/server';
 import { TestOffice } from '../support/office';
 import type { HistoryEntry, Inbox, WorkflowStatus } from '../../src/shared/review';
-import { approveAllAtOnce, COUNTERSIGN_CHAIN } from '../support/countersignStory';
+import { approveAllAtOnce, COUNTERSIGN_CHAIN, transitionAs } from '../support/countersignStory';
 
 let server: RunningServer;
 let office: TestOffice;
 const as = (username: string): ApiClient => office.as(username);
 const idOf = (username: string): string => office.idOf(username);
-const transition = (username: string, id: string, body: Record<string, unknown>) =>
-  as(username).request<{ error?: { message: string }; state?: string; holderIds?: string[] }>('POST', `/api/documents/${id}/transitions`, body);
+const transition = transitionAs(() => office);
 const DEPTS = ['finance', 'planning', 'justice'];
 
 beforeAll(async () => {

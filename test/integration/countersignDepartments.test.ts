@@ -9,14 +9,13 @@ import { ApiClient, ADMIN_PASSWORD, startDeskServer, type RunningServer } from '
 import { TestOffice } from '../support/office';
 import type { User } from '../../src/shared/api';
 import type { HistoryEntry, WorkflowStatus } from '../../src/shared/review';
-import { COUNTERSIGN_CHAIN } from '../support/countersignStory';
+import { COUNTERSIGN_CHAIN, transitionAs } from '../support/countersignStory';
 
 let server: RunningServer;
 let office: TestOffice;
 const as = (username: string): ApiClient => office.as(username);
 const idOf = (username: string): string => office.idOf(username);
-const transition = (username: string, id: string, body: Record<string, unknown>) =>
-  as(username).request<{ error?: { message: string }; state?: string; holderIds?: string[] }>('POST', `/api/documents/${id}/transitions`, body);
+const transition = transitionAs(() => office);
 
 /** 核稿 → 部门会签 (办公室, 财务科) → 签发. */
 const DEPARTMENT_CHAIN = { draftName: '拟稿', checkpoints: [

@@ -14,6 +14,15 @@ export const COUNTERSIGN_CHAIN = { draftName: '拟稿', checkpoints: [
 ] };
 
 /** Runs the story in `office` (chain set, `holders` created as reviewers) and checks it. */
+/** What a transition request answers: the refusal, or the new state and holders. */
+export type TransitionReply = { error?: { message: string }; state?: string; holderIds?: string[] };
+
+/** `POST /api/documents/:id/transitions` as `username` of `office`, the reply as it came (no throw on a refusal). */
+export function transitionAs(office: () => TestOffice) {
+  return (username: string, id: string, body: Record<string, unknown>) =>
+    office().as(username).request<TransitionReply>('POST', `/api/documents/${id}/transitions`, body);
+}
+
 export async function approveAllAtOnce(office: TestOffice, holders: string[]): Promise<void> {
   const { id } = await office.as('writer').ok<{ id: string }>('POST', '/api/documents', {
     title: '关于同时会签的通知', kind: 'official', blocks: [{ type: 'paragraph', text: '现将有关事项通知如下。' }],
