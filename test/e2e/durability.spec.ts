@@ -67,3 +67,37 @@ test('edits typed while the server is down merge when it returns', async ({ brow
   await a.context.close();
   await b.context.close();
 });
+
+test('words typed offline inside a phrase a colleague bolds offline stay where they were typed, once', async ({ browser }) => {
+  const id = await createDocument(owner, '离线加粗测试', ['各街道要按时报送政务信息。'], [colleague]);
+  const a = await loggedInPage(browser, server, owner);
+  const b = await loggedInPage(browser, server, colleague);
+  await openDocument(a.page, server, id);
+  await openDocument(b.page, server, id);
+  await server.stop();
+  await expect(connection(a.page)).toHaveText('离线', { timeout: 15_000 });
+  await expect(connection(b.page)).toHaveText('离线', { timeout: 15_000 });
+
+  // 孙丽 bolds 按时报送; 周杰, not seeing it, types 准确 between 按时 and 报送.
+  await body(a.page).getByText('各街道要按时报送政务信息。').click();
+  await a.page.keyboard.press('Home');
+  for (let i = 0; i < 4; i += 1) await a.page.keyboard.press('ArrowRight');
+  for (let i = 0; i < 4; i += 1) await a.page.keyboard.press('Shift+ArrowRight');
+  await a.page.keyboard.press('Control+b');
+  await expect(body(a.page).locator('.desk-text-bold')).toHaveText('按时报送');
+  await body(b.page).getByText('各街道要按时报送政务信息。').click();
+  await b.page.keyboard.press('Home');
+  for (let i = 0; i < 6; i += 1) await b.page.keyboard.press('ArrowRight');
+  await b.page.keyboard.insertText('准确');
+  await expect(body(b.page)).toHaveText('各街道要按时准确报送政务信息。');
+
+  await server.restart();
+  for (const page of [a.page, b.page]) {
+    await expect(connection(page)).toHaveText('在线', { timeout: 20_000 });
+    await expect(body(page)).toHaveText('各街道要按时准确报送政务信息。');
+    await expect(body(page).locator('.desk-text-bold')).toHaveText('按时准确报送');
+  }
+  await expect.poll(() => serverText(owner, id)).toBe('各街道要按时准确报送政务信息。');
+  await a.context.close();
+  await b.context.close();
+});

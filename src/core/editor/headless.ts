@@ -24,6 +24,7 @@ import {
   type SerializedEditorState,
 } from 'lexical';
 import { DESK_NODES } from './nodes';
+import { installTextPreservingSync } from './collabBinding';
 import { $createDeskParagraphNode, toStructureLevel } from './DeskParagraphNode';
 import { bodyBlocksFromLexical, bodyText } from '../body/bodyModel';
 import type { RunSuggestion } from '../suggestions/bodyView';
@@ -86,6 +87,7 @@ export interface BoundEditor { editor: LexicalEditor; dispose(): void }
  * without a browser.
  */
 export function bindHeadlessEditor(doc: Y.Doc): BoundEditor {
+  installTextPreservingSync();
   const editor = createHeadlessEditor({
     namespace: 'wengao',
     nodes: [...DESK_NODES],

@@ -25,6 +25,7 @@ import { registerBodyNormalization } from '../../../core/editor/bodyNormalizatio
 import { registerLevelFollowsNumber, registerParagraphCommands } from '../../../core/editor/paragraphCommands';
 import { registerStructureCommands } from '../../../core/editor/structureCommands';
 import { registerAlignedUndo } from '../../../core/editor/collabUndo';
+import { installTextPreservingSync } from '../../../core/editor/collabBinding';
 import { collabUndoManager } from './collab/undoBoundary';
 import { registerFreshSelection } from './freshSelection';
 import { registerInputStateFix } from './inputStateFix';
@@ -63,6 +64,9 @@ interface CollabResources {
   adapter: HocuspocusAdapter;
   doc: Y.Doc;
 }
+
+// Formatting part of a paragraph keeps its characters in place in the Y.Doc (see collabTextRuns).
+installTextPreservingSync();
 
 const NOT_CREATED = { subscribe: () => () => undefined, getOpenState: (): OpenState => 'opening' };
 
