@@ -4,6 +4,7 @@ import {
   $createParagraphNode, $createRangeSelection, $createTextNode, $getRoot, $isElementNode, $isTextNode, $setSelection,
   type ElementNode, type LexicalEditor, type RangeSelection, type TextFormatType,
 } from 'lexical';
+import { createUndoManager } from '@lexical/yjs';
 import { bindHeadlessEditor, readBody, type BoundEditor } from './headless';
 
 /** Editors on their own Y.Docs, exchanging updates only when told to. */
@@ -18,7 +19,8 @@ function peers(count: number) {
     for (let round = 0; round < 2; round += 1) for (let i = 0; i < count; i += 1) for (let j = 0; j < count; j += 1) if (i !== j) sync(i, j);
   };
   disposers.push(() => bound.forEach((entry) => entry.dispose()));
-  return { docs, editors: bound.map((entry) => entry.editor), sync, syncAll };
+  const undoManagers = bound.map((entry) => createUndoManager(entry.binding, entry.binding.root.getSharedType()));
+  return { docs, editors: bound.map((entry) => entry.editor), undoManagers, sync, syncAll };
 }
 
 const disposers: Array<() => void> = [];
@@ -170,17 +172,25 @@ interface Simulation { seen: unknown[]; stored: unknown; text: string; inserted:
  * range, deleting a range, and with `structure` splitting and joining paragraphs), exchanging
  * updates at random moments, then all sync. Every inserted character is unique.
  */
-function simulate(seed: number, steps: number, structure: boolean): Simulation {
+function simulate(seed: number, steps: number, structure: boolean, undo = false): Simulation {
   const next = random(seed);
   const pick = (n: number): number => Math.floor(next() * n);
-  const { docs, editors, sync, syncAll } = peers(3);
+  const { docs, editors, undoManagers, sync, syncAll } = peers(3);
   let code = 0x4e00;
   const fresh = (length: number): string => Array.from({ length }, () => String.fromCodePoint(code++)).join('');
   fill(editors[0], [fresh(12), fresh(8)]);
   syncAll();
   const deleted = new Set<string>();
   for (let step = 0; step < steps; step += 1) {
-    edit(editors[pick(3)], () => {
+    const who = pick(3);
+    if (undo && next() < 0.15) {
+      const manager = undoManagers[who];
+      if (next() < 0.7) manager.undo();
+      else manager.redo();
+      if (next() < 0.3) sync(pick(3), pick(3));
+      continue;
+    }
+    edit(editors[who], () => {
       const blocks = $getRoot().getChildren();
       const paragraph = pick(blocks.length);
       const size = blocks[paragraph].getTextContentSize();
@@ -237,6 +247,15 @@ describe('random concurrent editing with paragraph splits and joins', () => {
   // into that tail at the same moment can land twice or be lost: only agreement is asserted.
   it.each(SEEDS.slice(0, 30))('seed %i: all see the same and store what they see', (seed) => {
     const { seen, stored } = simulate(seed, STEPS, true);
+    expect(seen[1]).toEqual(seen[0]);
+    expect(seen[2]).toEqual(seen[0]);
+    expect(stored).toEqual(seen[0]);
+  });
+});
+
+describe('random concurrent editing with undo and redo', () => {
+  it.each(SEEDS.slice(0, 30))('seed %i: all see the same and store what they see', (seed) => {
+    const { seen, stored } = simulate(seed, STEPS, true, true);
     expect(seen[1]).toEqual(seen[0]);
     expect(seen[2]).toEqual(seen[0]);
     expect(stored).toEqual(seen[0]);

@@ -79,7 +79,7 @@ export function createNoopProvider(doc: Y.Doc): Provider & { destroy(): void } {
 }
 
 /** A headless editor kept in sync with a Y.Doc both ways, until `dispose()`. */
-export interface BoundEditor { editor: LexicalEditor; dispose(): void }
+export interface BoundEditor { editor: LexicalEditor; binding: Binding; dispose(): void }
 
 /**
  * Binds a new headless editor to the body of `doc`: Lexical updates are written into the Y.Doc and
@@ -113,6 +113,7 @@ export function bindHeadlessEditor(doc: Y.Doc): BoundEditor {
   root.observeDeep(yjsToLexical);
   return {
     editor,
+    binding,
     dispose: () => {
       root.unobserveDeep(yjsToLexical);
       stopLexicalToYjs();
