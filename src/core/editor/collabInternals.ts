@@ -11,7 +11,7 @@ export type DirtyElements = Map<NodeKey, boolean> | null;
 export type DirtyLeaves = Set<NodeKey> | null;
 
 /** A child of a collab element: text, line break, element or decorator. */
-export interface CollabChild { _key: NodeKey; getSize(): number }
+export interface CollabChild { _key: NodeKey; getSize(): number; destroy(binding: Binding): void }
 
 /** The binding's CollabTextNode: a format embed (`_map`) followed by `_text` in the parent's Y.XmlText. */
 export interface CollabText extends CollabChild {
@@ -28,6 +28,7 @@ export interface YjsDeltaEntry { insert?: unknown; delete?: number; retain?: num
 /** The methods of the binding's CollabElementNode this code replaces or calls. */
 export interface CollabElementMethods {
   getPrevNode(nodeMap: NodeMap | null): ElementNode | null;
+  syncPropertiesFromLexical(binding: Binding, next: ElementNode, prevNodeMap: NodeMap | null): void;
   getChildOffset(child: CollabChild): number;
   _syncChildFromLexical(
     binding: Binding, index: number, key: NodeKey, prevNodeMap: NodeMap | null,
@@ -41,12 +42,17 @@ export interface CollabElementMethods {
 }
 
 /** The binding's CollabElementNode: its children and the Y.XmlText holding them. */
-export interface CollabElement extends CollabElementMethods {
+export interface CollabElement extends CollabElementMethods, CollabChild {
   _children: CollabChild[];
   _xmlText: Y.XmlText;
 }
 
 export type CollabTextClass = new (map: Y.Map<unknown>, text: string, parent: CollabElement, type: string) => CollabText;
+export type CollabLineBreakClass = new (map: Y.Map<unknown>, parent: CollabElement) => CollabChild;
+export type CollabElementClass = new (xmlText: Y.XmlText, parent: CollabElement, type: string) => CollabElement;
+
+/** The binding's node classes, learnt at install (collabBinding.ts). */
+export interface CollabClasses { Text: CollabTextClass; LineBreak: CollabLineBreakClass; Element: CollabElementClass }
 
 /** What the binding's collab node map holds. */
 type BindingCollabNode = Binding['collabNodeMap'] extends Map<NodeKey, infer Node> ? Node : never;
@@ -57,7 +63,7 @@ function hasFunctions(value: object, names: readonly string[]): boolean {
 
 export function isCollabChild(value: unknown): value is CollabChild {
   return typeof value === 'object' && value !== null && typeof Reflect.get(value, '_key') === 'string'
-    && hasFunctions(value, ['getSize']);
+    && hasFunctions(value, ['getSize', 'destroy']);
 }
 
 export function isCollabText(value: unknown): value is CollabText {
@@ -66,7 +72,7 @@ export function isCollabText(value: unknown): value is CollabText {
 }
 
 const ELEMENT_METHODS = [
-  'getPrevNode', 'getChildOffset', '_syncChildFromLexical', 'syncChildrenFromLexical', 'applyChildrenYjsDelta',
+  'getPrevNode', 'syncPropertiesFromLexical', 'getChildOffset', '_syncChildFromLexical', 'syncChildrenFromLexical', 'applyChildrenYjsDelta',
 ] as const;
 
 export function hasElementMethods(value: unknown): value is CollabElementMethods {
@@ -74,11 +80,19 @@ export function hasElementMethods(value: unknown): value is CollabElementMethods
 }
 
 export function isCollabElement(value: unknown): value is CollabElement {
-  return hasElementMethods(value) && Array.isArray(Reflect.get(value, '_children'))
+  return hasElementMethods(value) && isCollabChild(value) && Array.isArray(Reflect.get(value, '_children'))
     && Reflect.get(value, '_xmlText') instanceof Y.XmlText;
 }
 
 export function isCollabTextClass(value: unknown): value is CollabTextClass {
+  return typeof value === 'function';
+}
+
+export function isCollabLineBreakClass(value: unknown): value is CollabLineBreakClass {
+  return typeof value === 'function';
+}
+
+export function isCollabElementClass(value: unknown): value is CollabElementClass {
   return typeof value === 'function';
 }
 

@@ -1,52 +1,50 @@
 /**
  * Keeps characters where they are in the Y.Doc when a paragraph's text nodes are split, merged or
- * re-formatted.
+ * re-formatted, or a line break or an inline element (a 修订 insertion) is put between them.
  *
  * Lexical's Yjs binding (v1) stores a paragraph as one Y.XmlText in which every text node is a
- * Y.Map embed (its format) followed by its characters. When a writer bolds "乙丙" inside "甲乙丙丁戊",
- * Lexical splits the node into "甲", "乙丙" (bold), "丁戊", and the binding, which diffs children by
- * node key, deletes "乙丙丁戊" and inserts fresh copies after two new embeds. Characters that were
- * deleted and re-created are no longer the characters other writers are editing: text a colleague
- * typed inside that range at the same moment lands somewhere else, and two writers formatting
- * overlapping ranges at once see the text twice. What the writer saw is not what is stored.
+ * Y.Map embed (its format) followed by its characters, and every other child one embed. When a
+ * writer bolds "乙丙" inside "甲乙丙丁戊", Lexical splits the node into "甲", "乙丙" (bold), "丁戊", and
+ * the binding, which diffs children by node key, deletes "乙丙丁戊" and inserts fresh copies after
+ * two new embeds; Shift+Enter in the middle of a node does the same to the text after the caret.
+ * Characters that were deleted and re-created are no longer the characters other writers are
+ * editing: text a colleague typed inside that range at the same moment lands somewhere else, and two
+ * writers formatting overlapping ranges at once see the text twice. What the writer saw is not what
+ * is stored.
  *
- * Here the binding re-partitions instead: when only the text-node boundaries (and possibly some
- * characters) of a run of text nodes changed, the format embeds are inserted and deleted at the new
- * boundaries and the character difference is applied, leaving every other character as the same
- * Yjs item. Anything this does not recognise keeps the binding's own behaviour. The receiving side
- * is collabChildren.ts; collabBinding.ts installs both.
+ * Here the paragraph is re-partitioned instead: the character difference is applied, then the embeds
+ * of text nodes that no longer start where they did are deleted and new ones inserted at the new
+ * boundaries, and line breaks and inline elements that were removed or added are deleted or inserted
+ * at their places, leaving every other character as the same Yjs item. Anything this does not
+ * recognise (a node moved in from elsewhere, a decorator, an element holding moved nodes) keeps the
+ * binding's own behaviour. The receiving side is collabChildren.ts; collabBinding.ts installs both.
  */
 import * as Y from 'yjs';
 import type { Binding } from '@lexical/yjs';
 import {
-  $createChildrenArray, $getNodeByKey, $isTextNode, TextNode, type ElementNode, type LexicalNode, type NodeKey, type NodeMap,
+  $createChildrenArray, $getNodeByKey, $isElementNode, $isLineBreakNode, $isTextNode, TextNode,
+  type ElementNode, type LexicalNode, type NodeKey, type NodeMap,
 } from 'lexical';
 import {
-  isBindingCollabNode, isCollabText, isCollabTextClass,
-  type CollabElement, type CollabText, type CollabTextClass, type DirtyElements, type DirtyLeaves,
+  isBindingCollabNode, isCollabText,
+  type CollabChild, type CollabClasses, type CollabElement, type CollabText, type DirtyElements, type DirtyLeaves,
 } from './collabInternals';
 
-/** One token of a run as it stands in the Y.XmlText: a node's format embed, or one character. */
-type Token = { embed: CollabText | null } | { char: true };
+/** One token of the paragraph as it stands in its Y.XmlText: a text node's embed, a character, another child. */
+type Token = { embed: CollabText | null } | { char: true } | { object: CollabChild | null };
 
 type Op =
   | { kind: 'delete'; at: number; length: number }
   | { kind: 'insertText'; at: number; text: string }
-  | { kind: 'insertEmbed'; at: number; key: NodeKey; node: TextNode };
+  | { kind: 'insert'; at: number; node: LexicalNode };
 
-/** What to do to one run of text nodes whose keys changed. */
-interface RunPlan {
-  /** Index in the collab children of the run's first (previous) node. */
-  first: number;
-  /** How many previous nodes the run had. */
-  prevCount: number;
+interface Plan {
   ops: Op[];
-  /** Per next node: the previous collab node kept for it, or null for a new one. */
-  kept: Array<CollabText | null>;
-  /** Previous collab nodes whose embeds are deleted. */
-  dropped: CollabText[];
-  nextKeys: NodeKey[];
-  nextNodes: TextNode[];
+  /** Previous collab children kept, by key. */
+  kept: Map<NodeKey, CollabChild>;
+  /** Previous collab children whose embeds are deleted. */
+  dropped: CollabChild[];
+  next: LexicalNode[];
 }
 
 const CHAR: Token = { char: true };
@@ -55,18 +53,8 @@ function sameKeys(a: readonly NodeKey[], b: readonly NodeKey[]): boolean {
   return a.length === b.length && a.every((key, index) => key === b[index]);
 }
 
-/** Index ranges of the maximal runs of text keys, one per gap around the non-text keys. */
-function runsOf(isText: readonly boolean[]): Array<[number, number]> {
-  const runs: Array<[number, number]> = [];
-  let start = 0;
-  isText.forEach((text, index) => {
-    if (!text) {
-      runs.push([start, index]);
-      start = index + 1;
-    }
-  });
-  runs.push([start, isText.length]);
-  return runs;
+function textOf(node: LexicalNode | null | undefined): string {
+  return $isTextNode(node) ? node.__text : '';
 }
 
 /** The token index of the `n`-th character (0-based), or tokens.length past the last. */
@@ -91,23 +79,66 @@ function textDiff(before: string, after: string): { index: number; remove: numbe
   return { index: start, remove: before.length - start - end, insert: after.slice(start, after.length - end) };
 }
 
+/** A brand-new node this module may insert itself: a line break, or an element whose whole subtree is new. */
+function $isNewInsertable(node: LexicalNode, prevNodeMap: NodeMap): boolean {
+  if (prevNodeMap.has(node.__key)) return false;
+  if ($isLineBreakNode(node)) return true;
+  if (!$isElementNode(node)) return false;
+  return node.getChildren().every((child) => ($isTextNode(child) && !prevNodeMap.has(child.__key)) || $isNewInsertable(child, prevNodeMap));
+}
+
+/** Where each next child starts: characters of text before it, and kept other children before it. */
+function starts(nodes: readonly LexicalNode[], keptKeys: readonly NodeKey[]): Array<{ chars: number; objects: number }> {
+  let chars = 0;
+  let objects = 0;
+  return nodes.map((node) => {
+    const at = { chars, objects };
+    if ($isTextNode(node)) chars += node.__text.length;
+    else if (keptKeys.includes(node.__key)) objects += 1;
+    return at;
+  });
+}
+
 /**
- * Plans one run: previous collab nodes `prev` (with their Lexical texts) become `nextNodes`. Null
- * when the run is not a re-partition this module handles.
+ * Plans the paragraph: previous collab children `prev` (with their previous Lexical nodes) become
+ * `next`. Null when this is not a change this module handles.
  */
-function planRun(
-  first: number, prev: readonly CollabText[], prevTexts: readonly string[], nextNodes: readonly TextNode[],
-): RunPlan | null {
-  const nextTexts = nextNodes.map((node) => node.__text);
-  if (prevTexts.some((text) => text === '') || nextTexts.some((text) => text === '')) return null;
+function planParagraph(
+  prev: readonly CollabChild[], prevNodes: ReadonlyArray<LexicalNode | undefined>, next: readonly LexicalNode[],
+  prevNodeMap: NodeMap,
+): Plan | null {
+  const prevKeys = prev.map((node) => node._key);
+  const nextKeys = next.map((node) => node.__key);
+  for (const node of next) {
+    const index = prevKeys.indexOf(node.__key);
+    if (index < 0) {
+      // New here: a text node, or a line break or element made entirely of new nodes.
+      if (prevNodeMap.has(node.__key)) return null;
+      if (!$isTextNode(node) && !$isNewInsertable(node, prevNodeMap)) return null;
+    } else if ($isTextNode(node) !== isCollabText(prev[index])) return null;
+  }
+  if (next.some((node) => $isTextNode(node) && node.__text === '')) return null;
+  if (prev.some((node, i) => isCollabText(node) && (node._normalized || node._text !== textOf(prevNodes[i]) || node._text === ''))) return null;
+  // Non-text children kept must keep their order.
+  const keptObjects = prevKeys.filter((key, i) => !isCollabText(prev[i]) && nextKeys.includes(key));
+  if (!sameKeys(keptObjects, nextKeys.filter((key) => keptObjects.includes(key)))) return null;
+
   const tokens: Token[] = [];
   prev.forEach((node, index) => {
+    if (!isCollabText(node)) {
+      tokens.push({ object: node });
+      return;
+    }
     tokens.push({ embed: node });
-    for (let i = 0; i < prevTexts[index].length; i += 1) tokens.push(CHAR);
+    for (let i = 0; i < textOf(prevNodes[index]).length; i += 1) tokens.push(CHAR);
   });
   const ops: Op[] = [];
-  const diff = textDiff(prevTexts.join(''), nextTexts.join(''));
-  // Characters removed: delete each contiguous range of their tokens, the last range first.
+  const deleteAt = (at: number, length: number): void => {
+    tokens.splice(at, length);
+    ops.push({ kind: 'delete', at, length });
+  };
+  // 1. The character difference.
+  const diff = textDiff(prevNodes.map(textOf).join(''), next.map(textOf).join(''));
   const removed: number[] = [];
   let seen = 0;
   tokens.forEach((token, index) => {
@@ -118,86 +149,104 @@ function planRun(
   for (let last = removed.length - 1; last >= 0;) {
     let first = last;
     while (first > 0 && removed[first - 1] === removed[first] - 1) first -= 1;
-    const at = removed[first];
-    const length = last - first + 1;
-    tokens.splice(at, length);
-    ops.push({ kind: 'delete', at, length });
+    deleteAt(removed[first], last - first + 1);
     last = first - 1;
   }
   if (diff.insert !== '') {
-    // After the character before the insertion point, so an embed that starts a node there stays
-    // after the new text; at the run's start, after its leading embeds.
-    let at = diff.index === 0 ? 0 : charToken(tokens, diff.index - 1) + 1;
-    if (diff.index === 0) while (at < tokens.length && 'embed' in tokens[at]) at += 1;
+    // After the character before the insertion point (the new text joins that character's node);
+    // at the start, right before the first character.
+    const at = diff.index === 0 ? charToken(tokens, 0) : charToken(tokens, diff.index - 1) + 1;
     tokens.splice(at, 0, ...Array.from(diff.insert, () => CHAR));
     ops.push({ kind: 'insertText', at, text: diff.insert });
   }
-  // Keep an embed when it already stands right before its node's first character.
-  const starts: number[] = [];
-  nextTexts.reduce((offset, text) => { starts.push(offset); return offset + text.length; }, 0);
-  const nextKeys = nextNodes.map((node) => node.__key);
-  const kept: Array<CollabText | null> = nextNodes.map(() => null);
+  // 2. Children removed, and text embeds that no longer start their node's text.
+  const wanted = starts(next, keptObjects);
+  const kept = new Map<NodeKey, CollabChild>();
   let chars = 0;
+  let objects = 0;
   for (const token of tokens) {
     if ('char' in token) { chars += 1; continue; }
-    const embed = token.embed;
-    if (embed === null) continue;
-    const index = nextKeys.indexOf(embed._key);
-    if (index >= 0 && starts[index] === chars && kept[index] === null) kept[index] = embed;
+    const node = 'embed' in token ? token.embed : token.object;
+    if (node === null) continue;
+    const index = nextKeys.indexOf(node._key);
+    if (index >= 0 && ('object' in token || (wanted[index].chars === chars && wanted[index].objects === objects))) kept.set(node._key, node);
+    if ('object' in token && index >= 0) objects += 1;
   }
-  const dropped = prev.filter((node) => !kept.includes(node));
+  const dropped = prev.filter((node) => kept.get(node._key) !== node);
   for (let index = tokens.length - 1; index >= 0; index -= 1) {
     const token = tokens[index];
-    if ('embed' in token && token.embed !== null && dropped.includes(token.embed)) {
-      tokens.splice(index, 1);
-      ops.push({ kind: 'delete', at: index, length: 1 });
-    }
+    const node = 'embed' in token ? token.embed : 'object' in token ? token.object : null;
+    if (node !== null && dropped.includes(node)) deleteAt(index, 1);
   }
-  nextNodes.forEach((node, index) => {
-    if (kept[index] !== null) return;
-    const at = charToken(tokens, starts[index]);
-    tokens.splice(at, 0, { embed: null });
-    ops.push({ kind: 'insertEmbed', at, key: node.__key, node });
-  });
-  // The run must now read: embed, its characters, for every next node in order.
+  // 3. Walk the next children: what is kept must stand where it belongs; what is new goes there.
   let cursor = 0;
-  for (const text of nextTexts) {
-    if (!('embed' in (tokens[cursor] ?? CHAR))) return null;
+  for (const node of next) {
+    const token = tokens[cursor];
+    const keptNode = kept.get(node.__key);
+    if (keptNode) {
+      const at = token === undefined ? null : 'embed' in token ? token.embed : 'object' in token ? token.object : null;
+      if (at !== keptNode) return null;
+    } else {
+      tokens.splice(cursor, 0, $isTextNode(node) ? { embed: null } : { object: null });
+      ops.push({ kind: 'insert', at: cursor, node });
+    }
     cursor += 1;
-    for (let i = 0; i < text.length; i += 1, cursor += 1) if (!('char' in (tokens[cursor] ?? { embed: null }))) return null;
+    for (let i = 0; i < textOf(node).length; i += 1, cursor += 1) {
+      const char = tokens[cursor];
+      if (char === undefined || !('char' in char)) return null;
+    }
   }
   if (cursor !== tokens.length) return null;
-  return { first, prevCount: prev.length, ops, kept, dropped, nextKeys, nextNodes: [...nextNodes] };
+  return { ops, kept, dropped, next: [...next] };
 }
 
-function textOf(node: LexicalNode | undefined): string {
-  return $isTextNode(node) ? node.__text : '';
+/** A new collab node for `node` over a new shared type (not yet in the Y.XmlText). */
+function newCollabNode(binding: Binding, parent: CollabElement, node: LexicalNode, classes: CollabClasses): { collab: CollabChild; shared: Y.Map<unknown> | Y.XmlText } {
+  if ($isTextNode(node)) {
+    const map = new Y.Map<unknown>();
+    const collab = new classes.Text(map, node.__text, parent, node.__type);
+    Reflect.set(map, '_collabNode', collab);
+    collab._key = node.__key;
+    collab.syncPropertiesAndTextFromLexical(binding, node, null);
+    return { collab, shared: map };
+  }
+  if ($isLineBreakNode(node)) {
+    const map = new Y.Map<unknown>();
+    map.set('__type', 'linebreak');
+    const collab = new classes.LineBreak(map, parent);
+    Reflect.set(map, '_collabNode', collab);
+    collab._key = node.__key;
+    return { collab, shared: map };
+  }
+  if (!$isElementNode(node)) throw new Error('collabTextRuns: cannot insert this node');
+  const xmlText = new Y.XmlText();
+  const collab = new classes.Element(xmlText, parent, node.__type);
+  Reflect.set(xmlText, '_collabNode', collab);
+  collab._key = node.__key;
+  collab.syncPropertiesFromLexical(binding, node, null);
+  collab.syncChildrenFromLexical(binding, node, null, null, null);
+  return { collab, shared: xmlText };
 }
 
-/** Applies a planned run to the Y.XmlText and the collab children. */
-function applyRun(collab: CollabElement, binding: Binding, plan: RunPlan, prevNodeMap: NodeMap, TextClass: CollabTextClass): void {
+/** Applies a plan to the Y.XmlText and the collab children. */
+function applyPlan(collab: CollabElement, binding: Binding, plan: Plan, prevNodeMap: NodeMap, classes: CollabClasses): void {
   const xmlText = collab._xmlText;
-  const runStart = collab.getChildOffset(collab._children[plan.first]);
   for (const node of plan.dropped) node.destroy(binding);
-  const created = new Map<NodeKey, CollabText>();
+  const created = new Map<NodeKey, CollabChild>();
   for (const op of plan.ops) {
-    if (op.kind === 'delete') xmlText.delete(runStart + op.at, op.length);
-    else if (op.kind === 'insertText') xmlText.insert(runStart + op.at, op.text);
+    if (op.kind === 'delete') xmlText.delete(op.at, op.length);
+    else if (op.kind === 'insertText') xmlText.insert(op.at, op.text);
     else {
-      const map = new Y.Map<unknown>();
-      const node = new TextClass(map, op.node.__text, collab, op.node.__type);
-      Reflect.set(map, '_collabNode', node);
-      node._key = op.key;
-      node.syncPropertiesAndTextFromLexical(binding, op.node, null);
-      xmlText.insertEmbed(runStart + op.at, map);
-      created.set(op.key, node);
+      const { collab: node, shared } = newCollabNode(binding, collab, op.node, classes);
+      xmlText.insertEmbed(op.at, shared);
+      created.set(op.node.__key, node);
     }
   }
-  const children = plan.nextNodes.map((next, index) => {
-    const kept = plan.kept[index];
+  collab._children = plan.next.map((next) => {
+    const kept = plan.kept.get(next.__key);
     const node = kept ?? created.get(next.__key);
     if (!node) throw new Error('collabTextRuns: a planned node was not created');
-    if (kept) {
+    if (kept && isCollabText(kept) && next instanceof TextNode) {
       // Its characters are already in place: sync the format against the previous node's, read
       // through a stand-in whose text is already the new one.
       const standIn: unknown = Object.create(prevNodeMap.get(next.__key) ?? null, { __text: { value: next.__text } });
@@ -207,17 +256,16 @@ function applyRun(collab: CollabElement, binding: Binding, plan: RunPlan, prevNo
     if (isBindingCollabNode(node)) binding.collabNodeMap.set(next.__key, node);
     return node;
   });
-  collab._children.splice(plan.first, plan.prevCount, ...children);
 }
 
 /**
- * The replacement for CollabElementNode.syncChildrenFromLexical's start: handles the element when
- * its non-text children are unchanged and every run of text nodes whose keys changed can be
- * re-partitioned in place; returns false (touching nothing) otherwise.
+ * The replacement for CollabElementNode.syncChildrenFromLexical's start, for an element that holds
+ * text: handles it when its children can be re-partitioned in place (see above); returns false,
+ * touching nothing, otherwise.
  */
 export function $syncTextRunsInPlace(
   collab: CollabElement, binding: Binding, next: ElementNode, prevNodeMap: NodeMap | null,
-  dirtyElements: DirtyElements, dirtyLeaves: DirtyLeaves,
+  dirtyElements: DirtyElements, dirtyLeaves: DirtyLeaves, classes: CollabClasses,
 ): boolean {
   if (prevNodeMap === null) return false;
   const prev = collab.getPrevNode(prevNodeMap);
@@ -227,39 +275,19 @@ export function $syncTextRunsInPlace(
   if (sameKeys(prevKeys, nextKeys)) return false;
   const children = collab._children;
   if (children.length !== prevKeys.length || children.some((child, index) => child._key !== prevKeys[index])) return false;
-  const prevIsText = prevKeys.map((key, index) => $isTextNode(prevNodeMap.get(key)) && isCollabText(children[index]));
-  const nextNodes = nextKeys.map((key) => $getNodeByKey(key));
-  const nextIsText = nextNodes.map((node) => $isTextNode(node));
-  if (!sameKeys(prevKeys.filter((_, i) => !prevIsText[i]), nextKeys.filter((_, i) => !nextIsText[i]))) return false;
-  const prevRuns = runsOf(prevIsText);
-  const nextRuns = runsOf(nextIsText);
-  const plans: RunPlan[] = [];
-  let TextClass: CollabTextClass | null = null;
-  for (let run = 0; run < prevRuns.length; run += 1) {
-    const [prevStart, prevEnd] = prevRuns[run];
-    const [nextStart, nextEnd] = nextRuns[run];
-    const runPrevKeys = prevKeys.slice(prevStart, prevEnd);
-    const runNextKeys = nextKeys.slice(nextStart, nextEnd);
-    if (sameKeys(runPrevKeys, runNextKeys)) continue;
-    if (runPrevKeys.length === 0 || runNextKeys.length === 0) return false;
-    // A node that moved here from elsewhere (another run or paragraph) is the binding's business.
-    if (runNextKeys.some((key) => prevNodeMap.has(key) && !runPrevKeys.includes(key))) return false;
-    const prevCollab = children.slice(prevStart, prevEnd).filter(isCollabText);
-    const prevTexts = runPrevKeys.map((key) => textOf(prevNodeMap.get(key)));
-    if (prevCollab.some((node, i) => node._normalized || node._text !== prevTexts[i])) return false;
-    const runNextNodes = nextNodes.slice(nextStart, nextEnd).filter($isTextNode);
-    const plan = planRun(prevStart, prevCollab, prevTexts, runNextNodes);
-    if (plan === null) return false;
-    const constructor: unknown = prevCollab[0].constructor;
-    if (isCollabTextClass(constructor)) TextClass ??= constructor;
-    plans.push(plan);
+  if (!children.some(isCollabText)) return false;
+  const nextNodes: LexicalNode[] = [];
+  for (const key of nextKeys) {
+    const node = $getNodeByKey(key);
+    if (node === null) return false;
+    nextNodes.push(node);
   }
-  if (plans.length === 0 || TextClass === null) return false;
-  // Last run first, so the offsets of earlier runs stay as planned.
-  for (const plan of [...plans].reverse()) applyRun(collab, binding, plan, prevNodeMap, TextClass);
-  const changed = new Set(plans.flatMap((plan) => plan.nextKeys));
+  const plan = planParagraph(children, prevKeys.map((key) => prevNodeMap.get(key)), nextNodes, prevNodeMap);
+  if (plan === null) return false;
+  applyPlan(collab, binding, plan, prevNodeMap, classes);
   nextKeys.forEach((key, index) => {
-    if (!changed.has(key)) collab._syncChildFromLexical(binding, index, key, prevNodeMap, dirtyElements, dirtyLeaves);
+    const node = plan.kept.get(key);
+    if (node !== undefined && !isCollabText(node)) collab._syncChildFromLexical(binding, index, key, prevNodeMap, dirtyElements, dirtyLeaves);
   });
   return true;
 }
