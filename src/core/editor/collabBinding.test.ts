@@ -138,6 +138,32 @@ describe('formatting part of a paragraph while another writer edits it', () => {
     expect(paragraphs(a)).toEqual(['甲X丁戊']);
   });
 
+  it('a reader (read-only editor) who receives two writers\' marks at one character writes nothing back', () => {
+    const { docs, editors: [a, b, reader], sync } = peers(3);
+    reader.setEditable(false);
+    let written = 0;
+    // Updates received here are applied with no origin; the reader's own would carry its binding.
+    docs[2].on('update', (_update: Uint8Array, origin: unknown) => { if (origin !== null && origin !== undefined) written += 1; });
+    fill(a, ['甲乙丙丁戊']);
+    sync(0, 1);
+    sync(0, 2);
+    // Both writers start a new format at 丁: the two embeds meet there and one is left empty.
+    edit(a, () => { $select(0, 3, 5).formatText('bold'); });
+    edit(b, () => { $select(0, 3, 5).formatText('italic'); });
+    sync(0, 2);
+    sync(1, 2);
+    expect(paragraphs(reader)).toEqual(['甲乙丙丁戊']);
+    expect(written).toBe(0);
+    // The writers repair it; the reader then shows what they show.
+    sync(0, 1);
+    sync(1, 0);
+    sync(0, 1);
+    sync(0, 2);
+    sync(1, 2);
+    expect(marked(reader)).toEqual(marked(a));
+    expect(marked(b)).toEqual(marked(a));
+  });
+
   it('stores what the writer sees: a reader of the stored state reads the same formatted text', () => {
     const { docs, editors: [a] } = peers(1);
     fill(a, ['甲乙丙丁戊己庚', '辛壬']);

@@ -33,7 +33,8 @@ interface Fix { at: number; index: number; adopt?: string; drop?: CollabChild }
  * matter), or for the whole change when an embed is of no known type.
  *
  * Characters with no text embed before them get a plain one, and text embeds with no characters are
- * deleted: writes, made as the binding's own (it ignores them) after the current transaction. Every
+ * deleted, by editable editors only: writes, made as the binding's own (it ignores them) after the
+ * current transaction. Every
  * client that sees the same state makes the same deletions, and two clients adopting the same
  * characters leave an empty embed that the next reader deletes, so they agree.
  */
@@ -76,7 +77,10 @@ export function applyChildrenFromYjs(
   children.splice(0, children.length, ...order);
   for (const [node, text] of texts) if (isCollabText(node)) node._text = text;
   const writes = fixes.filter((fix) => fix.adopt !== undefined || (fix.drop !== undefined && texts.get(fix.drop) === ''));
-  if (writes.length === 0) return;
+  // A reader (a read-only editor) writes nothing: the server would refuse it and tell the reader its
+  // edits were refused. Its empty node stays, invisible; characters without an embed show once a
+  // writer's client has given them one.
+  if (writes.length === 0 || !binding.editor.isEditable()) return;
   const write = (): void => {
     // From the end back, so that earlier offsets and indices stay as read.
     for (const fix of writes.sort((a, b) => b.at - a.at)) {
