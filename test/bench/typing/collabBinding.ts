@@ -14,6 +14,7 @@ import {
 } from '@lexical/yjs';
 import type { LexicalEditor } from 'lexical';
 import { BODY_ROOT } from '../../../src/core/editor/headless';
+import { installTextPreservingSync } from '../../../src/core/editor/collabBinding';
 
 export interface CollabSession {
   provider: HocuspocusProvider;
@@ -22,6 +23,8 @@ export interface CollabSession {
 }
 
 export function bindCollaboration(editor: LexicalEditor, options: { url: string; name: string; token: string }): CollabSession {
+  // The binding as the desk's editor runs it (DeskEditor installs this too).
+  installTextPreservingSync();
   const doc = new Y.Doc();
   const provider = new HocuspocusProvider({ url: options.url, name: options.name, token: options.token, document: doc });
   const lexicalProvider: Provider = {
