@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import {
-  body, connection, createDocument, createWriter, loggedInPage, openDocument, serverText, startServer,
+  body, connection, createDocument, createWriter, openedBy, serverDown, serverText, startServer,
   type RunningServer, type TestUser,
 } from './desk';
 import { seededRandom } from '../support/random';
@@ -64,14 +64,12 @@ test('two writers format, type and delete one paragraph offline; all agree and n
   const pick = (n: number): number => Math.floor(next() * n);
   const start = '各街道各部门要按时报送政务信息做好年度重点工作';
   const id = await createDocument(owner, '同段并发格式测试', [start], [colleague]);
-  const writers = [await loggedInPage(browser, server, owner), await loggedInPage(browser, server, colleague)];
-  for (const { page } of writers) await openDocument(page, server, id);
+  const writers = await openedBy(browser, server, id, [owner, colleague]);
   let code = 0x4e00;
   const typed: string[] = [];
   const deleted = new Set<string>();
   for (let round = 0; round < 3; round += 1) {
-    await server.stop();
-    for (const { page } of writers) await expect(connection(page)).toHaveText('离线', { timeout: 15_000 });
+    await serverDown(server, writers.map(({ page }) => page));
     for (let step = 0; step < 6; step += 1) {
       const { page } = writers[pick(2)];
       const text = await paragraphText(page);

@@ -85,6 +85,23 @@ export async function openDocument(page: Page, server: RunningServer, documentId
   return body(page);
 }
 
+/** Each of `users` in a browser context of their own, with the document open and 在线. */
+export async function openedBy(browser: Browser, server: RunningServer, documentId: string, users: TestUser[]): Promise<Array<{ context: BrowserContext; page: Page }>> {
+  const opened: Array<{ context: BrowserContext; page: Page }> = [];
+  for (const user of users) {
+    const entry = await loggedInPage(browser, server, user);
+    await openDocument(entry.page, server, documentId);
+    opened.push(entry);
+  }
+  return opened;
+}
+
+/** Stops the server and waits until every page says 离线. */
+export async function serverDown(server: RunningServer, pages: Page[]): Promise<void> {
+  await server.stop();
+  for (const page of pages) await expect(connection(page)).toHaveText('离线', { timeout: 15_000 });
+}
+
 export function body(page: Page): Locator {
   return page.getByRole('textbox', { name: '正文' });
 }

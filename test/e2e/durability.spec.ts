@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import {
-  body, caretToEnd, connection, createDocument, createWriter, loggedInPage, openDocument, serverText, startServer,
-  type RunningServer, type TestUser,
+  body, caretToEnd, connection, createDocument, createWriter, loggedInPage, openDocument, openedBy, serverDown, serverText,
+  startServer, type RunningServer, type TestUser,
 } from './desk';
 
 // Each test stops and restarts its server: one server per test, never shared.
@@ -38,14 +38,8 @@ test('text survives a server restart and is there after reload', async ({ browse
 
 test('edits typed while the server is down merge when it returns', async ({ browser }) => {
   const id = await createDocument(owner, '离线合并测试', ['甲段。', '乙段。'], [colleague]);
-  const a = await loggedInPage(browser, server, owner);
-  const b = await loggedInPage(browser, server, colleague);
-  await openDocument(a.page, server, id);
-  await openDocument(b.page, server, id);
-
-  await server.stop();
-  await expect(connection(a.page)).toHaveText('离线', { timeout: 15_000 });
-  await expect(connection(b.page)).toHaveText('离线', { timeout: 15_000 });
+  const [a, b] = await openedBy(browser, server, id, [owner, colleague]);
+  await serverDown(server, [a.page, b.page]);
 
   // Both keep typing while offline, in different paragraphs.
   await body(a.page).getByText('甲段。').click();
@@ -70,13 +64,8 @@ test('edits typed while the server is down merge when it returns', async ({ brow
 
 test('words typed offline inside a phrase a colleague bolds offline stay where they were typed, once', async ({ browser }) => {
   const id = await createDocument(owner, '离线加粗测试', ['各街道要按时报送政务信息。'], [colleague]);
-  const a = await loggedInPage(browser, server, owner);
-  const b = await loggedInPage(browser, server, colleague);
-  await openDocument(a.page, server, id);
-  await openDocument(b.page, server, id);
-  await server.stop();
-  await expect(connection(a.page)).toHaveText('离线', { timeout: 15_000 });
-  await expect(connection(b.page)).toHaveText('离线', { timeout: 15_000 });
+  const [a, b] = await openedBy(browser, server, id, [owner, colleague]);
+  await serverDown(server, [a.page, b.page]);
 
   // 孙丽 bolds 按时报送; 周杰, not seeing it, types 准确 between 按时 and 报送.
   await body(a.page).getByText('各街道要按时报送政务信息。').click();
