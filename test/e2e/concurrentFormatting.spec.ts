@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import {
-  body, connection, createDocument, createWriter, openedBy, serverDown, serverText, startServer,
+  body, connection, createDocument, createWriter, openedBy, serverDown, serverText, shot, startServer,
   type RunningServer, type TestUser,
 } from './desk';
 import { seededRandom } from '../support/random';
@@ -101,5 +101,6 @@ test('two writers format, type and delete one paragraph offline; all agree and n
   expect(typed.filter((char) => (counts.get(char) ?? 0) > 1), 'typed once').toEqual([]);
   expect([...start, ...typed].filter((char) => !deleted.has(char) && !counts.has(char)), 'nothing lost').toEqual([]);
   for (const { page } of writers) await expect(body(page).locator(':scope > *')).toHaveCount(1);
+  await shot(writers[1].page, 'concurrent-formatting');
   for (const { context } of writers) await context.close();
 });
