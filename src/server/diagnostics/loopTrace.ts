@@ -33,11 +33,6 @@ export function traced<T>(label: string, fn: () => T): T {
   }
 }
 
-/** True when WENGAO_LOOP_TRACE is set (callers may skip building labels otherwise). */
-export function loopTraceOn(): boolean {
-  return file !== '';
-}
-
 /** Starts the ticker when the trace is on; returns its stop (which writes the last line). */
 export function startLoopTrace(): () => void {
   if (!file) return () => undefined;
