@@ -173,7 +173,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     : transitions;
   const gate = new CollabGate(collabServer, documents, editorLog);
   const changeTimes = new ChangeTimes(
-    (ids, at) => logWriter ? logWriter.touchDocuments(ids, at) : Promise.all(ids.map((id) => documents.touch(id))).then(() => undefined),
+    (ids, at) => logWriter ? logWriter.run(documents.touchQuery(ids, at).compile()) : documents.touchQuery(ids, at).execute().then(() => undefined),
     (err, ids) => log.error({ err, ids }, 'could not record the change time'),
     BODY_TOUCH_INTERVAL_MS,
   );

@@ -10,7 +10,6 @@ import { traced } from '../diagnostics/loopTrace';
 export type LogMessage =
   | { kind: 'append'; id: number; entries: Array<{ name: string; update: Uint8Array }> }
   | { kind: 'compact'; id: number; name: string; state: Uint8Array; throughId: number }
-  | { kind: 'touch'; id: number; documentIds: string[]; at: string }
   | { kind: 'sql'; id: number; sql: string; parameters: readonly unknown[] };
 /** The writer thread's answer: the stored ids in order, or why nothing was stored. */
 export type LogReply = { id: number; ids: number[] } | { id: number; error: string };
@@ -50,15 +49,11 @@ export class SqliteLogWriter implements Pick<YjsStore, 'appendMany' | 'compact'>
     this.onWritten?.(name);
   }
 
-  /** Sets `updated_at` of the documents to `at` in one statement (DocumentStore.touch for many, off the event loop). */
-  async touchDocuments(documentIds: string[], at: string): Promise<void> {
-    await this.send({ kind: 'touch', id: this.nextId++, documentIds, at });
-  }
-
   /**
    * Runs one write statement (compiled by Kysely for SQLite) on the writer thread's connection, as
-   * its own transaction: derived rows such as the search index's text, whose commit (an fsync, and
-   * for the search index the FTS5 trigram update) would otherwise stall the event loop.
+   * its own transaction: derived rows such as the search index's text or a body's change time, whose
+   * commit (an fsync, and for the search index the FTS5 trigram update) would otherwise stall the
+   * event loop.
    */
   async run(query: { sql: string; parameters: readonly unknown[] }): Promise<void> {
     await this.send({ kind: 'sql', id: this.nextId++, sql: query.sql, parameters: [...query.parameters] });

@@ -3,8 +3,8 @@
  * own connection to the SQLite file, so the commit and its fsync block this thread, never the
  * server's event loop. A message is a group-commit batch (every update in one transaction, answered
  * with the new rows' ids in order), a compaction (the snapshot replaced and the log folded into it),
- * the change time of edited documents, or one write statement of derived rows (the search text); each is committed whole, or answered with the error and
- * nothing stored.
+ * or one write statement of derived rows (the search text, the change time of edited bodies); each is
+ * committed whole, or answered with the error and nothing stored.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openSqliteFile, type SqliteDriver } from '../db/sqliteFile';
@@ -56,10 +56,6 @@ port.on('message', (message: LogMessage) => {
       reply = { id: message.id, ids: inTransaction(() => message.entries.map(({ name, update }) => Number(insert.run([name, update, now]).lastInsertRowid))) };
     } else if (message.kind === 'sql') {
       statement(message.sql).run(message.parameters);
-      reply = { id: message.id, ids: [] };
-    } else if (message.kind === 'touch') {
-      const marks = message.documentIds.map(() => '?').join(', ');
-      sqlite.database.prepare(`UPDATE documents SET updated_at = ? WHERE id IN (${marks})`).run([message.at, ...message.documentIds]);
       reply = { id: message.id, ids: [] };
     } else {
       // YjsStore.compact's contract: the snapshot replaced and the log folded into it, atomically.

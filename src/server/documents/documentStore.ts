@@ -235,7 +235,12 @@ export class DocumentStore {
 
   /** Marks the body as changed now (for "sort by last change"). */
   async touch(id: string): Promise<void> {
-    await this.db.updateTable('documents').set({ updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+    await this.touchQuery([id], new Date().toISOString()).execute();
+  }
+
+  /** Sets the change time of the documents to `at`, unexecuted (SQLite: the update-log thread runs it, its fsync off the event loop). */
+  touchQuery(ids: readonly string[], at: string) {
+    return this.db.updateTable('documents').set({ updated_at: at }).where('id', 'in', ids);
   }
 
   private summary(row: DocumentRow, ownerName: string): DocumentSummary {
