@@ -6,6 +6,7 @@ import {
 } from 'lexical';
 import { createUndoManager } from '@lexical/yjs';
 import { bindHeadlessEditor, readBody, type BoundEditor } from './headless';
+import { seededRandom } from '../../../test/support/random';
 
 /** Editors on their own Y.Docs, exchanging updates only when told to. */
 function peers(count: number) {
@@ -177,18 +178,6 @@ describe('formatting part of a paragraph while another writer edits it', () => {
   });
 });
 
-/** A small seeded generator (mulberry32), so a failing seed replays. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const FORMATS: TextFormatType[] = ['bold', 'italic', 'underline'];
 
 interface Simulation { seen: unknown[]; stored: unknown; text: string; inserted: string[]; deleted: Set<string> }
@@ -200,7 +189,7 @@ interface Simulation { seen: unknown[]; stored: unknown; text: string; inserted:
  */
 function simulate(seed: number, steps: number, structure: boolean, undo = false): Simulation {
   const kinds = structure ? 13 : 11;
-  const next = random(seed);
+  const next = seededRandom(seed);
   const pick = (n: number): number => Math.floor(next() * n);
   const { docs, editors, undoManagers, sync, syncAll } = peers(3);
   let code = 0x4e00;
