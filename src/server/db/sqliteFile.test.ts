@@ -23,6 +23,9 @@ const runnable = (driver: SqliteDriver): boolean =>
 type Scratch = { scratch: { id: Generated<number>; name: string; data: Uint8Array | null } };
 
 describe.each(['better-sqlite3', 'node:sqlite'] as const)('the store on %s', (driver) => {
+  // Skipped where the driver cannot load: node:sqlite needs Node 22.16+, so on Node 20 its five tests
+  // skip here, and test/integration/embeddedServerNode24.test.ts runs this file again on Node 24 with
+  // WENGAO_SQLITE_DRIVER=node, where they run (and better-sqlite3's skip).
   describe.skipIf(!runnable(driver))(driver === 'node:sqlite' ? 'where Node has it (22.16+)' : 'as npm install built it for this Node', () => {
     let dataDir: string;
     let database: DeskDatabase;
