@@ -49,6 +49,12 @@ interface Plan {
 
 const CHAR: Token = { char: true };
 
+/** The collab node a token stands for (null for a character, or a node not created yet). */
+function nodeOf(token: Token | undefined): CollabChild | null {
+  if (token === undefined || 'char' in token) return null;
+  return 'embed' in token ? token.embed : token.object;
+}
+
 function sameKeys(a: readonly NodeKey[], b: readonly NodeKey[]): boolean {
   return a.length === b.length && a.every((key, index) => key === b[index]);
 }
@@ -166,7 +172,7 @@ function planParagraph(
   let objects = 0;
   for (const token of tokens) {
     if ('char' in token) { chars += 1; continue; }
-    const node = 'embed' in token ? token.embed : token.object;
+    const node = nodeOf(token);
     if (node === null) continue;
     const index = nextKeys.indexOf(node._key);
     if (index >= 0 && ('object' in token || (wanted[index].chars === chars && wanted[index].objects === objects))) kept.set(node._key, node);
@@ -174,18 +180,15 @@ function planParagraph(
   }
   const dropped = prev.filter((node) => kept.get(node._key) !== node);
   for (let index = tokens.length - 1; index >= 0; index -= 1) {
-    const token = tokens[index];
-    const node = 'embed' in token ? token.embed : 'object' in token ? token.object : null;
+    const node = nodeOf(tokens[index]);
     if (node !== null && dropped.includes(node)) deleteAt(index, 1);
   }
   // 3. Walk the next children: what is kept must stand where it belongs; what is new goes there.
   let cursor = 0;
   for (const node of next) {
-    const token = tokens[cursor];
     const keptNode = kept.get(node.__key);
     if (keptNode) {
-      const at = token === undefined ? null : 'embed' in token ? token.embed : 'object' in token ? token.object : null;
-      if (at !== keptNode) return null;
+      if (nodeOf(tokens[cursor]) !== keptNode) return null;
     } else {
       tokens.splice(cursor, 0, $isTextNode(node) ? { embed: null } : { object: null });
       ops.push({ kind: 'insert', at: cursor, node });
