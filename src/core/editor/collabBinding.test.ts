@@ -139,6 +139,27 @@ describe('formatting part of a paragraph while another writer edits it', () => {
     expect(paragraphs(a)).toEqual(['甲X丁戊']);
   });
 
+  it('keeps text once when two writers move the same characters from one text node into its neighbour', () => {
+    // 修订 does this: a deleted character joins the deletion before it, and Lexical merges the two
+    // text nodes, so the paragraph keeps its nodes while text passes from one to the other.
+    const { editors: [a, b], syncAll } = peers(2);
+    fill(a, ['甲乙丙丁']);
+    edit(a, () => { $select(0, 0, 2).formatText('bold'); });
+    syncAll();
+    const shift = (): void => {
+      const [first, second] = $getRoot().getFirstChildOrThrow<ElementNode>().getChildren();
+      if (!$isTextNode(first) || !$isTextNode(second)) throw new Error('expected two text nodes');
+      first.setTextContent('甲乙丙');
+      second.setTextContent('丁');
+    };
+    edit(a, shift);
+    edit(b, shift);
+    syncAll();
+    expect(marked(a)).toEqual(marked(b));
+    expect(paragraphs(a)).toEqual(['甲乙丙丁']);
+    expect(marked(a)).toEqual(['*甲乙丙*丁']);
+  });
+
   it('a reader (read-only editor) who receives two writers\' marks at one character writes nothing back', () => {
     const { docs, editors: [a, b, reader], sync } = peers(3);
     reader.setEditable(false);

@@ -75,6 +75,17 @@ function charToken(tokens: readonly Token[], n: number): number {
   return tokens.length;
 }
 
+/** How many of these children are text nodes whose text differs from the previous state's. */
+function textsChanged(keys: readonly NodeKey[], prevNodeMap: NodeMap): number {
+  let changed = 0;
+  for (const key of keys) {
+    const node = $getNodeByKey(key);
+    const was = prevNodeMap.get(key);
+    if ($isTextNode(node) && $isTextNode(was) && node.__text !== was.__text) changed += 1;
+  }
+  return changed;
+}
+
 /** Common prefix and suffix: the one replaced range that turns `before` into `after`. */
 function textDiff(before: string, after: string): { index: number; remove: number; insert: string } {
   let start = 0;
@@ -275,7 +286,10 @@ export function $syncTextRunsInPlace(
   if (prev === null) return false;
   const prevKeys = $createChildrenArray(prev, prevNodeMap);
   const nextKeys = $createChildrenArray(next, null);
-  if (sameKeys(prevKeys, nextKeys)) return false;
+  // The same children, one text changed (typing): the binding's own per-node diff is right. With
+  // more than one changed, text may have passed from a node to its neighbour, and a per-node diff
+  // would delete it from one and re-create it in the other.
+  if (sameKeys(prevKeys, nextKeys) && textsChanged(nextKeys, prevNodeMap) < 2) return false;
   const children = collab._children;
   if (children.length !== prevKeys.length || children.some((child, index) => child._key !== prevKeys[index])) return false;
   if (!children.some(isCollabText)) return false;

@@ -30,6 +30,7 @@ import { bodyBlocksFromLexical, bodyText } from '../body/bodyModel';
 import type { RunSuggestion } from '../suggestions/bodyView';
 import type { ParagraphSuggestions } from '../suggestions/types';
 import { $createSuggestionNode, type SuggestionNode } from '../suggestions/SuggestionNode';
+import { $setDeletion, registerDeletionState } from '../suggestions/deletionMark';
 
 /** The body's collab root, as Lexical's CollaborationPlugin names it. */
 export const BODY_ROOT = 'root';
@@ -93,6 +94,7 @@ export function bindHeadlessEditor(doc: Y.Doc): BoundEditor {
     nodes: [...DESK_NODES],
     onError: (error) => { throw error; },
   });
+  registerDeletionState(editor);
   const provider = createNoopProvider(doc);
   const binding: Binding = createBinding(editor, provider, BODY_ROOT, doc, new Map([[BODY_ROOT, doc]]));
   const stopLexicalToYjs = editor.registerUpdateListener((payload) => {
@@ -153,9 +155,10 @@ function $createTextNodes(runs: readonly SeedTextRun[]): LexicalNode[] {
     if (run.text === '') continue;
     const text = $createTextNode(run.text).setFormat(run.format ?? 0);
     const suggestion = run.suggestion;
-    if (!suggestion) {
+    if (!suggestion || suggestion.kind === 'delete') {
+      // Deleted text is marked, not wrapped (suggestions/deletionMark.ts).
       open = null;
-      out.push(text);
+      out.push(suggestion ? $setDeletion(text, suggestion) : text);
     } else if (open && open.suggestion.id === suggestion.id && open.suggestion.kind === suggestion.kind) {
       open.node.append(text);
     } else {

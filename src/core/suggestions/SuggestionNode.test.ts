@@ -6,7 +6,7 @@ import { $isDeskParagraphNode } from '../editor/DeskParagraphNode';
 import { $fill, ALICE, BOB, del, dump, ins, meta, syncedPair } from './testing';
 
 describe('suggestion nodes', () => {
-  it('serialize their kind and meta, and paragraph suggestions only when set', () => {
+  it('serialize their kind and meta, deletion marks on the text, and paragraph suggestions only when set', () => {
     const doc = new Y.Doc();
     const { editor, dispose } = bindHeadlessEditor(doc);
     editor.update(() => {
@@ -20,7 +20,7 @@ describe('suggestion nodes', () => {
     const json = readBody(Y.encodeStateAsUpdate(doc)).json;
     const [first, second] = json.root.children;
     expect(first).not.toHaveProperty('suggestedSplit');
-    expect(first).toMatchObject({ children: [{ text: '甲' }, { type: 'suggestion', kind: 'insert', id: 's1', authorId: ALICE.id, children: [{ text: '乙' }] }, { type: 'suggestion', kind: 'delete', authorName: BOB.name }] });
+    expect(first).toMatchObject({ children: [{ text: '甲' }, { type: 'suggestion', kind: 'insert', id: 's1', authorId: ALICE.id, children: [{ text: '乙' }] }, { type: 'text', text: '丙', $: { deletion: { id: 's2', authorName: BOB.name } } }] });
     expect(second).toMatchObject({ suggestedSplit: { id: 's3' }, suggestedLevel: { id: 's4', from: 2 } });
     expect(second).not.toHaveProperty('suggestedJoin');
   });

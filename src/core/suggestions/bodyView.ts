@@ -13,6 +13,7 @@ import {
   PARAGRAPH_SUGGESTION_KEYS, paragraphSuggestionsOf, parseSuggestionMeta,
   type InlineSuggestionKind, type ParagraphSuggestions, type SuggestionMeta,
 } from './types';
+import { deletionOfJson, withoutDeletionJson } from './deletionMark';
 
 export type SuggestionView = 'original' | 'applied' | 'marked';
 
@@ -28,7 +29,10 @@ function isRecord(value: unknown): value is JsonRecord {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The inline suggestion a node is: a suggestion element, or text marked deleted. */
 function inlineSuggestionOf(node: JsonRecord): RunSuggestion | null {
+  const deletion = deletionOfJson(node);
+  if (deletion) return { ...deletion, kind: 'delete' };
   if (node.type !== 'suggestion') return null;
   const meta = parseSuggestionMeta(node);
   return meta ? { ...meta, kind: node.kind === 'delete' ? 'delete' : 'insert' } : null;
@@ -54,7 +58,7 @@ export function markedParagraphSuggestions(node: JsonRecord): ParagraphSuggestio
 }
 
 function hasSuggestions(node: JsonRecord): boolean {
-  if (node.type === 'suggestion') return true;
+  if (node.type === 'suggestion' || deletionOfJson(node)) return true;
   if (Object.values(PARAGRAPH_SUGGESTION_KEYS).some((key) => node[key] !== undefined)) return true;
   const children = node.children;
   return Array.isArray(children) && children.some((child) => isRecord(child) && hasSuggestions(child));
@@ -85,7 +89,7 @@ function viewOf(node: JsonRecord, view: SuggestionView): JsonRecord[] {
   if (suggestion) {
     const dropped = (view === 'original' && suggestion.kind === 'insert') || (view === 'applied' && suggestion.kind === 'delete');
     if (dropped) return [];
-    const inner = viewChildren(node, view);
+    const inner = node.type === 'suggestion' ? viewChildren(node, view) : [withoutDeletionJson(node)];
     return view === 'marked' ? inner.map((child) => tagged(child, suggestion)) : inner;
   }
   if (!Array.isArray(node.children)) return [node];

@@ -40,13 +40,17 @@ export function registerSuggesting(editor: LexicalEditor, author: SuggestionAuth
   // nodes the capture changed, and must compare with the same state each time.
   let beforeComposition: EditorState | null = null;
   let composedCaptured = false;
+  // What the last capture left, against which state: the transform runs again on the nodes it
+  // changed, and content it already captured is not a new edit.
+  let memo: { prevState: EditorState; captured: string | null } | null = null;
   const stopTransform = editor.registerNodeTransform(RootNode, () => {
     if ($hasUpdateTag('collaboration') || $hasUpdateTag('historic')) return;
     if (editor.isComposing()) {
       beforeComposition ??= editor.getEditorState();
       return;
     }
-    $captureSuggestions(beforeComposition ?? editor.getEditorState(), author);
+    const prevState = beforeComposition ?? editor.getEditorState();
+    memo = $captureSuggestions(prevState, author, memo?.prevState === prevState ? memo.captured : null);
     composedCaptured = beforeComposition !== null;
   });
   const stopListening = editor.registerUpdateListener(() => {
@@ -160,17 +164,36 @@ function $captureLevels(prevBlocks: readonly ElementNode[], nextBlocks: readonly
   return made.length === 1 ? made[0] : undefined;
 }
 
-function $captureSuggestions(prevState: EditorState, author: SuggestionAuthor): void {
+/** The changed blocks as they stand now, with their marks: what tells one captured state from another. */
+function signature(atoms: readonly Atom[]): string {
+  return JSON.stringify(atoms.map((atom) => {
+    if (atom.t === 'mark') return ['m', atom.split?.id, atom.join?.id, atom.level];
+    const sug = atom.sug ? `${atom.sug.kind}:${atom.sug.meta.id}` : '';
+    return atom.t === 'char' ? [atom.ch, atom.format, atom.style, sug] : [atom.node.getType(), sug];
+  }));
+}
+
+/** The changed scope's blocks, capturable ones only. */
+function $scopeBlocks(prevState: EditorState): { prevBlocks: ElementNode[]; nextBlocks: ElementNode[] } | null {
   const scope = $changedScope(prevState);
-  if (!scope) return;
   // Anything else (a table or list made or removed, list items split or joined) stays direct, and the server refuses it.
-  const blocks = $capturable(scope.prev, scope.next);
-  if (!blocks) return;
+  return scope ? $capturable(scope.prev, scope.next) : null;
+}
+
+/**
+ * Captures the change from `prevState` as suggestions of `author`; `captured` is the signature of
+ * what an earlier run of this update left, which needs nothing more (re-reading a deletion placed
+ * before an insertion as an edit of its own re-captured it without end). Returns what it leaves.
+ */
+function $captureSuggestions(prevState: EditorState, author: SuggestionAuthor, captured: string | null): { prevState: EditorState; captured: string | null } {
+  const blocks = $scopeBlocks(prevState);
+  if (!blocks) return { prevState, captured: null };
   const { prevBlocks, nextBlocks } = blocks;
+  const after = $linearize(nextBlocks);
+  if (captured !== null && signature(after) === captured) return { prevState, captured };
   const level = $captureLevels(prevBlocks, nextBlocks, prevState, author);
 
   const before = prevState.read(() => $linearize(prevBlocks));
-  const after = $linearize(nextBlocks);
   const caret = $caretIndex(after);
 
   let p = 0;
@@ -186,7 +209,9 @@ function $captureSuggestions(prevState: EditorState, author: SuggestionAuthor): 
     p -= 1;
     s += 1;
   }
-  if (before.length - s - p === 0 && after.length - s - p === 0) return;
-  if (after[0]?.t !== 'mark') return;
-  $applyCapture(nextBlocks, before, p, s, author, level);
+  if (before.length - s - p === 0 && after.length - s - p === 0) return { prevState, captured: null };
+  if (after[0]?.t !== 'mark') return { prevState, captured: null };
+  if (!$applyCapture(nextBlocks, before, p, s, author, level)) return { prevState, captured: null };
+  const left = $scopeBlocks(prevState);
+  return { prevState, captured: left ? signature($linearize(left.nextBlocks)) : null };
 }

@@ -9,6 +9,7 @@ import {
 import { $createDeskParagraphNode, $isDeskParagraphNode, type DeskParagraphNode } from '../editor/DeskParagraphNode';
 import { $createSuggestionNode, $isSuggestionNode, type SuggestionNode } from './SuggestionNode';
 import { $linearize, type Atom, type Sug } from './captureAtoms';
+import { $deletionOf, $setDeletion } from './deletionMark';
 import { newSuggestionMeta, type SuggestionAuthor, type SuggestionMeta } from './types';
 
 /** Whether an inserted atom must be wrapped anew: it is not already the author's own insertion. */
@@ -40,7 +41,7 @@ function $splitBefore(atoms: readonly Atom[], index: number, keepTail = false): 
     return;
   }
   const text = node.getTextContent();
-  const head = $createTextNode(text.slice(0, atom.offset)).setFormat(node.getFormat()).setStyle(node.getStyle());
+  const head = $setDeletion($createTextNode(text.slice(0, atom.offset)).setFormat(node.getFormat()).setStyle(node.getStyle()), $deletionOf(node));
   node.insertBefore(head);
   const selection = $getSelection();
   const points = $isRangeSelection(selection) ? [selection.anchor, selection.focus] : [];
@@ -85,6 +86,12 @@ function $paragraphLevel(node: LexicalNode): LexicalNode {
   return current;
 }
 
+/** The author's own deletion `node` is, or is marked with: a deletion mark or a deletion element. */
+function $ownDeletion(node: LexicalNode | null, author: SuggestionAuthor): SuggestionMeta | null {
+  const meta = $isSuggestionNode(node) && node.getKind() === 'delete' ? node.getMeta() : $deletionOf(node);
+  return meta?.authorId === author.id ? meta : null;
+}
+
 /** Folds a new suggestion into a neighbouring one of the same kind by the same author. */
 function $adopt(wrapper: SuggestionNode, author: SuggestionAuthor, allowPrevious: boolean): void {
   const own = (node: LexicalNode | null): SuggestionNode | null =>
@@ -117,6 +124,8 @@ function $wrapInserted(atoms: readonly Atom[], from: number, to: number, author:
   if (run.length > 0) runs.push(run);
   for (const nodes of runs) {
     nodes.forEach($liftOutOfSuggestion);
+    // Text typed inside a deletion is new text: an insertion, not part of what is deleted.
+    for (const node of nodes) if ($isTextNode(node) && $deletionOf(node)) $setDeletion(node, null);
     const wrapper = $createSuggestionNode('insert', meta);
     nodes[0].insertBefore(wrapper);
     wrapper.append(...nodes);
@@ -124,12 +133,24 @@ function $wrapInserted(atoms: readonly Atom[], from: number, to: number, author:
   }
 }
 
-/** Re-creates the kept removed atoms before `before` in `paragraph` (at its end when null). */
+function sameSug(a: Sug | null, b: Sug | null): boolean {
+  return a === b || (a !== null && b !== null && a.kind === b.kind && a.meta.id === b.meta.id);
+}
+
+/**
+ * Re-creates the kept removed atoms before `before` in `paragraph` (at its end when null). Deleted
+ * text is marked (deletionMark.ts); other deleted leaves and any insertion are wrapped.
+ */
 function $placeRemoved(
   kept: readonly Atom[], paragraph: ElementNode, before: LexicalNode | null, fresh: Sug, author: SuggestionAuthor, adopt: boolean,
 ): void {
   let parent = paragraph;
   let next = before;
+  // Deleting next to one's own deletion extends it (Backspace pressed again and again is one change).
+  const neighbour = adopt
+    ? $ownDeletion(before ? before.getPreviousSibling() : paragraph.getLastChild(), author) ?? $ownDeletion(before, author)
+    : null;
+  const ownSug = (sug: Sug | null): Sug | null => (sug === fresh && neighbour ? { kind: 'delete', meta: neighbour } : sug);
   const wrappers: SuggestionNode[] = [];
   let wrapper: { sug: Sug; node: SuggestionNode } | null = null;
   let text: { chars: string; format: number; style: string; sug: Sug | null } | null = null;
@@ -137,8 +158,10 @@ function $placeRemoved(
     if (next) next.insertBefore(node);
     else parent.append(node);
   };
-  const into = (sug: Sug | null, node: LexicalNode): void => {
-    if (sug === null) {
+  const into = (placed: Sug | null, node: LexicalNode): void => {
+    const sug = ownSug(placed);
+    if (sug === null || (sug.kind === 'delete' && $isTextNode(node) && node.getType() === 'text')) {
+      if (sug !== null && $isTextNode(node)) $setDeletion(node, sug.meta);
       wrapper = null;
       place(node);
       return;
@@ -156,7 +179,7 @@ function $placeRemoved(
   };
   for (const atom of kept) {
     if (atom.t === 'char') {
-      if (text && (text.format !== atom.format || text.style !== atom.style || text.sug !== atom.sug)) flush();
+      if (text && (text.format !== atom.format || text.style !== atom.style || !sameSug(text.sug, atom.sug))) flush();
       text ??= { chars: '', format: atom.format, style: atom.style, sug: atom.sug };
       text.chars += atom.ch;
       continue;
@@ -177,7 +200,8 @@ function $placeRemoved(
   }
   flush();
   if (!adopt) return;
-  for (const node of wrappers) if (node.isAttached() && node.getSuggestionId() === fresh.meta.id) $adopt(node, author, true);
+  const id = neighbour?.id ?? fresh.meta.id;
+  for (const node of wrappers) if (node.isAttached() && node.getSuggestionId() === id) $adopt(node, author, true);
 }
 
 /**

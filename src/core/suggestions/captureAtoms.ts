@@ -8,6 +8,7 @@ import {
 } from 'lexical';
 import { $isDeskParagraphNode, type StructureLevel } from '../editor/DeskParagraphNode';
 import { $isSuggestionNode } from './SuggestionNode';
+import { $deletionOf } from './deletionMark';
 import type { InlineSuggestionKind, SuggestionMeta } from './types';
 
 /** The suggestion an atom stands in. */
@@ -43,9 +44,12 @@ export function $linearize(blocks: readonly ElementNode[]): Atom[] {
       else if ($isTextNode(child) && child.getType() === 'text') {
         const format = child.getFormat();
         const style = child.getStyle();
+        // A deletion mark on the text is the innermost suggestion it stands in.
+        const deletion = $deletionOf(child);
+        const own: Sug | null = deletion ? { kind: 'delete', meta: deletion } : sug;
         let offset = 0;
         for (const ch of child.getTextContent()) {
-          atoms.push({ t: 'char', ch, format, style, sug, node: child, offset });
+          atoms.push({ t: 'char', ch, format, style, sug: own, node: child, offset });
           offset += ch.length;
         }
       } else if ($isElementNode(child)) inline(child, sug);

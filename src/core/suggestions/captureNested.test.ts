@@ -13,6 +13,7 @@ import { registerSuggesting } from './capture';
 import { $acceptSuggestion, $listSuggestions, $rejectSuggestion } from './operations';
 import { judgeSuggestionUpdate } from './suggestionRule';
 import { ALICE, dump, testEditor } from './testing';
+import { $deletionOf } from './deletionMark';
 
 function $cell(text: string): LexicalNode {
   return $createTableCellNode().append($createDeskParagraphNode().append($createTextNode(text)));
@@ -62,7 +63,7 @@ function lines(editor: LexicalEditor, view: 'original' | 'applied'): string[] {
 
 function describeTree(editor: LexicalEditor): string {
   const walk = (node: LexicalNode): string => {
-    if ($isTextNode(node)) return node.getTextContent();
+    if ($isTextNode(node)) return $deletionOf(node) ? `[-${node.getTextContent()}]` : node.getTextContent();
     const inner = $isElementNode(node) ? node.getChildren().map(walk).join('') : '';
     if (node.getType() === 'suggestion') return JSON.stringify(node.exportJSON()).includes('"kind":"insert"') ? `[+${inner}]` : `[-${inner}]`;
     if ($isTableCellNode(node) || $isListItemNode(node)) return `|${inner}`;

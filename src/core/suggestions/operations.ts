@@ -3,9 +3,10 @@
  * where each is one ordinary (and so undoable, and synced) edit. Tag the update 'history-push' so
  * that an accept or reject is an undo step of its own, however soon after typing it comes.
  */
-import { $getRoot, $isElementNode, type ElementNode, type LexicalNode } from 'lexical';
+import { $getRoot, $isElementNode, $isTextNode, type ElementNode, type LexicalNode, type TextNode } from 'lexical';
 import { $isDeskParagraphNode, type DeskParagraphNode } from '../editor/DeskParagraphNode';
 import { $isSuggestionNode, type SuggestionNode } from './SuggestionNode';
+import { $deletionOf, $setDeletion } from './deletionMark';
 import type { SuggestionKind, SuggestionMeta } from './types';
 
 /** A pending suggestion as the 审阅 pane lists it; `text` is what it inserts or deletes ('' for marks). */
@@ -35,6 +36,8 @@ function $visit(node: LexicalNode, paragraphIndex: number, visit: Visit): void {
     visit({ ...node.getMeta(), kind: node.getKind(), text: node.getTextContent(), paragraphIndex });
     return;
   }
+  const deletion = $deletionOf(node);
+  if (deletion) visit({ ...deletion, kind: 'delete', text: node.getTextContent(), paragraphIndex });
   if ($isElementNode(node)) for (const child of node.getChildren()) $visit(child, paragraphIndex, visit);
 }
 
@@ -66,12 +69,14 @@ function $joinPrevious(paragraph: DeskParagraphNode): boolean {
   return true;
 }
 
-function $collect(id: string): { inline: SuggestionNode[]; paragraphs: DeskParagraphNode[] } {
+function $collect(id: string): { inline: SuggestionNode[]; marked: TextNode[]; paragraphs: DeskParagraphNode[] } {
   const inline: SuggestionNode[] = [];
+  const marked: TextNode[] = [];
   const paragraphs: DeskParagraphNode[] = [];
   const walk = (node: ElementNode): void => {
     for (const child of node.getChildren()) {
       if ($isSuggestionNode(child) && child.getSuggestionId() === id) inline.push(child);
+      if ($isTextNode(child) && $deletionOf(child)?.id === id) marked.push(child);
       if ($isDeskParagraphNode(child)) {
         const { split, join, level } = child.getSuggestions();
         if (split?.id === id || join?.id === id || level?.id === id) paragraphs.push(child);
@@ -80,15 +85,19 @@ function $collect(id: string): { inline: SuggestionNode[]; paragraphs: DeskParag
     }
   };
   walk($getRoot());
-  return { inline, paragraphs };
+  return { inline, marked, paragraphs };
 }
 
 function $resolve(id: string, accept: boolean): boolean {
-  const { inline, paragraphs } = $collect(id);
+  const { inline, marked, paragraphs } = $collect(id);
   for (const node of inline) {
     const keep = (node.getKind() === 'insert') === accept;
     if (keep) $unwrap(node);
     else node.remove();
+  }
+  for (const node of marked) {
+    if (accept) node.remove();
+    else $setDeletion(node, null);
   }
   for (const paragraph of paragraphs) {
     const { split, join, level } = paragraph.getSuggestions();
@@ -101,7 +110,7 @@ function $resolve(id: string, accept: boolean): boolean {
     if (join?.id === id) paragraph.setSuggestions({ join: null });
     if (joins) $joinPrevious(paragraph);
   }
-  return inline.length + paragraphs.length > 0;
+  return inline.length + marked.length + paragraphs.length > 0;
 }
 
 /** Applies suggestion `id` for good (an insertion stays, a deletion goes); false when none has it. */

@@ -7,6 +7,7 @@ import { createHeadlessEditor } from '@lexical/headless';
 import { bodyBlocksFromLexical } from '../body/bodyModel';
 import { DESK_NODES } from '../editor/nodes';
 import { $acceptSuggestion, $rejectSuggestion } from './operations';
+import { deletionOfJson } from './deletionMark';
 import { PARAGRAPH_SUGGESTION_KEYS, parseSuggestionMeta, type SuggestionKind, type SuggestionMeta } from './types';
 
 /** Why an update is refused. */
@@ -54,6 +55,7 @@ function suggestionsOf(json: unknown): Map<string, Found> {
   };
   const walk = (node: Readonly<Record<string, unknown>>): void => {
     if (node.type === 'suggestion') add(parseSuggestionMeta(node), node.kind === 'delete' ? 'delete' : 'insert', textOf(node));
+    add(deletionOfJson(node), 'delete', textOf(node));
     add(parseSuggestionMeta(node[PARAGRAPH_SUGGESTION_KEYS.split]), 'split', '');
     add(parseSuggestionMeta(node[PARAGRAPH_SUGGESTION_KEYS.join]), 'join', '');
     add(parseSuggestionMeta(node[PARAGRAPH_SUGGESTION_KEYS.level]), 'level', '');

@@ -6,11 +6,14 @@ import * as Y from 'yjs';
 import { createHeadlessEditor } from '@lexical/headless';
 import { registerRichText } from '@lexical/rich-text';
 import { createEmptyHistoryState, registerHistory } from '@lexical/history';
-import { $createTextNode, $getRoot, $isElementNode, $isTextNode, type LexicalEditor, type LexicalNode } from 'lexical';
+import {
+  $createTextNode, $getRoot, $getSelection, $isElementNode, $isRangeSelection, type ElementNode, type LexicalEditor, type LexicalNode,
+} from 'lexical';
 import { DESK_NODES } from '../editor/nodes';
 import { bindHeadlessEditor } from '../editor/headless';
 import { $createDeskParagraphNode, $isDeskParagraphNode } from '../editor/DeskParagraphNode';
 import { $createSuggestionNode, $isSuggestionNode } from './SuggestionNode';
+import { $deletionOf, $setDeletion } from './deletionMark';
 import type { InlineSuggestionKind, SuggestionAuthor, SuggestionMeta } from './types';
 
 export const ALICE: SuggestionAuthor = { id: 'u-alice', name: '张三' };
@@ -21,8 +24,11 @@ export function meta(id: string, author: SuggestionAuthor = ALICE): SuggestionMe
   return { id, authorId: author.id, authorName: author.name, at: '2025-03-01T08:00:00.000Z' };
 }
 
-/** Inline content: plain text, or text wrapped in a suggestion. */
-export type Piece = string | { kind: InlineSuggestionKind; meta: SuggestionMeta; text: string };
+/**
+ * Inline content: plain text, text in an insertion, or text marked deleted (`legacy`: wrapped in a
+ * deletion element, as bodies stored before deletion marks hold it).
+ */
+export type Piece = string | { kind: InlineSuggestionKind; meta: SuggestionMeta; text: string; legacy?: boolean };
 
 export function ins(text: string, m: SuggestionMeta): Piece {
   return { kind: 'insert', meta: m, text };
@@ -30,6 +36,11 @@ export function ins(text: string, m: SuggestionMeta): Piece {
 
 export function del(text: string, m: SuggestionMeta): Piece {
   return { kind: 'delete', meta: m, text };
+}
+
+/** A deletion as bodies stored before deletion marks hold it: an element around the text. */
+export function legacyDel(text: string, m: SuggestionMeta): Piece {
+  return { kind: 'delete', meta: m, text, legacy: true };
 }
 
 /** Replaces the root's content with paragraphs of pieces (run inside an update). */
@@ -40,6 +51,8 @@ export function $fill(paragraphs: ReadonlyArray<readonly Piece[]>): void {
     for (const piece of pieces) {
       if (typeof piece === 'string') {
         if (piece !== '') paragraph.append($createTextNode(piece));
+      } else if (piece.kind === 'delete' && !piece.legacy) {
+        paragraph.append($setDeletion($createTextNode(piece.text), piece.meta));
       } else {
         paragraph.append($createSuggestionNode(piece.kind, piece.meta).append($createTextNode(piece.text)));
       }
@@ -72,12 +85,25 @@ export function syncedPair(): { a: LexicalEditor; b: LexicalEditor; sync(): void
 
 function describeInline(node: LexicalNode): string {
   if ($isSuggestionNode(node)) {
-    const inner = node.getChildren().map(describeInline).join('');
+    const inner = describeChildren(node);
     return node.getKind() === 'insert' ? `[+${inner}]` : `[-${inner}]`;
   }
-  if ($isTextNode(node)) return node.getTextContent();
-  if ($isElementNode(node)) return node.getChildren().map(describeInline).join('');
+  if ($isElementNode(node)) return describeChildren(node);
   return node.getTextContent();
+}
+
+/** Children described; neighbouring text marked with one deletion reads as one `[-…]`. */
+function describeChildren(parent: ElementNode): string {
+  let out = '';
+  let open: string | null = null;
+  for (const child of parent.getChildren()) {
+    const deletion = $deletionOf(child);
+    if (open !== null && deletion?.id !== open) out += ']';
+    if (deletion && deletion.id !== open) out += '[-';
+    open = deletion?.id ?? null;
+    out += describeInline(child);
+  }
+  return open !== null ? `${out}]` : out;
 }
 
 /**
@@ -95,4 +121,54 @@ export function dump(editor: LexicalEditor): string[] {
     }
     return prefix + describeInline(block);
   }));
+}
+
+/** Puts the caret `offset` characters into paragraph `index`, or selects [offset, end) across text nodes. */
+export function select(editor: LexicalEditor, index: number, offset: number, end = offset): void {
+  editor.update(() => {
+    const paragraph = $getRoot().getChildAtIndex(index);
+    if (!$isDeskParagraphNode(paragraph)) throw new Error('not a paragraph');
+    const point = (at: number) => {
+      let left = at;
+      for (const text of paragraph.getAllTextNodes()) {
+        if (left <= text.getTextContentSize()) return { node: text, offset: left };
+        left -= text.getTextContentSize();
+      }
+      throw new Error('offset out of range');
+    };
+    const a = point(offset);
+    const b = point(end);
+    const selection = a.node.select(a.offset, a.offset);
+    selection.focus.set(b.node.getKey(), b.offset, 'text');
+  }, { discrete: true });
+}
+
+export function type(editor: LexicalEditor, text: string): void {
+  editor.update(() => {
+    const selection = $getSelection();
+    if ($isRangeSelection(selection)) selection.insertText(text);
+  }, { discrete: true });
+}
+
+/** Backspace (or, with `forward`, Delete) and Enter, as rich text runs them on the selection. */
+export function backspace(editor: LexicalEditor, forward = false): void {
+  editor.update(() => {
+    const selection = $getSelection();
+    if ($isRangeSelection(selection)) selection.deleteCharacter(!forward);
+  }, { discrete: true });
+}
+
+/** Deletes the selected range, as Backspace over a selection does. */
+export function remove(editor: LexicalEditor): void {
+  editor.update(() => {
+    const selection = $getSelection();
+    if ($isRangeSelection(selection)) selection.removeText();
+  }, { discrete: true });
+}
+
+export function enter(editor: LexicalEditor): void {
+  editor.update(() => {
+    const selection = $getSelection();
+    if ($isRangeSelection(selection)) selection.insertParagraph();
+  }, { discrete: true });
 }
