@@ -64,7 +64,9 @@ function hasSuggestions(node: JsonRecord): boolean {
   return Array.isArray(children) && children.some((child) => isRecord(child) && hasSuggestions(child));
 }
 
+/** Tags the runs of `node` with `suggestion`, except runs already tagged (a suggestion nested in it). */
 function tagged(node: JsonRecord, suggestion: RunSuggestion): JsonRecord {
+  if (node[RUN_KEY] !== undefined) return node;
   if (typeof node.text === 'string' || node.type === 'linebreak' || node.type === 'tab') return { ...node, [RUN_KEY]: suggestion };
   const children = node.children;
   return Array.isArray(children) ? { ...node, children: children.filter(isRecord).map((child) => tagged(child, suggestion)) } : node;

@@ -7,6 +7,7 @@ import {
   $fill, ALICE, BOB, backspace, dump, enter, ins, legacyDel, meta, remove, select, syncedPair, testEditor, type, type Piece,
 } from './testing';
 import { bodyBlocksFromLexical, bodyLines } from '../body/bodyModel';
+import { judgeSuggestionUpdate } from './suggestionRule';
 
 function suggesting(paragraphs: ReadonlyArray<readonly Piece[]>): LexicalEditor {
   const editor = testEditor(paragraphs);
@@ -84,6 +85,46 @@ describe('suggesting mode', () => {
     expect(dump(editor)).toEqual(['甲[+乙][+丙]']);
     const list = editor.getEditorState().read($listSuggestions);
     expect(list.map((entry) => [entry.authorId, entry.text])).toEqual([[BOB.id, '乙'], [ALICE.id, '丙']]);
+  });
+
+  it('makes text typed in the middle of a colleague\'s insertion an insertion of the typist inside it, decided on its own', () => {
+    const editor = suggesting([['甲', ins('乙丙', meta('x', BOB))]]);
+    const before = editor.getEditorState().toJSON();
+    select(editor, 0, 2);
+    type(editor, '丁');
+    // Inside, not beside: splitting Bob's insertion would move his characters (see captureApply.ts).
+    expect(dump(editor)).toEqual(['甲[+乙[+丁]丙]']);
+    const list = editor.getEditorState().read($listSuggestions);
+    expect(list.map((entry) => [entry.authorId, entry.kind, entry.text])).toEqual([[BOB.id, 'insert', '乙丙'], [ALICE.id, 'insert', '丁']]);
+    const views = (view: 'original' | 'applied') => bodyLines(bodyBlocksFromLexical(editor.getEditorState().toJSON(), { suggestions: view }));
+    expect(views('original')).toEqual(['甲']);
+    expect(views('applied')).toEqual(['甲乙丁丙']);
+    const marked = bodyBlocksFromLexical(editor.getEditorState().toJSON(), { suggestions: 'marked' });
+    const runs = marked[0]?.type === 'paragraph' ? marked[0].runs.map((run) => [run.text, run.suggestion?.authorId]) : [];
+    expect(runs).toEqual([['甲', undefined], ['乙', BOB.id], ['丁', ALICE.id], ['丙', BOB.id]]);
+    // The server lets the holder (Alice) do this: her own insertion, Bob's untouched.
+    expect(judgeSuggestionUpdate(before, editor.getEditorState().toJSON(), ALICE)).toEqual({ allowed: true, decided: [] });
+    // Rejecting Bob's insertion keeps Alice's pending; accepting hers then makes it text.
+    editor.update(() => { $rejectSuggestion('x'); }, { discrete: true });
+    expect(dump(editor)).toEqual(['甲[+丁]']);
+    editor.update(() => { $acceptSuggestion(list[1].id); }, { discrete: true });
+    expect(dump(editor)).toEqual(['甲丁']);
+  });
+
+  it('two reviewers typing at once inside a third\'s insertion keep its text once', () => {
+    const { a, b, sync, dispose } = syncedPair();
+    a.update(() => $fill([['甲', ins('乙丙丁', meta('x', { id: 'u-carol', name: '王五' }))]]), { discrete: true });
+    sync();
+    registerSuggesting(a, ALICE);
+    registerSuggesting(b, BOB);
+    select(a, 0, 2);
+    type(a, '戊');
+    select(b, 0, 3);
+    type(b, '己');
+    sync();
+    expect(dump(a)).toEqual(dump(b));
+    expect(dump(a)).toEqual(['甲[+乙[+戊]丙[+己]丁]']);
+    dispose();
   });
 
   it('merges concurrent suggestions of two reviewers over overlapping text; one rejected, the other accepted', () => {

@@ -55,18 +55,22 @@ function $splitBefore(atoms: readonly Atom[], index: number, keepTail = false): 
   });
 }
 
-/** Moves `node` out of the suggestion around it (to just after it), splitting that suggestion. */
-export function $liftOutOfSuggestion(node: LexicalNode): void {
-  const parent = node.getParent();
-  if (!$isSuggestionNode(parent)) return;
-  const rest = node.getNextSiblings();
-  if (rest.length > 0) {
-    const tail = $createSuggestionNode(parent.getKind(), parent.getMeta());
-    parent.insertAfter(tail);
-    tail.append(...rest);
+/**
+ * Moves `node` out of the deletion elements around it (bodies written before deletion marks),
+ * splitting each. A colleague's insertion around it is left whole: the new insertion goes inside
+ * it, since splitting it would move (and so re-create) the colleague's characters.
+ */
+export function $liftOutOfDeletions(node: LexicalNode): void {
+  for (let parent = node.getParent(); $isSuggestionNode(parent) && parent.getKind() === 'delete'; parent = node.getParent()) {
+    const rest = node.getNextSiblings();
+    if (rest.length > 0) {
+      const tail = $createSuggestionNode(parent.getKind(), parent.getMeta());
+      parent.insertAfter(tail);
+      tail.append(...rest);
+    }
+    parent.insertAfter(node);
+    if (parent.getChildrenSize() === 0) parent.remove();
   }
-  parent.insertAfter(node);
-  if (parent.getChildrenSize() === 0) parent.remove();
 }
 
 /** The paragraph child that starts where `node` starts, splitting suggestions `node` stands inside. */
@@ -123,7 +127,7 @@ function $wrapInserted(atoms: readonly Atom[], from: number, to: number, author:
   }
   if (run.length > 0) runs.push(run);
   for (const nodes of runs) {
-    nodes.forEach($liftOutOfSuggestion);
+    nodes.forEach($liftOutOfDeletions);
     // Text typed inside a deletion is new text: an insertion, not part of what is deleted.
     for (const node of nodes) if ($isTextNode(node) && $deletionOf(node)) $setDeletion(node, null);
     const wrapper = $createSuggestionNode('insert', meta);

@@ -5,7 +5,6 @@
  * text they started from, and no typed character may show twice. Before deletions became marks on
  * the text (deletionMark.ts), 39 of these 40 seeds ended with original text doubled: a deletion
  * re-created the characters it wrapped while a colleague edited them.
- * CAPTURE_SEEDS=N runs N seeds (exploration); the default is what CI runs.
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -74,7 +73,8 @@ function simulate(seed: number, steps: number) {
   return { seen, stored, typed };
 }
 
-const SEEDS = Array.from({ length: Number(import.meta.env.CAPTURE_SEEDS ?? 40) }, (_, i) => 2000 + i);
+// 40 seeds here; 300 passed when this was written (raise the length to explore).
+const SEEDS = Array.from({ length: 40 }, (_, i) => 2000 + i);
 
 describe('three reviewers in 修订 at once', () => {
   it.each(SEEDS)('seed %i: all see and store the same, the original text stays whole, nothing typed shows twice', (seed) => {

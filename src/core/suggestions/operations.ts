@@ -33,12 +33,20 @@ function $visit(node: LexicalNode, paragraphIndex: number, visit: Visit): void {
     }
   }
   if ($isSuggestionNode(node)) {
-    visit({ ...node.getMeta(), kind: node.getKind(), text: node.getTextContent(), paragraphIndex });
+    // A colleague's insertion typed inside this one is a suggestion of its own (captureApply.ts).
+    visit({ ...node.getMeta(), kind: node.getKind(), text: $ownText(node), paragraphIndex });
+    for (const child of node.getChildren()) $visit(child, paragraphIndex, visit);
     return;
   }
   const deletion = $deletionOf(node);
   if (deletion) visit({ ...deletion, kind: 'delete', text: node.getTextContent(), paragraphIndex });
   if ($isElementNode(node)) for (const child of node.getChildren()) $visit(child, paragraphIndex, visit);
+}
+
+/** The text a suggestion element holds, without the suggestions nested in it. */
+function $ownText(node: LexicalNode): string {
+  if (!$isElementNode(node)) return node.getTextContent();
+  return node.getChildren().filter((child) => !$isSuggestionNode(child)).map($ownText).join('');
 }
 
 /**
@@ -92,8 +100,16 @@ function $resolve(id: string, accept: boolean): boolean {
   const { inline, marked, paragraphs } = $collect(id);
   for (const node of inline) {
     const keep = (node.getKind() === 'insert') === accept;
-    if (keep) $unwrap(node);
-    else node.remove();
+    const nested = node.getChildren().filter($isSuggestionNode);
+    if (keep) {
+      $unwrap(node);
+    } else if (nested.length === 0) {
+      node.remove();
+    } else {
+      // Dropping an insertion keeps the insertions colleagues made inside it: they stay pending.
+      for (const child of node.getChildren()) if (!$isSuggestionNode(child)) child.remove();
+      $unwrap(node);
+    }
   }
   for (const node of marked) {
     if (accept) node.remove();

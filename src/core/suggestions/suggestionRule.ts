@@ -39,9 +39,11 @@ function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The text of a node, without the text of suggestion elements nested in it (theirs, not its). */
 function textOf(node: Readonly<Record<string, unknown>>): string {
   if (typeof node.text === 'string') return node.text;
-  return Array.isArray(node.children) ? node.children.filter(isRecord).map(textOf).join('') : '';
+  const children = Array.isArray(node.children) ? node.children.filter(isRecord) : [];
+  return children.filter((child) => child.type !== 'suggestion').map(textOf).join('');
 }
 
 /** Every suggestion of a serialized state by id (pieces of one id: text joined). */

@@ -3,7 +3,7 @@
  * (wrapping it earlier would move the DOM under the IME), but Lexical syncs every composing state
  * to Yjs at once: plain text typed into the original, which the server refuses from the holder of
  * a piece in review. So when a composition starts, an empty insertion of the author is opened at
- * the caret (out of any other suggestion) and the caret put inside it: the composing text lands
+ * the caret (inside a colleague's insertion, if the caret is in one; out of a deletion) and the caret put inside it: the composing text lands
  * in the author's own insertion from its first character, which capture then has nothing to add to.
  * A selection the composition replaces is deleted first, as a suggestion, before the IME starts
  * (registerReplacedSelectionDeletion, with the editor's DOM).
@@ -15,7 +15,7 @@ import {
 } from 'lexical';
 import { $createSuggestionNode, $isSuggestionNode, SuggestionNode } from '../../../../core/suggestions/SuggestionNode';
 import { newSuggestionMeta, type SuggestionAuthor } from '../../../../core/suggestions/types';
-import { $liftOutOfSuggestion } from '../../../../core/suggestions/captureApply';
+import { $liftOutOfDeletions } from '../../../../core/suggestions/captureApply';
 import { $selectionCapturable } from './suggestOnly';
 
 /** Lexical's placeholder for a composition's start (not exported): a no-break space where it uses one. */
@@ -23,11 +23,6 @@ const COMPOSITION_START_CHAR = IS_FIREFOX || IS_SAFARI || IS_IOS || IS_APPLE_WEB
 
 function isOwnInsertion(node: LexicalNode | null, author: SuggestionAuthor): node is SuggestionNode {
   return $isSuggestionNode(node) && node.getKind() === 'insert' && node.getMeta().authorId === author.id;
-}
-
-/** Moves `node` out of the suggestions around it, splitting each at `node`. */
-function $liftOutOfSuggestions(node: LexicalNode): void {
-  while ($isSuggestionNode(node.getParent())) $liftOutOfSuggestion(node);
 }
 
 /**
@@ -54,7 +49,7 @@ export function $openInsertionAtCaret(author: SuggestionAuthor): void {
   } else {
     return;
   }
-  $liftOutOfSuggestions(insertion);
+  $liftOutOfDeletions(insertion);
   // Lexical strips this character from the composed text when the composition ends.
   const placeholder = $createTextNode(COMPOSITION_START_CHAR);
   insertion.append(placeholder);
