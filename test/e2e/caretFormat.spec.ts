@@ -12,18 +12,20 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import {
-  body, createDocument, createWriter, login, openDocument, serverText, settle, startServer,
+  body, createDocument, createWriter, login, openDocument, openedBy, serverText, settle, shot, startServer,
   type RunningServer, type TestUser,
 } from './desk';
 
 let server: RunningServer;
 let owner: TestUser;
+let colleague: TestUser;
 
 const SENTENCE = '各街道要按时报送政务信息。';
 
 test.beforeAll(async () => {
   server = await startServer();
   owner = await createWriter(server, 'sunli', '孙丽');
+  colleague = await createWriter(server, 'zhoujie', '周杰');
 });
 
 test.afterAll(async () => {
@@ -84,6 +86,7 @@ async function shownAs(page: Page, selector: string): Promise<string> {
 }
 
 const BOLD = 'strong, b, .desk-text-bold';
+const ITALIC = 'em, i, .desk-text-italic';
 
 /** The text of the stored body's text nodes that carry format bit `bit` (1 bold, 2 italic), in order. */
 async function storedWith(user: TestUser, documentId: string, bit: number): Promise<string> {
@@ -124,4 +127,81 @@ test('keys typed inside bold text are bold, and Ctrl+B at the caret turns bold o
   await expect.poll(() => shownAs(page, BOLD)).toBe('按时2024报送');
   await expect.poll(() => serverText(owner, id)).toBe(expected);
   await expect.poll(() => storedWith(owner, id, 1)).toBe('按时2024报送');
+});
+
+test('a caret inside a phrase a colleague bolds types bold, in both pages and on the server', async ({ browser }) => {
+  const id = await createDocument(owner, '远程加粗光标测试', [SENTENCE], [colleague]);
+  const [a, b] = await openedBy(browser, server, id, [owner, colleague]);
+
+  // 周杰 puts the caret between 报 and 送; then 孙丽 bolds 按时报送.
+  await caretAt(b.page, 7);
+  await format(a.page, 4, 8, 'Control+b');
+  await expect.poll(() => shownAs(b.page, BOLD)).toBe('按时报送');
+  // The toolbar says what typing will do: bold.
+  await expect.soft(b.page.getByRole('button', { name: '加粗' })).toHaveAttribute('aria-pressed', 'true');
+  await b.page.keyboard.insertText('准确');
+
+  const expected = '各街道要按时报准确送政务信息。';
+  for (const { page } of [a, b]) {
+    await expect(body(page)).toHaveText(expected);
+    await expect.poll(() => shownAs(page, BOLD)).toBe('按时报准确送');
+  }
+  await expect.poll(() => serverText(owner, id)).toBe(expected);
+  await expect.poll(() => storedWith(owner, id, 1)).toBe('按时报准确送');
+  await shot(b.page, 'remote-format-caret');
+  await a.context.close();
+  await b.context.close();
+});
+
+test('a format the writer toggled at the caret wins over a colleague\'s re-formatting of that text', async ({ browser }) => {
+  const id = await createDocument(owner, '自己切换格式测试', [SENTENCE], [colleague]);
+  const [a, b] = await openedBy(browser, server, id, [owner, colleague]);
+
+  // 按时报送 is bold; 周杰 puts the caret between 报 and 送 and turns bold off for what he will type.
+  await format(a.page, 4, 8, 'Control+b');
+  await expect.poll(() => shownAs(b.page, BOLD)).toBe('按时报送');
+  await caretAt(b.page, 7);
+  await expect(b.page.getByRole('button', { name: '加粗' })).toHaveAttribute('aria-pressed', 'true');
+  await b.page.keyboard.press('Control+b');
+  await expect(b.page.getByRole('button', { name: '加粗' })).toHaveAttribute('aria-pressed', 'false');
+  // 孙丽 then italicises 按时报送: 周杰's text follows the italic but stays out of bold, as he chose.
+  await format(a.page, 4, 8, 'Control+i');
+  await expect.poll(() => shownAs(b.page, ITALIC)).toBe('按时报送');
+  await b.page.keyboard.insertText('准确');
+
+  const expected = '各街道要按时报准确送政务信息。';
+  for (const { page } of [a, b]) {
+    await expect(body(page)).toHaveText(expected);
+    await expect.poll(() => shownAs(page, BOLD)).toBe('按时报送');
+    await expect.poll(() => shownAs(page, ITALIC)).toBe('按时报准确送');
+  }
+  await expect.poll(() => serverText(owner, id)).toBe(expected);
+  await expect.poll(() => storedWith(owner, id, 1)).toBe('按时报送');
+  await expect.poll(() => storedWith(owner, id, 2)).toBe('按时报准确送');
+  await a.context.close();
+  await b.context.close();
+});
+
+test('a caret whose text a colleague\'s formatting leaves as it was keeps its format', async ({ browser }) => {
+  const id = await createDocument(owner, '格式不变光标测试', [SENTENCE], [colleague]);
+  const [a, b] = await openedBy(browser, server, id, [owner, colleague]);
+
+  // 周杰's caret is between 政 and 务, set to type bold; 孙丽 bolds 按时报送, splitting 周杰's text node.
+  await caretAt(b.page, 9);
+  await b.page.keyboard.press('Control+b');
+  await expect(b.page.getByRole('button', { name: '加粗' })).toHaveAttribute('aria-pressed', 'true');
+  await format(a.page, 4, 8, 'Control+b');
+  await expect.poll(() => shownAs(b.page, BOLD)).toBe('按时报送');
+  await expect(b.page.getByRole('button', { name: '加粗' })).toHaveAttribute('aria-pressed', 'true');
+  await b.page.keyboard.insertText('工作');
+
+  const expected = '各街道要按时报送政工作务信息。';
+  for (const { page } of [a, b]) {
+    await expect(body(page)).toHaveText(expected);
+    await expect.poll(() => shownAs(page, BOLD)).toBe('按时报送工作');
+  }
+  await expect.poll(() => serverText(owner, id)).toBe(expected);
+  await expect.poll(() => storedWith(owner, id, 1)).toBe('按时报送工作');
+  await a.context.close();
+  await b.context.close();
 });
