@@ -27,6 +27,7 @@ import { registerStructureCommands } from '../../../core/editor/structureCommand
 import { registerAlignedUndo } from '../../../core/editor/collabUndo';
 import { installTextPreservingSync } from '../../../core/editor/collabBinding';
 import { collabUndoManager } from './collab/undoBoundary';
+import { registerCaretFormatRefresh } from './collab/caretFormatRefresh';
 import { registerFreshSelection } from './freshSelection';
 import { registerInputStateFix } from './inputStateFix';
 import { offlineCopyName, trackOfflineCopy } from '../auth/offlineCopies';
@@ -103,6 +104,8 @@ function StructurePlugin({ levelsFollowNumbers }: { levelsFollowNumbers: boolean
     registerInputStateFix(editor),
     // A key acts on the range the writer sees highlighted, even before the browser's selectionchange has run.
     registerFreshSelection(editor),
+    // A caret inside text a colleague re-formats types in the new format, unless the writer chose one there.
+    registerCaretFormatRefresh(editor),
     // Yjs' undo can scramble a restored paragraph's text; aligning its items first keeps it intact.
     registerAlignedUndo(editor, () => collabUndoManager(editor)),
   ), [editor]);

@@ -10,11 +10,36 @@
  *
  * Only a text (range) selection is replaced: a table's cell selection is Lexical's own and has no
  * browser counterpart. During IME composition nothing is touched.
+ *
+ * Only where the caret or range is decides: the format typing will use (RangeSelection.format and
+ * style) is not in the browser's selection. `$createRangeSelectionFromDom` leaves it empty, so
+ * comparing whole selections replaced the selection at every key inside bold text with a plain one:
+ * a digit typed there came out plain, and Ctrl+B at a caret in bold text turned bold on again instead
+ * of off. A replacement takes the format the way Lexical does for a selection it reads from the DOM
+ * (`$internalCreateRangeSelection`, not exported): the old one's while the anchor stays in its node,
+ * otherwise the format of the node the anchor is in.
  */
 import {
-  $createRangeSelectionFromDom, $getSelection, $isRangeSelection, $setSelection, COMMAND_PRIORITY_CRITICAL,
-  KEY_DOWN_COMMAND, type LexicalEditor,
+  $createRangeSelectionFromDom, $getSelection, $isElementNode, $isRangeSelection, $isTextNode, $setSelection,
+  COMMAND_PRIORITY_CRITICAL, KEY_DOWN_COMMAND, type LexicalEditor, type RangeSelection,
 } from 'lexical';
+
+/** Gives `fresh` the format and style typing will use, as Lexical does when it reads a selection. */
+function $carryFormat(fresh: RangeSelection, current: RangeSelection | null): void {
+  if (current && fresh.anchor.key === current.anchor.key) {
+    fresh.format = current.format;
+    fresh.style = current.style;
+    return;
+  }
+  const node = fresh.anchor.getNode();
+  if ($isTextNode(node)) {
+    fresh.format = node.getFormat();
+    fresh.style = node.getStyle();
+  } else if ($isElementNode(node)) {
+    fresh.format = node.getTextFormat();
+    fresh.style = node.getTextStyle();
+  }
+}
 
 /** Registers the check on `editor`; returns the function that removes it. */
 export function registerFreshSelection(editor: LexicalEditor): () => void {
@@ -26,7 +51,9 @@ export function registerFreshSelection(editor: LexicalEditor): () => void {
     const current = $getSelection();
     if (current !== null && !$isRangeSelection(current)) return false;
     const fresh = $createRangeSelectionFromDom(dom, editor);
-    if (fresh && !(current && fresh.is(current))) $setSelection(fresh);
+    if (!fresh || (current && fresh.anchor.is(current.anchor) && fresh.focus.is(current.focus))) return false;
+    $carryFormat(fresh, current);
+    $setSelection(fresh);
     return false;
   }, COMMAND_PRIORITY_CRITICAL);
 }
