@@ -170,7 +170,7 @@ test('the 公文 story: 核稿 fixes three words in 修订 and approves; 签发�
   await expect(body(r.page).locator('strong, b, .desk-text-bold')).toHaveCount(0);
 
   await expect(body(r.page).locator('ins.desk-suggestion')).toHaveText(['切实', '全面']);
-  await expect(body(r.page).locator('del.desk-suggestion')).toHaveText('认真');
+  await expect(body(r.page).locator('.desk-suggestion-delete')).toHaveText('认真');
   await expect(pane(r.page).getByRole('listitem')).toHaveCount(3);
   await expect(pane(r.page).getByRole('button', { name: '接受', exact: true })).toHaveCount(3);
   await expect(workflowBar(r.page).getByTestId('pending-suggestions')).toHaveText('修订 3 处（何高）');
@@ -186,7 +186,7 @@ test('the 公文 story: 核稿 fixes three words in 修订 and approves; 签发�
   const s = await loggedInPage(browser, server, signer);
   await openDocument(s.page, server, id);
   await expect(body(s.page).locator('ins.desk-suggestion')).toHaveText(['切实', '全面']);
-  await expect(body(s.page).locator('del.desk-suggestion')).toHaveText('认真');
+  await expect(body(s.page).locator('.desk-suggestion-delete')).toHaveText('认真');
   await expect(workflowBar(s.page).getByTestId('pending-suggestions')).toHaveText('修订 3 处（何高）');
   // 导出 Word offers 含修订 (Word revisions by their author) and 不含修订 (the original text).
   const withRevisions = await exportedDocumentXml(s.page, '含修订');

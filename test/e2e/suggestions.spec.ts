@@ -62,13 +62,13 @@ test('修订: marks for a collaborator, the 审阅 pane accepts one change and r
   await a.page.keyboard.press('Shift+ArrowLeft');
   await settle(a.page);
   await a.page.keyboard.press('Backspace');
-  await expect(body(a.page).locator('del.desk-suggestion')).toHaveText('有关');
+  await expect(body(a.page).locator('.desk-suggestion-delete')).toHaveText('有关');
   await expect(body(a.page)).toHaveText(`${ORIGINAL}请认真贯彻落实。`);
 
   // The collaborator sees both marks with their author; the server keeps the original text.
   const inserted = body(b.page).locator('ins.desk-suggestion');
   await expect(inserted).toHaveText('请认真贯彻落实。');
-  await expect(body(b.page).locator('del.desk-suggestion')).toHaveText('有关');
+  await expect(body(b.page).locator('.desk-suggestion-delete')).toHaveText('有关');
   await expect(inserted).toHaveAttribute('title', /^插入 · 王芳 · /);
   await expect.poll(() => serverText(owner, id)).toBe(ORIGINAL);
 
@@ -90,7 +90,7 @@ test('修订: marks for a collaborator, the 审阅 pane accepts one change and r
   // 下一处 moves to the first change.
   await pane(a.page).getByRole('button', { name: '下一处' }).click();
   await expect(change(a.page, '删除', '王芳')).toHaveClass(/active/);
-  await expect(body(a.page).locator('del.desk-suggestion-active')).toHaveText('有关');
+  await expect(body(a.page).locator('.desk-suggestion-delete.desk-suggestion-active')).toHaveText('有关');
 
   // The margin: a bar beside the paragraph and its author with the count; hovering names each change.
   const margin = b.page.getByRole('list', { name: '页边修订' });

@@ -3,11 +3,14 @@
  * editable), limits editing to what capture records while `only`, toggles with Ctrl+Shift+E (as in Word), and dresses every suggestion mark in its
  * author's colour (the presence colour) with a title naming kind, author and local time.
  */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getNodeByKey, COMMAND_PRIORITY_HIGH, KEY_DOWN_COMMAND, type LexicalEditor } from 'lexical';
+import { mergeRegister } from '@lexical/utils';
+import { $getNodeByKey, COMMAND_PRIORITY_HIGH, KEY_DOWN_COMMAND, TextNode, type LexicalEditor } from 'lexical';
 import { $isSuggestionNode, SuggestionNode } from '../../../../core/suggestions/SuggestionNode';
+import { $deletionOf, registerDeletionState } from '../../../../core/suggestions/deletionMark';
 import type { SuggestionAuthor } from '../../../../core/suggestions/types';
+import type { RunSuggestion } from '../../../../core/suggestions/bodyView';
 import { formatFullTime } from '../../../ui/format';
 import { cursorColorFor } from '../collab/cursorColor';
 import { registerReplacedSelectionDeletion } from './compositionInsertion';
@@ -19,22 +22,50 @@ export function isSuggestingShortcut(event: KeyboardEvent): boolean {
   return (event.ctrlKey || event.metaKey) && event.shiftKey && !event.altKey && event.code === 'KeyE';
 }
 
+type Dressing = RunSuggestion & { marked: boolean };
+
+/** Colour and title of a mark's element; `marked`: a text node's deletion mark, which also gets the classes and data an element has. */
+function dress(dom: HTMLElement, mark: Dressing | null): void {
+  const classes = ['desk-suggestion', 'desk-suggestion-delete'];
+  if (!mark) {
+    if (!dom.classList.contains('desk-suggestion')) return;
+    dom.classList.remove(...classes);
+    dom.style.removeProperty('--suggestion-color');
+    dom.removeAttribute('title');
+    delete dom.dataset.suggestionId;
+    delete dom.dataset.authorId;
+    return;
+  }
+  if (mark.marked) {
+    dom.classList.add(...classes);
+    dom.dataset.suggestionId = mark.id;
+    dom.dataset.authorId = mark.authorId;
+  }
+  dom.style.setProperty('--suggestion-color', cursorColorFor(mark.authorId));
+  // The core's title reads the stored UTC time; the screen shows the kind and local time.
+  dom.title = `${mark.kind === 'insert' ? '插入' : '删除'} · ${mark.authorName} · ${formatFullTime(mark.at)}`;
+}
+
+/**
+ * Dresses suggestion elements and text marked deleted (deletionMark.ts: a mark has no element of
+ * its own, so its text's element gets the classes the stylesheet strikes through).
+ */
 function dressMarks(editor: LexicalEditor): () => void {
-  return editor.registerMutationListener(SuggestionNode, (mutations) => {
+  const listen = (klass: typeof SuggestionNode | typeof TextNode) => editor.registerMutationListener(klass, (mutations) => {
     for (const [key, mutation] of mutations) {
       if (mutation === 'destroyed') continue;
       const dom = editor.getElementByKey(key);
       if (!dom) continue;
-      const meta = editor.getEditorState().read(() => {
+      const mark = editor.getEditorState().read((): Dressing | null => {
         const node = $getNodeByKey(key);
-        return $isSuggestionNode(node) ? { ...node.getMeta(), kind: node.getKind() } : null;
+        if ($isSuggestionNode(node)) return { ...node.getMeta(), kind: node.getKind(), marked: false };
+        const deletion = $deletionOf(node);
+        return deletion ? { ...deletion, kind: 'delete', marked: true } : null;
       });
-      if (!meta) continue;
-      dom.style.setProperty('--suggestion-color', cursorColorFor(meta.authorId));
-      // The core's title reads the stored UTC time; the screen shows the kind and local time.
-      dom.title = `${meta.kind === 'insert' ? '插入' : '删除'} · ${meta.authorName} · ${formatFullTime(meta.at)}`;
+      dress(dom, mark);
     }
   }, { skipInitialization: false });
+  return mergeRegister(listen(SuggestionNode), listen(TextNode));
 }
 
 /**
@@ -49,6 +80,8 @@ export function SuggestingPlugin({ on, only, author, onToggle }: {
 }) {
   const [editor] = useLexicalComposerContext();
   const { id, name } = author;
+  // While rendering, before any effect binds the editor to the Y.Doc (see registerDeletionState).
+  useState(() => registerDeletionState(editor));
 
   useEffect(() => dressMarks(editor), [editor]);
 

@@ -1,12 +1,14 @@
 /** Where a pending suggestion stands in the live editor: put the caret there and show it. */
-import { $getRoot, $isElementNode, type ElementNode, type LexicalEditor, type LexicalNode } from 'lexical';
+import { $getRoot, $isElementNode, $isTextNode, type ElementNode, type LexicalEditor, type LexicalNode, type TextNode } from 'lexical';
 import { $isSuggestionNode } from '../../../../core/suggestions/SuggestionNode';
+import { $deletionOf } from '../../../../core/suggestions/deletionMark';
 import type { SuggestionEntry } from '../../../../core/suggestions/operations';
 
 const ACTIVE_CLASS = 'desk-suggestion-active';
 
-function $firstMarkOf(node: LexicalNode, id: string): ElementNode | null {
+function $firstMarkOf(node: LexicalNode, id: string): ElementNode | TextNode | null {
   if ($isSuggestionNode(node) && node.getSuggestionId() === id) return node;
+  if ($isTextNode(node) && $deletionOf(node)?.id === id) return node;
   if (!$isElementNode(node)) return null;
   for (const child of node.getChildren()) {
     const found = $firstMarkOf(child, id);
@@ -16,7 +18,7 @@ function $firstMarkOf(node: LexicalNode, id: string): ElementNode | null {
 }
 
 /** The node the entry's caret goes to: its first mark (text changes) or its paragraph (paragraph changes). */
-function $placeOf(entry: SuggestionEntry): ElementNode | null {
+function $placeOf(entry: SuggestionEntry): ElementNode | TextNode | null {
   const block = $getRoot().getChildAtIndex(entry.paragraphIndex);
   if (!$isElementNode(block)) return null;
   if (entry.kind === 'insert' || entry.kind === 'delete') return $firstMarkOf(block, entry.id) ?? $firstMarkOf($getRoot(), entry.id);
