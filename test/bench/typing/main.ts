@@ -11,6 +11,7 @@ import { DESK_NODES } from '../../../src/core/editor/nodes';
 import { $createDeskParagraphNode } from '../../../src/core/editor/DeskParagraphNode';
 import { $createSuggestionNode } from '../../../src/core/suggestions/SuggestionNode';
 import { registerSuggesting } from '../../../src/core/suggestions/capture';
+import { $setDeletion } from '../../../src/core/suggestions/deletionMark';
 import { chineseParagraph } from '../support/chineseText';
 import { bindCollaboration, type CollabSession } from './collabBinding';
 import type { KeystrokeSample, OpenedBody, TypingMode } from './protocol';
@@ -91,7 +92,9 @@ async function openBody(): Promise<OpenedBody> {
         if (mode === 'suggest' && i % 2 === 1 && (i - 1) / 2 < SEEDED_SUGGESTIONS) {
           // Two reviewers' pending marks: five characters inserted or deleted in the middle.
           const meta = { id: `s${i}`, authorId: i % 4 === 1 ? 'u1' : 'u2', authorName: i % 4 === 1 ? '李审核' : '王核稿', at: '2026-12-07T08:00:00.000Z' };
-          const mark = $createSuggestionNode(i % 4 === 1 ? 'insert' : 'delete', meta).append($createTextNode(text.slice(40, 45)));
+          const piece = $createTextNode(text.slice(40, 45));
+          // An insertion is an element around its text; a deletion a mark on it (suggestions/deletionMark.ts).
+          const mark = i % 4 === 1 ? $createSuggestionNode('insert', meta).append(piece) : $setDeletion(piece, meta);
           paragraph.append($createTextNode(text.slice(0, 40)), mark, $createTextNode(text.slice(45)));
         } else {
           paragraph.append($createTextNode(text));
