@@ -9,6 +9,7 @@ import { mergeRegister } from '@lexical/utils';
 import { $getNodeByKey, COMMAND_PRIORITY_HIGH, KEY_DOWN_COMMAND, TextNode, type LexicalEditor } from 'lexical';
 import { $isSuggestionNode, SuggestionNode } from '../../../../core/suggestions/SuggestionNode';
 import { $deletionOf, registerDeletionState } from '../../../../core/suggestions/deletionMark';
+import { registerPastedSuggestionsCleared } from '../../../../core/suggestions/pastedSuggestions';
 import type { SuggestionAuthor } from '../../../../core/suggestions/types';
 import type { RunSuggestion } from '../../../../core/suggestions/bodyView';
 import { formatFullTime } from '../../../ui/format';
@@ -84,6 +85,9 @@ export function SuggestingPlugin({ on, only, author, onToggle }: {
   useState(() => registerDeletionState(editor));
 
   useEffect(() => dressMarks(editor), [editor]);
+
+  // Whether 修订 is on or not: pasted text carries nobody's suggestion (pastedSuggestions.ts).
+  useEffect(() => registerPastedSuggestionsCleared(editor), [editor]);
 
   useEffect(() => (on ? startSuggesting(editor, { id, name }) : undefined), [editor, on, id, name]);
 
