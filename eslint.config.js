@@ -22,7 +22,7 @@ const sharedImports = { layer: 'src/shared', folders: ['src/shared', 'src/core']
 const withTestTools = (allowed) => ({
   ...allowed,
   folders: [...allowed.folders, toolFolder],
-  packages: [...allowed.packages, 'vitest', 'jszip', '@lexical/history'],
+  packages: [...allowed.packages, 'vitest', 'jszip', '@lexical/history', '@lexical/clipboard'],
 });
 
 /**
