@@ -129,6 +129,31 @@ test('修订: marks for a collaborator, the 审阅 pane accepts one change and r
   await b.context.close();
 });
 
+test('修订: Delete marks the characters after the caret one by one, Backspace those before it, each run one change', async ({ browser }) => {
+  const id = await createDocument(owner, '删除键修订', [ORIGINAL]);
+  const a = await loggedInPage(browser, server, owner);
+  await openDocument(a.page, server, id);
+  await a.page.getByRole('button', { name: /^修订/ }).click();
+  await body(a.page).focus();
+  await a.page.keyboard.press('Control+Home');
+  // The caret after 现将, before 有关事项.
+  for (let i = 0; i < 10; i += 1) await a.page.keyboard.press('ArrowRight');
+  await settle(a.page);
+  for (let i = 0; i < 3; i += 1) await a.page.keyboard.press('Delete');
+  await a.page.keyboard.insertText('工作');
+  // Word's order: what Delete struck, then what was typed after it (before the fix the caret stayed
+  // in front of the first struck character, so Delete pressed again marked nothing more).
+  await expect(body(a.page).locator('.desk-suggestion-delete')).toHaveText('有关事');
+  await expect(body(a.page)).toHaveText('各街道、各部门：现将有关事工作项通知如下。');
+  // Backspace strikes the characters before the caret, walking back over them.
+  await caretToEnd(a.page);
+  for (let i = 0; i < 3; i += 1) await a.page.keyboard.press('Backspace');
+  await expect(body(a.page).locator('.desk-suggestion-delete')).toHaveText(['有关事', '如下。']);
+  await expect(pane(a.page).getByRole('listitem')).toHaveCount(3);
+  await expect.poll(() => serverText(owner, id)).toBe(ORIGINAL);
+  await a.context.close();
+});
+
 test('修订 with a Chinese IME: the composed words become one insertion; 全部拒绝 by author', async ({ browser }) => {
   const id = await createDocument(owner, '输入法修订', ['报送工作。'], [colleague]);
   const a = await loggedInPage(browser, server, owner);

@@ -211,7 +211,9 @@ function $captureSuggestions(prevState: EditorState, author: SuggestionAuthor, c
   }
   if (before.length - s - p === 0 && after.length - s - p === 0) return { prevState, captured: null };
   if (after[0]?.t !== 'mark') return { prevState, captured: null };
-  if (!$applyCapture(nextBlocks, before, p, s, author, level)) return { prevState, captured: null };
+  // Delete rather than Backspace: the caret stood where the removed stretch began.
+  const forward = after.length - s === p && prevState.read(() => $caretIndex(before)) === p;
+  if (!$applyCapture(nextBlocks, before, p, s, author, level, forward)) return { prevState, captured: null };
   const left = $scopeBlocks(prevState);
   return { prevState, captured: left ? signature($linearize(left.nextBlocks)) : null };
 }

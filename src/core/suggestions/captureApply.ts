@@ -143,11 +143,12 @@ function sameSug(a: Sug | null, b: Sug | null): boolean {
 
 /**
  * Re-creates the kept removed atoms before `before` in `paragraph` (at its end when null). Deleted
- * text is marked (deletionMark.ts); other deleted leaves and any insertion are wrapped.
+ * text is marked (deletionMark.ts); other deleted leaves and any insertion are wrapped. Returns the
+ * last node placed.
  */
 function $placeRemoved(
   kept: readonly Atom[], paragraph: ElementNode, before: LexicalNode | null, fresh: Sug, author: SuggestionAuthor, adopt: boolean,
-): void {
+): LexicalNode | null {
   let parent = paragraph;
   let next = before;
   // Deleting next to one's own deletion extends it (Backspace pressed again and again is one change).
@@ -158,9 +159,11 @@ function $placeRemoved(
   const wrappers: SuggestionNode[] = [];
   let wrapper: { sug: Sug; node: SuggestionNode } | null = null;
   let text: { chars: string; format: number; style: string; sug: Sug | null } | null = null;
+  const placedLast: { node: LexicalNode | null } = { node: null };
   const place = (node: LexicalNode): void => {
     if (next) next.insertBefore(node);
     else parent.append(node);
+    placedLast.node = node;
   };
   const into = (placed: Sug | null, node: LexicalNode): void => {
     const sug = ownSug(placed);
@@ -176,6 +179,7 @@ function $placeRemoved(
       wrappers.push(wrapper.node);
     }
     wrapper.node.append(node);
+    placedLast.node = wrapper.node;
   };
   const flush = (): void => {
     if (text) into(text.sug, $createTextNode(text.chars).setFormat(text.format).setStyle(text.style));
@@ -203,20 +207,25 @@ function $placeRemoved(
     next = moving[0] ?? null;
   }
   flush();
-  if (!adopt) return;
+  const placed = placedLast.node;
+  if (!adopt) return placed;
   const id = neighbour?.id ?? fresh.meta.id;
   for (const node of wrappers) if (node.isAttached() && node.getSuggestionId() === id) $adopt(node, author, true);
+  return placed?.isAttached() ? placed : null;
 }
 
 /**
  * Turns the change between `before` (committed atoms) and the live `blocks`, which differ in the
  * stretch after `p` atoms and before the last `s`, into suggestions of `author`, in place. With
  * `shared`, the insertion and deletion made take that suggestion's identity (a level change and its
- * number are one change) and are not folded into neighbouring ones.
+ * number are one change) and are not folded into neighbouring ones. `forward`: the caret stood
+ * before the removed text (Delete, not Backspace), so after a removal it goes past what is kept,
+ * and the next Delete marks the next character, as in Word.
  * Returns false when there was nothing to change (the change already is a suggestion).
  */
 export function $applyCapture(
   blocks: readonly ElementNode[], before: readonly Atom[], p: number, s: number, author: SuggestionAuthor, shared?: SuggestionMeta,
+  forward = false,
 ): boolean {
   const found = $linearize(blocks);
   const q = found.length - s;
@@ -250,9 +259,10 @@ export function $applyCapture(
   }
   if (paragraph === null) return true;
   const caretAnchor = next ? next.getPreviousSibling() : paragraph.getLastChild();
-  $placeRemoved(kept, paragraph, next, fresh, author, shared === undefined);
+  const last = $placeRemoved(kept, paragraph, next, fresh, author, shared === undefined);
   if (inserted.length === 0) {
-    if ($isTextNode(caretAnchor)) caretAnchor.select();
+    if (forward && $isTextNode(last)) last.select();
+    else if ($isTextNode(caretAnchor)) caretAnchor.select();
     else if (caretAnchor && $isSuggestionNode(caretAnchor)) caretAnchor.selectEnd();
     else paragraph.select(0, 0);
   }
