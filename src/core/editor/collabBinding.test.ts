@@ -160,6 +160,23 @@ describe('formatting part of a paragraph while another writer edits it', () => {
     expect(marked(a)).toEqual(['*甲乙丙*丁']);
   });
 
+  it('keeps a colleague\'s typing in place when a writer replaces words in several text nodes of the paragraph at once', () => {
+    // 全部替换 edits every matching text node in one update, the nodes staying the same.
+    const { editors: [a, b], syncAll } = peers(2);
+    fill(a, ['甲乙丙丁乙']);
+    edit(a, () => { $select(0, 2, 3).formatText('bold'); });
+    syncAll();
+    edit(a, () => {
+      for (const node of $getRoot().getFirstChildOrThrow<ElementNode>().getChildren()) {
+        if ($isTextNode(node) && !node.hasFormat('bold')) node.setTextContent(node.getTextContent().replaceAll('乙', 'X'));
+      }
+    });
+    edit(b, () => { $select(0, 3).insertText('Y'); });
+    syncAll();
+    expect(marked(a)).toEqual(marked(b));
+    expect(marked(a)).toEqual(['甲X*丙Y*丁X']);
+  });
+
   it('a reader (read-only editor) who receives two writers\' marks at one character writes nothing back', () => {
     const { docs, editors: [a, b, reader], sync } = peers(3);
     reader.setEditable(false);

@@ -75,15 +75,18 @@ function charToken(tokens: readonly Token[], n: number): number {
   return tokens.length;
 }
 
-/** How many of these children are text nodes whose text differs from the previous state's. */
-function textsChanged(keys: readonly NodeKey[], prevNodeMap: NodeMap): number {
+/** Whether text passed between these children: the element's text is the same, two or more text children's are not. */
+function textMovedBetween(prev: ElementNode, next: ElementNode, keys: readonly NodeKey[], prevNodeMap: NodeMap): boolean {
   let changed = 0;
   for (const key of keys) {
     const node = $getNodeByKey(key);
     const was = prevNodeMap.get(key);
     if ($isTextNode(node) && $isTextNode(was) && node.__text !== was.__text) changed += 1;
   }
-  return changed;
+  if (changed < 2) return false;
+  const textOfChildren = (element: ElementNode, map: NodeMap | null): string => $createChildrenArray(element, map)
+    .map((key) => textOf(map ? map.get(key) : $getNodeByKey(key))).join('');
+  return textOfChildren(prev, prevNodeMap) === textOfChildren(next, null);
 }
 
 /** Common prefix and suffix: the one replaced range that turns `before` into `after`. */
@@ -286,10 +289,10 @@ export function $syncTextRunsInPlace(
   if (prev === null) return false;
   const prevKeys = $createChildrenArray(prev, prevNodeMap);
   const nextKeys = $createChildrenArray(next, null);
-  // The same children, one text changed (typing): the binding's own per-node diff is right. With
-  // more than one changed, text may have passed from a node to its neighbour, and a per-node diff
-  // would delete it from one and re-create it in the other.
-  if (sameKeys(prevKeys, nextKeys) && textsChanged(nextKeys, prevNodeMap) < 2) return false;
+  // The same children: the binding's own per-node diff is right for typing and for edits in several
+  // nodes at once (replace all). Only text that passed from a node to its neighbour (the paragraph's
+  // text unchanged, two nodes' texts changed) would be deleted from one and re-created in the other.
+  if (sameKeys(prevKeys, nextKeys) && !textMovedBetween(prev, next, nextKeys, prevNodeMap)) return false;
   const children = collab._children;
   if (children.length !== prevKeys.length || children.some((child, index) => child._key !== prevKeys[index])) return false;
   if (!children.some(isCollabText)) return false;

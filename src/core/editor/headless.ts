@@ -28,7 +28,7 @@ import { installTextPreservingSync } from './collabBinding';
 import { $createDeskParagraphNode, toStructureLevel } from './DeskParagraphNode';
 import { bodyBlocksFromLexical, bodyText } from '../body/bodyModel';
 import type { RunSuggestion } from '../suggestions/bodyView';
-import type { ParagraphSuggestions } from '../suggestions/types';
+import { parseSuggestionMeta, type ParagraphSuggestions } from '../suggestions/types';
 import { $createSuggestionNode, type SuggestionNode } from '../suggestions/SuggestionNode';
 import { $setDeletion, registerDeletionState } from '../suggestions/deletionMark';
 
@@ -158,7 +158,8 @@ function $createTextNodes(runs: readonly SeedTextRun[]): LexicalNode[] {
     if (!suggestion || suggestion.kind === 'delete') {
       // Deleted text is marked, not wrapped (suggestions/deletionMark.ts).
       open = null;
-      out.push(suggestion ? $setDeletion(text, suggestion) : text);
+      const meta = suggestion ? parseSuggestionMeta(suggestion) : null;
+      out.push(meta ? $setDeletion(text, meta) : text);
     } else if (open && open.suggestion.id === suggestion.id && open.suggestion.kind === suggestion.kind) {
       open.node.append(text);
     } else {

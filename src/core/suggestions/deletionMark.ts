@@ -51,7 +51,8 @@ export function $setDeletion<T extends TextNode>(node: T, meta: SuggestionMeta |
 
 /** The deletion a serialized text node is marked with, or null. */
 export function deletionOfJson(node: Readonly<Record<string, unknown>>): SuggestionMeta | null {
-  if (typeof node.text !== 'string') return null;
+  // As $deletionOf: only a plain text node carries a mark (a tab's would be invisible and undecidable).
+  if (node.type !== 'text' || typeof node.text !== 'string') return null;
   const state = node.$;
   if (typeof state !== 'object' || state === null) return null;
   return parseSuggestionMeta(Reflect.get(state, DELETION_KEY));
