@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import {
-  body, connection, createDocument, createWriter, openedBy, serverDown, serverText, shot, startServer,
+  body, selectChars, connection, createDocument, createWriter, openedBy, serverDown, serverText, shot, startServer,
   type RunningServer, type TestUser,
 } from './desk';
 import { seededRandom } from '../support/random';
@@ -24,31 +24,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server?.dispose();
 });
-
-/** Selects characters [from, to) of the body's first paragraph (DOM selection, as a mouse does). */
-async function selectChars(page: Page, from: number, to: number): Promise<void> {
-  await page.evaluate(([start, end]) => {
-    const paragraph = document.querySelector('[aria-label="正文"] > *');
-    if (!paragraph) throw new Error('no paragraph');
-    const texts: Text[] = [];
-    const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node instanceof Text) texts.push(node);
-    const locate = (target: number): [Node, number] => {
-      let seen = 0;
-      for (const node of texts) {
-        if (target <= seen + node.length) return [node, target - seen];
-        seen += node.length;
-      }
-      throw new Error(`no character ${target} in ${seen}`);
-    };
-    const range = document.createRange();
-    range.setStart(...locate(start));
-    range.setEnd(...locate(end));
-    const selection = window.getSelection();
-    selection?.removeAllRanges();
-    selection?.addRange(range);
-  }, [from, to] as const);
-}
 
 async function paragraphText(page: Page): Promise<string> {
   return (await body(page).locator(':scope > *').first().textContent() ?? '').replace(/\u200b/g, '');

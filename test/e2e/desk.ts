@@ -117,3 +117,29 @@ export async function caretToEnd(page: Page): Promise<void> {
   // Let the browser's selectionchange reach Lexical before the next key.
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
 }
+
+/** Selects characters [from, to) of the body's first paragraph (DOM selection, as a mouse does). */
+export async function selectChars(page: Page, from: number, to: number): Promise<void> {
+  await page.evaluate(([start, end]) => {
+    const paragraph = document.querySelector('[aria-label="正文"] > *');
+    if (!paragraph) throw new Error('no paragraph');
+    const texts: Text[] = [];
+    const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node instanceof Text) texts.push(node);
+    const locate = (target: number): [Node, number] => {
+      let seen = 0;
+      for (const node of texts) {
+        if (target <= seen + node.length) return [node, target - seen];
+        seen += node.length;
+      }
+      throw new Error(`no character ${target} in ${seen}`);
+    };
+    const range = document.createRange();
+    range.setStart(...locate(start));
+    range.setEnd(...locate(end));
+    const selection = window.getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+  }, [from, to] as const);
+  await settle(page);
+}

@@ -129,7 +129,7 @@ test('修订: marks for a collaborator, the 审阅 pane accepts one change and r
   await b.context.close();
 });
 
-test('修订: Delete marks the characters after the caret one by one, Backspace those before it, each run one change', async ({ browser }) => {
+test('修订: Delete marks the characters after the caret one by one, Backspace those before it; with 修订 off, typing after a deletion is not part of it', async ({ browser }) => {
   const id = await createDocument(owner, '删除键修订', [ORIGINAL]);
   const a = await loggedInPage(browser, server, owner);
   await openDocument(a.page, server, id);
@@ -151,6 +151,13 @@ test('修订: Delete marks the characters after the caret one by one, Backspace 
   await expect(body(a.page).locator('.desk-suggestion-delete')).toHaveText(['有关事', '如下。']);
   await expect(pane(a.page).getByRole('listitem')).toHaveCount(3);
   await expect.poll(() => serverText(owner, id)).toBe(ORIGINAL);
+  // 修订 off: text typed right after the struck 如下。 is the writer's own, not part of the deletion.
+  await a.page.keyboard.press('Control+Shift+E');
+  await expect(a.page.getByRole('button', { name: /^修订/ })).toHaveText('修订：关');
+  await caretToEnd(a.page);
+  await a.page.keyboard.insertText('请执行。');
+  await expect(body(a.page).locator('.desk-suggestion-delete')).toHaveText(['有关事', '如下。']);
+  await expect.poll(() => serverText(owner, id)).toBe(`${ORIGINAL}请执行。`);
   await a.context.close();
 });
 

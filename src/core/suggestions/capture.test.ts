@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { $getRoot, $isTextNode, type LexicalEditor } from 'lexical';
-import { registerSuggesting } from './capture';
+import { registerDirectEditing, registerSuggesting } from './capture';
 import { $listSuggestions } from './operations';
 import { $acceptSuggestion, $rejectSuggestion } from './operations';
 import {
-  $fill, ALICE, BOB, backspace, dump, enter, ins, legacyDel, meta, remove, select, syncedPair, testEditor, type, type Piece,
+  $fill, ALICE, BOB, backspace, del, dump, enter, ins, legacyDel, meta, remove, select, syncedPair, testEditor, type, type Piece,
 } from './testing';
 import { bodyBlocksFromLexical, bodyLines } from '../body/bodyModel';
 import { judgeSuggestionUpdate } from './suggestionRule';
+
+/** The body's lines with every pending suggestion unapplied (original) or applied. */
+function viewLines(editor: LexicalEditor, view: 'original' | 'applied'): string[] {
+  return bodyLines(bodyBlocksFromLexical(editor.getEditorState().toJSON(), { suggestions: view }));
+}
 
 function suggesting(paragraphs: ReadonlyArray<readonly Piece[]>): LexicalEditor {
   const editor = testEditor(paragraphs);
@@ -96,9 +101,8 @@ describe('suggesting mode', () => {
     expect(dump(editor)).toEqual(['甲[+乙[+丁]丙]']);
     const list = editor.getEditorState().read($listSuggestions);
     expect(list.map((entry) => [entry.authorId, entry.kind, entry.text])).toEqual([[BOB.id, 'insert', '乙丙'], [ALICE.id, 'insert', '丁']]);
-    const views = (view: 'original' | 'applied') => bodyLines(bodyBlocksFromLexical(editor.getEditorState().toJSON(), { suggestions: view }));
-    expect(views('original')).toEqual(['甲']);
-    expect(views('applied')).toEqual(['甲乙丁丙']);
+    expect(viewLines(editor, 'original')).toEqual(['甲']);
+    expect(viewLines(editor, 'applied')).toEqual(['甲乙丁丙']);
     const marked = bodyBlocksFromLexical(editor.getEditorState().toJSON(), { suggestions: 'marked' });
     const runs = marked[0]?.type === 'paragraph' ? marked[0].runs.map((run) => [run.text, run.suggestion?.authorId]) : [];
     expect(runs).toEqual([['甲', undefined], ['乙', BOB.id], ['丁', ALICE.id], ['丙', BOB.id]]);
@@ -145,10 +149,8 @@ describe('suggesting mode', () => {
     sync();
     expect(dump(a)).toEqual(dump(b));
     expect(dump(a)).toEqual(['甲[-乙][+己][-丙]丁[-戊]']);
-    const lines = (editor: LexicalEditor, view: 'original' | 'applied') =>
-      bodyLines(bodyBlocksFromLexical(editor.getEditorState().toJSON(), { suggestions: view }));
-    expect(lines(a, 'original')).toEqual(['甲乙丙丁戊']);
-    expect(lines(a, 'applied')).toEqual(['甲己丁']);
+    expect(viewLines(a, 'original')).toEqual(['甲乙丙丁戊']);
+    expect(viewLines(a, 'applied')).toEqual(['甲己丁']);
     const list = a.getEditorState().read($listSuggestions);
     const alice = list.find((entry) => entry.authorId === ALICE.id && entry.kind === 'delete');
     const bob = list.find((entry) => entry.authorId === BOB.id && entry.kind === 'insert');
@@ -159,8 +161,8 @@ describe('suggesting mode', () => {
     sync();
     expect(dump(a)).toEqual(dump(b));
     expect(dump(b)).toEqual(['甲乙己丙丁[-戊]']);
-    expect(lines(b, 'original')).toEqual(['甲乙己丙丁戊']);
-    expect(lines(b, 'applied')).toEqual(['甲乙己丙丁']);
+    expect(viewLines(b, 'original')).toEqual(['甲乙己丙丁戊']);
+    expect(viewLines(b, 'applied')).toEqual(['甲乙己丙丁']);
     dispose();
   });
 
@@ -196,12 +198,10 @@ describe('suggesting mode', () => {
     type(b, '己');
     sync();
     expect(dump(a)).toEqual(dump(b));
-    const lines = (editor: LexicalEditor, view: 'original' | 'applied') =>
-      bodyLines(bodyBlocksFromLexical(editor.getEditorState().toJSON(), { suggestions: view }));
-    expect(lines(a, 'original')).toEqual(['甲乙丙丁戊']);
+    expect(viewLines(a, 'original')).toEqual(['甲乙丙丁戊']);
     // Where two marks made at the same moment overlap, one writer's boundary decides (as for bold):
     // Bob's deletion may keep only 丙. Nothing shows twice, and both see the same.
-    expect(['甲己戊', '甲丁己戊']).toContain(lines(a, 'applied')[0]);
+    expect(['甲己戊', '甲丁己戊']).toContain(viewLines(a, 'applied')[0]);
     const list = a.getEditorState().read($listSuggestions);
     const alice = list.find((entry) => entry.authorId === ALICE.id && entry.kind === 'delete');
     const bob = list.find((entry) => entry.authorId === BOB.id && entry.kind === 'insert');
@@ -212,8 +212,8 @@ describe('suggesting mode', () => {
     sync();
     expect(dump(a)).toEqual(dump(b));
     // Alice's rejection keeps 乙; Bob's deletion of 丙丁 is still pending, his 己 is accepted.
-    expect(lines(b, 'original')).toEqual(['甲乙丙丁己戊']);
-    expect(['甲乙己戊', '甲乙丁己戊']).toContain(lines(b, 'applied')[0]);
+    expect(viewLines(b, 'original')).toEqual(['甲乙丙丁己戊']);
+    expect(['甲乙己戊', '甲乙丁己戊']).toContain(viewLines(b, 'applied')[0]);
     dispose();
   });
 
@@ -233,6 +233,31 @@ describe('suggesting mode', () => {
     sync();
     expect(dump(b)).toEqual(['甲丁']);
     dispose();
+  });
+});
+
+describe('editing with 修订 off next to a colleague\'s deletion', () => {
+  it('keeps typed text out of the deletion, at its end, start or inside it', () => {
+    const editor = testEditor([['甲', del('乙丙', meta('d', BOB)), '丁']]);
+    registerDirectEditing(editor);
+    // Lexical puts text typed at the end of the struck 乙丙 into its text node: before, it was struck too.
+    select(editor, 0, 3);
+    type(editor, '子');
+    expect(dump(editor)).toEqual(['甲[-乙丙]子丁']);
+    select(editor, 0, 2);
+    type(editor, '丑');
+    expect(dump(editor)).toEqual(['甲[-乙]丑[-丙]子丁']);
+    expect(editor.getEditorState().read($listSuggestions).map((entry) => [entry.id, entry.text])).toEqual([['d', '乙丙']]);
+  });
+
+  it('leaves deletions alone when nothing is typed into them', () => {
+    const editor = testEditor([['甲', del('乙丙', meta('d', BOB)), '丁']]);
+    registerDirectEditing(editor);
+    select(editor, 0, 4);
+    type(editor, '子');
+    select(editor, 0, 0, 1);
+    remove(editor);
+    expect(dump(editor)).toEqual(['[-乙丙]丁子']);
   });
 });
 
@@ -257,10 +282,8 @@ describe('a suggestion whose surrounding text was changed', () => {
     expect(dump(a)).toEqual(dump(b));
     const list = a.getEditorState().read($listSuggestions);
     expect(list.map((entry) => [entry.kind, entry.text])).toEqual([['insert', '己'], ['delete', '丁']]);
-    const lines = (editor: LexicalEditor, view: 'original' | 'applied') =>
-      bodyLines(bodyBlocksFromLexical(editor.getEditorState().toJSON(), { suggestions: view }));
     expect(dump(a)).toEqual(['子甲乙[+己]丙丑[-丁]']);
-    expect(lines(a, 'original')).toEqual(['子甲乙丙丑丁']);
+    expect(viewLines(a, 'original')).toEqual(['子甲乙丙丑丁']);
     const [insertion, deletion] = list;
     a.update(() => { $acceptSuggestion(insertion.id); $rejectSuggestion(deletion.id); }, { discrete: true });
     sync();

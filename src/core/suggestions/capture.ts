@@ -21,7 +21,7 @@ import {
 } from 'lexical';
 import { $isDeskParagraphNode } from '../editor/DeskParagraphNode';
 import { $linearize, sameAtom, type Atom } from './captureAtoms';
-import { $applyCapture } from './captureApply';
+import { $applyCapture, $unmarkTyped } from './captureApply';
 import { newSuggestionMeta, type SuggestionAuthor, type SuggestionMeta } from './types';
 
 function treeOf(node: LexicalNode): LexicalNode[] {
@@ -32,8 +32,30 @@ function sameTree(a: readonly LexicalNode[], b: readonly LexicalNode[]): boolean
   return a.length === b.length && a.every((node, i) => node === b[i]);
 }
 
+/**
+ * One pass over the change from `prevState`; `captured` is the signature of what an earlier pass of
+ * this update left, which needs nothing more. Returns the signature of what it leaves, or null.
+ */
+type Pass = (prevState: EditorState, captured: string | null) => string | null;
+
 /** Turns the edits of each plain update into suggestions by `author`, until the returned function is called. */
 export function registerSuggesting(editor: LexicalEditor, author: SuggestionAuthor): () => void {
+  return registerChangePass(editor, (prevState, captured) => $captureSuggestions(prevState, author, captured));
+}
+
+/**
+ * Editing with 修订 off: text typed at or inside a colleague's deletion is the writer's own, not part
+ * of what the colleague deleted. A deletion mark sits on an ordinary text node, which takes typed
+ * text as its own (a deletion element refused it); with 修订 on, capture makes such text an
+ * insertion, and with it off this takes the mark off the typed characters. Until the returned
+ * function is called.
+ */
+export function registerDirectEditing(editor: LexicalEditor): () => void {
+  return registerChangePass(editor, $keepTypingOutOfDeletions);
+}
+
+/** Runs `pass` on each plain update (not remote, not undo), an IME's composition once it ends. */
+function registerChangePass(editor: LexicalEditor, pass: Pass): () => void {
   // While an IME composes, its text is left alone (wrapping it would move the DOM under the IME and
   // break the composition); the whole composed text is captured against the state before it began.
   // Kept until the update that ends the composition is committed: the transform runs again on the
@@ -50,7 +72,7 @@ export function registerSuggesting(editor: LexicalEditor, author: SuggestionAuth
       return;
     }
     const prevState = beforeComposition ?? editor.getEditorState();
-    memo = $captureSuggestions(prevState, author, memo?.prevState === prevState ? memo.captured : null);
+    memo = { prevState, captured: pass(prevState, memo?.prevState === prevState ? memo.captured : null) };
     composedCaptured = beforeComposition !== null;
   });
   const stopListening = editor.registerUpdateListener(() => {
@@ -180,40 +202,60 @@ function $scopeBlocks(prevState: EditorState): { prevBlocks: ElementNode[]; next
   return scope ? $capturable(scope.prev, scope.next) : null;
 }
 
-/**
- * Captures the change from `prevState` as suggestions of `author`; `captured` is the signature of
- * what an earlier run of this update left, which needs nothing more (re-reading a deletion placed
- * before an insertion as an edit of its own re-captured it without end). Returns what it leaves.
- */
-function $captureSuggestions(prevState: EditorState, author: SuggestionAuthor, captured: string | null): { prevState: EditorState; captured: string | null } {
-  const blocks = $scopeBlocks(prevState);
-  if (!blocks) return { prevState, captured: null };
-  const { prevBlocks, nextBlocks } = blocks;
-  const after = $linearize(nextBlocks);
-  if (captured !== null && signature(after) === captured) return { prevState, captured };
-  const level = $captureLevels(prevBlocks, nextBlocks, prevState, author);
-
-  const before = prevState.read(() => $linearize(prevBlocks));
+/** Where `after` differs from `before`: after `p` atoms and before the last `s`; an ambiguous stretch (typing next to an equal character) where the caret says. */
+function $changedStretch(before: readonly Atom[], after: readonly Atom[]): { p: number; s: number } {
   const caret = $caretIndex(after);
-
   let p = 0;
   while (p < before.length && p < after.length && sameAtom(before[p], after[p])) p += 1;
   let s = 0;
   while (s < before.length - p && s < after.length - p && sameAtom(before[before.length - 1 - s], after[after.length - 1 - s])) s += 1;
   const lastRemoved = (): Atom | undefined => before[before.length - s - 1];
   const lastInserted = (): Atom | undefined => after[after.length - s - 1];
-  // An ambiguous stretch (typing a character next to an equal one) is put where the caret says.
   while (p > 0 && (before.length - s - p === 0 || sameAtom(before[p - 1], lastRemoved() ?? before[p - 1]))
     && (after.length - s - p === 0 || sameAtom(after[p - 1], lastInserted() ?? after[p - 1]))
     && caret !== p + (after.length - s - p)) {
     p -= 1;
     s += 1;
   }
-  if (before.length - s - p === 0 && after.length - s - p === 0) return { prevState, captured: null };
-  if (after[0]?.t !== 'mark') return { prevState, captured: null };
+  return { p, s };
+}
+
+/** The signature of the changed blocks as a pass leaves them. */
+function $leftBy(prevState: EditorState): string | null {
+  const left = $scopeBlocks(prevState);
+  return left ? signature($linearize(left.nextBlocks)) : null;
+}
+
+/**
+ * Captures the change from `prevState` as suggestions of `author` (a Pass: re-reading a deletion
+ * placed before an insertion as an edit of its own re-captured it without end).
+ */
+function $captureSuggestions(prevState: EditorState, author: SuggestionAuthor, captured: string | null): string | null {
+  const blocks = $scopeBlocks(prevState);
+  if (!blocks) return null;
+  const { prevBlocks, nextBlocks } = blocks;
+  const after = $linearize(nextBlocks);
+  if (captured !== null && signature(after) === captured) return captured;
+  const level = $captureLevels(prevBlocks, nextBlocks, prevState, author);
+
+  const before = prevState.read(() => $linearize(prevBlocks));
+  const { p, s } = $changedStretch(before, after);
+  if (before.length - s - p === 0 && after.length - s - p === 0) return null;
+  if (after[0]?.t !== 'mark') return null;
   // Delete rather than Backspace: the caret stood where the removed stretch began.
   const forward = after.length - s === p && prevState.read(() => $caretIndex(before)) === p;
-  if (!$applyCapture(nextBlocks, before, p, s, author, level, forward)) return { prevState, captured: null };
-  const left = $scopeBlocks(prevState);
-  return { prevState, captured: left ? signature($linearize(left.nextBlocks)) : null };
+  if (!$applyCapture(nextBlocks, before, p, s, author, level, forward)) return null;
+  return $leftBy(prevState);
+}
+
+/** With 修订 off (a Pass): characters typed into a deletion lose its mark. */
+function $keepTypingOutOfDeletions(prevState: EditorState, captured: string | null): string | null {
+  const blocks = $scopeBlocks(prevState);
+  if (!blocks) return null;
+  const after = $linearize(blocks.nextBlocks);
+  if (captured !== null && signature(after) === captured) return captured;
+  const before = prevState.read(() => $linearize(blocks.prevBlocks));
+  const { p, s } = $changedStretch(before, after);
+  if (!$unmarkTyped(blocks.nextBlocks, p, after.length - s)) return null;
+  return $leftBy(prevState);
 }

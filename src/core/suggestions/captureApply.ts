@@ -268,3 +268,24 @@ export function $applyCapture(
   }
   return true;
 }
+
+/**
+ * Takes deletions off the characters in [p, q) of the live `blocks`, typed with 修订 off into a
+ * colleague's deletion: text nodes are split at the stretch's edges and its nodes lose the mark (or
+ * leave a deletion element, in older bodies). False when none of them was in a deletion.
+ */
+export function $unmarkTyped(blocks: readonly ElementNode[], p: number, q: number): boolean {
+  const found = $linearize(blocks);
+  const inDeletion = (atom: Atom): boolean => atom.t === 'char' && atom.sug?.kind === 'delete';
+  if (!found.slice(p, q).some(inDeletion)) return false;
+  const before0 = found[p - 1];
+  const atQ = found[q];
+  $splitBefore(found, q, atQ?.t === 'char' && !(before0?.t === 'char' && before0.node === atQ.node));
+  $splitBefore(found, p);
+  const typed = new Set($linearize(blocks).slice(p, q).filter(inDeletion).map((atom) => atom.node));
+  for (const node of typed) {
+    if ($isTextNode(node) && $deletionOf(node)) $setDeletion(node, null);
+    else $liftOutOfDeletions(node);
+  }
+  return true;
+}

@@ -16,6 +16,7 @@ import { formatFullTime } from '../../../ui/format';
 import { cursorColorFor } from '../collab/cursorColor';
 import { registerReplacedSelectionDeletion } from './compositionInsertion';
 import { startSuggesting } from './suggestingMode';
+import { registerDirectEditing } from '../../../../core/suggestions/capture';
 import { registerSuggestOnly } from './suggestOnly';
 
 /** Whether a key event is Word's 修订 shortcut, Ctrl+Shift+E (Cmd on macOS). */
@@ -89,7 +90,8 @@ export function SuggestingPlugin({ on, only, author, onToggle }: {
   // Whether 修订 is on or not: pasted text carries nobody's suggestion (pastedSuggestions.ts).
   useEffect(() => registerPastedSuggestionsCleared(editor), [editor]);
 
-  useEffect(() => (on ? startSuggesting(editor, { id, name }) : undefined), [editor, on, id, name]);
+  // 修订 on: edits become suggestions; off: text typed into a colleague's deletion is still not theirs.
+  useEffect(() => (on ? startSuggesting(editor, { id, name }) : registerDirectEditing(editor)), [editor, on, id, name]);
 
   useEffect(() => (on ? registerReplacedSelectionDeletion(editor) : undefined), [editor, on]);
 
