@@ -4,9 +4,9 @@
  * once and none lost that nobody deleted (what collabBinding.test.ts checks headless, here through
  * the editor in the browser). A fixed seed in CI; FORMAT_SEED=random explores, FORMAT_SEED=N replays.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
-  body, selectChars, connection, createDocument, createWriter, openedBy, serverDown, serverText, shot, startServer,
+  body, paragraphText, selectChars, connection, createDocument, createWriter, openedBy, serverDown, serverText, shot, startServer,
   type RunningServer, type TestUser,
 } from './desk';
 import { seededRandom } from '../support/random';
@@ -24,10 +24,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server?.dispose();
 });
-
-async function paragraphText(page: Page): Promise<string> {
-  return (await body(page).locator(':scope > *').first().textContent() ?? '').replace(/\u200b/g, '');
-}
 
 test('two writers format, type and delete one paragraph offline; all agree and nothing is doubled or lost', async ({ browser }) => {
   test.setTimeout(180_000);

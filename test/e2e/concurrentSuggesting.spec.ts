@@ -8,9 +8,9 @@
  * (captureConcurrent.test.ts checks the same headless, with three writers). A fixed seed in CI;
  * SUGGEST_SEED=random explores, SUGGEST_SEED=N replays.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
-  body, connection, createDocument, createWriter, openedBy, selectChars, serverDown, serverText, shot, startServer,
+  body, paragraphText, connection, createDocument, createWriter, openedBy, selectChars, serverDown, serverText, shot, startServer,
   type RunningServer, type TestUser,
 } from './desk';
 import { seededRandom } from '../support/random';
@@ -28,10 +28,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server?.dispose();
 });
-
-async function paragraphText(page: Page): Promise<string> {
-  return (await body(page).locator(':scope > *').first().textContent() ?? '').replace(/\u200b/g, '');
-}
 
 test('two writers in 修订 type, delete and replace one paragraph offline; the original stays whole and nothing doubles', async ({ browser }) => {
   test.setTimeout(180_000);

@@ -143,3 +143,8 @@ export async function selectChars(page: Page, from: number, to: number): Promise
   }, [from, to] as const);
   await settle(page);
 }
+
+/** The text of the body's first paragraph as the page shows it (without Lexical's zero-width placeholders). */
+export async function paragraphText(page: Page): Promise<string> {
+  return (await body(page).locator(':scope > *').first().textContent() ?? '').replace(/\u200b/g, '');
+}
