@@ -226,20 +226,30 @@ function $leftBy(prevState: EditorState): string | null {
   return left ? signature($linearize(left.nextBlocks)) : null;
 }
 
+interface Change { prevBlocks: ElementNode[]; nextBlocks: ElementNode[]; before: Atom[]; after: Atom[]; p: number; s: number }
+
+/**
+ * The change a pass looks at: the capturable blocks, their atoms before and now and the changed
+ * stretch; null when there is none, and `captured` when nothing changed since a pass left it.
+ */
+function $changeSince(prevState: EditorState, captured: string | null): Change | string | null {
+  const blocks = $scopeBlocks(prevState);
+  if (!blocks) return null;
+  const after = $linearize(blocks.nextBlocks);
+  if (captured !== null && signature(after) === captured) return captured;
+  const before = prevState.read(() => $linearize(blocks.prevBlocks));
+  return { ...blocks, before, after, ...$changedStretch(before, after) };
+}
+
 /**
  * Captures the change from `prevState` as suggestions of `author` (a Pass: re-reading a deletion
  * placed before an insertion as an edit of its own re-captured it without end).
  */
 function $captureSuggestions(prevState: EditorState, author: SuggestionAuthor, captured: string | null): string | null {
-  const blocks = $scopeBlocks(prevState);
-  if (!blocks) return null;
-  const { prevBlocks, nextBlocks } = blocks;
-  const after = $linearize(nextBlocks);
-  if (captured !== null && signature(after) === captured) return captured;
+  const change = $changeSince(prevState, captured);
+  if (change === null || typeof change === 'string') return change;
+  const { prevBlocks, nextBlocks, before, after, p, s } = change;
   const level = $captureLevels(prevBlocks, nextBlocks, prevState, author);
-
-  const before = prevState.read(() => $linearize(prevBlocks));
-  const { p, s } = $changedStretch(before, after);
   if (before.length - s - p === 0 && after.length - s - p === 0) return null;
   if (after[0]?.t !== 'mark') return null;
   // Delete rather than Backspace: the caret stood where the removed stretch began.
@@ -250,12 +260,8 @@ function $captureSuggestions(prevState: EditorState, author: SuggestionAuthor, c
 
 /** With 修订 off (a Pass): characters typed into a deletion lose its mark. */
 function $keepTypingOutOfDeletions(prevState: EditorState, captured: string | null): string | null {
-  const blocks = $scopeBlocks(prevState);
-  if (!blocks) return null;
-  const after = $linearize(blocks.nextBlocks);
-  if (captured !== null && signature(after) === captured) return captured;
-  const before = prevState.read(() => $linearize(blocks.prevBlocks));
-  const { p, s } = $changedStretch(before, after);
-  if (!$unmarkTyped(blocks.nextBlocks, p, after.length - s)) return null;
+  const change = $changeSince(prevState, captured);
+  if (change === null || typeof change === 'string') return change;
+  if (!$unmarkTyped(change.nextBlocks, change.p, change.after.length - change.s)) return null;
   return $leftBy(prevState);
 }

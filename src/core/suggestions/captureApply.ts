@@ -56,6 +56,17 @@ function $splitBefore(atoms: readonly Atom[], index: number, keepTail = false): 
 }
 
 /**
+ * Splits text nodes so that atoms [p, q) of `found` are whole nodes; the part after the stretch keeps
+ * the node when the stretch starts it (the rest is the untouched text, whose identity matters).
+ */
+function $isolate(found: readonly Atom[], p: number, q: number): void {
+  const before0 = found[p - 1];
+  const atQ = found[q];
+  $splitBefore(found, q, atQ?.t === 'char' && !(before0?.t === 'char' && before0.node === atQ.node));
+  $splitBefore(found, p);
+}
+
+/**
  * Moves `node` out of the deletion elements around it (bodies written before deletion marks),
  * splitting each. A colleague's insertion around it is left whole: the new insertion goes inside
  * it, since splitting it would move (and so re-create) the colleague's characters.
@@ -235,11 +246,7 @@ export function $applyCapture(
   const marks = inserted.filter((atom) => atom.t === 'mark' && atom.split === null);
   if (kept.length === 0 && marks.length === 0 && !inserted.some((atom) => needsWrap(atom, author))) return false;
 
-  const before0 = found[p - 1];
-  const atQ = found[q];
-  // When the changed stretch starts the node that runs on after it, that rest keeps the node.
-  $splitBefore(found, q, atQ?.t === 'char' && !(before0?.t === 'char' && before0.node === atQ.node));
-  $splitBefore(found, p);
+  $isolate(found, p, q);
   const after = $linearize(blocks);
   for (const atom of marks) if (atom.t === 'mark' && $isDeskParagraphNode(atom.node)) atom.node.setSuggestions({ split: newSuggestionMeta(author), join: null });
   $wrapInserted(after, p, q, author, shared ?? newSuggestionMeta(author), shared ? null : { previous: kept.length === 0 });
@@ -278,10 +285,7 @@ export function $unmarkTyped(blocks: readonly ElementNode[], p: number, q: numbe
   const found = $linearize(blocks);
   const inDeletion = (atom: Atom): boolean => atom.t === 'char' && atom.sug?.kind === 'delete';
   if (!found.slice(p, q).some(inDeletion)) return false;
-  const before0 = found[p - 1];
-  const atQ = found[q];
-  $splitBefore(found, q, atQ?.t === 'char' && !(before0?.t === 'char' && before0.node === atQ.node));
-  $splitBefore(found, p);
+  $isolate(found, p, q);
   const typed = new Set($linearize(blocks).slice(p, q).filter(inDeletion).map((atom) => atom.node));
   for (const node of typed) {
     if ($isTextNode(node) && $deletionOf(node)) $setDeletion(node, null);

@@ -100,16 +100,9 @@ function $resolve(id: string, accept: boolean): boolean {
   const { inline, marked, paragraphs } = $collect(id);
   for (const node of inline) {
     const keep = (node.getKind() === 'insert') === accept;
-    const nested = node.getChildren().filter($isSuggestionNode);
-    if (keep) {
-      $unwrap(node);
-    } else if (nested.length === 0) {
-      node.remove();
-    } else {
-      // Dropping an insertion keeps the insertions colleagues made inside it: they stay pending.
-      for (const child of node.getChildren()) if (!$isSuggestionNode(child)) child.remove();
-      $unwrap(node);
-    }
+    // Dropping an insertion keeps the insertions colleagues made inside it: they stay pending.
+    if (!keep) for (const child of node.getChildren()) if (!$isSuggestionNode(child)) child.remove();
+    $unwrap(node);
   }
   for (const node of marked) {
     if (accept) node.remove();
