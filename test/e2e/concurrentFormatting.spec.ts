@@ -6,10 +6,9 @@
  */
 import { expect, test } from '@playwright/test';
 import {
-  body, paragraphText, selectChars, connection, createDocument, createWriter, openedBy, serverDown, serverText, shot, startServer,
+  body, offlineRound, paragraphText, seededPick, selectChars, createDocument, createWriter, openedBy, serverText, shot, startServer,
   type RunningServer, type TestUser,
 } from './desk';
-import { seededRandom } from '../support/random';
 
 let server: RunningServer;
 let owner: TestUser;
@@ -29,41 +28,37 @@ test('two writers format, type and delete one paragraph offline; all agree and n
   test.setTimeout(180_000);
   // A fixed seed by default, so a red run is the code's and not the draw's; 75250 doubled typed words
   // before the fix (editor integrity, 2026-12-07).
-  const seed = process.env.FORMAT_SEED === 'random' ? Date.now() % 100_000 : Number(process.env.FORMAT_SEED ?? 75_250);
-  console.log(`concurrentFormatting seed ${seed} (FORMAT_SEED=${seed} to replay)`);
-  const next = seededRandom(seed);
-  const pick = (n: number): number => Math.floor(next() * n);
+  const pick = seededPick('FORMAT_SEED', 75_250);
   const start = '各街道各部门要按时报送政务信息做好年度重点工作';
   const id = await createDocument(owner, '同段并发格式测试', [start], [colleague]);
   const writers = await openedBy(browser, server, id, [owner, colleague]);
   let code = 0x4e00;
   const typed: string[] = [];
   const deleted = new Set<string>();
+  const pages = writers.map(({ page }) => page);
   for (let round = 0; round < 3; round += 1) {
-    await serverDown(server, writers.map(({ page }) => page));
-    for (let step = 0; step < 6; step += 1) {
-      const { page } = writers[pick(2)];
-      const text = await paragraphText(page);
-      const from = pick(text.length);
-      const to = Math.min(text.length, from + 1 + pick(4));
-      const choice = pick(6);
-      if (choice < 2) {
-        const word = Array.from({ length: 1 + pick(2) }, () => String.fromCodePoint(code++)).join('');
-        typed.push(...word);
-        await selectChars(page, from, from);
-        await page.keyboard.insertText(word);
-      } else if (choice < 5) {
-        await selectChars(page, from, to);
-        await page.keyboard.press(['Control+b', 'Control+i', 'Control+u'][pick(3)]);
-      } else {
-        for (const char of text.slice(from, to)) deleted.add(char);
-        await selectChars(page, from, to);
-        await page.keyboard.press('Delete');
+    await offlineRound(server, pages, async () => {
+      for (let step = 0; step < 6; step += 1) {
+        const { page } = writers[pick(2)];
+        const text = await paragraphText(page);
+        const from = pick(text.length);
+        const to = Math.min(text.length, from + 1 + pick(4));
+        const choice = pick(6);
+        if (choice < 2) {
+          const word = Array.from({ length: 1 + pick(2) }, () => String.fromCodePoint(code++)).join('');
+          typed.push(...word);
+          await selectChars(page, from, from);
+          await page.keyboard.insertText(word);
+        } else if (choice < 5) {
+          await selectChars(page, from, to);
+          await page.keyboard.press(['Control+b', 'Control+i', 'Control+u'][pick(3)]);
+        } else {
+          for (const char of text.slice(from, to)) deleted.add(char);
+          await selectChars(page, from, to);
+          await page.keyboard.press('Delete');
+        }
       }
-    }
-    await server.restart();
-    for (const { page } of writers) await expect(connection(page)).toHaveText('在线', { timeout: 20_000 });
-    await expect.poll(async () => (await paragraphText(writers[0].page)) === (await paragraphText(writers[1].page)), { timeout: 10_000 }).toBe(true);
+    });
   }
   const final = await paragraphText(writers[0].page);
   await expect.poll(() => serverText(owner, id)).toBe(final);

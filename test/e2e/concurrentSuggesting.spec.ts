@@ -10,10 +10,9 @@
  */
 import { expect, test } from '@playwright/test';
 import {
-  body, paragraphText, connection, createDocument, createWriter, openedBy, selectChars, serverDown, serverText, shot, startServer,
+  body, offlineRound, paragraphText, seededPick, createDocument, createWriter, openedBy, selectChars, serverText, shot, startServer,
   type RunningServer, type TestUser,
 } from './desk';
-import { seededRandom } from '../support/random';
 
 let server: RunningServer;
 let owner: TestUser;
@@ -31,10 +30,7 @@ test.afterAll(async () => {
 
 test('two writers in 修订 type, delete and replace one paragraph offline; the original stays whole and nothing doubles', async ({ browser }) => {
   test.setTimeout(180_000);
-  const seed = process.env.SUGGEST_SEED === 'random' ? Date.now() % 100_000 : Number(process.env.SUGGEST_SEED ?? 4_242);
-  console.log(`concurrentSuggesting seed ${seed} (SUGGEST_SEED=${seed} to replay)`);
-  const next = seededRandom(seed);
-  const pick = (n: number): number => Math.floor(next() * n);
+  const pick = seededPick('SUGGEST_SEED', 4_242);
   // Every character once, so that "shows exactly once" can be checked character by character.
   const start = '全区街道部门要按时报送政务信息做好年度重点工作';
   const id = await createDocument(owner, '同段并发修订测试', [start], [colleague]);
@@ -48,35 +44,34 @@ test('two writers in 修订 type, delete and replace one paragraph offline; the 
     typed.push(...text);
     return text;
   };
+  const pages = writers.map(({ page }) => page);
   for (let round = 0; round < 3; round += 1) {
-    await serverDown(server, writers.map(({ page }) => page));
-    for (let step = 0; step < 6; step += 1) {
-      const { page } = writers[pick(2)];
-      const size = (await paragraphText(page)).length;
-      const from = pick(size + 1);
-      const to = Math.min(size, from + 1 + pick(3));
-      const choice = pick(5);
-      await body(page).focus();
-      if (choice === 0) {
-        await selectChars(page, from, from);
-        await page.keyboard.insertText(word());
-      } else if (choice === 1 && from > 0) {
-        await selectChars(page, from, from);
-        await page.keyboard.press('Backspace');
-      } else if (choice === 2 && from < size) {
-        await selectChars(page, from, from);
-        await page.keyboard.press('Delete');
-      } else if (choice === 3 && to > from) {
-        await selectChars(page, from, to);
-        await page.keyboard.insertText(word());
-      } else if (to > from) {
-        await selectChars(page, from, to);
-        await page.keyboard.press('Backspace');
+    await offlineRound(server, pages, async () => {
+      for (let step = 0; step < 6; step += 1) {
+        const { page } = writers[pick(2)];
+        const size = (await paragraphText(page)).length;
+        const from = pick(size + 1);
+        const to = Math.min(size, from + 1 + pick(3));
+        const choice = pick(5);
+        await body(page).focus();
+        if (choice === 0) {
+          await selectChars(page, from, from);
+          await page.keyboard.insertText(word());
+        } else if (choice === 1 && from > 0) {
+          await selectChars(page, from, from);
+          await page.keyboard.press('Backspace');
+        } else if (choice === 2 && from < size) {
+          await selectChars(page, from, from);
+          await page.keyboard.press('Delete');
+        } else if (choice === 3 && to > from) {
+          await selectChars(page, from, to);
+          await page.keyboard.insertText(word());
+        } else if (to > from) {
+          await selectChars(page, from, to);
+          await page.keyboard.press('Backspace');
+        }
       }
-    }
-    await server.restart();
-    for (const { page } of writers) await expect(connection(page)).toHaveText('在线', { timeout: 20_000 });
-    await expect.poll(async () => (await paragraphText(writers[0].page)) === (await paragraphText(writers[1].page)), { timeout: 10_000 }).toBe(true);
+    });
   }
   const shown = await paragraphText(writers[0].page);
   const counts = new Map<string, number>();

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { ADMIN_PASSWORD, ApiClient, startDeskServer, type RunningServer } from '../support/server';
+import { seededRandom } from '../support/random';
 
 export { ADMIN_PASSWORD, ApiClient, type RunningServer };
 
@@ -147,4 +148,29 @@ export async function selectChars(page: Page, from: number, to: number): Promise
 /** The text of the body's first paragraph as the page shows it (without Lexical's zero-width placeholders). */
 export async function paragraphText(page: Page): Promise<string> {
   return (await body(page).locator(':scope > *').first().textContent() ?? '').replace(/\u200b/g, '');
+}
+
+/**
+ * One offline round of a randomized editing test: the server goes down, `work` edits in the pages,
+ * the server comes back, and the round ends once every page is online and shows the same first
+ * paragraph.
+ */
+export async function offlineRound(server: RunningServer, pages: Page[], work: () => Promise<void>): Promise<void> {
+  await serverDown(server, pages);
+  await work();
+  await server.restart();
+  for (const page of pages) await expect(connection(page)).toHaveText('在线', { timeout: 20_000 });
+  await expect.poll(async () => new Set(await Promise.all(pages.map(paragraphText))).size, { timeout: 10_000 }).toBe(1);
+}
+
+/**
+ * The draw of a randomized browser test: `fallback` by default, so a red run is the code's and not
+ * the draw's; `<envName>=random` explores, `<envName>=N` replays. Prints the seed it uses.
+ */
+export function seededPick(envName: string, fallback: number): (n: number) => number {
+  const asked = process.env[envName];
+  const seed = asked === 'random' ? Date.now() % 100_000 : Number(asked ?? fallback);
+  console.log(`seed ${seed} (${envName}=${seed} to replay)`);
+  const next = seededRandom(seed);
+  return (n) => Math.floor(next() * n);
 }
