@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { $getRoot, $isElementNode, $isTextNode } from 'lexical';
 import type { ApiClient, RunningServer } from '../support/server';
 import { waitFor, type CollabClient } from '../support/collabClient';
@@ -168,6 +169,48 @@ describe('修订 on a piece in review', () => {
     const history = (await as('writer').ok<{ entries: HistoryEntry[] }>('GET', `/api/documents/${id}/history`)).entries;
     expect(history.at(-1)).toMatchObject({ action: 'return' });
     expect(history.at(-1)?.decided?.map((d) => [d.kind, d.text, d.accepted])).toEqual([['insert', '甲', true], ['insert', '乙', false]]);
+  });
+});
+
+describe('修订 while drafting: a suggestion names who made it', () => {
+  it('refuses a writer\'s suggestion under a colleague\'s id or name and stores none of it; their own goes through', async () => {
+    const { id } = await as('writer').ok<{ id: string }>('POST', '/api/documents', {
+      title: '署名的修订', kind: 'info', blocks: [{ type: 'paragraph', text: '各街道要按时报送。' }],
+    });
+    await as('writer').ok('POST', `/api/documents/${id}/collaborators`, { userId: idOf('colleague') });
+    const colleague = office.connect(id, 'colleague');
+    await colleague.synced();
+
+    // A modified client of 王撰稿 writes 修订 under 赵协作's id and name.
+    const forger = office.connect(id, 'writer');
+    await forger.synced();
+    const forged = refusals(forger);
+    registerSuggesting(forger.editor, { id: idOf('colleague'), name: '赵协作' });
+    typeAt(forger, 0, 3, '务必');
+    await waitFor(forged.refused, 10_000, 'the refusal of the forged suggestion');
+    expect(await listed(id)).toEqual([]);
+    // Nor can the forged copy be kept as a rescued draft.
+    const state = Buffer.from(Y.encodeStateAsUpdate(forger.doc)).toString('base64');
+    const rescue = await as('writer').request<{ error: { message: string } }>('POST', `/api/documents/${id}/rescue`, { state });
+    expect(rescue.status).toBe(400);
+    expect(rescue.body.error.message).toContain('署名为赵协作的修订');
+    expect(colleague.text()).toBe('各街道要按时报送。');
+
+    // Its own id under a colleague's name is refused too.
+    const named = await suggester(id, 'writer', '赵协作');
+    const renamed = refusals(named);
+    typeAt(named, 0, 3, '务必');
+    await waitFor(renamed.refused, 10_000, 'the refusal of the suggestion under another name');
+    expect(await listed(id)).toEqual([]);
+
+    // The writer's own, under their own name, is stored and shown.
+    const honest = await suggester(id, 'writer', '王撰稿');
+    typeAt(honest, 0, 3, '务必');
+    await honest.acknowledged();
+    await waitFor(() => hasSuggestion(colleague), 10_000, 'the colleague to see the honest mark');
+    expect((await listed(id)).map((s) => [s.kind, s.text, s.authorId, s.authorName])).toEqual([['insert', '务必', idOf('writer'), '王撰稿']]);
+    await server.restart();
+    expect((await listed(id)).map((s) => s.authorName)).toEqual(['王撰稿']);
   });
 });
 

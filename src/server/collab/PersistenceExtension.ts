@@ -5,7 +5,8 @@ import type {
 } from '@hocuspocus/server';
 import type { Logger } from 'pino';
 import type { YjsStore } from './yjsStore';
-import { inspectIncomingUpdate, readIncomingUpdate } from './syncMessage';
+import { inspectIncomingUpdate, readIncomingUpdate, type DecodedUpdate } from './syncMessage';
+import { SuggestionAuthorship } from './suggestionAuthorship';
 import { GroupCommitLog } from './groupCommit';
 import { EDITS_REFUSED, encodeCollabMessage } from '../../shared/collabMessages';
 import { contextUser, isBodyName } from './documentNames';
@@ -53,6 +54,8 @@ export class PersistenceExtension implements Extension {
   private readonly loaded = new Map<string, Y.Doc>();
   private readonly refusedTold = new WeakSet<object>();
   private compactionTurns: Promise<void> = Promise.resolve();
+  /** Who wrote each 修订: a body update naming anyone but its sender as a suggestion's author is refused. */
+  private readonly authorship = new SuggestionAuthorship();
   /** The update log, written by group commit: one transaction per turn of the event loop. */
   readonly updateLog: GroupCommitLog;
 
@@ -78,12 +81,14 @@ export class PersistenceExtension implements Extension {
 
   async beforeHandleMessage({ documentName, update: raw, connection, document, context }: beforeHandleMessagePayload): Promise<void> {
     let update: Uint8Array | null;
+    let decoded: DecodedUpdate | null;
     try {
       update = traced('collab:read+validate', () => readIncomingUpdate(raw));
       // The validation: a malformed update throws here, before anything is stored.
       if (!update) return;
       const incoming = update;
-      if (traced('collab:read+validate', () => inspectIncomingUpdate(incoming))) return;
+      decoded = traced('collab:read+validate', () => inspectIncomingUpdate(incoming));
+      if (!decoded) return;
       if (this.options.isLocked?.(documentName)) connection.readOnly = true;
       if (connection.readOnly) {
         this.tellRefused(connection, document, update);
@@ -96,7 +101,8 @@ export class PersistenceExtension implements Extension {
       connection.webSocket.close(1007, '收到的修改数据已损坏，连接已断开');
       throw error;
     }
-    const userId = contextUser(context)?.id;
+    const user = contextUser(context);
+    const userId = user?.id;
     const verdict = isBodyName(documentName) && this.options.judge ? await this.options.judge(documentName, update, userId ?? null) : 'direct';
     if (verdict === 'refused') {
       // Later updates of this client build on the refused one and could never be applied: as read-only.
@@ -104,8 +110,12 @@ export class PersistenceExtension implements Extension {
       this.tellRefused(connection, document, update);
       return;
     }
-    if (this.options.isLocked?.(documentName)) {
-      // A transition locked the body while this update was being judged: refuse it, nothing stored or applied.
+    const forged = isBodyName(documentName)
+      && !traced('collab:authorship', () => this.authorship.allows(documentName, document, decoded, user && { id: user.id, name: user.displayName }));
+    if (forged) this.options.log.warn({ documentName, userId }, 'refused a body update whose 修订 name someone other than its sender');
+    if (forged || this.options.isLocked?.(documentName)) {
+      // A suggestion under someone else's name, or a transition locked the body while this update was
+      // being judged: refuse it, nothing stored or applied. (Checked here, in the turn that applies it.)
       connection.readOnly = true;
       this.tellRefused(connection, document, update);
       return;
@@ -152,6 +162,7 @@ export class PersistenceExtension implements Extension {
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
+    this.authorship.forget(documentName);
     this.tracking.delete(documentName);
     this.loaded.delete(documentName);
   }

@@ -24,20 +24,24 @@ export function isEmptyUpdate(update: Uint8Array): boolean {
   return structs.length === 0 && ds.clients.size === 0;
 }
 
+/** An incoming update as Yjs decodes it: its structs and its delete set. */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
 /**
  * The server's check of an incoming update, as cheap as it can be while refusing all that applying
- * it alone to a scratch document refuses. Returns true for an update that changes nothing; throws
- * on one that is not well-formed Yjs. Decoding reads every struct, its content and the delete set.
- * Only an update holding a client's structs from clock 0 needs the scratch document as well: an
- * empty document integrates nothing of a client whose first struct is later (Yjs sets the whole
- * client aside as pending), so for those — every keystroke after a client's first — decoding is all
- * the scratch document would have checked.
+ * it alone to a scratch document refuses. Returns the decoded update (read again by the authorship
+ * check, suggestionAuthorship.ts), or null for one that changes nothing; throws on one that is not
+ * well-formed Yjs. Decoding reads every struct, its content and the delete set. Only an update
+ * holding a client's structs from clock 0 needs the scratch document as well: an empty document
+ * integrates nothing of a client whose first struct is later (Yjs sets the whole client aside as
+ * pending), so for those — every keystroke after a client's first — decoding is all the scratch
+ * document would have checked.
  */
-export function inspectIncomingUpdate(update: Uint8Array): boolean {
-  const { structs, ds } = Y.decodeUpdate(update);
-  if (structs.length === 0) return ds.clients.size === 0;
-  if (structs.some((struct) => struct.id.clock === 0)) assertWellFormedUpdate(update);
-  return false;
+export function inspectIncomingUpdate(update: Uint8Array): DecodedUpdate | null {
+  const decoded = Y.decodeUpdate(update);
+  if (decoded.structs.length === 0) return decoded.ds.clients.size === 0 ? null : decoded;
+  if (decoded.structs.some((struct) => struct.id.clock === 0)) assertWellFormedUpdate(update);
+  return decoded;
 }
 
 /**

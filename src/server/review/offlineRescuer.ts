@@ -2,6 +2,7 @@ import type { User } from '../../shared/api';
 import { rowProperties, type DocumentStore } from '../documents/documentStore';
 import type { BodyStore } from '../collab/bodyStore';
 import { assertWellFormedUpdate } from '../collab/syncMessage';
+import { unknownForeignMetas } from '../collab/suggestionAuthorship';
 import { DeskError, forbidden } from '../errors';
 import type { Audit } from '../services';
 
@@ -14,7 +15,8 @@ export interface OfflineRescuerDeps {
 /**
  * Keeps edits the server refused (typed offline while the piece went into review) as a separate
  * draft owned by their writer, linked to the original: nothing typed is lost silently. Only the
- * piece's writers may rescue; a state that is not Yjs is refused. Audited as `document.rescue`.
+ * piece's writers may rescue; a state that is not Yjs is refused, and so is one holding 修订 under a
+ * colleague's name that the original does not hold. Audited as `document.rescue`.
  */
 export class OfflineRescuer {
   constructor(private readonly deps: OfflineRescuerDeps) {}
@@ -28,6 +30,10 @@ export class OfflineRescuer {
       assertWellFormedUpdate(state);
     } catch {
       throw new DeskError('bad_request', '离线修改的数据已损坏，无法保存');
+    }
+    const foreign = unknownForeignMetas(state, await bodies.currentState(documentId), { id: user.id, name: user.displayName });
+    if (foreign.length > 0) {
+      throw new DeskError('bad_request', `离线修改中有署名为${foreign[0].authorName}的修订，原稿中并没有这处修订，无法另存。请联系管理员。`);
     }
     const title = `${row.title}（离线修改）`.slice(0, 200);
     const id = await documents.create(user, { title, kind: row.kind, properties: rowProperties(row), sourceDocumentId: documentId });

@@ -1,0 +1,237 @@
+/**
+ * Who wrote each 修订 is what the server knows. A suggestion carries its author's id and name (on a
+ * SuggestionNode's properties, in a text node's deletion mark, on a paragraph's split, join or level
+ * suggestion); a client writes them, so a modified client could name a colleague. The server reads
+ * the metas an incoming body update would leave in the document, straight from the decoded update
+ * (no Lexical read, so it costs microseconds and runs for every writer, draft or review), and lets
+ * it through only when each one names the sender by id and name, or is one this document already
+ * holds (or held while loaded) with the same id, author, name, time and kind: text re-partitioned
+ * around a colleague's mark, a colleague's insertion split by Enter, an undone reject.
+ *
+ * What it does not judge: how much text a colleague's existing mark covers. In review the holder's
+ * updates also go through the full suggestion rule (suggestionRule.ts), which does.
+ */
+import * as Y from 'yjs';
+import type { DecodedUpdate as Decoded } from './syncMessage';
+import { parseSuggestionMeta, type SuggestionKind, type SuggestionMeta } from '../../core/suggestions/types';
+
+/** The sender of an update, as the server authenticated them. */
+export interface Writer { id: string; name: string }
+
+interface KindedMeta extends SuggestionMeta { kind: SuggestionKind }
+
+/** Properties whose value is a whole meta (a text node's `__state` map holds `deletion`). */
+const OBJECT_KEYS: Readonly<Record<string, SuggestionKind>> = {
+  deletion: 'delete', __suggestedSplit: 'split', __suggestedJoin: 'join', __suggestedLevel: 'level',
+};
+/** The SuggestionNode properties that make up its meta, one Yjs map entry each. */
+const ALL_KINDS: readonly SuggestionKind[] = ['insert', 'delete', 'split', 'join', 'level'];
+const ELEMENT_KEYS = new Set(['__type', '__id', '__kind', '__authorId', '__authorName', '__at']);
+
+type DecodedItem = Y.Item & { parent: Y.ID | string | null; parentSub: string | null };
+
+/** Where a map entry of the update goes: its parent (a live type, or one the update creates) and key. */
+interface Place { parentKey: string; live: Y.AbstractType<unknown> | null; key: string | null }
+
+const idKey = (id: Y.ID): string => `${id.client}:${id.clock}`;
+
+function sameMeta(a: KindedMeta, b: KindedMeta): boolean {
+  return a.id === b.id && a.authorId === b.authorId && a.authorName === b.authorName && a.at === b.at && a.kind === b.kind;
+}
+
+function elementMeta(values: ReadonlyMap<string, unknown>): KindedMeta | null {
+  if (values.get('__type') !== 'suggestion') return null;
+  const meta = parseSuggestionMeta({
+    id: values.get('__id'), authorId: values.get('__authorId'), authorName: values.get('__authorName'), at: values.get('__at'),
+  });
+  return meta ? { ...meta, kind: values.get('__kind') === 'delete' ? 'delete' : 'insert' } : null;
+}
+
+/** The current value of `key` in a live type's map, or undefined. */
+function liveValue(type: Y.AbstractType<unknown>, key: string): unknown {
+  const item = type._map.get(key);
+  if (!item || item.deleted || !(item.content instanceof Y.ContentAny)) return undefined;
+  return item.content.getContent()[0];
+}
+
+/** Every suggestion meta `doc` holds now. */
+export function metasOfDoc(doc: Y.Doc): KindedMeta[] {
+  const found: KindedMeta[] = [];
+  for (const structs of doc.store.clients.values()) {
+    for (const struct of structs) {
+      if (!(struct instanceof Y.Item) || struct.deleted) continue;
+      const { content } = struct;
+      if (content instanceof Y.ContentAny && struct.parentSub !== null && struct.parentSub in OBJECT_KEYS) {
+        const meta = parseSuggestionMeta(content.getContent()[0]);
+        if (meta) found.push({ ...meta, kind: OBJECT_KEYS[struct.parentSub] });
+      } else if (content instanceof Y.ContentType && content.type._map.has('__type')) {
+        const { type } = content;
+        const meta = elementMeta(new Map([...ELEMENT_KEYS].map((key) => [key, liveValue(type, key)])));
+        if (meta) found.push(meta);
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * The suggestion metas `decoded` would set in `live`, or null when the update cannot be judged (a
+ * map entry follows an item neither the update nor the document holds: Yjs would keep it pending and
+ * integrate it later, unjudged).
+ */
+export function metasOfUpdate(decoded: Decoded, live: Y.Doc): KindedMeta[] | null {
+  const items = decoded.structs.filter((s): s is DecodedItem => s instanceof Y.Item);
+  if (!items.some((item) => item.content instanceof Y.ContentAny)) return [];
+  const byClient = new Map<number, DecodedItem[]>();
+  for (const item of items) {
+    const list = byClient.get(item.id.client);
+    if (list) list.push(item);
+    else byClient.set(item.id.client, [item]);
+  }
+  const places = new Map<DecodedItem, Place | null>();
+  /** The update's item holding `id` (each client's items are in clock order). */
+  const localAt = (id: Y.ID): DecodedItem | undefined => {
+    const list = byClient.get(id.client) ?? [];
+    let low = 0;
+    let high = list.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const item = list[mid];
+      if (id.clock < item.id.clock) high = mid - 1;
+      else if (id.clock >= item.id.clock + item.length) low = mid + 1;
+      else return item;
+    }
+    return undefined;
+  };
+  /** The document's struct holding `id`: null when it has none (the update builds on what is missing). */
+  const liveAt = (id: Y.ID): Y.Item | 'gone' | null => {
+    const structs = live.store.clients.get(id.client);
+    if (!structs || id.clock >= Y.getState(live.store, id.client)) return null;
+    const struct = structs[Y.findIndexSS(structs, id.clock)];
+    // A collected struct: its parent is gone, and so is anything placed in it.
+    return struct instanceof Y.Item ? struct : 'gone';
+  };
+  const placeOf = (item: DecodedItem, depth = 0): Place | 'gone' | null => {
+    if (places.has(item)) return places.get(item) ?? null;
+    let place: Place | 'gone' | null = null;
+    const { parent } = item;
+    if (typeof parent === 'string') {
+      place = { parentKey: `root:${parent}`, live: null, key: item.parentSub };
+    } else if (parent !== null) {
+      const holder = localAt(parent) ? null : liveAt(parent);
+      if (holder === 'gone' || (holder !== null && holder.deleted)) place = 'gone';
+      else if (holder !== null && !(holder.content instanceof Y.ContentType)) place = null;
+      else if (holder !== null || localAt(parent)) {
+        const type = holder?.content instanceof Y.ContentType ? holder.content.type as Y.AbstractType<unknown> : null;
+        place = { parentKey: idKey(parent), live: type, key: item.parentSub };
+      }
+    } else {
+      // Placed after (or before) a neighbour: a map entry's neighbour is the entry it overwrites.
+      const neighbour = item.origin ?? item.rightOrigin;
+      const local = neighbour ? localAt(neighbour) : undefined;
+      if (local && depth < 10_000) place = placeOf(local, depth + 1);
+      else if (neighbour) {
+        const struct = liveAt(neighbour);
+        if (struct === 'gone' || struct === null) place = struct;
+        else {
+          const type = struct.parent as Y.AbstractType<unknown>;
+          place = { parentKey: type._item ? idKey(type._item.id) : `root:${Y.findRootTypeKey(type)}`, live: type, key: struct.parentSub };
+        }
+      }
+    }
+    if (place !== 'gone') places.set(item, place);
+    return place;
+  };
+
+  const metas: KindedMeta[] = [];
+  const elements = new Map<string, { live: Y.AbstractType<unknown> | null; values: Map<string, unknown> }>();
+  for (const item of items) {
+    if (!(item.content instanceof Y.ContentAny)) continue;
+    const place = placeOf(item);
+    if (place === 'gone') continue;
+    if (place === null) return null;
+    if (place.key === null) continue;
+    const value = item.content.getContent()[0];
+    if (place.key in OBJECT_KEYS) {
+      const meta = parseSuggestionMeta(value);
+      if (meta) metas.push({ ...meta, kind: OBJECT_KEYS[place.key] });
+    } else if (ELEMENT_KEYS.has(place.key)) {
+      let element = elements.get(place.parentKey);
+      if (!element) elements.set(place.parentKey, element = { live: place.live, values: new Map() });
+      element.values.set(place.key, value);
+    }
+  }
+  for (const { live: type, values } of elements.values()) {
+    const merged = new Map([...ELEMENT_KEYS].map((key) => [key, values.has(key) ? values.get(key) : type ? liveValue(type, key) : undefined]));
+    const meta = elementMeta(merged);
+    if (meta) metas.push(meta);
+  }
+  return metas;
+}
+
+/**
+ * The server's memory of the suggestions each loaded body holds or held (so an undone reject may bring
+ * a colleague's suggestion back), and its verdict on an incoming update's authorship.
+ */
+export class SuggestionAuthorship {
+  private readonly known = new Map<string, Map<string, KindedMeta>>();
+
+  /**
+   * True when every suggestion meta `decoded` would leave in `live` names `writer` (and reuses no
+   * colleague's id), or is one the document holds or held. An allowed update's metas are remembered.
+   */
+  allows(documentName: string, live: Y.Doc, decoded: Decoded, writer: Writer | null): boolean {
+    // Before the first deletion, remember what the document holds: an undone reject brings it back.
+    if (decoded.ds.clients.size > 0 && !this.known.has(documentName)) this.remember(documentName, metasOfDoc(live));
+    const metas = metasOfUpdate(decoded, live);
+    if (metas === null) return false;
+    if (metas.length === 0) return true;
+    const fits = (meta: KindedMeta, memory: Map<string, KindedMeta>): boolean => {
+      const same = memory.get(`${meta.kind}:${meta.id}`);
+      if (same && sameMeta(same, meta)) return true;
+      // Otherwise it must be the writer's own, under an id no colleague's suggestion has.
+      if (writer === null || meta.authorId !== writer.id || meta.authorName !== writer.name) return false;
+      return ALL_KINDS.every((kind) => (memory.get(`${kind}:${meta.id}`)?.authorId ?? writer.id) === writer.id);
+    };
+    const known = this.known.get(documentName);
+    if (!known || !metas.every((meta) => fits(meta, known))) {
+      // Read the document afresh: it may hold what arrived from another instance meanwhile.
+      const fresh = this.remember(documentName, metasOfDoc(live));
+      if (!metas.every((meta) => fits(meta, fresh))) return false;
+    }
+    this.remember(documentName, metas);
+    return true;
+  }
+
+  /** Forgets a document (unloaded): its next update reads the stored body afresh. */
+  forget(documentName: string): void {
+    this.known.delete(documentName);
+  }
+
+  private remember(documentName: string, metas: readonly KindedMeta[]): Map<string, KindedMeta> {
+    let known = this.known.get(documentName);
+    if (!known) this.known.set(documentName, known = new Map());
+    for (const meta of metas) known.set(`${meta.kind}:${meta.id}`, meta);
+    return known;
+  }
+}
+
+/**
+ * The suggestions of the body `state` that name someone other than `writer` and that `reference`
+ * (the body it was copied from) does not hold as they are: what a rescued offline copy must not
+ * bring in under a colleague's name.
+ */
+export function unknownForeignMetas(state: Uint8Array, reference: Uint8Array, writer: Writer): SuggestionMeta[] {
+  const read = (bytes: Uint8Array): KindedMeta[] => {
+    const doc = new Y.Doc({ guid: 'authorship' });
+    try {
+      Y.applyUpdate(doc, bytes);
+      return metasOfDoc(doc);
+    } finally {
+      doc.destroy();
+    }
+  };
+  const held = read(reference);
+  return read(state).filter((meta) => (meta.authorId !== writer.id || meta.authorName !== writer.name)
+    && !held.some((known) => sameMeta(known, meta)));
+}
