@@ -7,7 +7,8 @@
  * (no extensions, memory only), on the same Node. Steps alternate which server goes first.
  *
  * Settings: LOAD_STEPS=100,200,400,800  LOAD_SECONDS=15 (measured per step, after 5 s warm-up)
- * LOAD_PROFILE_DIR=dir (the desk server runs with `--cpu-prof`; the profile is written on exit).
+ * LOAD_PROFILE_DIR=dir (both servers run with `--cpu-prof`; each writes its profiles on exit, the
+ * desk's under dir/desk, the relay's under dir/relay).
  *
  * Goals: desk p95 ≤ 1.5× the relay's at every step it holds (a step is held when ≥ 99% of the edits
  * reached every editor in the window); at 800 editors, desk p95 ≤ 250 ms.
@@ -58,8 +59,9 @@ export async function benchCollabLoad(): Promise<BenchResult> {
   const figures: Array<[string, string]> = [];
   const goals: GoalCheck[] = [];
   try {
-    desk = await startDeskFixture(profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : undefined);
-    bare = await startBareServer();
+    const profiled = (under: string): Record<string, string> | undefined => (profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}/${under}` } : undefined);
+    desk = await startDeskFixture(profiled('desk'));
+    bare = await startBareServer(profiled('relay'));
     const { writers, ids } = await createWriters(desk.server, 'carol', 'dave', 'erin');
     const owner = desk.alice;
     const tokens = [desk.alice.token, desk.bob.token, ...writers.map((w) => w.token)];

@@ -53,6 +53,31 @@ describe('GroupCommitLog', () => {
     expect(batches).toEqual([1, 3]);
   });
 
+  it('starts batches at least the spacing apart, and writes a lone append after a quiet spell at once', async () => {
+    const starts: number[] = [];
+    let nextId = 1;
+    const log = new GroupCommitLog({
+      appendMany: async (entries) => {
+        starts.push(performance.now());
+        return entries.map(() => nextId++);
+      },
+    }, 20);
+    const t0 = performance.now();
+    await log.append('a', updateOf('一'));
+    expect(starts[0] - t0).toBeLessThan(15);
+    // Appends that arrive one by one right after it wait for the spacing and go together.
+    const soon = [log.append('a', updateOf('二'))];
+    await new Promise((r) => setImmediate(r));
+    soon.push(log.append('a', updateOf('三')));
+    await Promise.all(soon);
+    expect(log.stats.batches).toBe(2);
+    expect(starts[1] - starts[0]).toBeGreaterThanOrEqual(19);
+    await new Promise((r) => setTimeout(r, 30));
+    const quiet = performance.now();
+    await log.append('a', updateOf('四'));
+    expect(starts[2] - quiet).toBeLessThan(15);
+  });
+
   it('rejects every append of a batch that could not be written, and stores none of it', async () => {
     database = await openTestDatabase();
     const store = new YjsStore(database.db);

@@ -16,15 +16,24 @@ interface Waiting {
  * `append` resolves only once its transaction has committed, so "acknowledged = durable" holds: the
  * caller acknowledges after the promise resolves, never before. A batch that fails rejects every
  * append in it, and none of its updates is stored.
+ *
+ * Batches also start at least `spacingMs` apart. On a fast disk a commit takes half a millisecond,
+ * so under load each batch held one or two updates, and handing each batch to the writer thread (a
+ * postMessage that wakes it) cost the event loop about 0.1 ms on a busy 2-core machine: measured at
+ * 800 editors, 350 batches a second took 4% of the loop. Spaced 3 ms apart they are half as many. A
+ * lone edit is not delayed (its batch starts at once when the last one began long enough ago), and
+ * the others see an edit before it is durable anyway (PersistenceExtension applies it first); only
+ * the sender's acknowledgement waits.
  */
 export class GroupCommitLog {
   private queue: Waiting[] = [];
   private scheduled = false;
   private writing = false;
+  private lastStart = -Infinity;
   /** Batches written so far and the updates they held (for tests and the debug log). */
   readonly stats = { batches: 0, updates: 0, largest: 0 };
 
-  constructor(private readonly store: Pick<YjsStore, 'appendMany'>) {}
+  constructor(private readonly store: Pick<YjsStore, 'appendMany'>, private readonly spacingMs = 3) {}
 
   /** Appends `update` to the log of `name`; resolves with its id once it is durable. */
   append(name: string, update: Uint8Array): Promise<number> {
@@ -45,8 +54,10 @@ export class GroupCommitLog {
   private schedule(): void {
     if (this.scheduled || this.writing) return;
     this.scheduled = true;
+    const wait = this.lastStart + this.spacingMs - performance.now();
     // setImmediate runs after the I/O callbacks of this loop turn: every message already read joins.
-    setImmediate(() => { void this.flush(); });
+    if (wait > 0) setTimeout(() => { void this.flush(); }, wait);
+    else setImmediate(() => { void this.flush(); });
   }
 
   private async flush(): Promise<void> {
@@ -55,6 +66,7 @@ export class GroupCommitLog {
     this.scheduled = false;
     if (batch.length === 0) return;
     this.writing = true;
+    this.lastStart = performance.now();
     this.stats.batches += 1;
     this.stats.updates += batch.length;
     this.stats.largest = Math.max(this.stats.largest, batch.length);

@@ -30,8 +30,8 @@ const ELEMENT_KEYS = new Set(['__type', '__id', '__kind', '__authorId', '__autho
 
 type DecodedItem = Y.Item & { parent: Y.ID | string | null; parentSub: string | null };
 
-/** Where a map entry of the update goes: its parent (a live type, or one the update creates) and key. */
-interface Place { parentKey: string; live: Y.AbstractType<unknown> | null; key: string | null }
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types its parents so
+type YType = Y.AbstractType<any>;
 
 const idKey = (id: Y.ID): string => `${id.client}:${id.clock}`;
 
@@ -48,7 +48,7 @@ function elementMeta(values: ReadonlyMap<string, unknown>): KindedMeta | null {
 }
 
 /** The current value of `key` in a live type's map, or undefined. */
-function liveValue(type: Y.AbstractType<unknown>, key: string): unknown {
+function liveValue(type: YType, key: string): unknown {
   const item = type._map.get(key);
   if (!item || item.deleted || !(item.content instanceof Y.ContentAny)) return undefined;
   return item.content.getContent()[0];
@@ -74,24 +74,32 @@ export function metasOfDoc(doc: Y.Doc): KindedMeta[] {
   return found;
 }
 
+const MISSING = Symbol('missing');
+const GONE = Symbol('gone');
+/** A parent: a live type, or the id (`client:clock`) of one the update creates, or a root's name. */
+type Parent = { key: YType | string; live: YType | null };
+
 /**
- * The suggestion metas `decoded` would set in `live`, or null when the update cannot be judged (a
- * map entry follows an item neither the update nor the document holds: Yjs would keep it pending and
- * integrate it later, unjudged).
+ * Where the map entries of one decoded update go, read against the live document. Most updates hold
+ * no map entry that can carry a meta: only an entry's key is looked up (its own, or that of the entry
+ * it overwrites), and its parent only for the few keys that matter.
  */
-export function metasOfUpdate(decoded: Decoded, live: Y.Doc): KindedMeta[] | null {
-  const items = decoded.structs.filter((s): s is DecodedItem => s instanceof Y.Item);
-  if (!items.some((item) => item.content instanceof Y.ContentAny)) return [];
-  const byClient = new Map<number, DecodedItem[]>();
-  for (const item of items) {
-    const list = byClient.get(item.id.client);
-    if (list) list.push(item);
-    else byClient.set(item.id.client, [item]);
+class UpdateReading {
+  private readonly byClient = new Map<number, DecodedItem[]>();
+  private readonly keys = new Map<DecodedItem, string | null | typeof MISSING | typeof GONE>();
+
+  constructor(readonly items: readonly DecodedItem[], private readonly live: Y.Doc) {
+    for (const item of items) {
+      const list = this.byClient.get(item.id.client);
+      if (list) list.push(item);
+      else this.byClient.set(item.id.client, [item]);
+    }
   }
-  const places = new Map<DecodedItem, Place | null>();
+
   /** The update's item holding `id` (each client's items are in clock order). */
-  const localAt = (id: Y.ID): DecodedItem | undefined => {
-    const list = byClient.get(id.client) ?? [];
+  private localAt(id: Y.ID): DecodedItem | undefined {
+    const list = this.byClient.get(id.client);
+    if (!list) return undefined;
     let low = 0;
     let high = list.length - 1;
     while (low <= high) {
@@ -102,67 +110,98 @@ export function metasOfUpdate(decoded: Decoded, live: Y.Doc): KindedMeta[] | nul
       else return item;
     }
     return undefined;
-  };
-  /** The document's struct holding `id`: null when it has none (the update builds on what is missing). */
-  const liveAt = (id: Y.ID): Y.Item | 'gone' | null => {
-    const structs = live.store.clients.get(id.client);
-    if (!structs || id.clock >= Y.getState(live.store, id.client)) return null;
+  }
+
+  /** The document's struct holding `id`; MISSING when it has none (the update builds on what is missing). */
+  private liveAt(id: Y.ID): Y.Item | typeof MISSING | typeof GONE {
+    const structs = this.live.store.clients.get(id.client);
+    if (!structs || id.clock >= Y.getState(this.live.store, id.client)) return MISSING;
     const struct = structs[Y.findIndexSS(structs, id.clock)];
     // A collected struct: its parent is gone, and so is anything placed in it.
-    return struct instanceof Y.Item ? struct : 'gone';
-  };
-  const placeOf = (item: DecodedItem, depth = 0): Place | 'gone' | null => {
-    if (places.has(item)) return places.get(item) ?? null;
-    let place: Place | 'gone' | null = null;
+    return struct instanceof Y.Item ? struct : GONE;
+  }
+
+  /** The map key `item` sets (null in a sequence); a map entry's neighbour is the entry it overwrites. */
+  keyOf(item: DecodedItem, depth = 0): string | null | typeof MISSING | typeof GONE {
+    const known = this.keys.get(item);
+    if (known !== undefined) return known;
+    let key: string | null | typeof MISSING | typeof GONE;
+    if (item.parent !== null) key = item.parentSub;
+    else {
+      const neighbour = item.origin ?? item.rightOrigin;
+      const local = neighbour ? this.localAt(neighbour) : undefined;
+      if (!neighbour || depth > 10_000) key = MISSING;
+      else if (local) key = this.keyOf(local, depth + 1);
+      else {
+        const struct = this.liveAt(neighbour);
+        key = struct === MISSING || struct === GONE ? struct : struct.parentSub;
+      }
+    }
+    this.keys.set(item, key);
+    return key;
+  }
+
+  /** The parent `item` goes into; MISSING or GONE as for keyOf. */
+  parentOf(item: DecodedItem, depth = 0): Parent | typeof MISSING | typeof GONE {
     const { parent } = item;
     if (typeof parent === 'string') {
-      place = { parentKey: `root:${parent}`, live: null, key: item.parentSub };
-    } else if (parent !== null) {
-      const holder = localAt(parent) ? null : liveAt(parent);
-      if (holder === 'gone' || (holder !== null && holder.deleted)) place = 'gone';
-      else if (holder !== null && !(holder.content instanceof Y.ContentType)) place = null;
-      else if (holder !== null || localAt(parent)) {
-        const type = holder?.content instanceof Y.ContentType ? holder.content.type as Y.AbstractType<unknown> : null;
-        place = { parentKey: idKey(parent), live: type, key: item.parentSub };
-      }
-    } else {
-      // Placed after (or before) a neighbour: a map entry's neighbour is the entry it overwrites.
-      const neighbour = item.origin ?? item.rightOrigin;
-      const local = neighbour ? localAt(neighbour) : undefined;
-      if (local && depth < 10_000) place = placeOf(local, depth + 1);
-      else if (neighbour) {
-        const struct = liveAt(neighbour);
-        if (struct === 'gone' || struct === null) place = struct;
-        else {
-          const type = struct.parent as Y.AbstractType<unknown>;
-          place = { parentKey: type._item ? idKey(type._item.id) : `root:${Y.findRootTypeKey(type)}`, live: type, key: struct.parentSub };
-        }
-      }
+      const type = this.live.share.get(parent) ?? null;
+      return { key: type ?? `root:${parent}`, live: type };
     }
-    if (place !== 'gone') places.set(item, place);
-    return place;
-  };
-
-  const metas: KindedMeta[] = [];
-  const elements = new Map<string, { live: Y.AbstractType<unknown> | null; values: Map<string, unknown> }>();
-  for (const item of items) {
-    if (!(item.content instanceof Y.ContentAny)) continue;
-    const place = placeOf(item);
-    if (place === 'gone') continue;
-    if (place === null) return null;
-    if (place.key === null) continue;
-    const value = item.content.getContent()[0];
-    if (place.key in OBJECT_KEYS) {
-      const meta = parseSuggestionMeta(value);
-      if (meta) metas.push({ ...meta, kind: OBJECT_KEYS[place.key] });
-    } else if (ELEMENT_KEYS.has(place.key)) {
-      let element = elements.get(place.parentKey);
-      if (!element) elements.set(place.parentKey, element = { live: place.live, values: new Map() });
-      element.values.set(place.key, value);
+    if (parent !== null) {
+      if (this.localAt(parent)) return { key: idKey(parent), live: null };
+      const holder = this.liveAt(parent);
+      if (holder === MISSING || holder === GONE) return holder;
+      if (holder.deleted) return GONE;
+      if (!(holder.content instanceof Y.ContentType)) return MISSING;
+      const type = holder.content.type as YType;
+      return { key: type, live: type };
     }
+    const neighbour = item.origin ?? item.rightOrigin;
+    const local = neighbour ? this.localAt(neighbour) : undefined;
+    if (!neighbour || depth > 10_000) return MISSING;
+    if (local) return this.parentOf(local, depth + 1);
+    const struct = this.liveAt(neighbour);
+    if (struct === MISSING || struct === GONE) return struct;
+    const type = struct.parent as YType;
+    return { key: type, live: type };
   }
-  for (const { live: type, values } of elements.values()) {
-    const merged = new Map([...ELEMENT_KEYS].map((key) => [key, values.has(key) ? values.get(key) : type ? liveValue(type, key) : undefined]));
+}
+
+/**
+ * The suggestion metas `decoded` would set in `live`, or null when the update cannot be judged (a
+ * map entry follows an item neither the update nor the document holds: Yjs would keep it pending and
+ * integrate it later, unjudged).
+ */
+export function metasOfUpdate(decoded: Decoded, live: Y.Doc): KindedMeta[] | null {
+  let values = 0;
+  for (const struct of decoded.structs) if (struct instanceof Y.Item && struct.content instanceof Y.ContentAny) values += 1;
+  if (values === 0) return [];
+  const reading = new UpdateReading(decoded.structs.filter((s): s is DecodedItem => s instanceof Y.Item), live);
+  const metas: KindedMeta[] = [];
+  const elements = new Map<Parent['key'], { live: YType | null; values: Map<string, unknown> }>();
+  for (const item of reading.items) {
+    if (!(item.content instanceof Y.ContentAny)) continue;
+    const key = reading.keyOf(item);
+    if (key === MISSING) return null;
+    if (key === GONE || key === null) continue;
+    const isObject = key in OBJECT_KEYS;
+    if (!isObject && !ELEMENT_KEYS.has(key)) continue;
+    const value: unknown = item.content.getContent()[0];
+    if (isObject) {
+      const meta = parseSuggestionMeta(value);
+      if (meta) metas.push({ ...meta, kind: OBJECT_KEYS[key] });
+      continue;
+    }
+    const parent = reading.parentOf(item);
+    if (parent === MISSING) return null;
+    if (parent === GONE) continue;
+    let element = elements.get(parent.key);
+    if (!element) elements.set(parent.key, element = { live: parent.live, values: new Map() });
+    element.values.set(key, value);
+  }
+  for (const { live: type, values: set } of elements.values()) {
+    const merged = new Map([...ELEMENT_KEYS].map((key) => [key, set.has(key) ? set.get(key) : type ? liveValue(type, key) : undefined]));
     const meta = elementMeta(merged);
     if (meta) metas.push(meta);
   }

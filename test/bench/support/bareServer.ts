@@ -15,11 +15,13 @@ export interface BareServer {
   stop(): Promise<void>;
 }
 
-export async function startBareServer(): Promise<BareServer> {
+/** Starts it, with extra environment `env` (e.g. NODE_OPTIONS for a profile). */
+export async function startBareServer(env?: Record<string, string>): Promise<BareServer> {
   const port = await freePort();
   // The same Node as the desk server's (test/support/server.ts), so the two compare on one runtime.
   const child = spawn(SERVER_NODE, ['--import', 'tsx', 'test/bench/support/bareServerMain.ts', String(port)], {
     cwd: ROOT,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let printed = '';
