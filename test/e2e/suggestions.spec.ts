@@ -161,6 +161,41 @@ test('修订: Delete marks the characters after the caret one by one, Backspace 
   await a.context.close();
 });
 
+test('修订 off: words typed inside a colleague\'s insertion are the writer\'s own, not more of the colleague\'s', async ({ browser }) => {
+  const id = await createDocument(owner, '协作者插入中的直接输入', ['报送工作。'], [colleague]);
+  const a = await loggedInPage(browser, server, owner);
+  const b = await loggedInPage(browser, server, colleague);
+  await openDocument(a.page, server, id);
+  await openDocument(b.page, server, id);
+  // 赵磊 inserts 信息 after 报送, with 修订 on.
+  await b.page.getByRole('button', { name: /^修订/ }).click();
+  await body(b.page).focus();
+  await b.page.keyboard.press('Control+Home');
+  for (let i = 0; i < 2; i += 1) await b.page.keyboard.press('ArrowRight');
+  await b.page.keyboard.insertText('信息');
+  await expect(body(a.page).locator('ins.desk-suggestion')).toHaveText('信息');
+  // 王芳 turns 修订 off (for the piece, as in Word) and types 政务 between 信 and 息.
+  await expect(a.page.getByRole('button', { name: /^修订/ })).toHaveText('修订：开');
+  await a.page.getByRole('button', { name: /^修订/ }).click();
+  await expect(a.page.getByRole('button', { name: /^修订/ })).toHaveText('修订：关');
+  await body(a.page).focus();
+  await a.page.keyboard.press('Control+Home');
+  for (let i = 0; i < 3; i += 1) await a.page.keyboard.press('ArrowRight');
+  await settle(a.page);
+  await a.page.keyboard.insertText('政务');
+  await expect(body(a.page)).toHaveText('报送信政务息工作。');
+  // Both see 政务 as 王芳's insertion inside 赵磊's; 赵磊's own is still 信息.
+  for (const page of [a.page, b.page]) {
+    await expect(change(page, '插入', '赵磊')).toContainText('信息');
+    await expect(change(page, '插入', '王芳')).toContainText('政务');
+    await expect(body(page).locator('ins.desk-suggestion[title^="插入 · 王芳"]')).toHaveText('政务');
+  }
+  await expect.poll(() => serverText(owner, id)).toBe('报送工作。');
+  await shot(a.page, 'suggestions-typed-inside-colleague-insertion');
+  await a.context.close();
+  await b.context.close();
+});
+
 test('修订 with a Chinese IME: the composed words become one insertion; 全部拒绝 by author', async ({ browser }) => {
   const id = await createDocument(owner, '输入法修订', ['报送工作。'], [colleague]);
   const a = await loggedInPage(browser, server, owner);

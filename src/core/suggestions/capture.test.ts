@@ -239,7 +239,7 @@ describe('suggesting mode', () => {
 describe('editing with 修订 off next to a colleague\'s deletion', () => {
   it('keeps typed text out of the deletion, at its end, start or inside it', () => {
     const editor = testEditor([['甲', del('乙丙', meta('d', BOB)), '丁']]);
-    registerDirectEditing(editor);
+    registerDirectEditing(editor, ALICE);
     // Lexical puts text typed at the end of the struck 乙丙 into its text node: before, it was struck too.
     select(editor, 0, 3);
     type(editor, '子');
@@ -252,12 +252,35 @@ describe('editing with 修订 off next to a colleague\'s deletion', () => {
 
   it('leaves deletions alone when nothing is typed into them', () => {
     const editor = testEditor([['甲', del('乙丙', meta('d', BOB)), '丁']]);
-    registerDirectEditing(editor);
+    registerDirectEditing(editor, ALICE);
     select(editor, 0, 4);
     type(editor, '子');
     select(editor, 0, 0, 1);
     remove(editor);
     expect(dump(editor)).toEqual(['[-乙丙]丁子']);
+  });
+});
+
+describe('typing with 修订 off inside a colleague\'s insertion', () => {
+  it('makes the typed text the writer\'s own insertion inside it, not more of the colleague\'s', () => {
+    const editor = testEditor([['甲', ins('乙丙', meta('i', BOB)), '丁']]);
+    registerDirectEditing(editor, ALICE);
+    select(editor, 0, 2);
+    type(editor, '子');
+    type(editor, '丑');
+    expect(dump(editor)).toEqual(['甲[+乙[+子丑]丙]丁']);
+    const listed = editor.getEditorState().read($listSuggestions).map((entry) => [entry.authorName, entry.text]);
+    expect(listed).toEqual([[BOB.name, '乙丙'], [ALICE.name, '子丑']]);
+  });
+
+  it('leaves typing inside the writer\'s own insertion, and outside any, as it is', () => {
+    const editor = testEditor([['甲', ins('乙丙', meta('i', ALICE)), '丁']]);
+    registerDirectEditing(editor, ALICE);
+    select(editor, 0, 2);
+    type(editor, '子');
+    select(editor, 0, 5);
+    type(editor, '丑');
+    expect(dump(editor)).toEqual(['甲[+乙子丙]丁丑']);
   });
 });
 

@@ -44,14 +44,15 @@ export function registerSuggesting(editor: LexicalEditor, author: SuggestionAuth
 }
 
 /**
- * Editing with 修订 off: text typed at or inside a colleague's deletion is the writer's own, not part
- * of what the colleague deleted. A deletion mark sits on an ordinary text node, which takes typed
- * text as its own (a deletion element refused it); with 修订 on, capture makes such text an
- * insertion, and with it off this takes the mark off the typed characters. Until the returned
- * function is called.
+ * Editing with 修订 off: text typed at or inside a colleague's suggestion is the writer's own. A
+ * deletion mark sits on an ordinary text node, which takes typed text as its own (a deletion element
+ * refused it): the mark comes off the typed characters. A colleague's insertion takes typed text
+ * into itself, which would show the writer's words as the colleague's proposal: the typed text
+ * becomes an insertion of `author` inside it (as with 修订 on; splitting the colleague's insertion
+ * instead would re-create its characters). Until the returned function is called.
  */
-export function registerDirectEditing(editor: LexicalEditor): () => void {
-  return registerChangePass(editor, $keepTypingOutOfDeletions);
+export function registerDirectEditing(editor: LexicalEditor, author: SuggestionAuthor): () => void {
+  return registerChangePass(editor, (prevState, captured) => $keepTypingOwn(prevState, author, captured));
 }
 
 /** Runs `pass` on each plain update (not remote, not undo), an IME's composition once it ends. */
@@ -258,10 +259,10 @@ function $captureSuggestions(prevState: EditorState, author: SuggestionAuthor, c
   return $leftBy(prevState);
 }
 
-/** With 修订 off (a Pass): characters typed into a deletion lose its mark. */
-function $keepTypingOutOfDeletions(prevState: EditorState, captured: string | null): string | null {
+/** With 修订 off (a Pass): characters typed into a deletion lose its mark, those typed into a colleague's insertion are the author's. */
+function $keepTypingOwn(prevState: EditorState, author: SuggestionAuthor, captured: string | null): string | null {
   const change = $changeSince(prevState, captured);
   if (change === null || typeof change === 'string') return change;
-  if (!$unmarkTyped(change.nextBlocks, change.p, change.after.length - change.s)) return null;
+  if (!$unmarkTyped(change.nextBlocks, change.p, change.after.length - change.s, author)) return null;
   return $leftBy(prevState);
 }

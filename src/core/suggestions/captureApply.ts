@@ -123,13 +123,17 @@ function $adopt(wrapper: SuggestionNode, author: SuggestionAuthor, allowPrevious
 /**
  * Wraps the inserted atoms that need it, run by run, in insertions of the author under `meta`;
  * `adopt`: a run may join a neighbouring insertion of the author (allowPrevious: the one before too).
+ * `wraps` chooses the atoms (by default every one that is not already the author's insertion).
  */
-function $wrapInserted(atoms: readonly Atom[], from: number, to: number, author: SuggestionAuthor, meta: SuggestionMeta, adopt: { previous: boolean } | null): void {
+function $wrapInserted(
+  atoms: readonly Atom[], from: number, to: number, author: SuggestionAuthor, meta: SuggestionMeta, adopt: { previous: boolean } | null,
+  wraps: (atom: Atom) => boolean = (atom) => needsWrap(atom, author),
+): void {
   const runs: LexicalNode[][] = [];
   let run: LexicalNode[] = [];
   for (let i = from; i < to; i += 1) {
     const atom = atoms[i];
-    if (!needsWrap(atom, author)) {
+    if (!wraps(atom)) {
       if (run.length > 0) runs.push(run);
       run = [];
     } else if (atom.t !== 'mark' && run.at(-1) !== atom.node) {
@@ -277,19 +281,27 @@ export function $applyCapture(
 }
 
 /**
- * Takes deletions off the characters in [p, q) of the live `blocks`, typed with 修订 off into a
- * colleague's deletion: text nodes are split at the stretch's edges and its nodes lose the mark (or
- * leave a deletion element, in older bodies). False when none of them was in a deletion.
+ * Makes the characters in [p, q) of the live `blocks`, typed with 修订 off, the writer's: those
+ * typed into a colleague's deletion lose the mark (or leave a deletion element, in older bodies),
+ * and those typed into a colleague's insertion become an insertion of `author` inside it. Text nodes
+ * are split at the stretch's edges. False when none of them was in a colleague's suggestion.
  */
-export function $unmarkTyped(blocks: readonly ElementNode[], p: number, q: number): boolean {
-  const found = $linearize(blocks);
+export function $unmarkTyped(blocks: readonly ElementNode[], p: number, q: number, author: SuggestionAuthor): boolean {
   const inDeletion = (atom: Atom): boolean => atom.t === 'char' && atom.sug?.kind === 'delete';
-  if (!found.slice(p, q).some(inDeletion)) return false;
+  const inTheirInsertion = (atom: Atom): boolean => atom.t === 'char' && atom.sug?.kind === 'insert' && atom.sug.meta.authorId !== author.id;
+  const found = $linearize(blocks);
+  const typed = found.slice(p, q);
+  const deleted = typed.some(inDeletion);
+  const inserted = typed.some(inTheirInsertion);
+  if (!deleted && !inserted) return false;
   $isolate(found, p, q);
-  const typed = new Set($linearize(blocks).slice(p, q).filter(inDeletion).map((atom) => atom.node));
-  for (const node of typed) {
-    if ($isTextNode(node) && $deletionOf(node)) $setDeletion(node, null);
-    else $liftOutOfDeletions(node);
+  if (deleted) {
+    const nodes = new Set($linearize(blocks).slice(p, q).filter(inDeletion).map((atom) => atom.node));
+    for (const node of nodes) {
+      if ($isTextNode(node) && $deletionOf(node)) $setDeletion(node, null);
+      else $liftOutOfDeletions(node);
+    }
   }
+  if (inserted) $wrapInserted($linearize(blocks), p, q, author, newSuggestionMeta(author), { previous: true }, inTheirInsertion);
   return true;
 }

@@ -90,8 +90,8 @@ export function SuggestingPlugin({ on, only, author, onToggle }: {
   // Whether 修订 is on or not: pasted text carries nobody's suggestion (pastedSuggestions.ts).
   useEffect(() => registerPastedSuggestionsCleared(editor), [editor]);
 
-  // 修订 on: edits become suggestions; off: text typed into a colleague's deletion is still not theirs.
-  useEffect(() => (on ? startSuggesting(editor, { id, name }) : registerDirectEditing(editor)), [editor, on, id, name]);
+  // 修订 on: edits become suggestions; off: text typed into a colleague's suggestion is still not theirs.
+  useEffect(() => (on ? startSuggesting(editor, { id, name }) : registerDirectEditing(editor, { id, name })), [editor, on, id, name]);
 
   useEffect(() => (on ? registerReplacedSelectionDeletion(editor) : undefined), [editor, on]);
 
