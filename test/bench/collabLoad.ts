@@ -6,7 +6,10 @@
  * every acknowledgement) and, in the same run with the same client code, a bare Hocuspocus relay
  * (no extensions, memory only), on the same Node. Steps alternate which server goes first.
  *
- * Settings: LOAD_STEPS=100,200,400,800  LOAD_SECONDS=15 (measured per step, after 5 s warm-up)
+ * Settings: LOAD_STEPS=100,200,400,800  LOAD_SECONDS=15 (measured per step and server, after 5 s warm-up)
+ * LOAD_ROUNDS=2 (each server's seconds split into this many windows, run A B B A … with the other's,
+ * each after its own warm-up; a server's figures pool its windows: a machine that gets busier or
+ * quieter during a step then weighs on both alike, where one window each put all of it on one).
  * LOAD_PROFILE_DIR=dir (both servers run with `--cpu-prof`; each writes its profiles on exit, the
  * desk's under dir/desk, the relay's under dir/relay).
  *
@@ -46,6 +49,22 @@ async function measure(pid: number | undefined, documents: LoadDocument[], measu
   }
 }
 
+/** The rounds of one server at one step as one measurement: their samples pooled, CPU averaged, peak RSS. */
+function pooled(rounds: readonly StepFigures[]): StepFigures {
+  const run: LoadRun = {
+    samples: rounds.flatMap((r) => r.run.samples),
+    sent: rounds.reduce((sum, r) => sum + r.run.sent, 0),
+    unseen: rounds.reduce((sum, r) => sum + r.run.unseen, 0),
+  };
+  return {
+    p50: percentile(run.samples, 50), p95: percentile(run.samples, 95), p99: percentile(run.samples, 99),
+    cpu: rounds.reduce((sum, r) => sum + r.cpu, 0) / rounds.length,
+    rss: Math.max(...rounds.map((r) => r.rss)),
+    held: run.sent > 0 && run.unseen / run.sent <= 0.01,
+    run,
+  };
+}
+
 function row(label: string, f: StepFigures): string {
   const latency = `${ms(f.p50)} / ${ms(f.p95)} / ${ms(f.p99)}`;
   return `${label}  ${latency}  CPU ${(f.cpu * 100).toFixed(0)}%  RSS ${f.rss.toFixed(0)} MiB  (${f.run.samples.length} edits seen by all${f.run.unseen > 0 ? `, ${f.run.unseen} not` : ''})`;
@@ -53,6 +72,7 @@ function row(label: string, f: StepFigures): string {
 
 export async function benchCollabLoad(): Promise<BenchResult> {
   const measureMs = Number(process.env.LOAD_SECONDS ?? 15) * 1000;
+  const rounds = Math.max(1, Number(process.env.LOAD_ROUNDS ?? 2));
   const profileDir = process.env.LOAD_PROFILE_DIR;
   let desk: DeskFixture | null = null;
   let bare: BareServer | null = null;
@@ -77,17 +97,23 @@ export async function benchCollabLoad(): Promise<BenchResult> {
       const count = editors / PER_DOCUMENT;
       const deskDocs = documentIds.slice(0, count).map((name) => ({ wsUrl: desk!.server.wsUrl, name, tokens }));
       const bareDocs = Array.from({ length: count }, (_, i) => ({ wsUrl: bare!.wsUrl, name: `load-${editors}-${i}`, tokens: tokens.map(() => '') }));
-      const runDesk = (): Promise<StepFigures> => measure(desk!.server.pid(), deskDocs, measureMs);
-      const runBare = (): Promise<StepFigures> => measure(bare!.pid, bareDocs, measureMs);
-      let d: StepFigures;
-      let b: StepFigures;
-      if (index % 2 === 0) {
-        d = await runDesk();
-        b = await runBare();
-      } else {
-        b = await runBare();
-        d = await runDesk();
+      const window = measureMs / rounds;
+      const runDesk = (): Promise<StepFigures> => measure(desk!.server.pid(), deskDocs, window);
+      const runBare = (): Promise<StepFigures> => measure(bare!.pid, bareDocs, window);
+      // A B B A …: the machine's drift (other work starting or stopping) falls on both servers alike.
+      const deskRounds: StepFigures[] = [];
+      const bareRounds: StepFigures[] = [];
+      for (let round = 0; round < rounds; round += 1) {
+        if ((index + round) % 2 === 0) {
+          deskRounds.push(await runDesk());
+          bareRounds.push(await runBare());
+        } else {
+          bareRounds.push(await runBare());
+          deskRounds.push(await runDesk());
+        }
       }
+      const d = pooled(deskRounds);
+      const b = pooled(bareRounds);
       figures.push([`${editors} editors desk`, row('', d)]);
       figures.push([`${editors} editors relay`, row('', b)]);
       figures.push([`${editors} editors desk ÷ relay p95`, ratio(d.p95, b.p95)]);
@@ -95,7 +121,7 @@ export async function benchCollabLoad(): Promise<BenchResult> {
       else goals.push(check(`${editors} editors: desk holds (≥ 99% of edits seen by all)`, `${d.run.unseen} of ${d.run.sent} not seen`, false));
       if (editors === 800) goals.push(check('800 editors: desk p95 ≤ 250 ms', ms(d.p95), d.held && d.p95 <= 250));
     }
-    return { name: `collaboration load (${PER_DOCUMENT} editors a document, each typing every 1–2 s, ${measureMs / 1000} s a step)`, figures, goals };
+    return { name: `collaboration load (${PER_DOCUMENT} editors a document, each typing every 1–2 s, ${measureMs / 1000} s a step and server in ${rounds} windows)`, figures, goals };
   } finally {
     await bare?.stop();
     await desk?.server.dispose();
