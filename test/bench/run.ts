@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: runs the collaboration benchmarks one after the other (sync latency, load, opening a
- * large document, typing latency in the browser, typing in 修订 mode), prints each one's figures and then a summary of
+ * large document, typing latency in the browser, typing in 修订 mode, the PDF export, the authorship check on body updates), prints each one's figures and then a summary of
  * every goal. A missed goal is printed as MISSED and still exits 0: benchmarks inform, they do not
  * gate. A benchmark that cannot run at all (a crash, a timeout) exits 1.
  */
@@ -11,6 +11,7 @@ import { benchCollabLoad } from './collabLoad';
 import { benchTypingLatency } from './typingLatency';
 import { benchSuggestingLatency } from './suggestingLatency';
 import { benchPdfExport } from './pdfExport';
+import { benchSuggestionAuthorship } from './suggestionAuthorship';
 import { printResult, type BenchResult } from './support/report';
 
 const BENCHES: Array<[string, () => Promise<BenchResult>]> = [
@@ -20,6 +21,7 @@ const BENCHES: Array<[string, () => Promise<BenchResult>]> = [
   ['typingLatency', benchTypingLatency],
   ['suggestingLatency', benchSuggestingLatency],
   ['pdfExport', benchPdfExport],
+  ['suggestionAuthorship', benchSuggestionAuthorship],
 ];
 
 interface Row { bench: string; goal: string; measured: string; verdict: 'PASS' | 'MISSED' | 'ERROR' }

@@ -105,7 +105,8 @@ describe('suggestion authorship (who wrote each 修订 is what the server knows)
     first.editor.update(() => $fill([['各街道', ins('务必', meta('a2', ALICE)), '要按时报送']]), { discrete: true });
     const middle = Y.encodeStateVector(other);
     first.editor.update(() => {
-      for (const node of $getRoot().getAllTextNodes()) if (node.getTextContent() === '务必') node.setFormat('bold');
+      // A string property (a style), such as a meta's parts are; numbers alone could never be one.
+      for (const node of $getRoot().getAllTextNodes()) if (node.getTextContent() === '务必') node.setStyle('color: red');
     }, { discrete: true });
     const second = Y.encodeStateAsUpdate(other, middle);
     void sv;

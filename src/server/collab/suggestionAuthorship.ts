@@ -74,6 +74,13 @@ export function metasOfDoc(doc: Y.Doc): KindedMeta[] {
   return found;
 }
 
+/** Whether `item` writes a value that may be part of a meta: a string, or an object. */
+function carriesMeta(item: Y.Item): item is Y.Item & { content: Y.ContentAny } {
+  if (!(item.content instanceof Y.ContentAny)) return false;
+  const value: unknown = item.content.arr[0];
+  return typeof value === 'string' || (typeof value === 'object' && value !== null);
+}
+
 const MISSING = Symbol('missing');
 const GONE = Symbol('gone');
 /** A parent: a live type, or the id (`client:clock`) of one the update creates, or a root's name. */
@@ -174,14 +181,16 @@ class UpdateReading {
  * integrate it later, unjudged).
  */
 export function metasOfUpdate(decoded: Decoded, live: Y.Doc): KindedMeta[] | null {
-  let values = 0;
-  for (const struct of decoded.structs) if (struct instanceof Y.Item && struct.content instanceof Y.ContentAny) values += 1;
-  if (values === 0) return [];
+  // A meta's parts are strings (an element's properties) or objects (a mark): an update that writes
+  // only text, numbers and nulls (formats, indents, the caret's format) carries none.
+  let candidates = 0;
+  for (const struct of decoded.structs) if (struct instanceof Y.Item && carriesMeta(struct)) candidates += 1;
+  if (candidates === 0) return [];
   const reading = new UpdateReading(decoded.structs.filter((s): s is DecodedItem => s instanceof Y.Item), live);
   const metas: KindedMeta[] = [];
   const elements = new Map<Parent['key'], { live: YType | null; values: Map<string, unknown> }>();
   for (const item of reading.items) {
-    if (!(item.content instanceof Y.ContentAny)) continue;
+    if (!carriesMeta(item)) continue;
     const key = reading.keyOf(item);
     if (key === MISSING) return null;
     if (key === GONE || key === null) continue;
