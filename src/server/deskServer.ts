@@ -17,6 +17,7 @@ import { DocumentStore } from './documents/documentStore';
 import { DocumentRemover } from './documents/documentRemover';
 import { YjsStore } from './collab/yjsStore';
 import { BodyStore } from './collab/bodyStore';
+import { SuggestionHistory } from './collab/suggestionHistory';
 import { PersistenceExtension } from './collab/PersistenceExtension';
 import { SqliteLogWriter } from './collab/logWriter';
 import { ChangeTimes } from './collab/changeTimes';
@@ -177,8 +178,11 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
     (err, ids) => log.error({ err, ids }, 'could not record the change time'),
     BODY_TOUCH_INTERVAL_MS,
   );
+  const suggestionHistory = new SuggestionHistory(db, log);
+  if (logWriter) suggestionHistory.useWriter((query) => logWriter.run(query));
   const persistence = new PersistenceExtension({
     store: yjsStore,
+    suggestionHistory,
     logWriter: logWriter ?? cluster?.compaction(db, yjsStore, (name) => searchIndexer?.changed(name)),
     log,
     seed: () => encodeSeedBody([]),
@@ -269,7 +273,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
       dispatchFormExporter: new DispatchFormExporter({ documents, transitions, chains, users, work, audit, holders: stepHolders }),
       pdfExporter: new PdfExporter({ exporter: documentExporter, converter: new OfficeConverter() }),
       collaborators: new CollaboratorManager({ documents, inbox, audit }),
-      offlineRescuer: new OfflineRescuer({ documents, bodies, audit }),
+      offlineRescuer: new OfflineRescuer({ documents, bodies, audit, suggestionHistory }),
       ledgerImporter: new LedgerImporter({ outlets: ledger.outlets, submissions: ledger.submissions, work, audit }),
       userUpdater: new UserUpdater({ users, sessions, audit }),
     },

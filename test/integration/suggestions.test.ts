@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { $getRoot, $isElementNode, $isTextNode } from 'lexical';
+import { $createTextNode, $getRoot, $isElementNode, $isTextNode } from 'lexical';
+import { $createSuggestionNode } from '../../src/core/suggestions/SuggestionNode';
 import type { ApiClient, RunningServer } from '../support/server';
 import { waitFor, type CollabClient } from '../support/collabClient';
 import { openOffice, type TestOffice } from '../support/office';
@@ -210,7 +211,33 @@ describe('修订 while drafting: a suggestion names who made it', () => {
     await waitFor(() => hasSuggestion(colleague), 10_000, 'the colleague to see the honest mark');
     expect((await listed(id)).map((s) => [s.kind, s.text, s.authorId, s.authorName])).toEqual([['insert', '务必', idOf('writer'), '王撰稿']]);
     await server.restart();
-    expect((await listed(id)).map((s) => s.authorName)).toEqual(['王撰稿']);
+    const [honestMark] = await listed(id);
+    expect(honestMark.authorName).toBe('王撰稿');
+
+    // 赵协作 rejects it, the server restarts (the body is unloaded), and 赵协作's copy brings the
+    // suggestion back as it was (an undo does this): the server's stored history knows it was 王撰稿's.
+    const back = office.connect(id, 'colleague');
+    await back.synced();
+    const backRefusals = refusals(back);
+    back.editor.update(() => { $rejectSuggestion(honestMark.id); }, { discrete: true });
+    await back.acknowledged();
+    expect(await listed(id)).toEqual([]);
+    await server.restart();
+    const undo = office.connect(id, 'colleague');
+    await undo.synced();
+    const undoRefusals = refusals(undo);
+    undo.editor.update(() => {
+      const first = $getRoot().getFirstDescendant();
+      if (!$isTextNode(first)) throw new Error('no text');
+      const [, rest] = first.splitText(3);
+      rest.insertBefore($createSuggestionNode('insert', {
+        id: honestMark.id, authorId: honestMark.authorId, authorName: honestMark.authorName, at: honestMark.at,
+      }).append($createTextNode('务必')));
+    }, { discrete: true });
+    await undo.acknowledged();
+    expect(undoRefusals.refused()).toBe(false);
+    expect(backRefusals.refused()).toBe(false);
+    expect((await listed(id)).map((s) => [s.id, s.text, s.authorName])).toEqual([[honestMark.id, '务必', '王撰稿']]);
   });
 });
 

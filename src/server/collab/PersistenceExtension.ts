@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { YjsStore } from './yjsStore';
 import { inspectIncomingUpdate, readIncomingUpdate, type DecodedUpdate } from './syncMessage';
 import { SuggestionAuthorship } from './suggestionAuthorship';
+import type { SuggestionHistoryLookup } from './suggestionHistory';
 import { GroupCommitLog } from './groupCommit';
 import { EDITS_REFUSED, encodeCollabMessage } from '../../shared/collabMessages';
 import { contextUser, isBodyName } from './documentNames';
@@ -35,6 +36,8 @@ export interface PersistenceOptions {
    * piece is in review, by suggestions only): `direct` stores it as before, `refused` refuses it.
    */
   judge?: (documentName: string, update: Uint8Array, userId: string | null) => Promise<'direct' | 'allowed' | 'refused'>;
+  /** The suggestions each body has held, kept across unloads and instances (suggestionHistory.ts). */
+  suggestionHistory?: SuggestionHistoryLookup;
   /** Called when a user's direct update to a body was stored (who edited this revision; suggestions are not edits). */
   onEdit?: (documentName: string, userId: string) => void;
 }
@@ -55,12 +58,13 @@ export class PersistenceExtension implements Extension {
   private readonly refusedTold = new WeakSet<object>();
   private compactionTurns: Promise<void> = Promise.resolve();
   /** Who wrote each 修订: a body update naming anyone but its sender as a suggestion's author is refused. */
-  private readonly authorship = new SuggestionAuthorship();
+  private readonly authorship: SuggestionAuthorship;
   /** The update log, written by group commit: one transaction per turn of the event loop. */
   readonly updateLog: GroupCommitLog;
 
   constructor(private readonly options: PersistenceOptions) {
     this.updateLog = new GroupCommitLog(options.logWriter ?? options.store);
+    this.authorship = new SuggestionAuthorship(options.suggestionHistory);
   }
 
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
@@ -111,7 +115,7 @@ export class PersistenceExtension implements Extension {
       return;
     }
     const forged = isBodyName(documentName)
-      && !traced('collab:authorship', () => this.authorship.allows(documentName, document, decoded, user && { id: user.id, name: user.displayName }));
+      && !(await this.authorship.allows(documentName, document, decoded, user && { id: user.id, name: user.displayName }));
     if (forged) this.options.log.warn({ documentName, userId }, 'refused a body update whose 修订 name someone other than its sender');
     if (forged || this.options.isLocked?.(documentName)) {
       // A suggestion under someone else's name, or a transition locked the body while this update was

@@ -13,12 +13,12 @@
  */
 import * as Y from 'yjs';
 import type { DecodedUpdate as Decoded } from './syncMessage';
-import { parseSuggestionMeta, type SuggestionKind, type SuggestionMeta } from '../../core/suggestions/types';
+import { metaKey, type KindedMeta, type SuggestionHistoryLookup } from './suggestionHistory';
+import { parseSuggestionMeta, type SuggestionKind } from '../../core/suggestions/types';
 
 /** The sender of an update, as the server authenticated them. */
 export interface Writer { id: string; name: string }
 
-interface KindedMeta extends SuggestionMeta { kind: SuggestionKind }
 
 /** Properties whose value is a whole meta (a text node's `__state` map holds `deletion`). */
 const OBJECT_KEYS: Readonly<Record<string, SuggestionKind>> = {
@@ -219,36 +219,25 @@ export function metasOfUpdate(decoded: Decoded, live: Y.Doc): KindedMeta[] | nul
 
 /**
  * The server's memory of the suggestions each loaded body holds or held (so an undone reject may bring
- * a colleague's suggestion back), and its verdict on an incoming update's authorship.
+ * a colleague's suggestion back), backed by the stored history of every body (suggestionHistory.ts),
+ * and its verdict on an incoming update's authorship.
  */
 export class SuggestionAuthorship {
   private readonly known = new Map<string, Map<string, KindedMeta>>();
 
+  constructor(private readonly history?: SuggestionHistoryLookup) {}
+
   /**
    * True when every suggestion meta `decoded` would leave in `live` names `writer` (and reuses no
-   * colleague's id), or is one the document holds or held. An allowed update's metas are remembered.
+   * colleague's id), or is one the document holds or held. Reads the stored history only for a
+   * colleague's meta neither the document nor the memory holds. An allowed update's metas are remembered.
    */
-  allows(documentName: string, live: Y.Doc, decoded: Decoded, writer: Writer | null): boolean {
-    // Before the first deletion, remember what the document holds: an undone reject brings it back.
-    if (decoded.ds.clients.size > 0 && !this.known.has(documentName)) this.remember(documentName, metasOfDoc(live));
-    const metas = metasOfUpdate(decoded, live);
-    if (metas === null) return false;
-    if (metas.length === 0) return true;
-    const fits = (meta: KindedMeta, memory: Map<string, KindedMeta>): boolean => {
-      const same = memory.get(`${meta.kind}:${meta.id}`);
-      if (same && sameMeta(same, meta)) return true;
-      // Otherwise it must be the writer's own, under an id no colleague's suggestion has.
-      if (writer === null || meta.authorId !== writer.id || meta.authorName !== writer.name) return false;
-      return ALL_KINDS.every((kind) => (memory.get(`${kind}:${meta.id}`)?.authorId ?? writer.id) === writer.id);
-    };
-    const known = this.known.get(documentName);
-    if (!known || !metas.every((meta) => fits(meta, known))) {
-      // Read the document afresh: it may hold what arrived from another instance meanwhile.
-      const fresh = this.remember(documentName, metasOfDoc(live));
-      if (!metas.every((meta) => fits(meta, fresh))) return false;
-    }
-    this.remember(documentName, metas);
-    return true;
+  async allows(documentName: string, live: Y.Doc, decoded: Decoded, writer: Writer | null): Promise<boolean> {
+    const first = this.judge(documentName, live, decoded, writer);
+    if (first === true) return true;
+    if (first === null || !this.history) return false;
+    this.learn(documentName, await this.history.find(documentName, first.map(metaKey)));
+    return this.judge(documentName, live, decoded, writer) === true;
   }
 
   /** Forgets a document (unloaded): its next update reads the stored body afresh. */
@@ -256,10 +245,49 @@ export class SuggestionAuthorship {
     this.known.delete(documentName);
   }
 
+  /** True, or the metas that fit nothing known (null: the update cannot be judged). */
+  private judge(documentName: string, live: Y.Doc, decoded: Decoded, writer: Writer | null): true | KindedMeta[] | null {
+    // Before the first deletion, remember what the document holds: an undone reject brings it back.
+    if (decoded.ds.clients.size > 0 && !this.known.has(documentName)) this.remember(documentName, metasOfDoc(live));
+    const metas = metasOfUpdate(decoded, live);
+    if (metas === null) return null;
+    if (metas.length === 0) return true;
+    const fits = (meta: KindedMeta, memory: Map<string, KindedMeta>): boolean => {
+      const same = memory.get(metaKey(meta));
+      if (same && sameMeta(same, meta)) return true;
+      // Otherwise it must be the writer's own, under an id no colleague's suggestion has.
+      if (writer === null || meta.authorId !== writer.id || meta.authorName !== writer.name) return false;
+      return ALL_KINDS.every((kind) => (memory.get(metaKey({ kind, id: meta.id }))?.authorId ?? writer.id) === writer.id);
+    };
+    const known = this.known.get(documentName);
+    if (!known || !metas.every((meta) => fits(meta, known))) {
+      // Read the document afresh: it may hold what arrived from another instance meanwhile.
+      const fresh = this.remember(documentName, metasOfDoc(live));
+      const unknown = metas.filter((meta) => !fits(meta, fresh));
+      if (unknown.length > 0) return unknown;
+    }
+    this.remember(documentName, metas);
+    return true;
+  }
+
+  /** Adds metas read from the stored history (not stored again). */
+  private learn(documentName: string, metas: readonly KindedMeta[]): void {
+    let known = this.known.get(documentName);
+    if (!known) this.known.set(documentName, known = new Map());
+    for (const meta of metas) if (!known.has(metaKey(meta))) known.set(metaKey(meta), meta);
+  }
+
+  /** Remembers metas the document holds or an allowed update brought, and stores the new ones. */
   private remember(documentName: string, metas: readonly KindedMeta[]): Map<string, KindedMeta> {
     let known = this.known.get(documentName);
     if (!known) this.known.set(documentName, known = new Map());
-    for (const meta of metas) known.set(`${meta.kind}:${meta.id}`, meta);
+    const added: KindedMeta[] = [];
+    for (const meta of metas) {
+      const was = known.get(metaKey(meta));
+      if (!was || !sameMeta(was, meta)) added.push(meta);
+      known.set(metaKey(meta), meta);
+    }
+    this.history?.add(documentName, added);
     return known;
   }
 }
@@ -269,7 +297,7 @@ export class SuggestionAuthorship {
  * (the body it was copied from) does not hold as they are: what a rescued offline copy must not
  * bring in under a colleague's name.
  */
-export function unknownForeignMetas(state: Uint8Array, reference: Uint8Array, writer: Writer): SuggestionMeta[] {
+export function unknownForeignMetas(state: Uint8Array, reference: Uint8Array, writer: Writer): KindedMeta[] {
   const read = (bytes: Uint8Array): KindedMeta[] => {
     const doc = new Y.Doc({ guid: 'authorship' });
     try {

@@ -10,6 +10,7 @@ import { addCountersign } from '../review/stepHolderStore';
 import { createTemplateTables } from '../templates/templatesMigration';
 import { createSearchIndex } from '../search/searchMigration';
 import { addDepartments } from '../users/departmentMigration';
+import { createSuggestionMetas } from '../collab/suggestionHistory';
 
 /**
  * Migrations live in code, in order; each is written once for both dialects. The few types that
@@ -125,6 +126,11 @@ export function migrationsFor(dialect: Dialect): MigrationProvider {
     '0011_departments': {
       async up(db: Kysely<unknown>) {
         await addDepartments(db);
+      },
+    },
+    '0012_suggestion_metas': {
+      async up(db: Kysely<unknown>) {
+        await createSuggestionMetas(db);
       },
     },
   };

@@ -41,6 +41,7 @@ export interface Database {
   document_links: DocumentLinksTable;
   commissions: CommissionsTable;
   search_bodies: SearchBodiesTable;
+  suggestion_metas: SuggestionMetasTable;
 }
 
 /**
@@ -319,6 +320,17 @@ export interface SuggestionDecisionsTable {
   decided_at: string;
   /** The decider's transition that covers it; null until they next act on the piece. */
   transition_id: number | null;
+}
+
+/** A suggestion (修订) a body holds or held, as the server let it in (migration 0012, suggestionHistory.ts). */
+export interface SuggestionMetasTable {
+  document_name: string;
+  /** `kind:id`. */
+  suggestion_key: string;
+  kind: 'insert' | 'delete' | 'split' | 'join' | 'level';
+  author_id: string;
+  author_name: string;
+  suggested_at: string;
 }
 
 /** A template (模板) row (migration 0009): the office's own, or a built-in once an admin edited or hid it. */

@@ -3,6 +3,7 @@ import { rowProperties, type DocumentStore } from '../documents/documentStore';
 import type { BodyStore } from '../collab/bodyStore';
 import { assertWellFormedUpdate } from '../collab/syncMessage';
 import { unknownForeignMetas } from '../collab/suggestionAuthorship';
+import { metaKey, type SuggestionHistoryLookup } from '../collab/suggestionHistory';
 import { DeskError, forbidden } from '../errors';
 import type { Audit } from '../services';
 
@@ -10,6 +11,8 @@ export interface OfflineRescuerDeps {
   documents: DocumentStore;
   bodies: BodyStore;
   audit: Audit;
+  /** The suggestions the original has held: one a colleague made there, since removed, may come back with the copy. */
+  suggestionHistory?: Pick<SuggestionHistoryLookup, 'find'>;
 }
 
 /**
@@ -31,7 +34,10 @@ export class OfflineRescuer {
     } catch {
       throw new DeskError('bad_request', '离线修改的数据已损坏，无法保存');
     }
-    const foreign = unknownForeignMetas(state, await bodies.currentState(documentId), { id: user.id, name: user.displayName });
+    const unknown = unknownForeignMetas(state, await bodies.currentState(documentId), { id: user.id, name: user.displayName });
+    const held = await this.deps.suggestionHistory?.find(documentId, unknown.map(metaKey)) ?? [];
+    const foreign = unknown.filter((meta) => !held.some((h) => metaKey(h) === metaKey(meta) && h.authorId === meta.authorId
+      && h.authorName === meta.authorName && h.at === meta.at));
     if (foreign.length > 0) {
       throw new DeskError('bad_request', `离线修改中有署名为${foreign[0].authorName}的修订，原稿中并没有这处修订，无法另存。请联系管理员。`);
     }
