@@ -7,7 +7,7 @@
  * typing into a body (new suggestion elements and deletion marks: the metas it reads in full).
  *
  * `npx tsx test/bench/suggestionAuthorship.ts` (AUTHORSHIP_UPDATES=4000). Goal: the check costs at
- * most a quarter of the apply it guards, in every stream.
+ * most a quarter of the apply it guards, in every stream (the median of five runs).
  */
 import * as Y from 'yjs';
 import { $getRoot, $isTextNode } from 'lexical';
@@ -70,7 +70,8 @@ async function measure(stream: Stream): Promise<{ check: number; apply: number; 
     // The decoding was paid before the check existed (the server validates every update by it).
     const decoded = inspectIncomingUpdate(update);
     let started = performance.now();
-    const allowed = decoded === null || await authorship.allows('bench', server, decoded, ALICE);
+    const verdict = decoded === null || authorship.allows('bench', server, decoded, ALICE);
+    const allowed = typeof verdict === 'boolean' ? verdict : await verdict;
     checking += performance.now() - started;
     if (!allowed) refused += 1;
     started = performance.now();
@@ -88,7 +89,11 @@ export async function benchSuggestionAuthorship(): Promise<BenchResult> {
   const goals: GoalCheck[] = [];
   for (const stream of streams) {
     await measure(stream); // warm-up
-    const { check: c, apply: a, metas } = await measure(stream);
+    // The median of five runs by the check's share: a GC or another process lands on one run, not all.
+    const runs: Array<{ check: number; apply: number; metas: number }> = [];
+    for (let i = 0; i < 5; i += 1) runs.push(await measure(stream));
+    runs.sort((x, y) => x.check / x.apply - y.check / y.apply);
+    const { check: c, apply: a, metas } = runs[2];
     figures.push([stream.name, `check ${c.toFixed(2)} µs, apply ${a.toFixed(2)} µs an update (${metas} updates): ${(c / a).toFixed(2)}×`]);
     goals.push(check(`${stream.name}: check ≤ 0.25× the apply`, `${(c / a).toFixed(2)}×`, c <= 0.25 * a));
   }

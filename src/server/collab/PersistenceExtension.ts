@@ -114,8 +114,8 @@ export class PersistenceExtension implements Extension {
       this.tellRefused(connection, document, update);
       return;
     }
-    const forged = isBodyName(documentName)
-      && !(await this.authorship.allows(documentName, document, decoded, user && { id: user.id, name: user.displayName }));
+    const authored = isBodyName(documentName) ? this.authorship.allows(documentName, document, decoded, user && { id: user.id, name: user.displayName }) : true;
+    const forged = !(typeof authored === 'boolean' ? authored : await authored);
     if (forged) this.options.log.warn({ documentName, userId }, 'refused a body update whose 修订 name someone other than its sender');
     if (forged || this.options.isLocked?.(documentName)) {
       // A suggestion under someone else's name, or a transition locked the body while this update was

@@ -232,12 +232,15 @@ export class SuggestionAuthorship {
    * colleague's id), or is one the document holds or held. Reads the stored history only for a
    * colleague's meta neither the document nor the memory holds. An allowed update's metas are remembered.
    */
-  async allows(documentName: string, live: Y.Doc, decoded: Decoded, writer: Writer | null): Promise<boolean> {
+  allows(documentName: string, live: Y.Doc, decoded: Decoded, writer: Writer | null): boolean | Promise<boolean> {
     const first = this.judge(documentName, live, decoded, writer);
     if (first === true) return true;
     if (first === null || !this.history) return false;
-    this.learn(documentName, await this.history.find(documentName, first.map(metaKey)));
-    return this.judge(documentName, live, decoded, writer) === true;
+    // Answered at once almost always; only this rare case waits for the database.
+    return this.history.find(documentName, first.map(metaKey)).then((held) => {
+      this.learn(documentName, held);
+      return this.judge(documentName, live, decoded, writer) === true;
+    });
   }
 
   /** Forgets a document (unloaded): its next update reads the stored body afresh. */
