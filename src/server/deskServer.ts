@@ -18,6 +18,7 @@ import { DocumentRemover } from './documents/documentRemover';
 import { YjsStore } from './collab/yjsStore';
 import { BodyStore } from './collab/bodyStore';
 import { SuggestionHistory } from './collab/suggestionHistory';
+import { NameMemory } from './users/nameMemory';
 import { PersistenceExtension } from './collab/PersistenceExtension';
 import { SqliteLogWriter } from './collab/logWriter';
 import { ChangeTimes } from './collab/changeTimes';
@@ -141,7 +142,9 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
       .catch(async (err: unknown) => { await database.close(); throw err; })
     : null;
   const users = new UserDirectory(db);
-  const sessions = new SessionStore(db, options.sessionTtlMs ?? 14 * 24 * 3600_000);
+  // The names each user has been seen under: a page opened before a rename still writes the old one.
+  const names = new NameMemory();
+  const sessions = new SessionStore(db, options.sessionTtlMs ?? 14 * 24 * 3600_000, (user) => names.seen(user));
   const transitions = new TransitionLog(db);
   const stepHolders = new StepHolderStore(db);
   const documents = new DocumentStore(db, transitions, stepHolders);
@@ -183,6 +186,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
   const persistence = new PersistenceExtension({
     store: yjsStore,
     suggestionHistory,
+    formerNames: (userId) => names.namesOf(userId),
     logWriter: logWriter ?? cluster?.compaction(db, yjsStore, (name) => searchIndexer?.changed(name)),
     log,
     seed: () => encodeSeedBody([]),
@@ -273,7 +277,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
       dispatchFormExporter: new DispatchFormExporter({ documents, transitions, chains, users, work, audit, holders: stepHolders }),
       pdfExporter: new PdfExporter({ exporter: documentExporter, converter: new OfficeConverter() }),
       collaborators: new CollaboratorManager({ documents, inbox, audit }),
-      offlineRescuer: new OfflineRescuer({ documents, bodies, audit, suggestionHistory }),
+      offlineRescuer: new OfflineRescuer({ documents, bodies, audit, suggestionHistory, formerNames: (userId) => names.namesOf(userId) }),
       ledgerImporter: new LedgerImporter({ outlets: ledger.outlets, submissions: ledger.submissions, work, audit }),
       userUpdater: new UserUpdater({ users, sessions, audit }),
     },

@@ -241,6 +241,30 @@ describe('修订 while drafting: a suggestion names who made it', () => {
   });
 });
 
+describe('修订 after a rename', () => {
+  it('keeps a page opened before an admin renamed its user writing 修订 under the name it knew', async () => {
+    await office.person('renamed', '孙原名', ['writer']);
+    const { id } = await as('renamed').ok<{ id: string }>('POST', '/api/documents', {
+      title: '改名前打开的稿件', kind: 'info', blocks: [{ type: 'paragraph', text: '各街道要按时报送。' }],
+    });
+    const page = await suggester(id, 'renamed', '孙原名');
+    const told = refusals(page);
+    await office.admin.ok('PATCH', `/api/users/${idOf('renamed')}`, { displayName: '孙新名' });
+    // The connection comes back (a network blip) and authenticates with the new name; the page still has the old.
+    await page.offline();
+    typeAt(page, 0, 3, '务必');
+    page.online();
+    await page.acknowledged(20_000);
+    expect(told.refused()).toBe(false);
+    expect((await listed(id, 'renamed')).map((s) => [s.text, s.authorName])).toEqual([['务必', '孙原名']]);
+    // A name the user never had is still refused.
+    const other = await suggester(id, 'renamed', '赵协作');
+    const otherTold = refusals(other);
+    typeAt(other, 0, 1, '另');
+    await waitFor(otherTold.refused, 10_000, 'the refusal of a name the user never had');
+  });
+});
+
 describe('修订 in versions', () => {
   it('对比 lists each side\'s pending suggestions and compares with them unapplied or applied; restoring a version brings its suggestions back as they were', async () => {
     const { id } = await as('writer').ok<{ id: string }>('POST', '/api/documents', {

@@ -6,7 +6,8 @@ import { hashToken, newToken } from './tokens';
 
 /** Login sessions: random tokens, stored only as hashes, expiring after `ttlMs`. */
 export class SessionStore {
-  constructor(private readonly db: Kysely<Database>, private readonly ttlMs: number) {}
+  /** `onUser` hears every user a token authenticates, as the directory has them now (their name then). */
+  constructor(private readonly db: Kysely<Database>, private readonly ttlMs: number, private readonly onUser?: (user: User) => void) {}
 
   async create(userId: string, now = new Date()): Promise<string> {
     const token = newToken();
@@ -29,7 +30,9 @@ export class SessionStore {
       .where('sessions.token_hash', '=', hashToken(token))
       .executeTakeFirst();
     if (!row || row.expires_at <= now.toISOString() || row.disabled === 1) return null;
-    return toUser(row);
+    const user = toUser(row);
+    this.onUser?.(user);
+    return user;
   }
 
   async revoke(token: string): Promise<void> {

@@ -38,6 +38,8 @@ export interface PersistenceOptions {
   judge?: (documentName: string, update: Uint8Array, userId: string | null) => Promise<'direct' | 'allowed' | 'refused'>;
   /** The suggestions each body has held, kept across unloads and instances (suggestionHistory.ts). */
   suggestionHistory?: SuggestionHistoryLookup;
+  /** The names a user has been seen under (a page opened before a rename writes the old one). */
+  formerNames?: (userId: string) => ReadonlySet<string>;
   /** Called when a user's direct update to a body was stored (who edited this revision; suggestions are not edits). */
   onEdit?: (documentName: string, userId: string) => void;
 }
@@ -114,7 +116,8 @@ export class PersistenceExtension implements Extension {
       this.tellRefused(connection, document, update);
       return;
     }
-    const authored = isBodyName(documentName) ? this.authorship.allows(documentName, document, decoded, user && { id: user.id, name: user.displayName }) : true;
+    const writer = user && { id: user.id, name: user.displayName, formerNames: this.options.formerNames?.(user.id) };
+    const authored = isBodyName(documentName) ? this.authorship.allows(documentName, document, decoded, writer) : true;
     const forged = !(typeof authored === 'boolean' ? authored : await authored);
     if (forged) this.options.log.warn({ documentName, userId }, 'refused a body update whose 修订 name someone other than its sender');
     if (forged || this.options.isLocked?.(documentName)) {

@@ -22,7 +22,7 @@ function session(build: Parameters<typeof $fill>[0], history?: SuggestionHistory
   Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
   let authorship = new SuggestionAuthorship(history);
   /** Runs `edit` on the client; true when the server lets the update through (and applies it). */
-  const send = async (edit: (editor: LexicalEditor) => void, writer = ALICE): Promise<boolean> => {
+  const send = async (edit: (editor: LexicalEditor) => void, writer: Parameters<SuggestionAuthorship['allows']>[3] = ALICE): Promise<boolean> => {
     const before = Y.encodeStateVector(client);
     edit(bound.editor);
     const update = Y.encodeStateAsUpdate(client, before);
@@ -141,5 +141,12 @@ describe('suggestion authorship (who wrote each 修订 is what the server knows)
     expect(await send((e) => update(e, () => { $rejectSuggestion('b6'); }))).toBe(true);
     unload();
     expect(await send((e) => update(e, () => $fill([['各街道', ins('务必', meta('b6', BOB)), '要按时报送']])))).toBe(false);
+  });
+
+  it('takes a name the writer had before a rename as theirs, and no other', async () => {
+    const { send } = session([['各街道要按时报送']]);
+    const renamed = { id: ALICE.id, name: '张三丰', formerNames: new Set(['张三丰', ALICE.name]) };
+    expect(await send((e) => update(e, () => $fill([['各街道', ins('务必', meta('a7', ALICE)), '要按时报送']])), renamed)).toBe(true);
+    expect(await send((e) => update(e, () => $fill([['各街道', ins('务必', meta('a7', ALICE)), '要', ins('按', meta('a8', { id: ALICE.id, name: BOB.name })), '时报送']])), renamed)).toBe(false);
   });
 });

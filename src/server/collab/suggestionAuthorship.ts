@@ -17,7 +17,17 @@ import { metaKey, type KindedMeta, type SuggestionHistoryLookup } from './sugges
 import { parseSuggestionMeta, type SuggestionKind } from '../../core/suggestions/types';
 
 /** The sender of an update, as the server authenticated them. */
-export interface Writer { id: string; name: string }
+export interface Writer {
+  id: string;
+  name: string;
+  /** Names the user had earlier (renamed while a page of theirs stayed open): still theirs. */
+  formerNames?: ReadonlySet<string>;
+}
+
+/** Whether `meta` names `writer`: their id, and their name now or one they had. */
+function namesWriter(meta: KindedMeta, writer: Writer): boolean {
+  return meta.authorId === writer.id && (meta.authorName === writer.name || (writer.formerNames?.has(meta.authorName) ?? false));
+}
 
 
 /** Properties whose value is a whole meta (a text node's `__state` map holds `deletion`). */
@@ -259,7 +269,7 @@ export class SuggestionAuthorship {
       const same = memory.get(metaKey(meta));
       if (same && sameMeta(same, meta)) return true;
       // Otherwise it must be the writer's own, under an id no colleague's suggestion has.
-      if (writer === null || meta.authorId !== writer.id || meta.authorName !== writer.name) return false;
+      if (writer === null || !namesWriter(meta, writer)) return false;
       return ALL_KINDS.every((kind) => (memory.get(metaKey({ kind, id: meta.id }))?.authorId ?? writer.id) === writer.id);
     };
     const known = this.known.get(documentName);
@@ -311,6 +321,6 @@ export function unknownForeignMetas(state: Uint8Array, reference: Uint8Array, wr
     }
   };
   const held = read(reference);
-  return read(state).filter((meta) => (meta.authorId !== writer.id || meta.authorName !== writer.name)
+  return read(state).filter((meta) => !namesWriter(meta, writer)
     && !held.some((known) => sameMeta(known, meta)));
 }

@@ -13,6 +13,8 @@ export interface OfflineRescuerDeps {
   audit: Audit;
   /** The suggestions the original has held: one a colleague made there, since removed, may come back with the copy. */
   suggestionHistory?: Pick<SuggestionHistoryLookup, 'find'>;
+  /** The names a user has been seen under (a copy made before a rename carries the old one). */
+  formerNames?: (userId: string) => ReadonlySet<string>;
 }
 
 /**
@@ -34,7 +36,9 @@ export class OfflineRescuer {
     } catch {
       throw new DeskError('bad_request', '离线修改的数据已损坏，无法保存');
     }
-    const unknown = unknownForeignMetas(state, await bodies.currentState(documentId), { id: user.id, name: user.displayName });
+    const unknown = unknownForeignMetas(state, await bodies.currentState(documentId), {
+      id: user.id, name: user.displayName, formerNames: this.deps.formerNames?.(user.id),
+    });
     const held = await this.deps.suggestionHistory?.find(documentId, unknown.map(metaKey)) ?? [];
     const foreign = unknown.filter((meta) => !held.some((h) => metaKey(h) === metaKey(meta) && h.authorId === meta.authorId
       && h.authorName === meta.authorName && h.at === meta.at));
