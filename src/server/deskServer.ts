@@ -277,7 +277,7 @@ export async function startDeskServer(options: DeskServerOptions): Promise<DeskS
       dispatchFormExporter: new DispatchFormExporter({ documents, transitions, chains, users, work, audit, holders: stepHolders }),
       pdfExporter: new PdfExporter({ exporter: documentExporter, converter: new OfficeConverter() }),
       collaborators: new CollaboratorManager({ documents, inbox, audit }),
-      offlineRescuer: new OfflineRescuer({ documents, bodies, audit, suggestionHistory, formerNames: (userId) => names.namesOf(userId) }),
+      offlineRescuer: new OfflineRescuer({ documents, bodies, audit, work, suggestionHistory, formerNames: (userId) => names.namesOf(userId) }),
       ledgerImporter: new LedgerImporter({ outlets: ledger.outlets, submissions: ledger.submissions, work, audit }),
       userUpdater: new UserUpdater({ users, sessions, audit }),
     },

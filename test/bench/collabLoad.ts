@@ -97,9 +97,9 @@ export async function benchCollabLoad(): Promise<BenchResult> {
       const count = editors / PER_DOCUMENT;
       const deskDocs = documentIds.slice(0, count).map((name) => ({ wsUrl: desk!.server.wsUrl, name, tokens }));
       const bareDocs = Array.from({ length: count }, (_, i) => ({ wsUrl: bare!.wsUrl, name: `load-${editors}-${i}`, tokens: tokens.map(() => '') }));
-      const window = measureMs / rounds;
-      const runDesk = (): Promise<StepFigures> => measure(desk!.server.pid(), deskDocs, window);
-      const runBare = (): Promise<StepFigures> => measure(bare!.pid, bareDocs, window);
+      const windowMs = measureMs / rounds;
+      const runDesk = (): Promise<StepFigures> => measure(desk!.server.pid(), deskDocs, windowMs);
+      const runBare = (): Promise<StepFigures> => measure(bare!.pid, bareDocs, windowMs);
       // A B B A …: the machine's drift (other work starting or stopping) falls on both servers alike.
       const deskRounds: StepFigures[] = [];
       const bareRounds: StepFigures[] = [];

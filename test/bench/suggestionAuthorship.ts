@@ -59,7 +59,7 @@ function suggestingStream(edits: number): Stream {
   return { name: '修订 in a Lexical body', seed, updates };
 }
 
-async function measure(stream: Stream): Promise<{ check: number; apply: number; metas: number }> {
+async function measure(stream: Stream): Promise<{ check: number; apply: number; updates: number }> {
   const server = new Y.Doc();
   Y.applyUpdate(server, stream.seed);
   const authorship = new SuggestionAuthorship();
@@ -79,7 +79,7 @@ async function measure(stream: Stream): Promise<{ check: number; apply: number; 
     applying += performance.now() - started;
   }
   if (refused > 0) throw new Error(`${stream.name}: ${refused} honest updates refused`);
-  return { check: (checking * 1000) / stream.updates.length, apply: (applying * 1000) / stream.updates.length, metas: stream.updates.length };
+  return { check: (checking * 1000) / stream.updates.length, apply: (applying * 1000) / stream.updates.length, updates: stream.updates.length };
 }
 
 export async function benchSuggestionAuthorship(): Promise<BenchResult> {
@@ -90,11 +90,11 @@ export async function benchSuggestionAuthorship(): Promise<BenchResult> {
   for (const stream of streams) {
     await measure(stream); // warm-up
     // The median of five runs by the check's share: a GC or another process lands on one run, not all.
-    const runs: Array<{ check: number; apply: number; metas: number }> = [];
+    const runs: Array<{ check: number; apply: number; updates: number }> = [];
     for (let i = 0; i < 5; i += 1) runs.push(await measure(stream));
     runs.sort((x, y) => x.check / x.apply - y.check / y.apply);
-    const { check: c, apply: a, metas } = runs[2];
-    figures.push([stream.name, `check ${c.toFixed(2)} µs, apply ${a.toFixed(2)} µs an update (${metas} updates): ${(c / a).toFixed(2)}×`]);
+    const { check: c, apply: a, updates } = runs[2];
+    figures.push([stream.name, `check ${c.toFixed(2)} µs, apply ${a.toFixed(2)} µs an update (${updates} updates): ${(c / a).toFixed(2)}×`]);
     goals.push(check(`${stream.name}: check ≤ 0.25× the apply`, `${(c / a).toFixed(2)}×`, c <= 0.25 * a));
   }
   return { name: 'authorship check on incoming body updates (decode + check, against applying the update)', figures, goals };

@@ -4,16 +4,17 @@
  * suggestion); a client writes them, so a modified client could name a colleague. The server reads
  * the metas an incoming body update would leave in the document, straight from the decoded update
  * (no Lexical read, so it costs microseconds and runs for every writer, draft or review), and lets
- * it through only when each one names the sender by id and name, or is one this document already
- * holds (or held while loaded) with the same id, author, name, time and kind: text re-partitioned
- * around a colleague's mark, a colleague's insertion split by Enter, an undone reject.
+ * it through only when each one names the sender by id and name (or a name the sender had), or is one
+ * this document holds or has held (in memory while loaded, and in the stored history,
+ * suggestionHistory.ts) with the same id, author, name, time and kind: text re-partitioned around a
+ * colleague's mark, a colleague's insertion split by Enter, an undone reject.
  *
  * What it does not judge: how much text a colleague's existing mark covers. In review the holder's
  * updates also go through the full suggestion rule (suggestionRule.ts), which does.
  */
 import * as Y from 'yjs';
 import type { DecodedUpdate as Decoded } from './syncMessage';
-import { metaKey, type KindedMeta, type SuggestionHistoryLookup } from './suggestionHistory';
+import { metaKey, sameMeta, type KindedMeta, type SuggestionHistoryLookup } from './suggestionHistory';
 import { parseSuggestionMeta, type SuggestionKind } from '../../core/suggestions/types';
 
 /** The sender of an update, as the server authenticated them. */
@@ -29,13 +30,12 @@ function namesWriter(meta: KindedMeta, writer: Writer): boolean {
   return meta.authorId === writer.id && (meta.authorName === writer.name || (writer.formerNames?.has(meta.authorName) ?? false));
 }
 
-
+const ALL_KINDS: readonly SuggestionKind[] = ['insert', 'delete', 'split', 'join', 'level'];
 /** Properties whose value is a whole meta (a text node's `__state` map holds `deletion`). */
 const OBJECT_KEYS: Readonly<Record<string, SuggestionKind>> = {
   deletion: 'delete', __suggestedSplit: 'split', __suggestedJoin: 'join', __suggestedLevel: 'level',
 };
 /** The SuggestionNode properties that make up its meta, one Yjs map entry each. */
-const ALL_KINDS: readonly SuggestionKind[] = ['insert', 'delete', 'split', 'join', 'level'];
 const ELEMENT_KEYS = new Set(['__type', '__id', '__kind', '__authorId', '__authorName', '__at']);
 
 type DecodedItem = Y.Item & { parent: Y.ID | string | null; parentSub: string | null };
@@ -44,10 +44,6 @@ type DecodedItem = Y.Item & { parent: Y.ID | string | null; parentSub: string | 
 type YType = Y.AbstractType<any>;
 
 const idKey = (id: Y.ID): string => `${id.client}:${id.clock}`;
-
-function sameMeta(a: KindedMeta, b: KindedMeta): boolean {
-  return a.id === b.id && a.authorId === b.authorId && a.authorName === b.authorName && a.at === b.at && a.kind === b.kind;
-}
 
 function elementMeta(values: ReadonlyMap<string, unknown>): KindedMeta | null {
   if (values.get('__type') !== 'suggestion') return null;
@@ -308,7 +304,7 @@ export class SuggestionAuthorship {
 /**
  * The suggestions of the body `state` that name someone other than `writer` and that `reference`
  * (the body it was copied from) does not hold as they are: what a rescued offline copy must not
- * bring in under a colleague's name.
+ * bring in under a colleague's name. Reads both bodies whole: run it in the worker pool.
  */
 export function unknownForeignMetas(state: Uint8Array, reference: Uint8Array, writer: Writer): KindedMeta[] {
   const read = (bytes: Uint8Array): KindedMeta[] => {
@@ -321,6 +317,5 @@ export function unknownForeignMetas(state: Uint8Array, reference: Uint8Array, wr
     }
   };
   const held = read(reference);
-  return read(state).filter((meta) => !namesWriter(meta, writer)
-    && !held.some((known) => sameMeta(known, meta)));
+  return read(state).filter((meta) => !namesWriter(meta, writer) && !held.some((known) => sameMeta(known, meta)));
 }

@@ -12,6 +12,14 @@ import type { SuggestionKind, SuggestionMeta } from '../../core/suggestions/type
 
 export interface KindedMeta extends SuggestionMeta { kind: SuggestionKind }
 
+/** Whether two metas are the same suggestion as made: id, kind, author, name and time. */
+export function sameMeta(a: KindedMeta, b: KindedMeta): boolean {
+  return a.id === b.id && a.authorId === b.authorId && a.authorName === b.authorName && a.at === b.at && a.kind === b.kind;
+}
+
+/** Rows a statement writes or keys it looks up at most (well under SQLite's bound parameters). */
+const CHUNK = 500;
+
 /** A meta's key in a body: kind and id (a replacement's insertion and deletion share an id). */
 export const metaKey = (meta: Pick<KindedMeta, 'kind' | 'id'>): string => `${meta.kind}:${meta.id}`;
 
@@ -34,25 +42,32 @@ export class SuggestionHistory implements SuggestionHistoryLookup {
   }
 
   async find(documentName: string, keys: readonly string[]): Promise<KindedMeta[]> {
-    if (keys.length === 0) return [];
-    const rows = await this.db.selectFrom('suggestion_metas').selectAll()
-      .where('document_name', '=', documentName).where('suggestion_key', 'in', [...new Set(keys)].slice(0, 500)).execute();
-    return rows.map((row) => ({
-      id: row.suggestion_key.slice(row.suggestion_key.indexOf(':') + 1), kind: row.kind,
-      authorId: row.author_id, authorName: row.author_name, at: row.suggested_at,
-    }));
+    const unique = [...new Set(keys)];
+    const found: KindedMeta[] = [];
+    for (let start = 0; start < unique.length; start += CHUNK) {
+      const rows = await this.db.selectFrom('suggestion_metas').selectAll()
+        .where('document_name', '=', documentName).where('suggestion_key', 'in', unique.slice(start, start + CHUNK)).execute();
+      for (const row of rows) {
+        found.push({
+          id: row.suggestion_key.slice(row.suggestion_key.indexOf(':') + 1), kind: row.kind,
+          authorId: row.author_id, authorName: row.author_name, at: row.suggested_at,
+        });
+      }
+    }
+    return found;
   }
 
   add(documentName: string, metas: readonly KindedMeta[]): void {
-    if (metas.length === 0) return;
-    const rows = metas.map((meta) => ({
-      document_name: documentName, suggestion_key: metaKey(meta), kind: meta.kind,
-      author_id: meta.authorId, author_name: meta.authorName, suggested_at: meta.at,
-    }));
-    const query = this.db.insertInto('suggestion_metas').values(rows)
-      .onConflict((oc) => oc.columns(['document_name', 'suggestion_key']).doNothing());
-    const written = this.writer ? this.writer(query.compile()) : query.execute();
-    written.then(() => undefined, (err: unknown) => this.log.warn({ err, documentName }, 'could not store the suggestions of a body'));
+    for (let start = 0; start < metas.length; start += CHUNK) {
+      const rows = metas.slice(start, start + CHUNK).map((meta) => ({
+        document_name: documentName, suggestion_key: metaKey(meta), kind: meta.kind,
+        author_id: meta.authorId, author_name: meta.authorName, suggested_at: meta.at,
+      }));
+      const query = this.db.insertInto('suggestion_metas').values(rows)
+        .onConflict((oc) => oc.columns(['document_name', 'suggestion_key']).doNothing());
+      const written = this.writer ? this.writer(query.compile()) : query.execute();
+      written.then(() => undefined, (err: unknown) => this.log.warn({ err, documentName }, 'could not store the suggestions of a body'));
+    }
   }
 }
 

@@ -26,6 +26,8 @@ import {
   judgeIncomingUpdate, listSuggestionsOf, resolveSuggestionsUpdate, type JudgeRequest, type ResolveRequest,
 } from '../review/suggestionTasks';
 import type { SuggestionVerdict } from '../../core/suggestions/suggestionRule';
+import { unknownForeignMetas, type Writer } from '../collab/suggestionAuthorship';
+import type { KindedMeta } from '../collab/suggestionHistory';
 import type { SuggestionItem } from '../../shared/suggestions';
 import type { AuditExportNotes, AuditSheetPage } from '../audit/auditSheetRows';
 import type { EncodedAnchor } from '../../core/review/anchor';
@@ -150,6 +152,10 @@ export const HEAVY_TASKS = {
   /** 修订: the verdict on a holder's update to a piece in review (suggestionTasks.ts). */
   judgeSuggestionUpdate(request: JudgeRequest): SuggestionVerdict {
     return judgeIncomingUpdate(request, (state) => readCached(state).json);
+  },
+  /** 修订: the suggestions of a rescued copy under a colleague's name that its original does not hold (suggestionAuthorship.ts). */
+  foreignSuggestions(request: { state: Uint8Array; reference: Uint8Array; writer: Writer }): KindedMeta[] {
+    return unknownForeignMetas(request.state, request.reference, request.writer);
   },
   /** 修订: the pending suggestions of a body given as its Yjs state. */
   listSuggestions(state: Uint8Array): SuggestionItem[] {
