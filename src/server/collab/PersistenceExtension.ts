@@ -5,7 +5,7 @@ import type {
 } from '@hocuspocus/server';
 import type { Logger } from 'pino';
 import type { YjsStore } from './yjsStore';
-import { inspectIncomingUpdate, readIncomingUpdate, type DecodedUpdate } from './syncMessage';
+import { blankIncomingUpdate, inspectIncomingUpdate, readIncomingUpdate, type DecodedUpdate } from './syncMessage';
 import { SuggestionAuthorship } from './suggestionAuthorship';
 import type { SuggestionHistoryLookup } from './suggestionHistory';
 import { GroupCommitLog } from './groupCommit';
@@ -130,11 +130,15 @@ export class PersistenceExtension implements Extension {
     // Accepted: applied now, in the same turn as the lock check above (no transition can come between),
     // so the other editors see it at once, as a bare relay would show it. The sender's acknowledgement
     // still waits: Hocuspocus sends it only after this hook returns, that is after the update is durable.
-    // (Hocuspocus applies it again then, which changes nothing.) Should the server die before the commit,
-    // the sender was never told and sends it again on reconnecting, and the others hold it too.
+    // Should the server die before the commit, the sender was never told and sends it again on
+    // reconnecting, and the others hold it too. Hocuspocus reads the message again after this hook and
+    // would decode and integrate the update a second time, to no effect: it is blanked in the message.
     const accepted = update;
     traced('collab:apply+broadcast', () => Y.applyUpdate(document, accepted, { source: 'connection', connection }));
-    const id = await this.updateLog.append(documentName, update);
+    // The log gets bytes of its own: `update` is a view into the message, which is blanked next.
+    const logged = update.slice();
+    blankIncomingUpdate(raw);
+    const id = await this.updateLog.append(documentName, logged);
     if (userId && isBodyName(documentName) && verdict === 'direct') this.options.onEdit?.(documentName, userId);
     const tracking = this.tracking.get(documentName);
     if (tracking) {

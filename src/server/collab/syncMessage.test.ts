@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { assertWellFormedUpdate, inspectIncomingUpdate } from './syncMessage';
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import * as syncProtocol from 'y-protocols/sync';
+import { assertWellFormedUpdate, blankIncomingUpdate, inspectIncomingUpdate, readIncomingUpdate } from './syncMessage';
 
 /** A client's whole state (its structs from clock 0), or, with `typed`, one keystroke after it. */
 function sampleUpdate(typed = false): Uint8Array {
@@ -49,5 +52,60 @@ describe('validating an incoming update without a scratch document', () => {
       expect(() => inspectIncomingUpdate(update)).toThrow();
     }
     expect(refusedByScratch).toBeGreaterThan(20);
+  });
+});
+
+/** A Hocuspocus message for `name` of `type` (0: sync) whose body `write` writes, as a provider sends it. */
+function message(name: string, type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarString(encoder, name);
+  encoding.writeVarUint(encoder, type);
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+describe('blanking an update the server has applied itself', () => {
+  // Updates whose length prefix takes one, two and three bytes (under 128, under 16,384, more).
+  const updates = [9, 3_000, 20_000].map((size) => {
+    const doc = new Y.Doc();
+    doc.getText('body').insert(0, 'a'.repeat(size));
+    return Y.encodeStateAsUpdate(doc);
+  });
+  const prefixBytes = (update: Uint8Array): number => {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, update.length);
+    return encoding.length(encoder);
+  };
+
+  it('leaves the message readable, with an empty update in place of the one it carried', () => {
+    expect(updates.map(prefixBytes)).toEqual([1, 2, 3]);
+    for (const update of updates) {
+      for (const syncType of [syncProtocol.messageYjsUpdate, syncProtocol.messageYjsSyncStep2]) {
+        const raw = message('doc-甲', 0, (e) => { encoding.writeVarUint(e, syncType); encoding.writeVarUint8Array(e, update); });
+        expect(readIncomingUpdate(raw)).toEqual(update);
+        expect(blankIncomingUpdate(raw)).toBe(true);
+        // Read as Hocuspocus reads it: the name, the message type, the sync type, then the update.
+        const decoder = decoding.createDecoder(raw);
+        expect(decoding.readVarString(decoder)).toBe('doc-甲');
+        expect(decoding.readVarUint(decoder)).toBe(0);
+        expect(decoding.readVarUint(decoder)).toBe(syncType);
+        const blanked = decoding.readVarUint8Array(decoder);
+        expect(blanked).toEqual(Uint8Array.of(0, 0));
+        const doc = new Y.Doc();
+        Y.applyUpdate(doc, blanked);
+        expect(doc.getText('body').length).toBe(0);
+      }
+    }
+  });
+
+  it('leaves a message that carries no update as it is', () => {
+    const doc = new Y.Doc();
+    const stepOne = message('doc-甲', 0, (e) => syncProtocol.writeSyncStep1(e, doc));
+    const awareness = message('doc-甲', 1, (e) => encoding.writeVarUint8Array(e, Uint8Array.of(1, 2, 3)));
+    for (const raw of [stepOne, awareness]) {
+      const before = raw.slice();
+      expect(blankIncomingUpdate(raw)).toBe(false);
+      expect(raw).toEqual(before);
+    }
   });
 });

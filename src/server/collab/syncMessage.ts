@@ -4,18 +4,49 @@ import * as Y from 'yjs';
 const MESSAGE_SYNC = 0;
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
+/** A Yjs (v1) update of no structs and no deletions. */
+const EMPTY_UPDATE = Uint8Array.of(0, 0);
 
 /**
  * The Yjs update an incoming Hocuspocus message carries (sync step 2 or update), or null for any other
  * message (awareness, step 1, auth, stateless). Throws on a message too malformed to read.
  */
 export function readIncomingUpdate(raw: Uint8Array): Uint8Array | null {
+  const decoder = updateDecoder(raw);
+  return decoder && decoding.readVarUint8Array(decoder);
+}
+
+/** A decoder over `raw` at its update's length prefix, or null when it carries no update. */
+function updateDecoder(raw: Uint8Array): decoding.Decoder | null {
   const decoder = decoding.createDecoder(raw);
   decoding.readVarString(decoder);
   if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return null;
   const syncType = decoding.readVarUint(decoder);
-  if (syncType !== SYNC_STEP_2 && syncType !== SYNC_UPDATE) return null;
-  return decoding.readVarUint8Array(decoder);
+  return syncType === SYNC_STEP_2 || syncType === SYNC_UPDATE ? decoder : null;
+}
+
+/**
+ * Rewrites, in place, the update an incoming sync message carries into an empty one: its length
+ * prefix becomes 2, re-encoded in as many bytes as before (LEB128 allows continuation bytes of
+ * zero), followed by the two bytes of an update with no structs and no deletions; the old bytes
+ * after those are never read. For a message whose update the server has already applied itself:
+ * Hocuspocus reads every message again after the hooks, from this same buffer, and then has
+ * nothing to decode and integrate a second time (it still answers with its acknowledgement).
+ * Returns false, the message untouched, for one that carries no update.
+ */
+export function blankIncomingUpdate(raw: Uint8Array): boolean {
+  const decoder = updateDecoder(raw);
+  if (!decoder) return false;
+  const prefixAt = decoder.pos;
+  const length = decoding.readVarUint(decoder);
+  const prefixBytes = decoder.pos - prefixAt;
+  if (length < EMPTY_UPDATE.length) return false;
+  for (let i = 0; i < prefixBytes; i++) {
+    const last = i === prefixBytes - 1;
+    raw[prefixAt + i] = (i === 0 ? EMPTY_UPDATE.length : 0) | (last ? 0 : 0x80);
+  }
+  raw.set(EMPTY_UPDATE, decoder.pos);
+  return true;
 }
 
 /** True for an update that changes nothing (no structs, no deletions), as a sync reply often is. */
