@@ -14,10 +14,11 @@ import { contextUser, isBodyName } from './documentNames';
 import { traced } from '../diagnostics/loopTrace';
 
 interface Tracking {
-  /** Highest update id written for this document. */
+  /**
+   * Highest update id written for this document. Each was applied to the in-memory document before it
+   * was appended, so a snapshot taken now covers every id up to this one.
+   */
   lastId: number;
-  /** Ids written but not yet applied to the in-memory document. */
-  inFlight: Set<number>;
 }
 
 export interface PersistenceOptions {
@@ -55,7 +56,6 @@ export interface PersistenceOptions {
 export class PersistenceExtension implements Extension {
   readonly extensionName = 'persistence';
   private readonly tracking = new Map<string, Tracking>();
-  private readonly pending = new WeakMap<Uint8Array, { name: string; id: number }>();
   private readonly loaded = new Map<string, Y.Doc>();
   private readonly refusedTold = new WeakSet<object>();
   private compactionTurns: Promise<void> = Promise.resolve();
@@ -81,7 +81,7 @@ export class PersistenceExtension implements Extension {
       }
     }
     if (updates.length === 0 && isBodyName(documentName)) await this.options.store.compact(documentName, Y.encodeStateAsUpdate(document), 0);
-    this.tracking.set(documentName, { lastId: lastUpdateId, inFlight: new Set() });
+    this.tracking.set(documentName, { lastId: lastUpdateId });
     this.loaded.set(documentName, document);
   }
 
@@ -141,11 +141,7 @@ export class PersistenceExtension implements Extension {
     const id = await this.updateLog.append(documentName, logged);
     if (userId && isBodyName(documentName) && verdict === 'direct') this.options.onEdit?.(documentName, userId);
     const tracking = this.tracking.get(documentName);
-    if (tracking) {
-      tracking.lastId = Math.max(tracking.lastId, id);
-      tracking.inFlight.add(id);
-    }
-    this.pending.set(raw, { name: documentName, id });
+    if (tracking) tracking.lastId = Math.max(tracking.lastId, id);
   }
 
   /**
@@ -157,11 +153,6 @@ export class PersistenceExtension implements Extension {
     if (Y.snapshotContainsUpdate(Y.snapshot(document), update)) return;
     this.refusedTold.add(connection);
     connection.sendStateless(encodeCollabMessage({ type: EDITS_REFUSED, documentId: connection.document.name }));
-  }
-
-  async afterHandleMessage({ update: raw }: beforeHandleMessagePayload): Promise<void> {
-    const written = this.pending.get(raw);
-    if (written) this.tracking.get(written.name)?.inFlight.delete(written.id);
   }
 
   async onChange({ documentName }: onChangePayload): Promise<void> {
@@ -196,9 +187,8 @@ export class PersistenceExtension implements Extension {
 
   private async compact(documentName: string, document: Y.Doc): Promise<void> {
     await this.ownTurn();
-    const tracking = this.tracking.get(documentName);
-    // Only updates already applied to the document are covered by the snapshot taken now.
-    const through = !tracking ? 0 : tracking.inFlight.size > 0 ? Math.min(...tracking.inFlight) - 1 : tracking.lastId;
+    // Every update this extension has logged was applied first, so the snapshot taken now covers them all.
+    const through = this.tracking.get(documentName)?.lastId ?? 0;
     const state = traced('collab:compact encode', () => Y.encodeStateAsUpdate(document));
     await (this.options.logWriter ?? this.options.store).compact(documentName, state, through);
   }
