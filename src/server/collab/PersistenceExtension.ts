@@ -1,17 +1,21 @@
 import * as Y from 'yjs';
+import { OutgoingMessage } from '@hocuspocus/server';
 import type {
   Extension, afterUnloadDocumentPayload, beforeHandleMessagePayload, onChangePayload,
   onLoadDocumentPayload, onStoreDocumentPayload,
 } from '@hocuspocus/server';
 import type { Logger } from 'pino';
 import type { YjsStore } from './yjsStore';
-import { blankIncomingUpdate, inspectIncomingUpdate, readIncomingUpdate, type DecodedUpdate } from './syncMessage';
+import { inspectIncomingUpdate, readIncomingUpdate, takeOverIncomingUpdate, type DecodedUpdate } from './syncMessage';
 import { SuggestionAuthorship } from './suggestionAuthorship';
 import type { SuggestionHistoryLookup } from './suggestionHistory';
 import { GroupCommitLog } from './groupCommit';
 import { EDITS_REFUSED, encodeCollabMessage } from '../../shared/collabMessages';
 import { contextUser, isBodyName } from './documentNames';
 import { traced } from '../diagnostics/loopTrace';
+
+/** Hocuspocus' own close when a message cannot be handled (@hocuspocus/common's ResetConnection). */
+const RESET_CONNECTION = { code: 4205, reason: 'Reset Connection' };
 
 interface Tracking {
   /**
@@ -46,12 +50,13 @@ export interface PersistenceOptions {
 }
 
 /**
- * Durable Yjs persistence. Every incoming update is appended to the update log *before* Hocuspocus
- * acknowledges it (beforeHandleMessage is awaited, per connection, in order), so an acknowledged edit
+ * Durable Yjs persistence. Every incoming update is appended to the update log *before* its sender is
+ * told it is saved (the acknowledgement is sent here, after the commit), so an acknowledged edit
  * survives a SIGKILL. An accepted update is applied (and so broadcast) as soon as it is validated,
- * judged and not locked; only its acknowledgement waits for the commit. The updates of one
- * event-loop turn share one transaction (groupCommit.ts). The debounced onStoreDocument folds the log
- * into a snapshot.
+ * judged and not locked, and the connection's next message is handled without waiting for the
+ * commit; only the acknowledgement waits. The updates of one event-loop turn share one transaction
+ * (groupCommit.ts), and the batches commit in order. The debounced onStoreDocument folds the log into
+ * a snapshot.
  */
 export class PersistenceExtension implements Extension {
   readonly extensionName = 'persistence';
@@ -128,20 +133,29 @@ export class PersistenceExtension implements Extension {
       return;
     }
     // Accepted: applied now, in the same turn as the lock check above (no transition can come between),
-    // so the other editors see it at once, as a bare relay would show it. The sender's acknowledgement
-    // still waits: Hocuspocus sends it only after this hook returns, that is after the update is durable.
-    // Should the server die before the commit, the sender was never told and sends it again on
-    // reconnecting, and the others hold it too. Hocuspocus reads the message again after this hook and
-    // would decode and integrate the update a second time, to no effect: it is blanked in the message.
+    // so the other editors see it at once, as a bare relay would show it. The sender is told only once
+    // the update is durable: the message is taken from Hocuspocus (which would apply it again and
+    // acknowledge it when this hook returns) and acknowledged here after the commit, so that this
+    // connection's next message need not wait for it. Should the server die before the commit, the
+    // sender was never told and sends it again on reconnecting, and the others hold it too.
     const accepted = update;
     traced('collab:apply+broadcast', () => Y.applyUpdate(document, accepted, { source: 'connection', connection }));
-    // The log gets bytes of its own: `update` is a view into the message, which is blanked next.
+    // The log gets bytes of its own: `update` is a view into the message, which is rewritten next.
     const logged = update.slice();
-    blankIncomingUpdate(raw);
-    const id = await this.updateLog.append(documentName, logged);
-    if (userId && isBodyName(documentName) && verdict === 'direct') this.options.onEdit?.(documentName, userId);
-    const tracking = this.tracking.get(documentName);
-    if (tracking) tracking.lastId = Math.max(tracking.lastId, id);
+    const acknowledgedHere = takeOverIncomingUpdate(raw);
+    const durable = this.updateLog.append(documentName, logged).then((id) => {
+      if (userId && isBodyName(documentName) && verdict === 'direct') this.options.onEdit?.(documentName, userId);
+      const tracking = this.tracking.get(documentName);
+      if (tracking) tracking.lastId = Math.max(tracking.lastId, id);
+      if (acknowledgedHere) connection.send(new OutgoingMessage(connection.messageAddress).writeSyncStatus(true).toUint8Array());
+    });
+    if (!acknowledgedHere) return durable;
+    durable.catch((error: unknown) => {
+      // Not durable, never acknowledged: the connection is reset, as when this hook fails, and the
+      // client sends what it holds again on reconnecting.
+      this.options.log.error({ err: error, documentName }, 'could not write an update to the log: connection reset');
+      connection.close(RESET_CONNECTION);
+    });
   }
 
   /**

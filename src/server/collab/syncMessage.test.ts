@@ -3,7 +3,8 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
-import { assertWellFormedUpdate, blankIncomingUpdate, inspectIncomingUpdate, readIncomingUpdate } from './syncMessage';
+import { MessageType } from '@hocuspocus/server';
+import { assertWellFormedUpdate, inspectIncomingUpdate, readIncomingUpdate, takeOverIncomingUpdate } from './syncMessage';
 
 /** A client's whole state (its structs from clock 0), or, with `typed`, one keystroke after it. */
 function sampleUpdate(typed = false): Uint8Array {
@@ -55,7 +56,7 @@ describe('validating an incoming update without a scratch document', () => {
   });
 });
 
-/** A Hocuspocus message for `name` of `type` (0: sync) whose body `write` writes, as a provider sends it. */
+/** A Hocuspocus message for `name` of `type` whose body `write` writes, as a provider sends it. */
 function message(name: string, type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarString(encoder, name);
@@ -64,7 +65,7 @@ function message(name: string, type: number, write: (encoder: encoding.Encoder) 
   return encoding.toUint8Array(encoder);
 }
 
-describe('blanking an update the server has applied itself', () => {
+describe('taking over an update the server has applied and acknowledges itself', () => {
   // Updates whose length prefix takes one, two and three bytes (under 128, under 16,384, more).
   const updates = [9, 3_000, 20_000].map((size) => {
     const doc = new Y.Doc();
@@ -77,34 +78,30 @@ describe('blanking an update the server has applied itself', () => {
     return encoding.length(encoder);
   };
 
-  it('leaves the message readable, with an empty update in place of the one it carried', () => {
+  it('leaves a message Hocuspocus reads as a stateless one with an empty payload', () => {
     expect(updates.map(prefixBytes)).toEqual([1, 2, 3]);
     for (const update of updates) {
       for (const syncType of [syncProtocol.messageYjsUpdate, syncProtocol.messageYjsSyncStep2]) {
-        const raw = message('doc-甲', 0, (e) => { encoding.writeVarUint(e, syncType); encoding.writeVarUint8Array(e, update); });
+        const raw = message('doc-甲', MessageType.Sync, (e) => { encoding.writeVarUint(e, syncType); encoding.writeVarUint8Array(e, update); });
         expect(readIncomingUpdate(raw)).toEqual(update);
-        expect(blankIncomingUpdate(raw)).toBe(true);
-        // Read as Hocuspocus reads it: the name, the message type, the sync type, then the update.
+        expect(takeOverIncomingUpdate(raw)).toBe(true);
+        // Read as Hocuspocus reads it: the name, the message type, then a stateless message's string.
         const decoder = decoding.createDecoder(raw);
         expect(decoding.readVarString(decoder)).toBe('doc-甲');
-        expect(decoding.readVarUint(decoder)).toBe(0);
-        expect(decoding.readVarUint(decoder)).toBe(syncType);
-        const blanked = decoding.readVarUint8Array(decoder);
-        expect(blanked).toEqual(Uint8Array.of(0, 0));
-        const doc = new Y.Doc();
-        Y.applyUpdate(doc, blanked);
-        expect(doc.getText('body').length).toBe(0);
+        expect(decoding.readVarUint(decoder)).toBe(MessageType.Stateless);
+        expect(decoding.readVarString(decoder)).toBe('');
+        expect(readIncomingUpdate(raw)).toBeNull();
       }
     }
   });
 
   it('leaves a message that carries no update as it is', () => {
     const doc = new Y.Doc();
-    const stepOne = message('doc-甲', 0, (e) => syncProtocol.writeSyncStep1(e, doc));
-    const awareness = message('doc-甲', 1, (e) => encoding.writeVarUint8Array(e, Uint8Array.of(1, 2, 3)));
+    const stepOne = message('doc-甲', MessageType.Sync, (e) => syncProtocol.writeSyncStep1(e, doc));
+    const awareness = message('doc-甲', MessageType.Awareness, (e) => encoding.writeVarUint8Array(e, Uint8Array.of(1, 2, 3)));
     for (const raw of [stepOne, awareness]) {
       const before = raw.slice();
-      expect(blankIncomingUpdate(raw)).toBe(false);
+      expect(takeOverIncomingUpdate(raw)).toBe(false);
       expect(raw).toEqual(before);
     }
   });

@@ -1,11 +1,10 @@
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
+import { MessageType } from '@hocuspocus/server';
 
-const MESSAGE_SYNC = 0;
+const MESSAGE_SYNC = MessageType.Sync;
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
-/** A Yjs (v1) update of no structs and no deletions. */
-const EMPTY_UPDATE = Uint8Array.of(0, 0);
 
 /**
  * The Yjs update an incoming Hocuspocus message carries (sync step 2 or update), or null for any other
@@ -26,26 +25,24 @@ function updateDecoder(raw: Uint8Array): decoding.Decoder | null {
 }
 
 /**
- * Rewrites, in place, the update an incoming sync message carries into an empty one: its length
- * prefix becomes 2, re-encoded in as many bytes as before (LEB128 allows continuation bytes of
- * zero), followed by the two bytes of an update with no structs and no deletions; the old bytes
- * after those are never read. For a message whose update the server has already applied itself:
- * Hocuspocus reads every message again after the hooks, from this same buffer, and then has
- * nothing to decode and integrate a second time (it still answers with its acknowledgement).
- * Returns false, the message untouched, for one that carries no update.
+ * Takes an incoming sync message that carries an update (sync step 2 or update) away from Hocuspocus,
+ * in place: the bytes after the document name become a stateless message with an empty payload, which
+ * Hocuspocus hands to its `onStateless` hook (no extension here has one) and answers with nothing; the
+ * old bytes after it are never read. For an update the server has applied itself and acknowledges
+ * itself once it is durable: Hocuspocus would otherwise decode and integrate it again and acknowledge it
+ * when the hook returns, and a connection's next message waits for that (Hocuspocus handles one
+ * message of a connection at a time), so every keystroke of a writer typing fast would wait for the
+ * commit of the one before. Returns false, the message untouched, for one that carries no update.
  */
-export function blankIncomingUpdate(raw: Uint8Array): boolean {
-  const decoder = updateDecoder(raw);
-  if (!decoder) return false;
-  const prefixAt = decoder.pos;
-  const length = decoding.readVarUint(decoder);
-  const prefixBytes = decoder.pos - prefixAt;
-  if (length < EMPTY_UPDATE.length) return false;
-  for (let i = 0; i < prefixBytes; i++) {
-    const last = i === prefixBytes - 1;
-    raw[prefixAt + i] = (i === 0 ? EMPTY_UPDATE.length : 0) | (last ? 0 : 0x80);
-  }
-  raw.set(EMPTY_UPDATE, decoder.pos);
+export function takeOverIncomingUpdate(raw: Uint8Array): boolean {
+  const decoder = decoding.createDecoder(raw);
+  decoding.readVarString(decoder);
+  const typeAt = decoder.pos;
+  if (!updateDecoder(raw)) return false;
+  // At least five bytes follow the name (type, sync type, length, an update of two or more bytes);
+  // a stateless message with an empty payload takes two: its type and the payload's length, 0.
+  raw[typeAt] = MessageType.Stateless;
+  raw[typeAt + 1] = 0;
   return true;
 }
 
