@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { OutgoingMessage } from '@hocuspocus/server';
+import { OutgoingMessage, type Connection } from '@hocuspocus/server';
 import type {
   Extension, afterUnloadDocumentPayload, beforeHandleMessagePayload, onChangePayload,
   onLoadDocumentPayload, onStoreDocumentPayload,
@@ -63,6 +63,12 @@ export class PersistenceExtension implements Extension {
   private readonly tracking = new Map<string, Tracking>();
   private readonly loaded = new Map<string, Y.Doc>();
   private readonly refusedTold = new WeakSet<object>();
+  /** The commit of each document's latest logged update (batches commit in order). */
+  private readonly lastCommit = new Map<string, Promise<void>>();
+  /** Documents whose log lost an update: the snapshot that stores it (true once committed). */
+  private readonly unsafe = new Map<string, Promise<boolean>>();
+  /** Connections whose update could not be stored: their further messages are refused. */
+  private readonly failed = new WeakSet<Connection>();
   private compactionTurns: Promise<void> = Promise.resolve();
   /** Who wrote each 修订: a body update naming anyone but its sender as a suggestion's author is refused. */
   private readonly authorship: SuggestionAuthorship;
@@ -91,6 +97,8 @@ export class PersistenceExtension implements Extension {
   }
 
   async beforeHandleMessage({ documentName, update: raw, connection, document, context }: beforeHandleMessagePayload): Promise<void> {
+    // Thrown, Hocuspocus drops this connection's queued messages too (its update could not be stored).
+    if (this.failed.has(connection)) throw new Error('an earlier update of this connection could not be stored');
     let update: Uint8Array | null;
     let decoded: DecodedUpdate | null;
     try {
@@ -99,11 +107,13 @@ export class PersistenceExtension implements Extension {
       if (!update) return;
       const incoming = update;
       decoded = traced('collab:read+validate', () => inspectIncomingUpdate(incoming));
-      if (!decoded) return;
+      // An update this hook does not take over is acknowledged by Hocuspocus when the hook returns (an
+      // empty one, a refused one it holds already): not before what the document holds is committed.
+      if (!decoded) return this.committed(documentName);
       if (this.options.isLocked?.(documentName)) connection.readOnly = true;
       if (connection.readOnly) {
         this.tellRefused(connection, document, update);
-        return;
+        return this.committed(documentName);
       }
     } catch (error) {
       // A client that sends what is not Yjs is broken: close its socket (1007: invalid payload data).
@@ -119,7 +129,7 @@ export class PersistenceExtension implements Extension {
       // Later updates of this client build on the refused one and could never be applied: as read-only.
       connection.readOnly = true;
       this.tellRefused(connection, document, update);
-      return;
+      return this.committed(documentName);
     }
     const writer = user && { id: user.id, name: user.displayName, formerNames: this.options.formerNames?.(user.id) };
     const authored = isBodyName(documentName) ? this.authorship.allows(documentName, document, decoded, writer) : true;
@@ -130,7 +140,7 @@ export class PersistenceExtension implements Extension {
       // being judged: refuse it, nothing stored or applied. (Checked here, in the turn that applies it.)
       connection.readOnly = true;
       this.tellRefused(connection, document, update);
-      return;
+      return this.committed(documentName);
     }
     // Accepted: applied now, in the same turn as the lock check above (no transition can come between),
     // so the other editors see it at once, as a bare relay would show it. The sender is told only once
@@ -140,22 +150,56 @@ export class PersistenceExtension implements Extension {
     // sender was never told and sends it again on reconnecting, and the others hold it too.
     const accepted = update;
     traced('collab:apply+broadcast', () => Y.applyUpdate(document, accepted, { source: 'connection', connection }));
-    // The log gets bytes of its own: `update` is a view into the message, which is rewritten next.
-    const logged = update.slice();
+    // Only the message's type bytes are rewritten: `update`, a view of the bytes after them, stays whole.
     const acknowledgedHere = takeOverIncomingUpdate(raw);
-    const durable = this.updateLog.append(documentName, logged).then((id) => {
+    const durable = this.updateLog.append(documentName, update).then((id) => {
       if (userId && isBodyName(documentName) && verdict === 'direct') this.options.onEdit?.(documentName, userId);
       const tracking = this.tracking.get(documentName);
       if (tracking) tracking.lastId = Math.max(tracking.lastId, id);
-      if (acknowledgedHere) connection.send(new OutgoingMessage(connection.messageAddress).writeSyncStatus(true).toUint8Array());
+      if (acknowledgedHere) this.acknowledge(documentName, connection);
     });
+    this.lastCommit.set(documentName, durable);
     if (!acknowledgedHere) return durable;
-    durable.catch((error: unknown) => {
-      // Not durable, never acknowledged: the connection is reset, as when this hook fails, and the
-      // client sends what it holds again on reconnecting.
-      this.options.log.error({ err: error, documentName }, 'could not write an update to the log: connection reset');
-      connection.close(RESET_CONNECTION);
-    });
+    durable.catch((error: unknown) => this.lost(documentName, document, connection, error));
+  }
+
+  /** Resolves once every update of `documentName` logged so far is committed (or failed). */
+  private async committed(documentName: string): Promise<void> {
+    await this.lastCommit.get(documentName)?.catch(() => undefined);
+  }
+
+  /** Tells `connection` its update is saved, once its document holds nothing the log lost. */
+  private acknowledge(documentName: string, connection: Connection): void {
+    const send = (): void => connection.send(new OutgoingMessage(connection.messageAddress).writeSyncStatus(true).toUint8Array());
+    const repair = this.unsafe.get(documentName);
+    if (!repair) send();
+    else void repair.then((repaired) => (repaired ? send() : connection.close(RESET_CONNECTION)));
+  }
+
+  /**
+   * An update was applied but its commit failed. Its sender is not told it is saved: the connection is
+   * reset, and its messages still queued are refused. The client's reconnect would not send it again
+   * (the document already holds it), so the server stores a snapshot of the document instead; until
+   * that is committed no update of the document is acknowledged, not even one committed meanwhile
+   * (it may build on the lost one).
+   */
+  private lost(documentName: string, document: Y.Doc, connection: Connection, error: unknown): void {
+    this.options.log.error({ err: error, documentName }, 'could not write an update to the log: connection reset, storing a snapshot');
+    this.failed.add(connection);
+    connection.close(RESET_CONNECTION);
+    if (this.unsafe.has(documentName)) return;
+    this.unsafe.set(documentName, (async () => {
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        try {
+          await this.compact(documentName, document);
+          return true;
+        } catch (err) {
+          this.options.log.error({ err, documentName, attempt }, 'could not store the snapshot of a document whose log lost an update');
+          await new Promise((r) => setTimeout(r, 500 * attempt));
+        }
+      }
+      return false;
+    })());
   }
 
   /**
@@ -180,6 +224,7 @@ export class PersistenceExtension implements Extension {
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
     this.authorship.forget(documentName);
     this.tracking.delete(documentName);
+    this.lastCommit.delete(documentName);
     this.loaded.delete(documentName);
   }
 
@@ -201,9 +246,12 @@ export class PersistenceExtension implements Extension {
 
   private async compact(documentName: string, document: Y.Doc): Promise<void> {
     await this.ownTurn();
-    // Every update this extension has logged was applied first, so the snapshot taken now covers them all.
+    // Every update this extension has logged was applied first, so the snapshot taken now covers them all
+    // (and one whose commit failed: this snapshot stores it).
     const through = this.tracking.get(documentName)?.lastId ?? 0;
+    const repairing = this.unsafe.has(documentName);
     const state = traced('collab:compact encode', () => Y.encodeStateAsUpdate(document));
     await (this.options.logWriter ?? this.options.store).compact(documentName, state, through);
+    if (repairing) this.unsafe.delete(documentName);
   }
 }

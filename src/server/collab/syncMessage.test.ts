@@ -81,8 +81,8 @@ describe('taking over an update the server has applied and acknowledges itself',
   it('leaves a message Hocuspocus reads as a stateless one with an empty payload', () => {
     expect(updates.map(prefixBytes)).toEqual([1, 2, 3]);
     for (const update of updates) {
-      for (const syncType of [syncProtocol.messageYjsUpdate, syncProtocol.messageYjsSyncStep2]) {
-        const raw = message('doc-甲', MessageType.Sync, (e) => { encoding.writeVarUint(e, syncType); encoding.writeVarUint8Array(e, update); });
+      for (const [type, syncType] of [MessageType.Sync, MessageType.SyncReply].flatMap((t) => [syncProtocol.messageYjsUpdate, syncProtocol.messageYjsSyncStep2].map((s) => [t, s]))) {
+        const raw = message('doc-甲', type, (e) => { encoding.writeVarUint(e, syncType); encoding.writeVarUint8Array(e, update); });
         expect(readIncomingUpdate(raw)).toEqual(update);
         expect(takeOverIncomingUpdate(raw)).toBe(true);
         // Read as Hocuspocus reads it: the name, the message type, then a stateless message's string.

@@ -2,13 +2,13 @@ import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { MessageType } from '@hocuspocus/server';
 
-const MESSAGE_SYNC = MessageType.Sync;
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
 
 /**
- * The Yjs update an incoming Hocuspocus message carries (sync step 2 or update), or null for any other
- * message (awareness, step 1, auth, stateless). Throws on a message too malformed to read.
+ * The Yjs update an incoming Hocuspocus message carries (sync step 2 or update, in a sync message or a
+ * sync reply: Hocuspocus applies both alike, though providers send only the first), or null for any
+ * other message (awareness, step 1, auth, stateless). Throws on a message too malformed to read.
  */
 export function readIncomingUpdate(raw: Uint8Array): Uint8Array | null {
   const decoder = updateDecoder(raw);
@@ -19,7 +19,8 @@ export function readIncomingUpdate(raw: Uint8Array): Uint8Array | null {
 function updateDecoder(raw: Uint8Array): decoding.Decoder | null {
   const decoder = decoding.createDecoder(raw);
   decoding.readVarString(decoder);
-  if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return null;
+  const type = decoding.readVarUint(decoder);
+  if (type !== MessageType.Sync && type !== MessageType.SyncReply) return null;
   const syncType = decoding.readVarUint(decoder);
   return syncType === SYNC_STEP_2 || syncType === SYNC_UPDATE ? decoder : null;
 }
