@@ -4,12 +4,15 @@
  * editor of the document sees the edit", the server's CPU (share of one core over the measured
  * window) and RSS — for the desk server (auth, access table, the durable update log written before
  * every acknowledgement) and, in the same run with the same client code, a bare Hocuspocus relay
- * (no extensions, memory only), on the same Node. Steps alternate which server goes first.
+ * (no extensions, memory only), on the same Node. Steps alternate which server goes first. Every
+ * window of either server types into documents of its own that start empty (the relay keeps nothing
+ * once a window's editors leave; the desk would keep all), so both do the same work.
  *
  * Settings: LOAD_STEPS=100,200,400,800  LOAD_SECONDS=15 (measured per step and server, after 5 s warm-up)
  * LOAD_ROUNDS=2 (each server's seconds split into this many windows, run A B B A … with the other's,
  * each after its own warm-up; a server's figures pool its windows: a machine that gets busier or
- * quieter during a step then weighs on both alike, where one window each put all of it on one).
+ * quieter during a step then weighs on both alike, where one window each put all of it on one;
+ * each window's own p95 is printed too).
  * LOAD_PROFILE_DIR=dir (both servers run with `--cpu-prof`; each writes its profiles on exit, the
  * desk's under dir/desk, the relay's under dir/relay).
  *
@@ -85,21 +88,35 @@ export async function benchCollabLoad(): Promise<BenchResult> {
     const { writers, ids } = await createWriters(desk.server, 'carol', 'dave', 'erin');
     const owner = desk.alice;
     const tokens = [desk.alice.token, desk.bob.token, ...writers.map((w) => w.token)];
-    const documentIds: string[] = [];
-    const most = Math.max(...steps()) / PER_DOCUMENT;
-    for (let i = 0; i < most; i++) {
-      const id = await desk.sharedDocument(`负载测试 ${i + 1}`);
-      for (const userId of ids) await owner.ok('POST', `/api/documents/${id}/collaborators`, { userId });
-      documentIds.push(id);
-    }
+    // Each desk window gets documents of its own, created before it: the relay's documents start empty
+    // in every window too (it keeps nothing once a window's editors leave), so both do the same work.
+    // (Reused, the desk's documents grew over the windows and steps: more text, a new map of marks and
+    // five more Yjs clients each time, against the relay's empty ones.)
+    let created = 0;
+    const freshDocuments = async (count: number): Promise<string[]> => {
+      const made: string[] = [];
+      for (let i = 0; i < count; i++) {
+        created += 1;
+        const id = await desk!.sharedDocument(`负载测试 ${created}`);
+        for (const userId of ids) await owner.ok('POST', `/api/documents/${id}/collaborators`, { userId });
+        made.push(id);
+      }
+      return made;
+    };
     figures.push(['columns', 'p50 / p95 / p99 of "every other editor sees the edit", server CPU (100% = one core), peak RSS']);
     for (const [index, editors] of steps().entries()) {
       const count = editors / PER_DOCUMENT;
-      const deskDocs = documentIds.slice(0, count).map((name) => ({ wsUrl: desk!.server.wsUrl, name, tokens }));
-      const bareDocs = Array.from({ length: count }, (_, i) => ({ wsUrl: bare!.wsUrl, name: `load-${editors}-${i}`, tokens: tokens.map(() => '') }));
       const windowMs = measureMs / rounds;
-      const runDesk = (): Promise<StepFigures> => measure(desk!.server.pid(), deskDocs, windowMs);
-      const runBare = (): Promise<StepFigures> => measure(bare!.pid, bareDocs, windowMs);
+      const runDesk = async (): Promise<StepFigures> => {
+        const deskDocs = (await freshDocuments(count)).map((name) => ({ wsUrl: desk!.server.wsUrl, name, tokens }));
+        return measure(desk!.server.pid(), deskDocs, windowMs);
+      };
+      let bareWindow = 0;
+      const runBare = (): Promise<StepFigures> => {
+        bareWindow += 1;
+        const bareDocs = Array.from({ length: count }, (_, i) => ({ wsUrl: bare!.wsUrl, name: `load-${editors}-${bareWindow}-${i}`, tokens: tokens.map(() => '') }));
+        return measure(bare!.pid, bareDocs, windowMs);
+      };
       // A B B A …: the machine's drift (other work starting or stopping) falls on both servers alike.
       const deskRounds: StepFigures[] = [];
       const bareRounds: StepFigures[] = [];
