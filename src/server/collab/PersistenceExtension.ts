@@ -151,15 +151,15 @@ export class PersistenceExtension implements Extension {
     const accepted = update;
     traced('collab:apply+broadcast', () => Y.applyUpdate(document, accepted, { source: 'connection', connection }));
     // Only the message's type bytes are rewritten: `update`, a view of the bytes after them, stays whole.
-    const acknowledgedHere = takeOverIncomingUpdate(raw);
+    // (It always carries an update here: `update` was read from it.)
+    takeOverIncomingUpdate(raw);
     const durable = this.updateLog.append(documentName, update).then((id) => {
       if (userId && isBodyName(documentName) && verdict === 'direct') this.options.onEdit?.(documentName, userId);
       const tracking = this.tracking.get(documentName);
       if (tracking) tracking.lastId = Math.max(tracking.lastId, id);
-      if (acknowledgedHere) this.acknowledge(documentName, connection);
+      this.acknowledge(documentName, connection);
     });
     this.lastCommit.set(documentName, durable);
-    if (!acknowledgedHere) return durable;
     durable.catch((error: unknown) => this.lost(documentName, document, connection, error));
   }
 
